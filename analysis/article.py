@@ -1,0 +1,313 @@
+"""The article model: the original text, its wire-story structure, paragraphs and sentences.
+
+Everything downstream refers to character offsets into ``Article.text``, which is the decoded
+input exactly as given (only a byte-order mark is dropped by decoding), so any number can be
+traced back to the words that produced it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import InputError
+from analysis.segment import split_sentences
+
+ROLES = ("title", "byline", "body", "credit", "boilerplate")
+
+_BYLINE_RE = re.compile(
+    r"^\s*By\s+(?P<name>[A-Z][\w.’'\-]*(?:[ \t]+(?:[A-Z][\w.’'\-]*|and|de|van|von|la|&))*)"
+    r"(?:\s*,.*)?\s*$"
+)
+# "WASHINGTON (AP) —", "LONDON (Reuters) -", "PARIS —", "ST. LOUIS, Mo. (AP) —"
+_DATELINE_RE = re.compile(
+    r"(?P<place>[A-Z][A-Z.’'\-]*(?:[ \t]+[A-Z][A-Z.’'\-]*)*"
+    r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?)"
+    r"(?:[ \t]*\((?P<agency>[A-Za-z][\w .&]{0,30})\))?"
+    r"[ \t]*(?:—|–|--|-)[ \t]*"
+)
+_CREDIT_RE = re.compile(
+    r"^\s*(?:contributions?\s+by\b|.*\bcontributed\s+(?:to\s+)?(?:this\s+)?report|"
+    r".*\b(?:writers?|correspondents?)\b.*\bcontributed\b|additional reporting by\b|"
+    r"reporting by\b|editing by\b|follow\s+\S+\s+on\s+(?:twitter|x)\b)",
+    re.IGNORECASE,
+)
+_BOILERPLATE_RE = re.compile(
+    r"^\s*(?:originally\s+published\b|published\b.*\d|updated\b.*\d|copyright\b|©|\(c\)\s|"
+    r"all\s+rights\s+reserved|this\s+(?:material|story|article)\s+(?:may\s+not|has\s+been)\b|"
+    r"read\s+more\b|related\s*:|advertisement\s*$|share\s+this\b|sign\s+up\b)",
+    re.IGNORECASE,
+)
+_TERMINAL_RE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of text (one line, or a blank-line separated block of wrapped lines)."""
+
+    block_id: int
+    role: str
+    start: int
+    end: int
+    text: str
+    paragraph_id: int | None = None  # index among body paragraphs; None for other roles
+
+
+@dataclass(frozen=True)
+class Sentence:
+    sentence_id: int
+    paragraph_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """An analysed article. Build with :meth:`from_text` or :func:`analysis.load_article`."""
+
+    text: str
+    blocks: tuple[Paragraph, ...]
+    dateline: Span | None = None
+    source: str | None = None
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        source: str | None = None,
+        encoding: str = "utf-8",
+        warnings: tuple[str, ...] = (),
+    ) -> Article:
+        if not isinstance(text, str):
+            raise InputError(f"expected text (str), got {type(text).__name__}")
+        if not text.strip():
+            raise InputError("the article is empty (no text besides white space)")
+        blocks, dateline = _parse_structure(text)
+        if not any(b.role == "body" for b in blocks):
+            raise InputError("the article has no body text to analyse")
+        return cls(text, tuple(blocks), dateline, source, encoding, tuple(warnings))
+
+    # --- structure -------------------------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Body paragraphs, numbered from 0 by ``paragraph_id``."""
+        return tuple(b for b in self.blocks if b.role == "body")
+
+    def _first(self, role: str) -> Paragraph | None:
+        return next((b for b in self.blocks if b.role == role), None)
+
+    @property
+    def title(self) -> Paragraph | None:
+        return self._first("title")
+
+    @property
+    def byline(self) -> Paragraph | None:
+        return self._first("byline")
+
+    @property
+    def byline_name(self) -> str | None:
+        match = _BYLINE_RE.match(self.byline.text) if self.byline else None
+        return match.group("name") if match else None
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Body sentences in order; the dateline is not part of the first sentence."""
+        out: list[Sentence] = []
+        for par in self.paragraphs:
+            start = par.start
+            if self.dateline is not None and par.start <= self.dateline.start < par.end:
+                start = self.dateline.end
+            for s, e in split_sentences(self.text, start, par.end):
+                out.append(Sentence(len(out), par.paragraph_id, s, e, self.text[s:e]))
+        return tuple(out)
+
+    @property
+    def body_start(self) -> int:
+        return self.sentences[0].start if self.sentences else self.paragraphs[0].start
+
+    @property
+    def body_end(self) -> int:
+        return self.paragraphs[-1].end
+
+    @cached_property
+    def slug(self) -> str:
+        base = Path(self.source).stem if self.source else (self.title.text if self.title else "")
+        if not base:
+            base = self.sentences[0].text if self.sentences else "article"
+        ascii_text = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
+        slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+        return slug[:60].strip("-") or "article"
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The body sentence containing the character offset, if any."""
+        for sent in self.sentences:
+            if sent.start <= offset < sent.end:
+                return sent
+        return None
+
+    # --- tables ----------------------------------------------------------------------------
+    def structure_table(self) -> pd.DataFrame:
+        """One row per block: role (title/byline/body/credit/boilerplate), offsets and text."""
+        rows = [
+            {
+                "block_id": b.block_id,
+                "role": b.role,
+                "paragraph_id": b.paragraph_id,
+                "start": b.start,
+                "end": b.end,
+                "n_sentences": sum(1 for s in self.sentences if s.paragraph_id == b.paragraph_id)
+                if b.role == "body"
+                else 0,
+                "text": b.text,
+            }
+            for b in self.blocks
+        ]
+        table = pd.DataFrame(rows)
+        table["paragraph_id"] = table["paragraph_id"].astype("Int64")
+        return table
+
+    def sentence_table(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            [
+                {
+                    "sentence_id": s.sentence_id,
+                    "paragraph_id": s.paragraph_id,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                }
+                for s in self.sentences
+            ],
+            columns=["sentence_id", "paragraph_id", "start", "end", "text"],
+        )
+
+    def metadata(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "slug": self.slug,
+            "encoding": self.encoding,
+            "title": self.title.text if self.title else None,
+            "byline": self.byline.text if self.byline else None,
+            "byline_name": self.byline_name,
+            "dateline": self.dateline.text if self.dateline else None,
+            "n_paragraphs": len(self.paragraphs),
+            "n_sentences": len(self.sentences),
+            "n_characters": len(self.text),
+            "warnings": list(self.warnings),
+        }
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end), with surrounding white space trimmed."""
+    spans = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _block_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraph blocks: one per line, unless the text is hard-wrapped into blank-line blocks."""
+    lines = _line_spans(text)
+    groups: list[list[tuple[int, int]]] = []
+    prev_end = None
+    for s, e in lines:
+        gap = text[prev_end:s] if prev_end is not None else ""
+        if prev_end is None or gap.count("\n") >= 2 or gap.count("\r") >= 2:
+            groups.append([])
+        groups[-1].append((s, e))
+        prev_end = e
+    multi = [g for g in groups if len(g) > 1]
+    wrapped_lines = [ln for g in multi for ln in g[:-1]]
+    unterminated = sum(1 for s, e in wrapped_lines if not _TERMINAL_RE.search(text[s:e]))
+    if multi and len(groups) > 1 and unterminated > 0.6 * len(wrapped_lines):
+        return [(g[0][0], g[-1][1]) for g in groups]
+    return lines
+
+
+def _looks_like_title(text: str) -> bool:
+    """A short first line without sentence-final punctuation is a headline."""
+    return len(text.split()) <= 20 and not re.search(r"[.!?…][\"”’')\]]*\s*$", text)
+
+
+def _parse_structure(text: str) -> tuple[list[Paragraph], Span | None]:
+    spans = _block_spans(text)
+    roles = ["body"] * len(spans)
+    # trailing credits and boilerplate, scanning up from the end
+    for i in range(len(spans) - 1, 0, -1):
+        line = text[spans[i][0] : spans[i][1]]
+        if _BOILERPLATE_RE.match(line):
+            roles[i] = "boilerplate"
+        elif _CREDIT_RE.match(line) and len(line.split()) <= 40:
+            roles[i] = "credit"
+        else:
+            break
+    # leading title and byline
+    i = 0
+    while i < min(3, len(spans)) and roles[i] == "body":
+        line = text[spans[i][0] : spans[i][1]]
+        if _BYLINE_RE.match(line) and len(line.split()) <= 12:
+            roles[i] = "byline"
+        elif i == 0 and len(spans) > 2 and _looks_like_title(line) and not _DATELINE_RE.match(line):
+            roles[i] = "title"
+        else:
+            break
+        i += 1
+    if "body" not in roles:  # never classify everything away
+        roles = ["body" if r in ("title", "credit") else r for r in roles]
+        if "body" not in roles:
+            roles = ["body"] * len(spans)
+    blocks = []
+    body_index = 0
+    for block_id, ((s, e), role) in enumerate(zip(spans, roles, strict=True)):
+        pid = None
+        if role == "body":
+            pid, body_index = body_index, body_index + 1
+        blocks.append(Paragraph(block_id, role, s, e, text[s:e], pid))
+    dateline = None
+    first_body = next(b for b in blocks if b.role == "body")
+    m = _DATELINE_RE.match(text, first_body.start, first_body.end)
+    if m and len(m.group("place").replace(" ", "")) >= 3 and m.end() < first_body.end:
+        place = m.group("place")
+        if place.upper() == place and any(c.isalpha() for c in place.split(",")[0]):
+            end = m.end()
+            while end > m.start() and text[end - 1].isspace():
+                end -= 1
+            dateline = Span(m.start(), end, text[m.start() : end])
+    return blocks, dateline
+
+
+def as_article(text_or_article: str | Article) -> Article:
+    """Accept an Article or a str of article text (a str is text, never a path)."""
+    if isinstance(text_or_article, Article):
+        return text_or_article
+    if isinstance(text_or_article, str):
+        return Article.from_text(text_or_article)
+    if isinstance(text_or_article, Path):
+        from analysis.loading import load_article
+
+        return load_article(text_or_article)
+    raise InputError(
+        f"expected article text (str) or an Article, got {type(text_or_article).__name__}"
+    )

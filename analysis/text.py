@@ -1,0 +1,38 @@
+"""Tokens with character offsets, shared by every measure so all count the same words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A word: letters/digits, keeping inner apostrophes, hyphens, periods and slashes together
+# ("Trump’s", "burden-sharing", "U.S.", "3.5", "9/11"); a trailing "%" stays with a number.
+WORD_RE = re.compile(
+    r"(?:[^\W_]\.){2,}"  # dotted abbreviations: U.S., a.m.
+    r"|[^\W_]+(?:['’.\-/][^\W_]+)*%?",
+)
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+
+OPEN_QUOTES = "\"“‘'«‹"
+CLOSE_QUOTES = "\"”’'»›"
+DOUBLE_QUOTES = '"“”«»'
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of each word in text[start:end], as offsets into text."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+
+
+def iter_words(text: str) -> Iterator[str]:
+    for m in WORD_RE.finditer(text):
+        yield m.group()
+
+
+def words(text: str) -> list[str]:
+    return list(iter_words(text))
+
+
+def scoring_tokens(text: str) -> list[str]:
+    """`\\w+` runs and single non-space symbols: the tokenisation the PolNeAR scorer uses."""
+    return TOKEN_RE.findall(text)
