@@ -8,7 +8,6 @@ the plotted data side by side, plus alt text for the HTML report.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import matplotlib
@@ -17,6 +16,8 @@ matplotlib.use("Agg", force=False)
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+
+from analysis.files import atomic_write
 
 # Okabe & Ito (2008) colour-blind-safe palette.
 PALETTE = {
@@ -93,18 +94,6 @@ def finish(
     return fig
 
 
-def _atomic_write(path: Path, write) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def save_figure(
     fig: Figure, data: pd.DataFrame, out_dir: str | os.PathLike[str], name: str, alt: str
 ) -> dict[str, Path]:
@@ -112,11 +101,11 @@ def save_figure(
     out = Path(out_dir)
     paths = {ext: out / f"{name}.{ext}" for ext in ("png", "svg", "csv", "txt")}
     with plt.rc_context(RC):
-        _atomic_write(
+        atomic_write(
             paths["png"],
             lambda p: fig.savefig(p, format="png", dpi=DPI, metadata={"Software": None}),
         )
-        _atomic_write(paths["svg"], lambda p: fig.savefig(p, format="svg", metadata={"Date": None}))
-    _atomic_write(paths["csv"], lambda p: data.to_csv(p, index=False))
-    _atomic_write(paths["txt"], lambda p: Path(p).write_text(alt.strip() + "\n", encoding="utf-8"))
+        atomic_write(paths["svg"], lambda p: fig.savefig(p, format="svg", metadata={"Date": None}))
+    atomic_write(paths["csv"], lambda p: data.to_csv(p, index=False))
+    atomic_write(paths["txt"], lambda p: Path(p).write_text(alt.strip() + "\n", encoding="utf-8"))
     return paths

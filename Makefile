@@ -1,0 +1,57 @@
+# Two commands for a newcomer: `make report` and `make test`. `make help` lists the rest.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ARTICLE ?= data/raw/seed-article.txt
+OUT ?=
+export PATH := $(abspath $(VENV))/bin:$(PATH)
+export MPLBACKEND := Agg
+
+.DEFAULT_GOAL := help
+.PHONY: help env report analyze test lint format lab model validate benchmark clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@echo "  Variables: ARTICLE=path/to/article.txt (default: the bundled article), OUT=folder"
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+env: $(VENV)/.installed ## create or update the virtual environment (.venv) from pyproject.toml
+
+report: $(VENV)/.installed ## render the HTML report for ARTICLE into reports/<slug>/
+	@$(PY) -m analysis report "$(ARTICLE)" $(if $(OUT),--out "$(OUT)")
+
+analyze: $(VENV)/.installed ## write the analysis tables for ARTICLE as JSON
+	@$(PY) -m analysis analyze "$(ARTICLE)" $(if $(OUT),--out "$(OUT)")
+
+test: $(VENV)/.installed ## lint, then run the whole test suite (notebooks and browser included)
+	$(PY) -m ruff check analysis tests scripts benchmarks
+	$(PY) -m ruff format --check analysis tests scripts benchmarks
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed ## ruff check
+	$(PY) -m ruff check analysis tests scripts benchmarks
+
+format: $(VENV)/.installed ## ruff format and autofix
+	$(PY) -m ruff format analysis tests scripts benchmarks
+	$(PY) -m ruff check --fix analysis tests scripts benchmarks
+
+lab: $(VENV)/.installed ## open JupyterLab on notebooks/
+	$(VENV)/bin/jupyter lab notebooks/
+
+model: $(VENV)/.installed ## retrain the target-sentiment model from ../shared/data/newsmtsc
+	$(PY) scripts/train_target_sentiment.py
+
+validate: $(VENV)/.installed ## score the package on ../shared/data (PolNeAR, NewsMTSC, OneStopEnglish)
+	$(PY) -m analysis.validation
+
+benchmark: $(VENV)/.installed ## time the pipeline against naive baselines
+	$(PY) benchmarks/run.py
+
+clean: ## remove generated reports and caches (keeps .venv)
+	rm -rf reports/*/ .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,101 @@
+"""Command line: ``python -m analysis {analyze,report,corpus} ...``.
+
+Every failure a user can cause is printed as one line on stderr with exit code 2; a traceback is
+shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from analysis.errors import AnalysisError
+
+EXIT_USAGE = 2
+EXIT_INTERNAL = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit code 2 like every other input error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m analysis",
+        description="Analyse how a news article is written: structure, readability, sentence "
+        "sentiment, actors and attributions. Every span is a character offset into the text.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    analyze = sub.add_parser(
+        "analyze",
+        help="write the structure, readability, sentence, actor and attribution tables",
+        description="Analyse one article and write its tables. JSON output holds the text too, "
+        "so every offset can be checked against it.",
+    )
+    analyze.add_argument("path", type=Path, help="article text file (UTF-8 or detected)")
+    analyze.add_argument("--format", choices=("json", "csv"), default="json", help="default: json")
+    analyze.add_argument(
+        "--out", type=Path, default=None, help="output folder (default: reports/<slug>/tables)"
+    )
+
+    report = sub.add_parser(
+        "report",
+        help="render the HTML report for one article",
+        description="Execute every notebook on the article and write reports/<slug>/index.html.",
+    )
+    report.add_argument("path", type=Path, help="article text file")
+    report.add_argument("--out", type=Path, default=None, help="default: reports/<slug>")
+    report.add_argument("--workers", type=int, default=2, help="notebooks run in parallel")
+    return parser
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from analysis.loading import load_article
+    from analysis.paths import REPORTS_DIR
+    from analysis.pipeline import analyze, write_tables
+
+    article = load_article(args.path)
+    out = args.out if args.out is not None else REPORTS_DIR / article.slug / "tables"
+    written = write_tables(analyze(article), out, fmt=args.format)
+    for warning in article.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"wrote {len(written)} file(s) to {out}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from analysis.report import render_report
+
+    index = render_report(args.path, args.out, workers=args.workers)
+    print(f"report: {index}")
+    return 0
+
+
+COMMANDS = {"analyze": _cmd_analyze, "report": _cmd_report}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except AnalysisError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug, not bad input: still one line unless --debug
+        if args.debug:
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug)", file=sys.stderr)
+        return EXIT_INTERNAL

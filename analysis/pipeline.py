@@ -1,0 +1,101 @@
+"""One pass over an article: every table, sharing the work (segment once, VADER once a sentence)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.article import Article, as_article
+from analysis.errors import InputError
+from analysis.files import atomic_write
+
+TABLE_FORMATS = ("csv", "json", "parquet")
+
+
+@dataclass
+class AnalysisResult:
+    """Every table for one article; all spans are offsets into ``article.text``."""
+
+    article: Article
+    readability: dict[str, float]
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    def to_json_dict(self) -> dict[str, object]:
+        """Text, metadata, scores and tables: enough to check every offset against the text."""
+        return {
+            "text": self.article.text,
+            "metadata": self.article.metadata(),
+            "readability": self.readability,
+            "tables": {
+                name: json.loads(table.to_json(orient="records", force_ascii=False))
+                for name, table in self.tables.items()
+            },
+        }
+
+
+def analyze(text_or_article: str | Article) -> AnalysisResult:
+    """Structure, readability, sentence sentiment, actors, attributions and actor sentiment."""
+    from analysis.actor_sentiment import actor_sentiment
+    from analysis.actors import actor_mentions, find_actors
+    from analysis.attribution import find_attributions
+    from analysis.readability import (
+        readability_paragraphs,
+        readability_scores,
+        readability_sentences,
+    )
+    from analysis.sentiment import paragraph_sentiment, sentence_sentiment
+
+    article = as_article(text_or_article)
+    tables = {
+        "structure": article.structure_table(),
+        "readability_sentences": readability_sentences(article),
+        "readability_paragraphs": readability_paragraphs(article),
+        "sentences": sentence_sentiment(article),
+        "paragraph_sentiment": paragraph_sentiment(article),
+        "actors": find_actors(article),
+        "mentions": actor_mentions(article),
+        "attributions": find_attributions(article),
+    }
+    tables["actor_sentiment"] = actor_sentiment(article)
+    return AnalysisResult(article, readability_scores(article), tables)
+
+
+def _table_writer(table: pd.DataFrame, fmt: str) -> Callable[[str], None]:
+    if fmt == "csv":
+        return lambda p: table.to_csv(p, index=False)
+    if fmt == "parquet":
+        return lambda p: table.to_parquet(p, index=False)
+    return lambda p: table.to_json(p, orient="records", force_ascii=False, indent=1)
+
+
+def write_tables(
+    result: AnalysisResult, out_dir: str | os.PathLike[str], fmt: str = "csv"
+) -> list[Path]:
+    """Write every table (and the metadata and readability scores) atomically into out_dir."""
+    if fmt not in TABLE_FORMATS:
+        raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(TABLE_FORMATS)}")
+    out = Path(out_dir)
+    written: list[Path] = []
+    if fmt == "json":
+        path = out / "analysis.json"
+        payload = json.dumps(result.to_json_dict(), ensure_ascii=False, indent=1)
+        atomic_write(path, lambda p: Path(p).write_text(payload + "\n", encoding="utf-8"))
+        return [path]
+    for name, table in result.tables.items():
+        path = out / f"{name}.{fmt}"
+        atomic_write(path, _table_writer(table, fmt))
+        written.append(path)
+    summary = {"metadata": result.article.metadata(), "readability": result.readability}
+    path = out / "summary.json"
+    text = json.dumps(summary, ensure_ascii=False, indent=1)
+    atomic_write(path, lambda p: Path(p).write_text(text + "\n", encoding="utf-8"))
+    written.append(path)
+    return written

@@ -1,0 +1,223 @@
+"""Render the HTML report: execute every numbered notebook on one article, then link the pages.
+
+The site is built in a temporary folder beside the destination and swapped in only when every
+notebook ran, so a failed run never leaves a half-written report behind.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.errors import AnalysisError
+from analysis.loading import load_article
+from analysis.paths import NOTEBOOKS_DIR, REPORTS_DIR
+
+KERNEL_NAME = "python3"
+CELL_TIMEOUT_S = 600
+# Pages rendered without their code: the write-up is for readers, not programmers.
+CODE_HIDDEN = {"05_writeup"}
+FRONT_PAGE = "05_writeup"
+
+
+class ReportError(AnalysisError):
+    """A notebook failed while rendering the report."""
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    title: str
+    html_path: Path
+
+
+def report_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The numbered notebooks (NN_name.ipynb) in order."""
+    return sorted(p for p in notebooks_dir.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+
+
+def _kernel_env() -> None:
+    """Make the kernel start with this interpreter: the python3 kernelspec runs plain `python`."""
+    bin_dir = str(Path(sys.executable).parent)
+    path = os.environ.get("PATH", "")
+    if path.split(os.pathsep)[0] != bin_dir:
+        os.environ["PATH"] = bin_dir + os.pathsep + path
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+
+def execute_notebook(
+    notebook: Path, executed: Path, parameters: dict[str, object], cwd: Path
+) -> None:
+    """Run one notebook with papermill (parameters injected after its `parameters` cell)."""
+    import papermill as pm
+
+    _kernel_env()
+    try:
+        pm.execute_notebook(
+            str(notebook),
+            str(executed),
+            parameters=parameters,
+            kernel_name=KERNEL_NAME,
+            cwd=str(cwd),
+            progress_bar=False,
+            execution_timeout=CELL_TIMEOUT_S,
+            log_output=False,
+        )
+    except pm.PapermillExecutionError as exc:
+        detail = exc.evalue.splitlines()[0] if exc.evalue else ""
+        raise ReportError(f"notebook {notebook.name} failed: {exc.ename}: {detail}") from exc
+
+
+def notebook_to_html(executed: Path, out: Path, *, hide_code: bool) -> str:
+    """Convert an executed notebook to a standalone HTML page; return its first heading."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(executed), as_version=4)
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = hide_code
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nb)
+    out.write_text(body, encoding="utf-8")
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return executed.stem
+
+
+def _figure_entries(figures_dir: Path) -> list[tuple[str, str]]:
+    entries = []
+    for png in sorted(figures_dir.glob("*.png")):
+        alt_file = png.with_suffix(".txt")
+        alt = alt_file.read_text(encoding="utf-8").strip() if alt_file.exists() else png.stem
+        entries.append((png.stem, alt))
+    return entries
+
+
+def write_index(site: Path, article_title: str, pages: Sequence[Page], source: str) -> Path:
+    """index.html: links to every page and every figure (PNG, SVG, CSV), usable from disk."""
+    esc = html.escape
+    page_items = "\n".join(
+        f'<li><a href="{esc(p.html_path.name)}">{esc(p.title)}</a></li>' for p in pages
+    )
+    figure_items = "\n".join(
+        f'<figure><a href="figures/{esc(stem)}.png"><img src="figures/{esc(stem)}.png" '
+        f'alt="{esc(alt)}" loading="lazy"></a><figcaption>{esc(stem)} — '
+        f'<a href="figures/{esc(stem)}.svg">SVG</a> · <a href="figures/{esc(stem)}.csv">data (CSV)'
+        f"</a></figcaption></figure>"
+        for stem, alt in _figure_entries(site / "figures")
+    )
+    table_items = "\n".join(
+        f'<li><a href="tables/{esc(p.name)}">{esc(p.name)}</a></li>'
+        for p in sorted((site / "tables").glob("*"))
+        if p.is_file()
+    )
+    index = site / "index.html"
+    index.write_text(
+        f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(article_title)} — news analysis report</title>
+<style>
+body {{ font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; max-width: 70rem;
+  margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.5; }}
+h1 {{ font-size: 1.6rem; }} a {{ color: #0072B2; }}
+.figures {{ display: grid; gap: 1rem;
+  grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); }}
+figure {{ margin: 0; border: 1px solid #ddd; padding: .5rem; }}
+figure img {{ width: 100%; height: auto; }} figcaption {{ font-size: .85rem; color: #555; }}
+.source {{ color: #555; font-size: .9rem; }}
+</style></head>
+<body>
+<h1>{esc(article_title)}</h1>
+<p class="source">Article: {esc(source)}</p>
+<h2>Pages</h2>
+<ol>
+{page_items}
+</ol>
+<h2>Figures</h2>
+<div class="figures">
+{figure_items}
+</div>
+<h2>Tables</h2>
+<ul>
+{table_items}
+</ul>
+</body></html>
+""",
+        encoding="utf-8",
+    )
+    return index
+
+
+def _write_tables(article_path: Path, tables_dir: Path) -> None:
+    from analysis.pipeline import analyze, write_tables
+
+    write_tables(analyze(load_article(article_path)), tables_dir, fmt="csv")
+
+
+def render_report(
+    article_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str] | None = None,
+    *,
+    notebooks: Sequence[Path] | None = None,
+    workers: int = 2,
+) -> Path:
+    """Execute the notebooks on one article and write the site; return the index.html path."""
+    article_file = Path(article_path).resolve()
+    article = load_article(article_file)  # fail fast, with a clear error, before any work
+    dest = Path(out_dir) if out_dir is not None else REPORTS_DIR / article.slug
+    dest = dest.resolve()
+    notebooks = list(notebooks) if notebooks is not None else report_notebooks()
+    if not notebooks:
+        raise ReportError(f"no notebooks found in {NOTEBOOKS_DIR}")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix=f".{dest.name}.building-", dir=dest.parent))
+    try:
+        figures = build / "figures"
+        figures.mkdir()
+        executed_dir = build / "notebooks"
+        executed_dir.mkdir()
+        _write_tables(article_file, build / "tables")
+        params = {"article_path": str(article_file), "output_dir": str(figures)}
+
+        def run(nb: Path) -> Page:
+            executed = executed_dir / nb.name
+            execute_notebook(nb, executed, params, cwd=nb.parent)
+            html_path = build / f"{nb.stem}.html"
+            title = notebook_to_html(executed, html_path, hide_code=nb.stem in CODE_HIDDEN)
+            return Page(nb.stem, title, html_path)
+
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            pages = list(pool.map(run, notebooks))
+        pages.sort(key=lambda p: (p.name != FRONT_PAGE, p.name))
+        title = article.title.text if article.title else article.slug
+        write_index(build, title, pages, str(article_file))
+        _swap_into_place(build, dest)
+    finally:
+        if build.exists():
+            shutil.rmtree(build, ignore_errors=True)
+    return dest / "index.html"
+
+
+def _swap_into_place(build: Path, dest: Path) -> None:
+    """Replace dest by build with two renames, so readers never see a partial site."""
+    old = None
+    if dest.exists():
+        old = dest.with_name(f".{dest.name}.old-{os.getpid()}-{time.time_ns()}")
+        dest.rename(old)
+    build.rename(dest)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,102 @@
+"""The article model: structure recognition and offsets into the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import Article, InputError, as_article, load_article
+
+WIRE = (
+    "By JANE Q. DOE\n"
+    "LONDON (Reuters) - The central bank raised rates on Thursday. Markets fell.\n"
+    "Officials said more rises could follow.\n"
+    "Jane Roe contributed to this report.\n"
+    "Copyright 2025 Reuters. All rights reserved.\n"
+)
+
+
+def test_seed_article_structure(seed_article):
+    roles = [b.role for b in seed_article.blocks]
+    assert roles == ["byline"] + ["body"] * 11 + ["credit", "boilerplate"]
+    assert seed_article.byline_name == "JESSICA R. JONES"
+    assert seed_article.dateline.text == "WASHINGTON (AP) —"
+    assert len(seed_article.paragraphs) == 11
+    assert len(seed_article.sentences) == 13
+    first = seed_article.sentences[0]
+    assert first.text.startswith("President Donald Trump raised doubts on Thursday")
+    assert first.start == seed_article.dateline.end + 1
+
+
+def test_every_sentence_maps_to_its_text(seed_article):
+    for sent in seed_article.sentences:
+        assert seed_article.text[sent.start : sent.end] == sent.text
+        par = seed_article.paragraphs[sent.paragraph_id]
+        assert par.start <= sent.start < sent.end <= par.end
+
+
+def test_wire_story_with_reuters_dateline_and_credits():
+    article = Article.from_text(WIRE)
+    assert [b.role for b in article.blocks] == ["byline", "body", "body", "credit", "boilerplate"]
+    assert article.dateline.text == "LONDON (Reuters) -"
+    assert [s.text for s in article.sentences] == [
+        "The central bank raised rates on Thursday.",
+        "Markets fell.",
+        "Officials said more rises could follow.",
+    ]
+
+
+def test_dateline_without_agency():
+    article = Article.from_text("PARIS — The talks resumed. Nobody spoke.\nA second paragraph.\n")
+    assert article.dateline.text == "PARIS —"
+    assert article.sentences[0].text == "The talks resumed."
+
+
+def test_crlf_text_keeps_original_offsets():
+    text = WIRE.replace("\n", "\r\n")
+    article = Article.from_text(text)
+    assert article.text == text
+    assert [s.text for s in article.sentences][-1] == "Officials said more rises could follow."
+    for sent in article.sentences:
+        assert text[sent.start : sent.end] == sent.text
+
+
+def test_title_line_is_structure_not_body():
+    article = Article.from_text("Rates rise again\n\nThe bank raised rates. It said so.\n\nMore.")
+    assert article.title.text == "Rates rise again"
+    assert len(article.paragraphs) == 2
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    text = (
+        "The committee met on Monday and agreed to\nraise the limit by a small amount after\n"
+        "a long debate.\n\nA second paragraph follows here and it\nalso wraps onto a new line.\n"
+    )
+    article = Article.from_text(text)
+    assert len(article.paragraphs) == 2
+    assert article.sentences[0].text.endswith("a long debate.")
+
+
+def test_load_article_with_bom_and_crlf(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + WIRE.replace("\n", "\r\n").encode("utf-8"))
+    article = load_article(path)
+    assert article.encoding == "utf-8-sig"
+    assert article.text.startswith("By JANE")
+    assert len(article.sentences) == 3
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\t  "])
+def test_empty_text_is_an_input_error(bad):
+    with pytest.raises(InputError, match="empty"):
+        Article.from_text(bad)
+
+
+def test_as_article_accepts_text_and_articles(seed_article):
+    assert as_article(seed_article) is seed_article
+    assert as_article("One sentence here.").sentences[0].text == "One sentence here."
+    with pytest.raises(InputError):
+        as_article(42)  # type: ignore[arg-type]
+
+
+def test_slug_from_file_name(seed_article):
+    assert seed_article.slug == "seed-article"
