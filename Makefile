@@ -6,7 +6,6 @@ PY := $(VENV)/bin/python
 ARTICLE ?= data/raw/seed-article.txt
 OUT ?=
 export PATH := $(abspath $(VENV))/bin:$(PATH)
-export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
 .PHONY: help env report analyze test lint format lab model validate benchmark clean

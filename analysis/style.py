@@ -11,13 +11,26 @@ import os
 from pathlib import Path
 
 import matplotlib
-
-matplotlib.use("Agg", force=False)
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.files import atomic_write
+
+
+def _show_figures_in_notebooks() -> None:
+    """Display Figure objects inline in Jupyter: they are not pyplot figures, so the inline
+    backend would otherwise show only their text repr."""
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:
+        return
+    if get_ipython() is not None:
+        set_matplotlib_formats("png")
+
+
+_show_figures_in_notebooks()
 
 # Okabe & Ito (2008) colour-blind-safe palette.
 PALETTE = {

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 # A word: letters/digits, keeping inner apostrophes, hyphens, periods and slashes together
 # ("Trump’s", "burden-sharing", "U.S.", "3.5", "9/11"); a trailing "%" stays with a number.
 WORD_RE = re.compile(
-    r"(?:[^\W_]\.){2,}"  # dotted abbreviations: U.S., a.m.
+    r"(?:[^\W_]\.){2,}(?:['’]s\b)?"  # dotted abbreviations: U.S., a.m., U.S.’s
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?"  # 50,000 and 1,234.5%
     r"|[^\W_]+(?:['’.\-/][^\W_]+)*%?",
 )
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")

@@ -1,0 +1,611 @@
+"""Readability of the article body: classic formulas, the counts behind them, and their meaning.
+
+The formulas are small pure functions of counts (textacy style), so each can be checked by hand.
+Counting uses the package's own body sentences (``Article.sentences``: the dateline, byline and
+credits are excluded, and "U.S." does not end a sentence) and word tokens
+(:func:`analysis.text.word_spans`). Every way this differs from calling textstat directly is
+listed in docs/readability.md. Counting rules, in short:
+
+- a word is a word token: "U.S.", "burden-sharing", "Trump's", "3.5%" and "9/11" are one word
+  each (a possessive "'s" split off a dotted abbreviation, and "50,000", are re-joined);
+- syllables come from CMUdict with an offline fallback (:mod:`analysis.syllables`); a numeral
+  counts one syllable (it is read at a glance);
+- polysyllables (SMOG) are words of three or more syllables, names and numerals included;
+- complex words (Gunning Fog) are polysyllables that are not proper names, numerals or
+  hyphenated compounds, and not three syllables only through -es, -ed or -ing (Gunning's rules);
+- difficult words (Dale–Chall) are words not on the Dale–Chall list of 3,000 familiar words
+  (the copy shipped in textstat), after accepting regular inflections (-s, -es, -ies, -ed, -ied,
+  -ing, -er, -est, possessive 's), compounds of familiar words, proper names and numerals, as the
+  Chall–Dale counting rules do (textstat issue #150 counts all of these as difficult);
+- letters (Coleman–Liau) are alphabetic characters of words; characters (ARI) are letters and
+  digits of words (punctuation is not a character of a word).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.article import Article, as_article
+from analysis.errors import ConfigError
+from analysis.syllables import cmudict_syllables, syllable_count
+from analysis.text import OPEN_QUOTES, WORD_RE
+
+# --- formulas: pure functions of counts ----------------------------------------------------------
+
+
+def flesch_reading_ease(n_words: int, n_sentences: int, n_syllables: int) -> float:
+    """Flesch Reading Ease: 0–100 (can leave that range); HIGHER is EASIER.
+
+    206.835 − 1.015 × words/sentence − 84.6 × syllables/word. 60–70 is plain English, below 30
+    is very difficult (college graduate). Flesch, R. (1948) "A new readability yardstick",
+    Journal of Applied Psychology 32(3): 221–233.
+    """
+    if n_words <= 0 or n_sentences <= 0:
+        return math.nan
+    return 206.835 - 1.015 * (n_words / n_sentences) - 84.6 * (n_syllables / n_words)
+
+
+def flesch_kincaid_grade(n_words: int, n_sentences: int, n_syllables: int) -> float:
+    """Flesch–Kincaid grade level: the US school grade that can read the text; higher is harder.
+
+    0.39 × words/sentence + 11.8 × syllables/word − 15.59. Kincaid, J. P. et al. (1975)
+    "Derivation of new readability formulas ... for Navy enlisted personnel", Research Branch
+    Report 8-75, Naval Technical Training Command.
+    """
+    if n_words <= 0 or n_sentences <= 0:
+        return math.nan
+    return 0.39 * (n_words / n_sentences) + 11.8 * (n_syllables / n_words) - 15.59
+
+
+def gunning_fog(n_words: int, n_sentences: int, n_complex: int) -> float:
+    """Gunning Fog index: years of formal education needed on first reading; higher is harder.
+
+    0.4 × (words/sentence + 100 × complex words/words). Gunning, R. (1952) "The Technique of
+    Clear Writing", McGraw-Hill.
+    """
+    if n_words <= 0 or n_sentences <= 0:
+        return math.nan
+    return 0.4 * (n_words / n_sentences + 100 * n_complex / n_words)
+
+
+def smog_index(n_polysyllables: int, n_sentences: int) -> float:
+    """SMOG grade: US grade needed for full comprehension; higher is harder.
+
+    1.0430 × √(polysyllables × 30/sentences) + 3.1291. Calibrated on 30-sentence samples, so it
+    is not reported for single sentences. McLaughlin, G. H. (1969) "SMOG grading — a new
+    readability formula", Journal of Reading 12(8): 639–646.
+    """
+    if n_sentences <= 0:
+        return math.nan
+    return 1.0430 * math.sqrt(n_polysyllables * 30 / n_sentences) + 3.1291
+
+
+def coleman_liau_index(n_letters: int, n_words: int, n_sentences: int) -> float:
+    """Coleman–Liau index: US grade from letters rather than syllables; higher is harder.
+
+    0.0588 × L − 0.296 × S − 15.8, with L letters and S sentences per 100 words. Coleman, M. and
+    Liau, T. L. (1975) "A computer readability formula designed for machine scoring", Journal of
+    Applied Psychology 60(2): 283–284. (textstat uses 0.058 instead of 0.0588.)
+    """
+    if n_words <= 0:
+        return math.nan
+    return 0.0588 * (100 * n_letters / n_words) - 0.296 * (100 * n_sentences / n_words) - 15.8
+
+
+def automated_readability_index(n_characters: int, n_words: int, n_sentences: int) -> float:
+    """Automated Readability Index: US grade from characters per word; higher is harder.
+
+    4.71 × characters/word + 0.5 × words/sentence − 21.43. Senter, R. J. and Smith, E. A. (1967)
+    "Automated Readability Index", AMRL-TR-66-220, Wright-Patterson Air Force Base.
+    """
+    if n_words <= 0 or n_sentences <= 0:
+        return math.nan
+    return 4.71 * (n_characters / n_words) + 0.5 * (n_words / n_sentences) - 21.43
+
+
+def dale_chall(n_words: int, n_sentences: int, n_difficult: int) -> float:
+    """New Dale–Chall score: about 4.9 or less is grade 4, 9.0–9.9 college; higher is harder.
+
+    0.1579 × % difficult words + 0.0496 × words/sentence, plus 3.6365 when more than 5% of the
+    words are difficult. Dale, E. and Chall, J. S. (1948) "A formula for predicting
+    readability", Educational Research Bulletin 27: 11–20; Chall, J. S. and Dale, E. (1995)
+    "Readability Revisited: The New Dale–Chall Readability Formula".
+    """
+    if n_words <= 0 or n_sentences <= 0:
+        return math.nan
+    percent = 100 * n_difficult / n_words
+    score = 0.1579 * percent + 0.0496 * (n_words / n_sentences)
+    return score + 3.6365 if percent > 5 else score
+
+
+# --- interpretation -------------------------------------------------------------------------------
+
+GRADE_BANDS = (
+    # band, grades, lowest grade, first grade of the next band, typical reader
+    ("Elementary school", "K–5", 0.0, 6.0, "children up to about 11"),
+    ("Middle school", "6–8", 6.0, 9.0, "ages 11–14; most popular fiction"),
+    ("High school", "9–12", 9.0, 13.0, "ages 14–18; most newspapers"),
+    ("College", "13–16", 13.0, 17.0, "undergraduates; academic and legal prose"),
+    ("Graduate", "17+", 17.0, math.inf, "specialists; dense technical prose"),
+)
+FLESCH_BANDS = (
+    # lowest score, highest score, label, school level (Flesch 1949, The Art of Readable Writing)
+    (90.0, 100.0, "Very easy", "5th grade"),
+    (80.0, 90.0, "Easy", "6th grade"),
+    (70.0, 80.0, "Fairly easy", "7th grade"),
+    (60.0, 70.0, "Standard", "8th–9th grade"),
+    (50.0, 60.0, "Fairly difficult", "10th–12th grade"),
+    (30.0, 50.0, "Difficult", "college"),
+    (-math.inf, 30.0, "Very difficult", "college graduate"),
+)
+# Grade equivalents at band edges, interpolated linearly in between (Flesch's and Chall & Dale's
+# tables give bands, not a formula; the edges below are the lowest grade of each band).
+_FRE_TO_GRADE = (
+    (0.0, 18.0),
+    (30.0, 17.0),
+    (50.0, 13.0),
+    (60.0, 10.0),
+    (70.0, 8.0),
+    (80.0, 7.0),
+    (90.0, 6.0),
+    (100.0, 5.0),
+)
+_DALE_CHALL_TO_GRADE = (
+    (4.0, 3.0),
+    (5.0, 5.0),
+    (6.0, 7.0),
+    (7.0, 9.0),
+    (8.0, 11.0),
+    (9.0, 13.0),
+    (10.0, 16.0),
+    (11.0, 18.0),
+)
+
+FORMULAS = {
+    # key: (display name, scale, which direction is harder)
+    "flesch_reading_ease": ("Flesch Reading Ease", "0–100 score", "lower"),
+    "flesch_kincaid_grade": ("Flesch–Kincaid grade", "US grade", "higher"),
+    "gunning_fog": ("Gunning Fog", "US grade", "higher"),
+    "smog_index": ("SMOG", "US grade", "higher"),
+    "coleman_liau_index": ("Coleman–Liau", "US grade", "higher"),
+    "automated_readability_index": ("ARI", "US grade", "higher"),
+    "dale_chall": ("New Dale–Chall", "Dale–Chall score", "higher"),
+}
+
+
+def grade_bands() -> pd.DataFrame:
+    """US school grade bands used to read every grade-level formula."""
+    return pd.DataFrame(
+        GRADE_BANDS, columns=["band", "grades", "grade_min", "grade_max", "typical_reader"]
+    )
+
+
+def flesch_bands() -> pd.DataFrame:
+    """Flesch's (1949) table: Reading Ease ranges, their label and school level."""
+    return pd.DataFrame(FLESCH_BANDS, columns=["score_min", "score_max", "label", "school_level"])
+
+
+def grade_band(grade: float) -> str:
+    """The band name for a US grade ("High school" for 10.3)."""
+    if math.isnan(grade):
+        return "n/a"
+    for band, _, low, high, _ in GRADE_BANDS:
+        if grade < high:
+            return band if grade >= low else GRADE_BANDS[0][0]
+    return GRADE_BANDS[-1][0]
+
+
+def flesch_band(score: float) -> str:
+    """Flesch's label and school level for a Reading Ease score: "Fairly difficult (10th–12th
+    grade)"."""
+    if math.isnan(score):
+        return "n/a"
+    for low, _, label, level in FLESCH_BANDS:
+        if score >= low:
+            return f"{label} ({level})"
+    return f"{FLESCH_BANDS[-1][2]} ({FLESCH_BANDS[-1][3]})"
+
+
+def flesch_grade(score: float) -> float:
+    """Grade equivalent of a Flesch Reading Ease score, interpolated in Flesch's table."""
+    xs, ys = zip(*_FRE_TO_GRADE, strict=True)
+    return float(np.interp(score, xs, ys)) if not math.isnan(score) else math.nan
+
+
+def dale_chall_grade(score: float) -> float:
+    """Grade equivalent of a New Dale–Chall score, interpolated in Chall & Dale's table."""
+    xs, ys = zip(*_DALE_CHALL_TO_GRADE, strict=True)
+    return float(np.interp(score, xs, ys)) if not math.isnan(score) else math.nan
+
+
+def consensus_grade(scores: dict[str, float]) -> float:
+    """Median grade of the seven formulas (Reading Ease and Dale–Chall via their tables).
+
+    The median keeps one formula's quirk (e.g. Coleman–Liau on long names) from moving it.
+    """
+    grades = [
+        flesch_grade(scores["flesch_reading_ease"])
+        if key == "flesch_reading_ease"
+        else dale_chall_grade(scores[key])
+        if key == "dale_chall"
+        else scores[key]
+        for key in FORMULAS
+        if key in scores
+    ]
+    grades = [g for g in grades if not math.isnan(g)]
+    return statistics.median(grades) if grades else math.nan
+
+
+# --- counting ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What the formulas need, for any stretch of sentences."""
+
+    n_sentences: int = 0
+    n_words: int = 0
+    n_syllables: int = 0
+    n_polysyllables: int = 0
+    n_complex: int = 0
+    n_difficult: int = 0
+    n_letters: int = 0
+    n_characters: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+
+COUNT_COLUMNS = [f.name for f in fields(Counts)]
+
+
+def _find_spec_path(package: str, *parts: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ConfigError(f"the {package!r} package is not installed")
+    return Path(spec.origin).parent.joinpath(*parts)
+
+
+@cache
+def easy_words() -> frozenset[str]:
+    """The Dale–Chall list of familiar words, read from textstat's copy without importing
+    textstat (whose import pulls in nltk)."""
+    path = _find_spec_path("textstat", "resources", "en", "easy_words.txt")
+    words = path.read_text(encoding="utf-8").split("\n")
+    return frozenset(w.strip().lower() for w in words if w.strip())
+
+
+def _inflection_bases(word: str) -> Iterable[str]:
+    """Possible list forms of a regularly inflected word (making → make, stopped → stop)."""
+    if len(word) < 4:
+        return
+    if word.endswith(("ies", "ied")):
+        yield word[:-3] + "y"
+    if word.endswith("ier"):
+        yield word[:-3] + "y"
+    if word.endswith("iest"):
+        yield word[:-4] + "y"
+    if word.endswith("s"):
+        yield word[:-1]
+        if word.endswith("es"):
+            yield word[:-2]
+    for suffix in ("ed", "ing", "er", "est"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: -len(suffix)]
+            yield stem
+            yield stem + "e"  # making → make, larger → large
+            if stem[-1] == stem[-2]:
+                yield stem[:-1]  # stopped → stop, bigger → big
+
+
+@lru_cache(maxsize=1 << 16)
+def is_familiar(word: str) -> bool:
+    """On the Dale–Chall list, directly, as a regular inflection, or as a compound of listed
+    words. ``word`` is lowercase with straight apostrophes."""
+    easy = easy_words()
+    if word in easy:
+        return True
+    if word.endswith("'s"):
+        return is_familiar(word[:-2])
+    if "-" in word:
+        parts = [p for p in word.split("-") if p]
+        return bool(parts) and all(is_familiar(p) for p in parts)
+    return any(base in easy for base in _inflection_bases(word))
+
+
+def _gunning_suffix_only(word: str, syllables: int) -> bool:
+    """True when -es/-ed/-ing alone makes the word three syllables (created, included)."""
+    if syllables != 3:
+        return False
+    table = cmudict_syllables()
+    for suffix in ("es", "ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            for base in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else stem):
+                if base in table:
+                    return table[base] < 3
+            return syllable_count(stem) < 3
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    syllables: int
+    polysyllable: bool
+    complex_: bool
+    difficult: bool
+    letters: int
+    characters: int
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_features(token: str, name: bool) -> _Word:
+    key = token.lower().replace("’", "'")
+    syllables = syllable_count(token)
+    digits = sum(map(str.isdigit, token))
+    numeral = digits > 0
+    compound = "-" in key.strip("-")
+    complex_ = (
+        syllables >= 3
+        and not (name or numeral or compound)
+        and not _gunning_suffix_only(key, syllables)
+    )
+    difficult = not (name or numeral) and not is_familiar(key.strip("'"))
+    letters = sum(map(str.isalpha, token))
+    return _Word(syllables, syllables >= 3, complex_, difficult, letters, letters + digits)
+
+
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z.’'&]*[A-Z]\.?(?:[’']s)?")
+_INITIAL_AFTER = frozenset(OPEN_QUOTES + ":(—–")
+
+
+def sentence_words(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Word spans of one sentence as (start, end, initial), "U.S.’s" and "50,000" one word each.
+
+    The shared tokeniser (analysis.text) splits a possessive off a dotted abbreviation and digit
+    groups at commas; readability counts them as one word, as a reader does. ``initial`` marks the
+    first word of the sentence and the first word after an opening quote, colon or dash, where a
+    capital letter does not signal a name.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    for m in WORD_RE.finditer(text, start, end):
+        s, e = m.span()
+        if spans:
+            ps, pe, pinit = spans[-1]
+            if s - pe == 1:
+                gap = text[pe]
+                if (gap in "’'" and e - s == 1 and text[s] in "sS") or (
+                    gap == "," and e - s == 3 and text[pe - 1].isdigit() and text[s:e].isdigit()
+                ):
+                    spans[-1] = (ps, e, pinit)
+                    continue
+        j = s
+        while j > start and text[j - 1].isspace():
+            j -= 1
+        spans.append((s, e, j == start or text[j - 1] in _INITIAL_AFTER))
+    return spans
+
+
+def _base(token: str) -> str:
+    """The token without a possessive ending."""
+    return token[:-2] if token.endswith(("’s", "'s")) else token
+
+
+def count_words(text: str, spans: list[tuple[int, int, bool]], names: frozenset[str]) -> Counts:
+    """Counts for one sentence's word spans. ``names`` are capitalised forms seen away from a
+    sentence start, so a name that opens a sentence is still a name."""
+    n_words = n_syll = n_poly = n_complex = n_difficult = n_letters = n_chars = 0
+    for s, e, initial in spans:
+        token = text[s:e]
+        name = False
+        if token[0].isupper():
+            if not initial:
+                name = True
+            elif _ACRONYM_RE.fullmatch(token):
+                name = len(token) > 1
+            else:  # "The", "But" open sentences; "Trump" is a name wherever it stands
+                name = _base(token) in names and not is_familiar(token.lower().replace("’", "'"))
+        word = _word_features(token, name)
+        n_words += 1
+        n_syll += word.syllables
+        n_poly += word.polysyllable
+        n_complex += word.complex_
+        n_difficult += word.difficult
+        n_letters += word.letters
+        n_chars += word.characters
+    return Counts(1, n_words, n_syll, n_poly, n_complex, n_difficult, n_letters, n_chars)
+
+
+def count_sentence(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> Counts:
+    """Counts for the sentence text[start:end] (see :func:`count_words`)."""
+    return count_words(text, sentence_words(text, start, end), names)
+
+
+def _names(text: str, spans: list[list[tuple[int, int, bool]]]) -> Counter[str]:
+    return Counter(
+        _base(text[s:e])
+        for sentence in spans
+        for s, e, initial in sentence
+        if not initial and text[s].isupper()
+    )
+
+
+def _sentence_counts(article: Article) -> tuple[Counts, ...]:
+    """Counts per body sentence, cached per Article so the three tables share one pass."""
+    try:
+        return _cached_sentence_counts(article)
+    except TypeError:  # an Article holding something unhashable: count without the cache
+        return _count_sentences(article)
+
+
+def _count_sentences(article: Article) -> tuple[Counts, ...]:
+    text = article.text
+    spans = [sentence_words(text, s.start, s.end) for s in article.sentences]
+    names = frozenset(_names(text, spans))
+    return tuple(count_words(text, sent, names) for sent in spans)
+
+
+_cached_sentence_counts = lru_cache(maxsize=16)(_count_sentences)
+
+
+def proper_names(text_or_article: str | Article) -> list[str]:
+    """Capitalised words seen away from a sentence start, most frequent first: the words the
+    counting treats as names (never difficult, never complex)."""
+    article = as_article(text_or_article)
+    text = article.text
+    spans = [sentence_words(text, s.start, s.end) for s in article.sentences]
+    return [name for name, _ in _names(text, spans).most_common()]
+
+
+def _total(counts: Iterable[Counts]) -> Counts:
+    total = Counts()
+    for c in counts:
+        total = total + c
+    return total
+
+
+def scores_from_counts(counts: Counts, *, smog: bool = True) -> dict[str, float]:
+    """Every formula for the given counts (SMOG optional: meaningless for one sentence)."""
+    c = counts
+    scores = {
+        "flesch_reading_ease": flesch_reading_ease(c.n_words, c.n_sentences, c.n_syllables),
+        "flesch_kincaid_grade": flesch_kincaid_grade(c.n_words, c.n_sentences, c.n_syllables),
+        "gunning_fog": gunning_fog(c.n_words, c.n_sentences, c.n_complex),
+        "smog_index": smog_index(c.n_polysyllables, c.n_sentences),
+        "coleman_liau_index": coleman_liau_index(c.n_letters, c.n_words, c.n_sentences),
+        "automated_readability_index": automated_readability_index(
+            c.n_characters, c.n_words, c.n_sentences
+        ),
+        "dale_chall": dale_chall(c.n_words, c.n_sentences, c.n_difficult),
+    }
+    if not smog:
+        del scores["smog_index"]
+    scores["consensus_grade"] = consensus_grade(scores)
+    return scores
+
+
+# --- public API -----------------------------------------------------------------------------------
+
+
+def readability_scores(text_or_article: str | Article) -> dict[str, float | int]:
+    """Article-level readability of the body: the seven formulas, a consensus grade and the
+    counts behind them (n_sentences, n_words, n_syllables, n_polysyllables, n_complex,
+    n_difficult, n_letters, n_characters)."""
+    article = as_article(text_or_article)
+    counts = _total(_sentence_counts(article))
+    return {**scores_from_counts(counts), **asdict(counts)}
+
+
+def readability_sentences(text_or_article: str | Article) -> pd.DataFrame:
+    """One row per body sentence: sentence_id, paragraph_id, start, end, text, the counts, and
+    each formula meaningful for one sentence (all but SMOG) plus their consensus grade."""
+    article = as_article(text_or_article)
+    rows = []
+    for sent, counts in zip(article.sentences, _sentence_counts(article), strict=True):
+        rows.append(
+            {
+                "sentence_id": sent.sentence_id,
+                "paragraph_id": sent.paragraph_id,
+                "start": sent.start,
+                "end": sent.end,
+                "text": sent.text,
+                **asdict(counts),
+                **scores_from_counts(counts, smog=False),
+            }
+        )
+    columns = ["sentence_id", "paragraph_id", "start", "end", "text", *COUNT_COLUMNS]
+    columns += [k for k in FORMULAS if k != "smog_index"] + ["consensus_grade"]
+    return pd.DataFrame(rows, columns=columns).drop(columns="n_sentences")
+
+
+def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
+    """One row per body paragraph: paragraph_id, start, end, text, the counts (n_sentences
+    included) and every formula with the consensus grade."""
+    article = as_article(text_or_article)
+    per_sentence = _sentence_counts(article)
+    rows = []
+    for par in article.paragraphs:
+        counts = _total(
+            c
+            for s, c in zip(article.sentences, per_sentence, strict=True)
+            if s.paragraph_id == par.paragraph_id
+        )
+        start = next(
+            (s.start for s in article.sentences if s.paragraph_id == par.paragraph_id), par.start
+        )  # after the dateline, if the paragraph opens with one
+        rows.append(
+            {
+                "paragraph_id": par.paragraph_id,
+                "start": start,
+                "end": par.end,
+                "text": article.text[start : par.end],
+                **asdict(counts),
+                **scores_from_counts(counts),
+            }
+        )
+    columns = ["paragraph_id", "start", "end", "text", *COUNT_COLUMNS, *FORMULAS]
+    return pd.DataFrame(rows, columns=[*columns, "consensus_grade"])
+
+
+def readability_profile(text_or_article: str | Article) -> pd.DataFrame:
+    """One row per formula for reading the article's scores: formula, name, score, scale, the
+    grade equivalent, its band, how to read it (Flesch's own label for Reading Ease), which
+    direction is harder, and whether the grade is converted from another scale."""
+    scores = readability_scores(text_or_article)
+    rows = []
+    for key, (name, scale, harder) in FORMULAS.items():
+        score = float(scores[key])
+        grade = (
+            flesch_grade(score)
+            if key == "flesch_reading_ease"
+            else dale_chall_grade(score)
+            if key == "dale_chall"
+            else score
+        )
+        rows.append(
+            {
+                "formula": key,
+                "name": name,
+                "score": score,
+                "scale": scale,
+                "grade": grade,
+                "band": grade_band(grade),
+                "reading": flesch_band(score)
+                if key == "flesch_reading_ease"
+                else grade_band(grade),
+                "harder_when": harder,
+                "converted": key in ("flesch_reading_ease", "dale_chall"),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def rank_hardest(sentences: pd.DataFrame, n: int = 5, min_words: int = 3) -> pd.DataFrame:
+    """The n hardest rows of a :func:`readability_sentences` table by consensus grade (ties: the
+    longer sentence first), with a ``rank`` column. Fragments under ``min_words`` words (a heading
+    such as "Australia" scores grade 20 on three syllables) are not ranked."""
+    eligible = sentences[sentences["n_words"] >= min_words]
+    ranked = eligible.sort_values(
+        ["consensus_grade", "n_words", "sentence_id"], ascending=[False, False, True]
+    ).head(n)
+    ranked.insert(0, "rank", range(1, len(ranked) + 1))
+    return ranked.reset_index(drop=True)
+
+
+def hardest_sentences(
+    text_or_article: str | Article, n: int = 5, min_words: int = 3
+) -> pd.DataFrame:
+    """The n hardest body sentences by consensus grade, with their scores (see
+    :func:`rank_hardest`)."""
+    return rank_hardest(readability_sentences(text_or_article), n, min_words)
