@@ -1,0 +1,241 @@
+"""Who the article talks about: actors (people, organisations, places, groups) and their mentions.
+
+Rule-based and offline. Names are runs of capitalised words in the body sentences; a title in
+front ("Defense Secretary Pete Hegseth") marks a person and belongs to the mention span but not to
+the name; a gazetteer (pycountry plus small lexicons in ``analysis/data/actors_*``) names
+countries and well-known organisations with their aliases ("EU" ↔ "European Union"). Later
+surnames link to earlier full names; role nouns ("the alliance", "the U.S. president") and
+pronouns ("he", "his", "its") link to an actor already mentioned, by salience and recency.
+
+Span conventions (see docs/actors.md): a name mention covers the title and the name, never a
+leading "the" nor a possessive "’s" (``possessive`` says it was there); a role mention covers the
+whole noun phrase from "the"; a pronoun mention covers the pronoun.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors_config import Config, config_key, load_config
+from analysis.actors_lexicon import lexicon
+from analysis.actors_links import org_roles, overlaps, person_roles, possessive_end, pronouns
+from analysis.actors_names import Actor, Cand, Mention, link_names, lower_words, names_in_sentence
+from analysis.article import Article, as_article
+
+MENTION_COLUMNS = [
+    "actor",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "sentence_id",
+    "linked_by",
+    "possessive",
+    "paragraph_id",
+]
+ACTOR_COLUMNS = [
+    "actor",
+    "kind",
+    "n_mentions",
+    "first_sentence",
+    "aliases",
+    "n_sentences",
+    "n_name",
+    "n_alias",
+    "n_role",
+    "n_pronoun",
+    "first_start",
+]
+LINKS = ("name", "alias", "pronoun", "role")
+_INT_COLUMNS = frozenset(("start", "end", "sentence_id", "paragraph_id"))
+
+# --------------------------------------------------------------------------------------------
+# the pipeline and the user config
+
+
+def _find_literal(article: Article, phrase: str) -> list[tuple[int, int, int]]:
+    pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+    return [
+        (m.start(), m.end(), s.sentence_id)
+        for s in article.sentences
+        for m in pattern.finditer(article.text, s.start, s.end)
+    ]
+
+
+def _apply_aliases(
+    article: Article, config: Config, actors: dict[str, Actor], mentions: list[Mention]
+) -> None:
+    """Merge actors named as aliases; add literal alias phrases as mentions."""
+    by_name = {a.canonical: key for key, a in actors.items()}
+    for target, aliases in config["aliases"].items():
+        key = by_name.get(target)
+        if key is None:
+            key = "=" + target
+            actors[key] = Actor(key, target, config["kind"].get(target, "group"))
+            by_name[target] = key
+        for alias in aliases:
+            other = by_name.get(alias)
+            if other is not None and other != key:
+                for m in mentions:
+                    if m.actor == other:
+                        m.actor = key
+                        m.linked_by = "alias" if m.linked_by == "name" else m.linked_by
+                if actors[key].kind == "person" and not actors[key].titles:
+                    actors[key].titles = actors[other].titles
+                del actors[other]
+                del by_name[alias]
+                continue
+            taken = [(m.start, m.end) for m in mentions]
+            for s, e, sid in _find_literal(article, alias):
+                if not overlaps(taken, s, e):
+                    _, poss = possessive_end(article.text, e)
+                    mentions.append(Mention(key, s, e, sid, "alias", poss))
+    for name, kind in config["kind"].items():
+        key = by_name.get(name)
+        if key is not None:
+            actors[key].kind = kind
+    used = {m.actor for m in mentions}
+    for key in [k for k in actors if k not in used]:
+        del actors[key]
+
+
+def _detect(article: Article, key: str) -> tuple[tuple, ...]:
+    """All mentions and actors as plain tuples (cached: several tables ask for the same)."""
+    config = json.loads(key)
+    lex = lexicon()
+    common = lower_words(article)
+    cands: list[Cand] = []
+    for sent in article.sentences:
+        cands.extend(names_in_sentence(article, sent.sentence_id, common, lex))
+    actors, mentions = link_names(cands, lex, common)
+    _apply_aliases(article, config, actors, mentions)
+    mentions.sort(key=lambda m: m.start)
+    roles = person_roles(article, actors, mentions, lex)
+    if roles:
+        spans = [(r.start, r.end) for r in roles]
+        mentions = [m for m in mentions if not overlaps(spans, m.start, m.end)] + roles
+        mentions.sort(key=lambda m: m.start)
+    spans = [(m.start, m.end) for m in mentions]
+    described = [
+        r for r in org_roles(article, actors, mentions, lex) if not overlaps(spans, r.start, r.end)
+    ]
+    mentions = sorted(mentions + described, key=lambda m: m.start)
+    mentions = sorted(mentions + pronouns(article, actors, mentions), key=lambda m: m.start)
+    dropped = {k for k, a in actors.items() if a.canonical in config["drop"]}
+    mentions = [m for m in mentions if m.actor not in dropped]
+    names = {k: config["rename"].get(a.canonical, a.canonical) for k, a in actors.items()}
+    dropped |= {k for k, name in names.items() if name in config["drop"]}
+    paragraph = {s.sentence_id: s.paragraph_id for s in article.sentences}
+    rows = tuple(
+        (
+            names[m.actor],
+            actors[m.actor].kind,
+            m.start,
+            m.end,
+            article.text[m.start : m.end],
+            m.sentence_id,
+            m.linked_by,
+            m.possessive,
+            paragraph[m.sentence_id],
+        )
+        for m in mentions
+        if m.actor not in dropped
+    )
+    return rows
+
+
+def _resolve_config(config: str | os.PathLike[str] | dict | None) -> str:
+    return config_key(load_config(config))
+
+
+def _mention_table(rows: tuple[tuple, ...]) -> pd.DataFrame:
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(MENTION_COLUMNS)
+    data = {}
+    for name, values in zip(MENTION_COLUMNS, columns, strict=True):
+        if name in _INT_COLUMNS:
+            data[name] = np.array(values, dtype="int64")
+        elif name == "possessive":
+            data[name] = np.array(values, dtype=bool)
+        else:
+            data[name] = pd.array(list(values), dtype="str")
+    return pd.DataFrame(data)
+
+
+def _actor_table(rows: tuple[tuple, ...]) -> pd.DataFrame:
+    """Aggregate mention rows (in text order) per actor, in plain Python: pandas groupby costs
+    more than the whole detection on a short article."""
+    stats: dict[str, dict] = {}
+    for actor, kind, start, _end, text, sentence_id, linked_by, _poss, _par in rows:
+        row = stats.get(actor)
+        if row is None:
+            row = stats[actor] = {
+                "actor": actor,
+                "kind": kind,
+                "n_mentions": 0,
+                "first_sentence": sentence_id,
+                "aliases": {},
+                "n_sentences": set(),
+                "n_name": 0,
+                "n_alias": 0,
+                "n_role": 0,
+                "n_pronoun": 0,
+                "first_start": start,
+            }
+        row["n_mentions"] += 1
+        row["n_sentences"].add(sentence_id)
+        row[f"n_{linked_by}"] += 1
+        if linked_by != "pronoun":
+            row["aliases"].setdefault(text, None)
+    ordered = sorted(stats.values(), key=lambda r: (-r["n_mentions"], r["first_start"]))
+    for row in ordered:
+        row["aliases"] = list(row["aliases"])
+        row["n_sentences"] = len(row["n_sentences"])
+    columns = {name: [r[name] for r in ordered] for name in ACTOR_COLUMNS}
+    data = {
+        name: values if name in ("actor", "kind", "aliases") else np.array(values, dtype="int64")
+        for name, values in columns.items()
+    }
+    data["aliases"] = pd.Series(data["aliases"], dtype=object)
+    return pd.DataFrame(data, columns=ACTOR_COLUMNS)
+
+
+@lru_cache(maxsize=64)
+def _tables(article: Article, key: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(mentions, actors) for an article and config, built once; callers get shallow copies,
+    which copy-on-write keeps from changing the cached tables."""
+    rows = _detect(article, key)
+    return _mention_table(rows), _actor_table(rows)
+
+
+def actor_mentions(
+    text_or_article: str | Article, *, config: str | os.PathLike[str] | dict | None = None
+) -> pd.DataFrame:
+    """Every mention of every actor, in text order.
+
+    Columns: actor, kind, start, end, text (== article.text[start:end]), sentence_id, linked_by
+    (name / alias / role / pronoun), possessive (a "’s" followed the span), paragraph_id.
+    ``config`` is an optional actors YAML path or dict (see :mod:`analysis.actors_config`).
+    """
+    article = as_article(text_or_article)
+    return _tables(article, _resolve_config(config))[0].copy(deep=False)
+
+
+def find_actors(
+    text_or_article: str | Article, *, config: str | os.PathLike[str] | dict | None = None
+) -> pd.DataFrame:
+    """One row per actor, most mentioned first.
+
+    Columns: actor, kind, n_mentions, first_sentence, aliases (distinct surface forms other than
+    pronouns, in order of appearance), n_sentences, n_name / n_alias / n_role / n_pronoun (how
+    the mentions were linked), first_start (offset of the first mention).
+    """
+    article = as_article(text_or_article)
+    table = _tables(article, _resolve_config(config))[1].copy(deep=False)
+    table["aliases"] = [list(a) for a in table["aliases"]]  # lists are mutable: hand out copies
+    return table

@@ -1,0 +1,264 @@
+"""Actor detection, stage 2: role nouns ("the alliance", "the U.S. president") and pronouns
+linked to actors already named, by title, affiliation, salience and recency. See
+:mod:`analysis.actors`."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+
+from analysis.actors_lexicon import GENERIC_TITLES, Lexicon, lexicon, norm
+from analysis.actors_names import POSS_AFTER_RE, Actor, Mention
+from analysis.article import Article
+
+_PRONOUN_RE = re.compile(
+    r"(?<![\w’'-])(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Ii]ts)"
+    r"(?![\w-])"
+)
+_PRONOUNS = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+    "its": "thing",
+}
+_ROLE_COMPOUNDS = (
+    "members|member|countries|country|nations|nation|partners|partner|allies|leaders|leader|"
+    "summit|chief|official|officials|commitments|commitment|headquarters|spending|budget|"
+    "rules|treaty|charter|meeting|ministers|states|troops|forces|staff|spokesman|spokeswoman"
+)
+_ROLE_FILLERS = "former|new|outgoing|incoming|current|then|late|acting|interim"
+
+
+# --------------------------------------------------------------------------------------------
+# compiled patterns built from the lexicons (once per process)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _person_role_re() -> re.Pattern[str]:
+    lex = lexicon()
+    titles = [t for t in lex.titles if t not in GENERIC_TITLES and not t.endswith(".")]
+    return re.compile(
+        r"(?<![\w-])[Tt]he\s+(?:(?P<mod>(?:[A-Z][\w.’'-]*\s+){1,2}?))?"
+        rf"(?:(?:{_ROLE_FILLERS})\s+)?(?P<title>(?i:{_alternation(titles)}))"
+        r"(?=[’']s\b|[’'](?!\w)|(?![\w’'-]))(?!\s+(?:[A-Z]|of\b))"
+    )
+
+
+@cache
+def _org_role_re() -> re.Pattern[str]:
+    lex = lexicon()
+    heads = {k.split()[-1] for k in lex.org_role_nouns}
+    heads |= lex.company_role_nouns | {k.rstrip(".") for k in lex.org_keywords}
+    heads = {h for h in heads if h.isalpha()}
+    return re.compile(
+        r"(?<![\w-])[Tt]he\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,2}?"
+        rf"(?P<head>{_alternation(heads)}))(?=[’']s\b|[’'](?!\w)|(?![\w’'-]))(?!\s+(?:{_ROLE_COMPOUNDS})\b)"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# role nouns and pronouns
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _prior_counts(mentions: list[Mention], before: int) -> Counter[str]:
+    return Counter(m.actor for m in mentions if m.end <= before)
+
+
+def person_roles(
+    article: Article, actors: dict[str, Actor], mentions: list[Mention], lex: Lexicon
+) -> list[Mention]:
+    """ "the U.S. president" -> the person seen earlier with that title and a compatible country."""
+    found: list[Mention] = []
+    pattern = _person_role_re()
+    for sent in article.sentences:
+        for m in pattern.finditer(article.text, sent.start, sent.end):
+            title = m.group("title").lower()
+            head = title.split()[-1]
+            mod = norm(m.group("mod") or "")
+            place = None
+            if mod:
+                entry = lex.names.get(mod)
+                place = entry.canonical if entry else lex.demonyms.get(mod)
+                if place is None:
+                    continue  # "the Seattle president": not a country's office holder
+            counts = _prior_counts(mentions, m.start())
+            options = []
+            for key, n in counts.items():
+                actor = actors[key]
+                if actor.kind != "person" or not any(t.split()[-1] == head for t in actor.titles):
+                    continue
+                if place is not None and actor.affiliation not in (None, place):
+                    continue
+                exact = place is not None and actor.affiliation == place
+                last = max(x.end for x in mentions if x.actor == key and x.end <= m.start())
+                options.append((exact, n, last, key))
+            if options:
+                key = max(options)[3]
+                _, possessive = possessive_end(article.text, m.end())
+                found.append(Mention(key, m.start(), m.end(), sent.sentence_id, "role", possessive))
+    return found
+
+
+def possessive_end(text: str, end: int) -> tuple[int, bool]:
+    p = POSS_AFTER_RE.match(text, end)
+    if p is not None and p.end() - p.start() == 2:
+        return p.end(), True
+    return end, False
+
+
+def org_roles(
+    article: Article, actors: dict[str, Actor], mentions: list[Mention], lex: Lexicon
+) -> list[Mention]:
+    """ "the alliance", "the military alliance" -> NATO; "the party" -> the Labour Party."""
+    found: list[Mention] = []
+    pattern = _org_role_re()
+    for sent in article.sentences:
+        for m in pattern.finditer(article.text, sent.start, sent.end):
+            words = m.group("np").lower().split()
+            if any(w in lex.function_words for w in words[:-1]):
+                continue  # "the income the bank": not one noun phrase
+            phrase, head = " ".join(words), m.group("head")
+            best, best_fit = None, 0
+            for x in mentions:
+                if x.end > m.start():
+                    break
+                actor = actors[x.actor]
+                if actor.kind != "organisation":
+                    continue
+                fit = _role_fit(actor, phrase, head, lex)
+                if fit and fit >= best_fit:
+                    best, best_fit = x.actor, fit
+            if best is not None:
+                _, possessive = possessive_end(article.text, m.end())
+                found.append(
+                    Mention(best, m.start(), m.end(), sent.sentence_id, "role", possessive)
+                )
+    return found
+
+
+def _role_fit(actor: Actor, phrase: str, head: str, lex: Lexicon) -> int:
+    """2: the gazetteer or the name's head noun says so ("the bank" for a Bank); 1: a company
+    noun for an unknown organisation ("the company" for Amazon); 0: no fit."""
+    names = lex.org_role_nouns.get(phrase) or lex.org_role_nouns.get(head)
+    if names is not None and actor.canonical in names:
+        return 2
+    words = actor.canonical.lower().split()
+    if words and words[-1] == head:
+        return 2
+    return int(head in lex.company_role_nouns and not actor.gazetteer and len(words) <= 3)
+
+
+def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]) -> list[Mention]:
+    """Pronouns -> the subject (first mention) of the current sentence before the pronoun, else
+    of the nearest earlier sentence (up to three back) with a compatible actor."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        by_sentence.setdefault(m.sentence_id, []).append(m)
+    found: list[Mention] = []
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in taken]
+    quoted = _quote_test(article)
+    for sent in article.sentences:
+        for p in _PRONOUN_RE.finditer(article.text, sent.start, sent.end):
+            i = bisect.bisect_right(starts, p.start()) - 1
+            if i >= 0 and taken[i][1] > p.start():
+                continue  # inside a name ("His Dark Materials")
+            word = p.group().lower()
+            want = _PRONOUNS[word]
+            key = _antecedent(sent.sentence_id, p.start(), word, want, by_sentence, actors, quoted)
+            if key is not None:
+                mention = Mention(key, p.start(), p.end(), sent.sentence_id, "pronoun", False)
+                found.append(mention)
+                by_sentence.setdefault(sent.sentence_id, []).append(mention)
+                by_sentence[sent.sentence_id].sort(key=lambda m: m.start)
+    return found
+
+
+def _compatible(actor: Actor, want: str) -> bool:
+    if want == "thing":
+        return actor.kind in ("organisation", "place")
+    return actor.kind == "person" and actor.gender in (None, want) and not actor.weak
+
+
+def _antecedent(
+    sentence_id: int,
+    offset: int,
+    word: str,
+    want: str,
+    by_sentence: dict[int, list[Mention]],
+    actors: dict[str, Actor],
+    quoted: Callable[[int], bool],
+) -> str | None:
+    def ranked(ms: list[Mention]) -> list[Mention]:
+        # outside a quotation, a name inside one ("…Montebourg said,” Carle told) is a weaker
+        # antecedent than the narrative's own subject
+        if quoted(offset):
+            return ms
+        return sorted(ms, key=lambda m: quoted(m.start))
+
+    here = ranked(
+        [
+            m
+            for m in by_sentence.get(sentence_id, [])
+            if m.end <= offset and _compatible(actors[m.actor], want)
+        ]
+    )
+    if want == "thing":
+        # "the U.S. reconsidering its commitments": the nearest organisation, else place
+        orgs = [m for m in here if actors[m.actor].kind == "organisation"]
+        if orgs or here:
+            return (orgs or here)[-1].actor
+        earlier = [
+            m for m in by_sentence.get(sentence_id - 1, []) if _compatible(actors[m.actor], want)
+        ]
+        return earlier[-1].actor if earlier else None
+    if word == "him" and here:
+        # "Trump praised him": an object pronoun is not its own clause's subject
+        here = [m for m in here if m.actor != here[0].actor]
+    if here:
+        return here[0].actor
+    for back in range(1, 4):
+        earlier = ranked(
+            [
+                m
+                for m in by_sentence.get(sentence_id - back, [])
+                if _compatible(actors[m.actor], want)
+            ]
+        )
+        if earlier:
+            return earlier[0].actor
+    return None
+
+
+_QUOTATION_RE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+
+
+def _quote_test(article: Article) -> Callable[[int], bool]:
+    """Whether an offset lies inside a double-quoted passage of the body."""
+    spans = [
+        (m.start(), m.end())
+        for m in _QUOTATION_RE.finditer(article.text, article.body_start, article.body_end)
+    ]
+    starts = [s for s, _ in spans]
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < spans[i][1]
+
+    return inside

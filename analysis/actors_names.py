@@ -1,0 +1,577 @@
+"""Actor detection, stage 1: names. Capitalised runs in each body sentence become candidate
+names (titles split off, sentence openers and non-actors dropped), then candidates are clustered
+into actors (full names, surnames, acronyms) with a kind. See :mod:`analysis.actors`."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from analysis.actors_lexicon import (
+    ABBREVIATED_TITLES,
+    AGENT_NOUNS,
+    AND_WORDS,
+    CONNECTORS,
+    Lexicon,
+    lexicon,
+    norm,
+    word_key,
+)
+from analysis.article import Article
+from analysis.text import OPEN_QUOTES
+
+POSS_AFTER_RE = re.compile(r"[’'](?:[sS](?![^\W_])|(?![^\W_]))")
+_SPEECH_VERBS = frozenset(
+    """said says told added explained argued claimed insisted warned wrote asked replied
+    admitted recalled noted stressed declared""".split()
+)
+_LOCATIVE = frozenset("in at from near across into inside outside around throughout".split())
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int  # end of the name part (possessive suffix excluded)
+    text: str
+    possessive: bool
+    lone_end: bool = False  # a hyphenated "US-based": the token ends any capitalised run
+
+
+@dataclass
+class Cand:
+    """One name-like mention before linking."""
+
+    start: int
+    end: int
+    name_tokens: list[str]
+    name_text: str
+    sentence_id: int
+    possessive: bool
+    title: str | None = None
+    affiliation: str | None = None
+    canonical: str | None = None  # gazetteer canonical name
+    kind: str | None = None
+    linked_by: str = "name"
+    preceded_by: str = ""
+    followed_by: str = ""
+    initial: bool = False  # first word of a sentence or of a quotation
+
+
+@dataclass
+class Actor:
+    key: str
+    canonical: str
+    kind: str
+    gazetteer: bool = False
+    titles: set[str] = field(default_factory=set)
+    affiliation: str | None = None
+    gender: str | None = None
+    weak: bool = False  # a person only by the shape of the name: never a pronoun's antecedent
+
+
+@dataclass
+class Mention:
+    actor: str  # actor key
+    start: int
+    end: int
+    sentence_id: int
+    linked_by: str
+    possessive: bool
+
+
+# --------------------------------------------------------------------------------------------
+# tokens and capitalised runs
+
+
+@cache
+def _cap_token_re() -> re.Pattern[str]:
+    """A word starting with a capital (Latin, Greek, Cyrillic), or a dotted acronym ("U.S.")."""
+    upper = re.escape("".join(c for c in map(chr, range(0x0530)) if c.isupper()))
+    return re.compile(
+        rf"(?<![\w’'\-.])(?:(?:[{upper}]\.){{2,}}|[{upper}][^\W_]*(?:[’'\-&/][^\W_]+)*)"
+    )
+
+
+def _cap_tokens(text: str, start: int, end: int) -> list[Tok]:
+    """Capitalised tokens of a sentence, with possessive suffixes split off the name."""
+    toks: list[Tok] = []
+    for m in _cap_token_re().finditer(text, start, end):
+        s, e = m.start(), m.end()
+        word = m.group()
+        possessive = False
+        if len(word) > 2 and word[-2] in "’'" and word[-1] in "sS":
+            word, e, possessive = word[:-2], e - 2, True
+        else:
+            p = POSS_AFTER_RE.match(text, e, end)
+            if p is not None and (p.end() - p.start() == 2 or word[-1] in "sS"):
+                possessive = True
+        lone = False
+        if "-" in word:
+            parts = word.split("-")
+            if any(x[:1].islower() for x in parts[1:]):
+                # "US-based", "Russia-backed": the name is the first part and ends any run
+                word, e, lone, possessive = parts[0], s + len(parts[0]), True, False
+        if word != "I" and not word.startswith(("I’", "I'")):
+            toks.append(Tok(s, e, word, possessive, lone))
+    return toks
+
+
+_GAP_CONNECTOR_RE = re.compile(r"[ \t\u00a0]+([a-z]+|&)[ \t\u00a0]+")
+
+
+def _gap_kind(text: str, prev: Tok, nxt: Tok, lex: Lexicon, run: list[Tok]) -> bool:
+    """Whether two capitalised tokens belong to one name: only spaces, an abbreviation's period,
+    or a connector inside an institution's name ("Bank of England")."""
+    gap = text[prev.end : nxt.start]
+    if not gap:
+        return False
+    if gap.isspace():
+        return "\n" not in gap and "\r" not in gap
+    if gap[0] == "." and gap[1:].isspace() and "\n" not in gap:
+        return prev.text.lower() in ABBREVIATED_TITLES or (
+            len(prev.text) == 1 and prev.text.isupper()
+        )
+    m = _GAP_CONNECTOR_RE.fullmatch(gap)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (word in CONNECTORS or word in AND_WORDS) and _allows_connector(run, word, lex)
+
+
+def _runs(text: str, toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
+    """Maximal runs of capitalised tokens that form one name."""
+    runs: list[list[Tok]] = []
+    for tok in toks:
+        if runs:
+            run = runs[-1]
+            last = run[-1]
+            if not last.possessive and not last.lone_end and _gap_kind(text, last, tok, lex, run):
+                run.append(tok)
+                continue
+        runs.append([tok])
+    return runs
+
+
+def _allows_connector(run: list[Tok], connector: str, lex: Lexicon) -> bool:
+    """'Bank of England', 'Secretary of State', 'Health and Human Services'; not 'Brazil and
+    Peru', nor 'Professor Sajiv Singh of Carnegie Mellon University'."""
+    words = {t.text.lower().rstrip(".") for t in run}
+    institutional = bool(words & lex.org_keywords) or bool(words & lex.place_keywords)
+    if connector in AND_WORDS:
+        return institutional
+    if connector in ("de", "van", "von", "bin", "al", "da", "del", "di", "du", "la", "le", "der"):
+        return True
+    titled = bool(words & lex.titles) and all(_title_like(t.text, lex) for t in run)
+    return institutional or titled
+
+
+def _title_like(word: str, lex: Lexicon) -> bool:
+    low = word.lower().rstrip(".")
+    return (
+        low in lex.titles
+        or low in lex.title_modifiers
+        or word in lex.demonyms
+        or word_key(word) in lex.names
+    )
+
+
+_OF_FOR_RE = re.compile(r"\s(?:of|for)\s")
+
+# --------------------------------------------------------------------------------------------
+# names from runs
+
+
+def _title_prefix(
+    text: str, run: list[Tok], lex: Lexicon
+) -> tuple[int, str | None, str | None, bool]:
+    """Length of a leading title ("French President"), its last title word, an affiliation, and
+    whether the title ends in an "of" phrase ("Secretary of State", "Duchess of Cambridge")."""
+    k = 0
+    title = None
+    title_end = 0
+    affiliation = None
+    while k < len(run):
+        word = run[k].text
+        low = word.lower().rstrip(".")
+        two = f"{low} {run[k + 1].text.lower()}" if k + 1 < len(run) else ""
+        if two in lex.titles:
+            title, k = two, k + 2
+            title_end = k
+            continue
+        if low in lex.titles:
+            title, k = low, k + 1
+            title_end = k
+            continue
+        entry = lex.names.get(word_key(word))
+        if word in lex.demonyms:
+            affiliation = lex.demonyms[word]
+        elif entry is not None and entry.kind == "place":
+            affiliation = entry.canonical
+        elif low not in lex.title_modifiers and entry is None:
+            break
+        k += 1
+    if title is None:
+        return 0, None, None, False
+    # words after the last title word belong to it only through "of"/"for" ("Secretary of
+    # State", "Minister for Economic Renewal"); then the name is the last words of the run
+    gap = text[run[title_end - 1].end : run[title_end].start] if title_end < len(run) else ""
+    if not _OF_FOR_RE.search(gap):
+        return title_end, title, affiliation, False
+    if k >= len(run):
+        return k, title, affiliation, True  # "Duchess of Cambridge": no name after the title
+    given = next((i for i in range(k, len(run)) if run[i].text in lex.given_names), None)
+    if given is None and len(run) - k > 2:
+        given = len(run) - 2
+    return given if given is not None else k, title, affiliation, True
+
+
+def _surface(text: str, run: list[Tok]) -> str:
+    """The run as written, connectors included ("Bank of England"), normalised."""
+    return norm(text[run[0].start : run[-1].end]) if run else ""
+
+
+def _strip_leading(
+    text: str, run: list[Tok], sentence_start: bool, lower_words: frozenset[str], lex: Lexicon
+) -> list[Tok]:
+    """Drop "The", calendar words and a sentence-opening common word from the front of a run."""
+    known = _surface(text, run) in lex.names
+    while run and not known:
+        first = run[0]
+        low = first.text.lower()
+        article_word = low in ("the", "a", "an") and not first.text.isupper()
+        opener = sentence_start and _common_opener(first, len(run), lower_words, lex)
+        if not (article_word or first.text in lex.calendar_words or opener):
+            break
+        run = run[1:]
+        # only the very first token of a sentence may be a capitalised common word
+        sentence_start = False
+        known = _surface(text, run) in lex.names
+    return run
+
+
+@cache
+def _dictionary_words() -> frozenset[str]:
+    """Ordinary English words: VADER's lexicon (shared, already loaded for sentiment)."""
+    from analysis.sentiment import vader
+
+    given = {n.lower() for n in lexicon().given_names}
+    return frozenset(w for w in vader().lexicon if w.isalpha() and w not in given)
+
+
+def _ordinary(low: str, lower_words: frozenset[str], lex: Lexicon) -> bool:
+    return (
+        low in lex.function_words
+        or low in lower_words
+        or low in _dictionary_words()
+        or (len(low) > 5 and low.endswith(("ly", "ing")))
+    )
+
+
+def _common_opener(first: Tok, run_length: int, lower_words: frozenset[str], lex: Lexicon) -> bool:
+    """A capitalised sentence opener that is an ordinary word ("During", "Ultimately")."""
+    low = first.text.lower()
+    if low in lex.function_words:
+        return True
+    if word_key(first.text) in lex.names or first.text in lex.demonyms or first.text.isupper():
+        return False
+    if run_length > 1 and (low.rstrip(".") in lex.titles or low in lex.title_modifiers):
+        return False  # "President Donald Trump", "Defense Secretary Pete Hegseth"
+    if first.text in lex.given_names:
+        return False
+    return _ordinary(low, lower_words, lex)
+
+
+_LAST_WORD_RE = re.compile(r"([^\W_][\w’'-]*)[^\w]*$")
+_NEXT_WORD_RE = re.compile(r"(?:[’']s?)?[\s,;:]*([^\W_][\w’'-]*)")
+_FIRST_WORD_RE = re.compile(r"[\W_]*")
+
+
+def names_in_sentence(
+    article: Article, sentence_id: int, lower_words: frozenset[str], lex: Lexicon
+) -> list[Cand]:
+    sent = article.sentences[sentence_id]
+    text = article.text
+    first_word = _FIRST_WORD_RE.match(text, sent.start, sent.end).end()
+    out: list[Cand] = []
+    tokens = _cap_tokens(text, sent.start, sent.end)
+    if _headline(text, sent.start, sent.end, tokens, lower_words, lex):
+        # a sentence in capitals or Title Case (a headline, a shout): only gazetteer names count
+        tokens = [t for t in tokens if word_key(t.text) in lex.names]
+    for run in _runs(text, tokens, lex):
+        opener = run[0]
+        initial = opener.start == first_word or _after_quote(text, sent.start, opener.start)
+        run = _strip_leading(text, run, initial, lower_words, lex)
+        if not run:
+            continue
+        initial = initial and run[0] is opener
+        prev = _LAST_WORD_RE.search(text, max(sent.start, run[0].start - 40), run[0].start)
+        nxt = _NEXT_WORD_RE.match(text, run[-1].end, sent.end)
+        before = prev.group(1) if prev else ""
+        after = nxt.group(1) if nxt else ""
+        cand = _candidate(text, run, sentence_id, before, after, lex)
+        if cand is not None:
+            cand.initial = initial
+            out.append(cand)
+    return out
+
+
+def _headline(
+    text: str, start: int, end: int, tokens: list[Tok], lower_words: frozenset[str], lex: Lexicon
+) -> bool:
+    """All capitals, or Title Case ("Pence: Flowers Won’t Be at Debate, Trump Was Mocking"):
+    capitalised function words inside the sentence give a headline away, and capitalisation
+    says nothing about names there."""
+    if text[start:end].isupper():
+        return True
+    if len(tokens) < 3:
+        return False
+    function = other = 0
+    for t in tokens[1:]:
+        low = t.text.lower()
+        if low in ("the", "a", "an") or _title_like(t.text, lex) or t.text in lex.calendar_words:
+            continue
+        if _after_quote(text, start, t.start) or _QUOTE_OPEN_BEFORE_RE.search(text, start, t.start):
+            continue  # a quoted title or a quotation opener, not the sentence's own case
+        if low in lex.function_words:
+            function += 1
+        elif _ordinary(low, lower_words, lex):
+            other += 1
+    return function >= 2 or (function == 1 and other >= 2)
+
+
+_QUOTE_OPEN_BEFORE_RE = re.compile(r"[“‘\"'][^”’\"']*$")
+
+
+def _after_quote(text: str, floor: int, start: int) -> bool:
+    """A word right after an opening quote or a colon starts a sentence of its own."""
+    before = text[max(floor, start - 3) : start].rstrip()
+    return bool(before) and (before[-1] in OPEN_QUOTES or before[-1] == ":")
+
+
+def _candidate(
+    text: str, run: list[Tok], sentence_id: int, before: str, after: str, lex: Lexicon
+) -> Cand | None:
+    surface = _surface(text, run)
+    if surface in lex.stop:
+        return None
+    k, title, affiliation, of_phrase = _title_prefix(text, run, lex)
+    name = run[k:]
+    last = run[-1]
+    if title is not None and name:
+        lows = {t.text.lower() for t in name}
+        if lows & lex.org_keywords:  # "General Motors" is a company, not General Motors
+            k, title, affiliation, name = 0, None, None, run
+    if title is not None and not name:
+        if not of_phrase:
+            return None  # a bare title ("President"): role phrases are found separately
+        name, affiliation = run, None  # "Duchess of Cambridge" names a person
+    surface = _surface(text, name)
+    entry = lex.names.get(surface) if title is None else None
+    cand = Cand(
+        start=run[0].start,
+        end=last.end,
+        name_tokens=[t.text for t in name],
+        name_text=text[name[0].start : name[-1].end] if name else "",
+        sentence_id=sentence_id,
+        possessive=last.possessive,
+        title=title,
+        affiliation=affiliation,
+        preceded_by=before.lower(),
+        followed_by=after,
+    )
+    if entry is not None:
+        cand.canonical, cand.kind = entry.canonical, entry.kind
+        cand.linked_by = "name" if norm(entry.canonical) == surface else "alias"
+        return cand
+    if title is None and surface in lex.demonyms:
+        # an adjectival demonym is the state only when it heads an agent ("Russian forces")
+        if after.lower() in AGENT_NOUNS and not last.possessive:
+            cand.canonical, cand.kind, cand.linked_by = lex.demonyms[surface], "place", "alias"
+            return cand
+        return None
+    if title is None and surface in lex.demonym_plurals:
+        cand.kind = "group"
+        return cand
+    if title is None and run[-1].text in lex.demonyms:
+        return None  # "South American governments": an adjective, not a name
+    if title is None and len(name) == 1 and _PLURAL_ACRONYM_RE.fullmatch(name[0].text):
+        return None  # "MPs", "CEOs", "BMWs": a class of people or things
+    if title is None and len(name) == 1 and len(name[0].text) == 1:
+        return None  # "T" of "T-shirt", a stray initial
+    if title is None and len(name) == 1 and _shouted(name[0].text, lex):
+        return None  # "STOP", "BREAKING": a word in capitals, not an acronym
+    if title is None and last.text in _PERIOD_WORDS:
+        return None  # "Election Day", "Christmas Eve": a date, not an actor
+    if title is None and _numbered(text, last):
+        return None  # "Article 5", "Flight 17": a thing with a number
+    if title is None and len(name) == 1 and name[0].text.isupper() and len(name[0].text) > 6:
+        return None  # shouted words in all capitals, not acronyms
+    return cand
+
+
+def _shouted(word: str, lex: Lexicon) -> bool:
+    low = word.lower()
+    return (
+        word.isupper()
+        and len(word) > 3
+        and (low in _dictionary_words() or low in lex.function_words)
+    )
+
+
+_PERIOD_WORDS = frozenset(("Day", "Eve", "Week", "Weekend", "Month", "Year", "Night", "Era"))
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s")
+
+
+def _numbered(text: str, tok: Tok) -> bool:
+    after = text[tok.end : tok.end + 3]
+    return len(after) >= 2 and after[0] == " " and after[1].isdigit()
+
+
+# --------------------------------------------------------------------------------------------
+# linking names into actors
+
+
+def _key(name_text: str) -> str:
+    """Cluster key of a name: initials dropped ("Jessica R. Jones" -> "Jessica Jones")."""
+    words = norm(name_text).split()
+    kept = [w for w in words if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
+    return " ".join(kept or words)
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w.lower() not in CONNECTORS | AND_WORDS).upper()
+
+
+def link_names(
+    cands: list[Cand], lex: Lexicon, lower_words: frozenset[str]
+) -> tuple[dict[str, Actor], list[Mention]]:
+    """Cluster name mentions: full names, then surnames and acronyms linked to a full name."""
+    keys = [_key(c.name_text) for c in cands]
+    full: dict[str, list[Cand]] = {}
+    for c, key in zip(cands, keys, strict=True):
+        if c.canonical is None and " " in key:
+            full.setdefault(key, []).append(c)
+    singles = {k for c, k in zip(cands, keys, strict=True) if c.canonical is None and " " not in k}
+    kinds = {
+        key: _kind(group, lex, lower_words, key.split()[-1] in singles)
+        for key, group in full.items()
+    }
+    # a bare surname is the person introduced first under it (the story's main Baumgartner,
+    # not his mother mentioned later); a bare first or family-first name ("Gao" of "Gao Ping")
+    # links only when one person has it
+    by_surname: dict[str, str] = {}
+    by_first: dict[str, list[str]] = {}
+    by_initials: dict[str, str] = {}
+    for key in full:
+        if kinds[key] == "person":
+            by_surname.setdefault(key.split()[-1], key)
+            by_first.setdefault(key.split()[0], []).append(key)
+        else:
+            by_initials.setdefault(_initials(key), key)
+    not_initial = {k for c, k in zip(cands, keys, strict=True) if not c.initial}
+    total = Counter(keys)
+    assigned: list[tuple[Cand, str]] = []
+    for c, key in zip(cands, keys, strict=True):
+        if c.canonical is not None:
+            assigned.append((c, "=" + c.canonical))
+        elif key in full:
+            assigned.append((c, key))
+        elif key in lex.given_names and len(by_first.get(key, ())) == 1:
+            assigned.append((c, by_first[key][0]))  # "Felix" is Felix Baumgartner
+        elif key in by_surname:
+            assigned.append((c, by_surname[key]))
+        elif key.isupper() and key.title() in by_surname:
+            assigned.append((c, by_surname[key.title()]))  # "PENCE:" in a transcript
+        elif len(by_first.get(key, ())) == 1:
+            assigned.append((c, by_first[key][0]))
+        elif key.isupper() and key in by_initials:
+            c.linked_by = "alias"
+            assigned.append((c, by_initials[key]))
+        elif (
+            c.initial
+            and c.title is None
+            and key not in not_initial
+            and total[key] == 1
+            and not c.possessive
+            and c.followed_by.lower() not in _SPEECH_VERBS
+        ):
+            continue  # a capitalised sentence opener seen nowhere else ("Dozens", "Existing")
+        else:
+            assigned.append((c, key))
+    members: dict[str, list[Cand]] = {}
+    for c, key in assigned:
+        members.setdefault(key, []).append(c)
+    actors = {
+        key: _make_actor(key, group, kinds.get(key) or _kind(group, lex, lower_words, False), lex)
+        for key, group in members.items()
+    }
+    mentions = [
+        Mention(key, c.start, c.end, c.sentence_id, c.linked_by, c.possessive)
+        for c, key in assigned
+    ]
+    return actors, mentions
+
+
+def _make_actor(key: str, group: list[Cand], kind: str, lex: Lexicon) -> Actor:
+    first = group[0]
+    if first.canonical is not None:
+        return Actor(key, first.canonical, kind, gazetteer=True)
+    longest = max(group, key=lambda c: (len(c.name_text.split()), -c.start))
+    titles = {c.title for c in group if c.title}
+    actor = Actor(key, longest.name_text, kind, titles=titles)
+    actor.affiliation = next((c.affiliation for c in group if c.affiliation), None)
+    if kind == "person":
+        actor.gender = _gender(longest.name_tokens, titles, lex)
+        actor.weak = not (
+            titles
+            or actor.gender
+            or any(len(c.name_tokens) == 1 for c in group)  # also called by the surname alone
+            or any(c.followed_by.lower() in _SPEECH_VERBS for c in group)
+        )
+    return actor
+
+
+def _kind(group: list[Cand], lex: Lexicon, lower_words: frozenset[str], surname_alone: bool) -> str:
+    """Person, organisation or place from titles, keywords, given names and capitalisation."""
+    if any(c.kind for c in group):
+        return next(c.kind for c in group if c.kind)
+    if any(c.title for c in group):
+        return "person"
+    tokens = max((c.name_tokens for c in group), key=len)
+    lows = {t.lower().rstrip(".") for t in tokens}
+    if lows & lex.org_keywords or any(len(t) > 1 and t.isupper() for t in tokens):
+        return "organisation"
+    if tokens[-1].lower() in lex.place_keywords or tokens[0].lower() in lex.place_keywords:
+        return "place"
+    if len(tokens) == 1:
+        if sum(c.preceded_by in _LOCATIVE for c in group) * 2 > len(group):
+            return "place"
+        if any(c.followed_by.lower() in _SPEECH_VERBS for c in group):
+            return "person"  # "Obama said"
+        return "organisation"
+    if tokens[0] in lex.given_names:
+        return "person"
+    if word_key(tokens[0]) in lex.names or tokens[0] in lex.demonyms:
+        return "organisation"  # "Manchester United", "Russia Today", "British Butler Institute"
+    name_like = len(tokens) <= 4 and all(t[:1].isupper() and t[1:].islower() for t in tokens)
+    if name_like and (surname_alone or not _ordinary(tokens[0].lower(), lower_words, lex)):
+        return "person"
+    return "organisation"
+
+
+def _gender(tokens: list[str], titles: set[str], lex: Lexicon) -> str | None:
+    if titles & lex.female_titles:
+        return "female"
+    if titles & lex.male_titles:
+        return "male"
+    return lex.given_names.get(tokens[0])
+
+
+_LOWER_WORD_RE = re.compile(r"\b[a-z][a-z’'-]*")
+
+
+def lower_words(article: Article) -> frozenset[str]:
+    """Words the body also writes in lower case: a capitalised one opening a sentence is common."""
+    return frozenset(_LOWER_WORD_RE.findall(article.text, article.body_start, article.body_end))

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from analysis.actor_sentiment import (
+    COLUMNS,
+    bootstrap_ci,
+    by_scores,
+    co_mentions,
+    mention_timeline,
+    summarise_scores,
+)
+from analysis.actors import find_actors
+from analysis.charts.actors import actor_sentiment_chart, co_mention_chart, mention_timeline_chart
+from analysis.errors import AnalysisError
+from analysis.sentiment import polarity
+
+# --- the bootstrap and the summary --------------------------------------------------------------
+
+
+def test_bootstrap_two_values_spans_both():
+    # resampled means of [-1, 1] are -1, 0, 1 with probabilities 1/4, 1/2, 1/4
+    assert bootstrap_ci([-1.0, 1.0]) == (-1.0, 1.0)
+
+
+def test_bootstrap_constant_and_single_values():
+    assert bootstrap_ci([0.3, 0.3, 0.3]) == pytest.approx((0.3, 0.3))
+    low, high = bootstrap_ci([0.5])
+    assert math.isnan(low) and math.isnan(high)
+
+
+def test_bootstrap_is_seeded_and_brackets_the_mean():
+    values = np.linspace(-0.8, 0.6, 11)
+    first = bootstrap_ci(values, seed=7)
+    assert bootstrap_ci(values, seed=7) == first
+    assert first[0] < values.mean() < first[1]
+    assert first[0] >= -0.8 and first[1] <= 0.6
+
+
+def test_summarise_scores_hand_computed():
+    scores = pd.DataFrame(
+        {
+            "actor": ["A", "A", "A", "A", "B"],
+            "kind": ["person"] * 4 + ["place"],
+            "role": ["about", "about", "about", "by", "about"],
+            "score": [-0.5, 0.0, 0.8, 0.4, -0.2],
+            "label": ["negative", "neutral", "positive", "positive", "negative"],
+        }
+    )
+    table = summarise_scores(scores)
+    assert list(table.columns) == COLUMNS
+    a = table[(table["actor"] == "A") & (table["role"] == "about")].iloc[0]
+    assert a["n"] == 3
+    assert a["mean_score"] == pytest.approx(0.1)
+    assert (a["share_negative"], a["share_neutral"], a["share_positive"]) == pytest.approx(
+        (1 / 3, 1 / 3, 1 / 3)
+    )
+    assert -0.5 <= a["ci_low"] < 0.1 < a["ci_high"] <= 0.8
+    b = table[table["actor"] == "B"].iloc[0]
+    assert b["n"] == 1 and math.isnan(b["ci_low"]) and b["share_negative"] == 1.0
+    by = table[table["role"] == "by"].iloc[0]
+    assert (by["actor"], by["n"], by["mean_score"]) == ("A", 1, pytest.approx(0.4))
+
+
+# --- BY from an attribution table ---------------------------------------------------------------
+
+
+def test_by_scores_use_vader_on_the_content(seed_article):
+    text = seed_article.text
+    start = text.index("affirming France")
+    end = text.index(", citing")
+    frag = (text.index("France’s loyalty"), end)
+    attributions = pd.DataFrame(
+        {
+            "speaker": ["Emmanuel Macron", "a spokesman", pd.NA],
+            "content_start": [frag[0], start, start],
+            "content_end": [frag[1], end, end],
+            "content_spans": [[frag], [(start, end)], [(start, end)]],
+        }
+    )
+    table = by_scores(seed_article, attributions, find_actors(seed_article))
+    assert len(table) == 2  # the row without a speaker is skipped
+    macron = table.iloc[0]
+    expected = polarity(text[frag[0] : frag[1]])[0]
+    assert macron["score"] == pytest.approx(expected)
+    assert expected > 0.5  # "loyalty and friendship" is clearly positive
+    assert (macron["kind"], macron["label"]) == ("person", "positive")
+    assert pd.isna(table.iloc[1]["kind"])
+
+
+# --- helper tables for the charts ---------------------------------------------------------------
+
+
+def test_mention_timeline_bundled(seed_article):
+    timeline = mention_timeline(seed_article)
+    trump = timeline[timeline["actor"] == "Donald Trump"]
+    assert trump["actor_rank"].iloc[0] == 0
+    assert trump["n_mentions"].sum() == 15
+    assert trump["sentence_id"].nunique() == 10
+    # sentence 2 mentions Trump only as "his"
+    row = trump[trump["sentence_id"] == 2].iloc[0]
+    assert (row["n_mentions"], row["n_pronoun"]) == (1, 1)
+    assert timeline["position"].between(0, 1).all()
+
+
+def test_co_mentions_bundled(seed_article):
+    pairs = co_mentions(seed_article)
+    n = find_actors(seed_article).shape[0]
+    assert len(pairs) == n * n
+    counts = pairs.set_index(["actor_a", "actor_b"])["n_sentences"]
+    assert counts["Donald Trump", "Donald Trump"] == 10
+    assert counts["Donald Trump", "NATO"] == counts["NATO", "Donald Trump"] == 8
+    assert counts["Emmanuel Macron", "France"] == 1
+    assert counts["Vladimir Putin", "Pete Hegseth"] == 0
+
+
+# --- the full table (needs the target-sentiment and attribution modules) -------------------------
+
+
+def test_actor_sentiment_bundled(seed_article):
+    pytest.importorskip("analysis.target_sentiment")
+    pytest.importorskip("analysis.attribution")
+    from analysis import actor_sentiment
+
+    table = actor_sentiment(seed_article)
+    assert list(table.columns) == COLUMNS
+    assert set(table["role"]) <= {"about", "by"}
+    about = table[table["role"] == "about"].set_index("actor")
+    assert about.loc["Donald Trump", "n"] == 15
+    assert about.loc["NATO", "n"] == 14
+    assert table.iloc[0]["actor"] == "Donald Trump" and table.iloc[0]["role"] == "about"
+    shares = table[["share_negative", "share_neutral", "share_positive"]].sum(axis=1)
+    assert np.allclose(shares, 1.0)
+    assert table["mean_score"].between(-1, 1).all()
+    assert (table["n"] >= 1).all()
+    assert table.equals(actor_sentiment(seed_article))  # deterministic
+    by = table[table["role"] == "by"].set_index("actor")
+    assert "Donald Trump" in by.index
+
+
+# --- charts -------------------------------------------------------------------------------------
+
+
+def _portrayal() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "actor": ["A", "A", "B"],
+            "kind": ["person", "person", "place"],
+            "role": ["about", "by", "about"],
+            "n": [4, 2, 1],
+            "mean_score": [-0.3, 0.2, 0.5],
+            "ci_low": [-0.6, 0.0, np.nan],
+            "ci_high": [0.1, 0.4, np.nan],
+            "share_negative": [0.5, 0.0, 0.0],
+            "share_neutral": [0.25, 0.5, 0.0],
+            "share_positive": [0.25, 0.5, 1.0],
+        }
+    )
+
+
+def test_charts_return_labelled_figures(seed_article):
+    source = "seed-article"
+    figs = [
+        mention_timeline_chart(mention_timeline(seed_article), source, n_sentences=13),
+        co_mention_chart(co_mentions(seed_article), source),
+        actor_sentiment_chart(_portrayal(), source),
+    ]
+    for fig in figs:
+        assert isinstance(fig, Figure)
+        ax = fig.axes[0]
+        assert ax.get_title(loc="left")
+    assert [t.get_text() for t in figs[2].axes[0].get_yticklabels()] == ["A", "B"]
+    labels = [t.get_text() for t in figs[2].axes[0].texts]
+    assert labels == ["n=4", "n=2", "n=1"]
+    assert len(figs[0].axes[0].get_yticklabels()) == 10
+
+
+def test_charts_handle_empty_tables_and_reject_wrong_ones():
+    empty = pd.DataFrame(columns=COLUMNS)
+    assert isinstance(actor_sentiment_chart(empty, "x"), Figure)
+    with pytest.raises(AnalysisError, match="needs columns"):
+        co_mention_chart(pd.DataFrame({"a": [1]}), "x")
+
+
+def test_package_attribute_stays_callable_after_importing_the_module():
+    import analysis
+    import analysis.actor_sentiment as module
+
+    assert callable(analysis.actor_sentiment)
+    assert analysis.actor_sentiment is module  # the submodule import set the attribute
+    assert module.co_mentions is co_mentions

@@ -1,0 +1,390 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from analysis import actor_mentions, find_actors
+from analysis.article import Article
+from analysis.errors import ConfigError, InputError
+from analysis.loading import load_article
+from analysis.paths import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def mentions(seed_article):
+    return actor_mentions(seed_article)
+
+
+@pytest.fixture(scope="module")
+def actors(seed_article):
+    return find_actors(seed_article)
+
+
+def _of(mentions, actor):
+    return mentions[mentions["actor"] == actor]
+
+
+def _at(seed_article, phrase, nth=0):
+    """Offset of the nth occurrence of phrase in the bundled article."""
+    start = -1
+    for _ in range(nth + 1):
+        start = seed_article.text.index(phrase, start + 1)
+    return start
+
+
+# --- contract -----------------------------------------------------------------------------------
+
+
+def test_columns_are_the_contract(mentions, actors):
+    assert list(mentions.columns[:7]) == [
+        "actor",
+        "kind",
+        "start",
+        "end",
+        "text",
+        "sentence_id",
+        "linked_by",
+    ]
+    assert list(actors.columns[:5]) == ["actor", "kind", "n_mentions", "first_sentence", "aliases"]
+    assert set(mentions["linked_by"]) <= {"name", "alias", "pronoun", "role"}
+    assert set(actors["kind"]) <= {"person", "organisation", "place", "group"}
+
+
+def test_spans_match_text_and_sentences(seed_article, mentions):
+    for m in mentions.itertuples():
+        assert seed_article.text[m.start : m.end] == m.text
+        sent = seed_article.sentences[m.sentence_id]
+        assert sent.start <= m.start < m.end <= sent.end
+
+
+# --- the bundled article ------------------------------------------------------------------------
+
+
+def test_bundled_article_actors(actors):
+    table = actors.set_index("actor")
+    expected = {
+        "Donald Trump": "person",
+        "NATO": "organisation",
+        "Vladimir Putin": "person",
+        "Pete Hegseth": "person",
+        "Emmanuel Macron": "person",
+        "Russia": "place",
+        "Ukraine": "place",
+        "France": "place",
+        "United States": "place",
+        "European Union": "organisation",
+    }
+    for actor, kind in expected.items():
+        assert table.loc[actor, "kind"] == kind, actor
+    # hand count: 9 name mentions, 5 pronouns, "the U.S. president"
+    assert table.loc["Donald Trump", "n_mentions"] == 15
+    assert table.loc["Donald Trump", "n_pronoun"] == 5
+    # 9 "NATO" + 4 "the alliance" + "the military alliance"
+    assert table.loc["NATO", "n_mentions"] == 14
+    assert table.loc["United States", "n_mentions"] == 9  # 8 "U.S." + "its"
+    assert table.loc["Ukraine", "n_mentions"] == 2
+    assert actors.iloc[0]["actor"] == "Donald Trump"
+    assert table.loc["Vladimir Putin", "first_sentence"] == 4
+    assert set(table.loc["Donald Trump", "aliases"]) == {
+        "President Donald Trump",
+        "Trump",
+        "the U.S. president",
+    }
+
+
+def test_not_actors(seed_article, mentions, actors):
+    names = set(actors["actor"])
+    texts = set(mentions["text"])
+    for word in ("Thursday", "Oval Office", "Cold War", "Article 5", "Article", "GDP", "September"):
+        assert word not in names and word not in texts, word
+    for word in ("During", "When", "Ultimately", "Contributions", "Soviet", "French", "Defense"):
+        assert word not in names and word not in texts, word
+    # byline and credit line are structure, not body sentences
+    assert "Jessica R. Jones" not in names and "JESSICA R. JONES" not in names
+    assert "Sylvie Corbet" not in names
+    assert mentions["start"].min() >= seed_article.sentences[0].start
+    assert mentions["end"].max() <= seed_article.sentences[-1].end
+
+
+def test_exact_spans_for_names_titles_and_possessives(seed_article, mentions):
+    trump = _of(mentions, "Donald Trump")
+    first = trump.iloc[0]
+    assert (first.start, first.end, first.text, first.linked_by) == (
+        38,
+        60,
+        "President Donald Trump",
+        "name",
+    )
+    # "Trump’s critical remarks": the span covers the name, the possessive is flagged
+    start = _at(seed_article, "Trump’s critical")
+    row = trump[trump["start"] == start].iloc[0]
+    assert (row.end, row.text, bool(row.possessive)) == (start + 5, "Trump", True)
+    hegseth = _of(mentions, "Pete Hegseth").iloc[0]
+    assert hegseth.text == "Defense Secretary Pete Hegseth"
+    macron = _of(mentions, "Emmanuel Macron").iloc[0]
+    assert (macron.start, macron.text) == (1560, "French President Emmanuel Macron")
+    # "the U.S.’s defense": the country, possessive
+    us_poss = _at(seed_article, "U.S.’s")
+    row = mentions[mentions["start"] == us_poss].iloc[0]
+    assert (row.actor, row.text, row.linked_by, bool(row.possessive)) == (
+        "United States",
+        "U.S.",
+        "alias",
+        True,
+    )
+    eu = _of(mentions, "European Union").iloc[0]
+    assert (eu.text, eu.linked_by) == ("European Union", "name")
+
+
+def test_straight_apostrophe_possessive():
+    text = "Mayor Jane Smith spoke on Monday. Smith's plan was criticised by the council."
+    m = actor_mentions(text)
+    smith = m[m["actor"] == "Jane Smith"]
+    assert list(smith["text"]) == ["Mayor Jane Smith", "Smith"]
+    assert list(smith["possessive"]) == [False, True]
+    assert "Monday" not in set(m["text"])
+
+
+def test_pronouns_link_to_trump(seed_article, mentions):
+    pronouns = mentions[mentions["linked_by"] == "pronoun"]
+    trump = pronouns[pronouns["actor"] == "Donald Trump"]
+    # "his nominee", "his longstanding criticism", "his 2016 campaign", "he perceives",
+    # "his administration’s"
+    expected = [
+        _at(seed_article, "his nominee"),
+        _at(seed_article, "his longstanding"),
+        _at(seed_article, "his 2016"),
+        _at(seed_article, "he perceives"),
+        _at(seed_article, "his administration"),
+    ]
+    assert list(trump["start"]) == expected
+    assert list(trump["text"]) == ["his", "his", "his", "he", "his"]
+    # "the U.S. reconsidering its alliance commitments": its -> the United States
+    its = pronouns[pronouns["text"] == "its"].iloc[0]
+    assert its.actor == "United States"
+
+
+def test_role_nouns(seed_article, mentions):
+    roles = mentions[mentions["linked_by"] == "role"]
+    nato = roles[roles["actor"] == "NATO"]
+    assert list(nato["text"]) == [
+        "the alliance",
+        "the military alliance",
+        "the alliance",
+        "the alliance",
+        "the alliance",
+    ]
+    president = roles[roles["text"] == "the U.S. president"].iloc[0]
+    assert president.actor == "Donald Trump"
+    assert president.start == _at(seed_article, "the U.S. president")
+    # "its alliance commitments" and "alliance members" are not references to NATO
+    assert not ((roles["start"] > 300) & (roles["start"] < 360)).any()
+
+
+def test_role_noun_needs_a_compatible_title_holder():
+    text = (
+        "Russian President Vladimir Putin met French President Emmanuel Macron on Friday. "
+        "Officials said the Russian president was tired."
+    )
+    m = actor_mentions(text)
+    role = m[m["linked_by"] == "role"].iloc[0]
+    assert (role.text, role.actor) == ("the Russian president", "Vladimir Putin")
+
+
+def test_she_prefers_a_woman():
+    text = (
+        "Prime Minister Theresa May met Donald Trump in London. "
+        "She said the talks went well, and he agreed."
+    )
+    m = actor_mentions(text).set_index("text")
+    assert m.loc["She", "actor"] == "Theresa May"
+    assert m.loc["he", "actor"] == "Donald Trump"
+    assert "May" not in set(actor_mentions(text)["actor"])
+
+
+def test_acronym_and_expansion_merge():
+    text = (
+        "The European Union imposed tariffs. The EU said more would follow, and "
+        "the Internet Corporation for Assigned Names and Numbers (ICANN) objected. "
+        "Officials at the World Wide Widget Association (WWWA) agreed with the WWWA board."
+    )
+    actors = find_actors(text).set_index("actor")
+    assert set(actors.loc["European Union", "aliases"]) == {"European Union", "EU"}
+    assert actors.loc["European Union", "n_mentions"] == 2
+    assert actors.loc["ICANN", "n_mentions"] == 2
+    assert actors.loc["World Wide Widget Association", "n_mentions"] == 3
+    assert actors.loc["World Wide Widget Association", "kind"] == "organisation"
+
+
+def test_demonym_is_the_country_only_as_an_agent():
+    text = (
+        "Russian forces shelled the town. A Russian writer was not surprised. "
+        "Many Russians disagreed with the Kremlin."
+    )
+    m = actor_mentions(text)
+    russia = m[m["actor"] == "Russia"]
+    assert list(russia["text"]) == ["Russian"]
+    assert russia.iloc[0].start == 0
+    assert russia.iloc[0].linked_by == "alias"
+    groups = m[m["kind"] == "group"]
+    assert list(groups["text"]) == ["Russians"]
+
+
+def test_surnames_link_to_full_names_and_sentence_openers_are_dropped():
+    text = (
+        "Yesterday the coach Maria Keller resigned. Ultimately, Keller blamed the board. "
+        "Contributions from fans had fallen, Keller added."
+    )
+    actors = find_actors(text).set_index("actor")
+    assert list(actors.index) == ["Maria Keller"]
+    assert actors.loc["Maria Keller", "n_mentions"] == 3
+    assert actors.loc["Maria Keller", "kind"] == "person"
+
+
+def test_no_actors_gives_empty_tables():
+    text = "it rained all day and nobody came. the end."
+    assert actor_mentions(text).empty
+    table = find_actors(text)
+    assert table.empty and list(table.columns[:5]) == [
+        "actor",
+        "kind",
+        "n_mentions",
+        "first_sentence",
+        "aliases",
+    ]
+
+
+def test_bad_input_raises_input_error():
+    with pytest.raises(InputError):
+        actor_mentions("   ")
+    with pytest.raises(InputError):
+        find_actors(42)
+
+
+# --- user config --------------------------------------------------------------------------------
+
+
+def test_config_rename_kind_drop_and_alias(seed_article):
+    config = {
+        "aliases": {"NATO": ["non-NATO"], "Donald Trump": ["Pete Hegseth"]},
+        "rename": {"United States": "USA"},
+        "kind": {"Russia": "group"},
+        "drop": ["Ukraine"],
+    }
+    actors = find_actors(seed_article, config=config).set_index("actor")
+    assert "Ukraine" not in actors.index
+    assert "USA" in actors.index and "United States" not in actors.index
+    assert actors.loc["Russia", "kind"] == "group"
+    assert "Pete Hegseth" not in actors.index
+    assert actors.loc["Donald Trump", "n_mentions"] == 16
+    assert actors.loc["NATO", "n_mentions"] == 15
+    m = actor_mentions(seed_article, config=config)
+    literal = m[m["text"] == "non-NATO"].iloc[0]
+    assert (literal.actor, literal.linked_by) == ("NATO", "alias")
+    # the default is unaffected by a call with a config
+    assert "Ukraine" in set(find_actors(seed_article)["actor"])
+
+
+def test_config_file_bundled_example(seed_article):
+    path = DATA_DIR / "actors.yml"
+    actors = find_actors(seed_article, config=path).set_index("actor")
+    plain = find_actors(seed_article).set_index("actor")
+    assert actors.loc["NATO", "n_mentions"] > plain.loc["NATO", "n_mentions"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("aliases: [unclosed\n", "invalid YAML"),
+        ("- just\n- a list\n", "top level must be a mapping"),
+        ("colour: red\n", "unknown key"),
+        ("kind:\n  NATO: company\n", "expected one of"),
+        ("aliases:\n  NATO: 5\n", "must be a name or a list"),
+        ("rename:\n  NATO: ''\n", "non-empty"),
+    ],
+)
+def test_invalid_config_raises_config_error(tmp_path, seed_article, content, message):
+    path = tmp_path / "actors.yml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as info:
+        find_actors(seed_article, config=path)
+    assert "\n" not in str(info.value)
+
+
+def test_missing_config_file(tmp_path, seed_article):
+    with pytest.raises(ConfigError, match="no such file"):
+        actor_mentions(seed_article, config=tmp_path / "nope.yml")
+
+
+# --- robustness ---------------------------------------------------------------------------------
+
+
+@pytest.mark.shared
+def test_every_onestopenglish_advanced_text(shared_dir):
+    paths = sorted((shared_dir / "onestopenglish").glob("*-adv.txt"))
+    assert len(paths) >= 30
+    for path in paths:
+        article = load_article(path)
+        mentions = actor_mentions(article)
+        actors = find_actors(article)
+        assert len(actors) > 0, path.name
+        assert actors["n_mentions"].sum() == len(mentions)
+        for m in mentions.itertuples():
+            assert article.text[m.start : m.end] == m.text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "Trump",
+                    "Trump’s",
+                    "Donald Trump's",
+                    "President",
+                    "the U.S.",
+                    "U.S.’s",
+                    "NATO",
+                    "the alliance",
+                    "he",
+                    "his",
+                    "its",
+                    "She",
+                    "Russian",
+                    "Russians",
+                    "of",
+                    "and",
+                    "Mr.",
+                    "R.",
+                    "the",
+                    ".",
+                    ",",
+                    "“",
+                    "”",
+                    "\n",
+                    "-",
+                    "non-NATO",
+                    "US-based",
+                    "the U.S. president",
+                ]
+            ),
+            st.text(min_size=1, max_size=8),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_property_spans_inside_text(parts):
+    text = " ".join(parts)
+    assume(text.strip())
+    try:
+        article = Article.from_text(text)
+    except InputError:
+        assume(False)
+    mentions = actor_mentions(article)
+    for m in mentions.itertuples():
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+    assert find_actors(article)["n_mentions"].sum() == len(mentions)
