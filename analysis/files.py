@@ -8,10 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def _umask() -> int:
+def _read_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()  # read once: os.umask is process-wide, not safe to toggle in threads
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[str], object]) -> Path:
@@ -22,7 +25,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[str], object]) -
     os.close(fd)
     try:
         write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
