@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.language import LanguageGuess, detect_language, language_warning
 from analysis.segment import split_sentences
 
 ROLES = ("title", "byline", "body", "credit", "boilerplate")
@@ -84,6 +87,8 @@ class Article:
     source: str | None = None
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # How the text was obtained when it is not the file's own text, e.g. extracted from HTML.
+    extraction: str | None = None
 
     @classmethod
     def from_text(
@@ -93,6 +98,7 @@ class Article:
         source: str | None = None,
         encoding: str = "utf-8",
         warnings: tuple[str, ...] = (),
+        extraction: str | None = None,
     ) -> Article:
         if not isinstance(text, str):
             raise InputError(f"expected text (str), got {type(text).__name__}")
@@ -101,7 +107,24 @@ class Article:
         blocks, dateline = _parse_structure(text)
         if not any(b.role == "body" for b in blocks):
             raise InputError("the article has no body text to analyse")
-        return cls(text, tuple(blocks), dateline, source, encoding, tuple(warnings))
+        guess = detect_language(text)
+        notes = list(warnings)
+        language_note = language_warning(guess)
+        if language_note and language_note not in notes:
+            notes.append(language_note)
+        article = cls(text, tuple(blocks), dateline, source, encoding, tuple(notes), extraction)
+        article.__dict__["language_guess"] = guess  # prime the cached property: detect once
+        return article
+
+    @cached_property
+    def language_guess(self) -> LanguageGuess:
+        """The evidence behind :attr:`language` (function-word share, words sampled, script)."""
+        return detect_language(self.text)
+
+    @property
+    def language(self) -> str:
+        """ISO 639-1 code ("en", "fr", ...) or "und"; every lexicon here assumes "en"."""
+        return self.language_guess.language
 
     # --- structure -------------------------------------------------------------------------
     @cached_property
@@ -154,16 +177,21 @@ class Article:
         slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
         return slug[:60].strip("-") or "article"
 
+    @cached_property
+    def _sentence_starts(self) -> tuple[int, ...]:
+        return tuple(s.start for s in self.sentences)
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The body sentence containing the character offset, if any."""
-        for sent in self.sentences:
-            if sent.start <= offset < sent.end:
-                return sent
+        """The body sentence containing the character offset, if any (binary search)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     # --- tables ----------------------------------------------------------------------------
     def structure_table(self) -> pd.DataFrame:
         """One row per block: role (title/byline/body/credit/boilerplate), offsets and text."""
+        per_paragraph = Counter(s.paragraph_id for s in self.sentences)
         rows = [
             {
                 "block_id": b.block_id,
@@ -171,9 +199,7 @@ class Article:
                 "paragraph_id": b.paragraph_id,
                 "start": b.start,
                 "end": b.end,
-                "n_sentences": sum(1 for s in self.sentences if s.paragraph_id == b.paragraph_id)
-                if b.role == "body"
-                else 0,
+                "n_sentences": per_paragraph[b.paragraph_id] if b.role == "body" else 0,
                 "text": b.text,
             }
             for b in self.blocks
@@ -202,6 +228,8 @@ class Article:
             "source": self.source,
             "slug": self.slug,
             "encoding": self.encoding,
+            "language": self.language,
+            "extraction": self.extraction,
             "title": self.title.text if self.title else None,
             "byline": self.byline.text if self.byline else None,
             "byline_name": self.byline_name,

@@ -10,8 +10,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from analysis.errors import AnalysisError
+from analysis.errors import AnalysisError, InputError
+
+if TYPE_CHECKING:
+    from analysis.article import Article
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
@@ -56,23 +60,51 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _summary(article: Article) -> str:
+    """One line a user can check: what was read, how it was decoded, what was found."""
+    extracted = " · text extracted from HTML" if article.extraction else ""
+    return (
+        f"article: {article.source} · encoding {article.encoding} · language {article.language}"
+        f"{extracted} · {len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences"
+    )
+
+
+def _print_warnings(article: Article) -> None:
+    for warning in article.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from analysis.loading import load_article
     from analysis.paths import REPORTS_DIR
     from analysis.pipeline import analyze, write_tables
+    from analysis.report import check_output_dir, save_extracted_text
 
     article = load_article(args.path)
     out = args.out if args.out is not None else REPORTS_DIR / article.slug / "tables"
-    written = write_tables(analyze(article), out, fmt=args.format)
-    for warning in article.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    check_output_dir(out)
+    result = analyze(article)
+    try:
+        written = write_tables(result, out, fmt=args.format)
+        extracted = save_extracted_text(article, out)
+    except OSError as exc:  # a read-only folder, a full disk: the user's to fix, not a bug
+        where = f": {exc.filename}" if exc.filename else ""
+        raise InputError(f"cannot write output: {exc.strerror or exc}{where}") from exc
+    if extracted is not None:
+        written.append(extracted)
+    print(_summary(article))
+    _print_warnings(article)
     print(f"wrote {len(written)} file(s) to {out}")
     return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from analysis.loading import load_article
     from analysis.report import render_report
 
+    article = load_article(args.path)  # fails fast with one line; render_report loads it again
+    print(_summary(article))
+    _print_warnings(article)
     index = render_report(args.path, args.out, workers=args.workers)
     print(f"report: {index}")
     return 0

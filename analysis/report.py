@@ -17,15 +17,19 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.errors import AnalysisError
+from analysis.article import Article
+from analysis.errors import AnalysisError, InputError
+from analysis.files import atomic_write
 from analysis.loading import load_article
-from analysis.paths import NOTEBOOKS_DIR, REPORTS_DIR
+from analysis.paths import NOTEBOOKS_DIR, RAW_DIR, REPORTS_DIR
 
 KERNEL_NAME = "python3"
 CELL_TIMEOUT_S = 600
 # Pages rendered without their code: the write-up is for readers, not programmers.
 CODE_HIDDEN = {"05_writeup"}
 FRONT_PAGE = "05_writeup"
+REPORT_MARKER = ".news-analysis-report"  # marks a folder render_report may replace
+EXTRACTED_TEXT = "extracted.txt"  # the text an HTML page was reduced to; offsets refer to it
 
 
 class ReportError(AnalysisError):
@@ -39,6 +43,43 @@ class Page:
     html_path: Path
 
 
+def check_output_dir(path: str | os.PathLike[str]) -> Path:
+    """Refuse to write results into data/raw: raw inputs are never modified or added to."""
+    resolved = Path(path).resolve()
+    raw = RAW_DIR.resolve()
+    if resolved == raw or raw in resolved.parents:
+        raise InputError(f"refusing to write into {raw}: data/raw holds inputs only")
+    existing = next(p for p in (resolved, *resolved.parents) if p.exists())
+    if not existing.is_dir():
+        raise InputError(f"cannot write output into {resolved}: {existing} is a file")
+    return resolved
+
+
+def _is_replaceable(dest: Path) -> bool:
+    """A folder render_report may swap out: absent, empty, or a report it wrote itself."""
+    if not dest.exists():
+        return True
+    if not dest.is_dir():
+        return False
+    if (dest / REPORT_MARKER).is_file() or not any(dest.iterdir()):
+        return True
+    # reports written before the marker existed
+    return all((dest / name).exists() for name in ("index.html", "figures", "tables"))
+
+
+def save_extracted_text(article: Article, folder: str | os.PathLike[str]) -> Path | None:
+    """Write the text extracted from an HTML page as extracted.txt (UTF-8, atomically).
+
+    Every offset in the results refers to this text, not to the HTML; plain-text articles need
+    no copy, so nothing is written for them.
+    """
+    if article.extraction is None:
+        return None
+    path = Path(folder) / EXTRACTED_TEXT
+    atomic_write(path, lambda p: Path(p).write_text(article.text, encoding="utf-8", newline=""))
+    return path
+
+
 def report_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
     """The numbered notebooks (NN_name.ipynb) in order."""
     return sorted(p for p in notebooks_dir.glob("[0-9][0-9]_*.ipynb") if p.is_file())
@@ -50,7 +91,6 @@ def _kernel_env() -> None:
     path = os.environ.get("PATH", "")
     if path.split(os.pathsep)[0] != bin_dir:
         os.environ["PATH"] = bin_dir + os.pathsep + path
-    os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 
@@ -119,6 +159,12 @@ def write_index(site: Path, article_title: str, pages: Sequence[Page], source: s
         f"</a></figcaption></figure>"
         for stem, alt in _figure_entries(site / "figures")
     )
+    extracted = (
+        f'<p class="source">The page was HTML: every offset refers to the '
+        f'<a href="{EXTRACTED_TEXT}">extracted article text</a>.</p>'
+        if (site / EXTRACTED_TEXT).is_file()
+        else ""
+    )
     table_items = "\n".join(
         f'<li><a href="tables/{esc(p.name)}">{esc(p.name)}</a></li>'
         for p in sorted((site / "tables").glob("*"))
@@ -143,6 +189,7 @@ figure img {{ width: 100%; height: auto; }} figcaption {{ font-size: .85rem; col
 <body>
 <h1>{esc(article_title)}</h1>
 <p class="source">Article: {esc(source)}</p>
+{extracted}
 <h2>Pages</h2>
 <ol>
 {page_items}
@@ -179,18 +226,25 @@ def render_report(
     article_file = Path(article_path).resolve()
     article = load_article(article_file)  # fail fast, with a clear error, before any work
     dest = Path(out_dir) if out_dir is not None else REPORTS_DIR / article.slug
-    dest = dest.resolve()
+    dest = check_output_dir(dest)
+    if not _is_replaceable(dest):
+        raise InputError(
+            f"refusing to replace {dest}: it exists and is not a report folder "
+            "(choose a new or empty --out folder)"
+        )
     notebooks = list(notebooks) if notebooks is not None else report_notebooks()
     if not notebooks:
         raise ReportError(f"no notebooks found in {NOTEBOOKS_DIR}")
     dest.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".{dest.name}.building-", dir=dest.parent))
     try:
+        (build / REPORT_MARKER).write_text("written by analysis.report\n", encoding="utf-8")
         figures = build / "figures"
         figures.mkdir()
         executed_dir = build / "notebooks"
         executed_dir.mkdir()
         _write_tables(article_file, build / "tables")
+        save_extracted_text(article, build)
         params = {"article_path": str(article_file), "output_dir": str(figures)}
 
         def run(nb: Path) -> Page:
