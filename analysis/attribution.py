@@ -1,0 +1,1193 @@
+"""Quote and reported-speech attribution: who is quoted or paraphrased, with which words, what.
+
+Follows the PolNeAR scheme: an attribution is a *source* (who), a *cue* (the words that signal it:
+"said", "according to", "hinted at", "in a statement") and *content* (what is attributed). Cues
+come from a lexicon mined from PolNeAR train (:mod:`analysis.attribution_lexicon`); sources and
+content from shallow clause patterns around the cue, and from paired quote marks
+(:mod:`analysis.attribution_quotes`):
+
+- forward: "X said (that) ...", "X told Y (that) ...", "X hinted at ...", "X, who ..., said ...";
+- trailing: "..., X said." / "..., said X." with the content before the comma (a quote that
+  began sentences earlier is taken whole);
+- "According to X, ..." and "..., according to X.";
+- participles: "..., adding that ...", "X responded by affirming ..." take the clause subject.
+
+No parser or tagger: every rule reads word shapes and the lexicon, so it runs in milliseconds.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate
+
+import pandas as pd
+
+from analysis.article import Article, as_article
+from analysis.attribution_lexicon import (
+    CUE_TOKEN_RE,
+    CueEntry,
+    cue_class,
+    cue_lexicon,
+    lemmatize,
+    normalize,
+)
+from analysis.attribution_quotes import Quote, find_quotes
+from analysis.errors import AnalysisError
+from analysis.segment import split_sentences
+from analysis.text import WORD_RE
+
+COLUMNS = [
+    "source_start",
+    "source_end",
+    "cue_start",
+    "cue_end",
+    "content_start",
+    "content_end",
+    "content_spans",
+    "speaker",
+    "kind",
+    "cue_lemma",
+    "cue_class",
+    "sentence_ids",
+    "source_text",
+    "cue_text",
+    "content_text",
+]
+
+# A mined cue phrase is used when it was a cue at least this often and this share of the times
+# its words occur in PolNeAR train (tuned on train only).
+MIN_CUE_COUNT = 2
+MIN_PRECISION = 0.30
+# Content boundaries (chosen on PolNeAR train): a participle after a comma (", saying ...")
+# ends the content; a prepositional phrase before "that" ("told to X on Monday that") is skipped.
+CUT_AT_PARTICIPLE = True
+SKIP_TO_THAT = True
+# A quote of at least this many words with no cue of its own takes the speaker of an
+# attribution at most this many characters before it (half as far after it).
+FLOAT_MIN_WORDS = 4
+FLOAT_WINDOW = 400
+# Hand-listed speech-act phrases (cues_extra.txt) are used unless train shows them to be rare cues.
+EXTRA_MIN_SEEN = 10
+
+QUOTE_OPEN = '"“„«'
+QUOTE_CLOSE = '"”»'
+QUOTE_MARKS = QUOTE_OPEN + QUOTE_CLOSE
+CLAUSE_PUNCT = frozenset([*",;:()[]—–-", '"'])
+# Words that end a subject noun phrase when scanning left from a cue.
+BOUNDARY_WORDS = frozenset(
+    """that which who whom whose because when whenever while if after before as since although
+    though so than where whether but or nor yet unless and until despite during in on at with into
+    upon onto about against among between through over under without within across toward
+    towards then said says say told also even once now this comes came is was are were be been
+    being has have had do does did can could will would should may might must to not""".split()
+)
+# Leading words that are not part of a subject: "But Trump said", "And so he said".
+LEADING_JUNK = frozenset(
+    """but and so yet still now meanwhile however also then thus instead indeed later earlier
+    finally moreover separately in on""".split()
+)
+# Between a subject and its cue: adverbs, auxiliaries, negation, time words.
+SKIP_BEFORE_CUE = frozenset(
+    """also has have had would will did does do not never later then again repeatedly
+    reportedly publicly privately previously recently once first last initially originally
+    already always often frequently long famously quickly immediately still just even only
+    further since both all each lately monday tuesday wednesday thursday friday saturday sunday
+    yesterday today tonight earlier week month year""".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+TIME_WORDS = WEEKDAYS | frozenset(
+    """yesterday today tonight recently previously earlier later repeatedly again also publicly
+    privately""".split()
+)
+# After a cue, before its content: "said on Thursday that", "said in a statement that".
+_TIME_LEADS = frozenset("on last this earlier late early next".split())
+_TIME_HEADS = WEEKDAYS | frozenset(
+    """morning afternoon evening night week month year weekend day january february march april
+    may june july august september october november december""".split()
+)
+# Verbs whose first object is the addressee: "told reporters that", "reassured senators of".
+ADDRESSEE_LEMMAS = frozenset(
+    """tell reassure assure remind warn inform convince persuade promise notify caution""".split()
+)
+ADDRESSEE_ENDS = frozenset(("that", "of", "about", ":", ","))
+# A comma followed by one of these ends the content of a forward attribution.
+CONTENT_CUTS = frozenset(
+    """despite although though even while whereas according citing adding noting""".split()
+)
+REL_PRONOUNS = frozenset(("who", "which", "that"))
+INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
+IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
+FRONTED = frozenset(
+    """in on at after before during while when since although though because as if despite
+    with without for by from over under""".split()
+)
+CUE_PREFIX = frozenset(
+    """has have had would will did does do not never is was are were 's hasn't haven't hadn't
+    didn't doesn't don't won't wouldn't isn't wasn't also still just even later often once again
+    already recently previously repeatedly publicly privately first to could can may might should
+    must""".split()
+)
+# Lone lowercase words that are subjects: "some say", "many believe", "others argue".
+SUBJECT_WORDS = frozenset("some many others most few both all critics officials one".split())
+PARENTHETICAL_PAIRS = frozenset(
+    [("of", "course"), ("for", "example"), ("in", "turn"), ("in", "fact"), ("for", "instance")]
+)
+NOT_AFTER_CUE = frozenset("himself herself itself themselves ourselves up than".split())
+DAY_PARTS = frozenset("morning afternoon evening night".split())
+PASSIVE_AUX = frozenset("is are was were be been being 's".split())
+RAISING = frozenset(("seem", "appear"))
+PARENTHETICALS = frozenset("however too though meanwhile moreover also instead though".split())
+APPOSITIVE_OPENERS = frozenset(
+    """who whose which a an the now then one himself herself itself former also like
+    including""".split()
+)
+FINAL_PUNCT = frozenset((".", "!", "?", ")", '"', "'"))
+ADJUNCT_PREPS = frozenset(
+    "in at on during after before while when by to from via through with as of over".split()
+)
+MEDIUM_NOUNS = frozenset(
+    "statement interview tweet post email letter speech memo video op-ed".split()
+)
+PERSONAL_PRONOUNS = frozenset("he she they we i it you".split())
+NP_INNER = frozenset("of for at from the a an and de van von la".split())
+DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+
+
+_NEXT_NONSPACE_RE = re.compile(r"\s*")
+_ABBREV_END_RE = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.){2,}$")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    starts: list[int]
+    ends: list[int]
+    norms: list[str]
+    raws: list[str]
+
+
+@dataclass
+class Found:
+    """One attribution as character spans (an internal, pandas-free shape)."""
+
+    cue: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    source: tuple[int, int] | None = None
+    entry: CueEntry | None = None
+    kind: str = "indirect"
+    extras: dict[str, object] = field(default_factory=dict)
+
+
+@cache
+def _trie() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
+    """Usable cue phrases by first token, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
+    for phrase, entry in cue_lexicon().items():
+        if not _usable(entry):
+            continue
+        out.setdefault(phrase[0], []).append((phrase, entry))
+    for phrases in out.values():
+        phrases.sort(key=lambda pe: -len(pe[0]))
+    return out
+
+
+def _usable(entry: CueEntry) -> bool:
+    """Mined phrases that are usually cues, and hand-listed ones train barely shows."""
+    if entry.pos == "punctuation" or entry.phrase[0] in ("'", "’"):
+        return False
+    if entry.n_cue >= MIN_CUE_COUNT and entry.precision >= MIN_PRECISION:
+        return True
+    return entry.extra and entry.n_seen < EXTRA_MIN_SEEN
+
+
+# --- segmentation ---------------------------------------------------------------------------------
+def attribution_regions(article: Article) -> list[tuple[int, int]]:
+    """Blocks that can hold attributions: title and body (not byline, credit or boilerplate)."""
+    regions = []
+    for block in article.blocks:
+        if block.role not in ("title", "body"):
+            continue
+        start = block.start
+        if article.dateline is not None and block.start <= article.dateline.start < block.end:
+            start = article.dateline.end
+        regions.append((start, block.end))
+    return regions
+
+
+def _sentences(text: str, regions: list[tuple[int, int]]) -> list[_Sentence]:
+    out = []
+    for r_start, r_end in regions:
+        for s, e in split_sentences(text, r_start, r_end):
+            matches = list(CUE_TOKEN_RE.finditer(text, s, e))
+            if matches:
+                raws = [m.group() for m in matches]
+                out.append(
+                    _Sentence(
+                        s,
+                        e,
+                        [m.start() for m in matches],
+                        [m.end() for m in matches],
+                        [normalize(r) for r in raws],
+                        raws,
+                    )
+                )
+    return out
+
+
+class _QuoteIndex:
+    """Which quote, if any, covers a character offset."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.frags = sorted((s, e, q) for q in quotes for s, e in q.fragments)
+        self.starts = [f[0] for f in self.frags]
+
+    def at(self, offset: int) -> Quote | None:
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.frags[i][0] <= offset < self.frags[i][1]:
+            return self.frags[i][2]
+        return None
+
+    def starting_at(self, offset: int) -> Quote | None:
+        i = bisect_left(self.starts, offset)
+        if i < len(self.frags) and self.frags[i][0] == offset:
+            return self.frags[i][2]
+        return None
+
+    def ending_at(self, offset: int) -> Quote | None:
+        """The quote whose outer end is at offset."""
+        q = self.at(offset - 1)
+        return q if q is not None and q.end == offset else None
+
+
+# --- cue matching -------------------------------------------------------------------------------
+def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, CueEntry]]:
+    """Cue phrases in a sentence as token ranges, longest match first, outside quotations."""
+    trie = _trie()
+    norms = sent.norms
+    n = len(norms)
+    out: list[tuple[int, int, CueEntry]] = []
+    after = 0  # the next free token (matches do not overlap)
+    for i, w in enumerate(norms):
+        if i < after:
+            continue
+        candidates = trie.get(w)
+        generic = i + 1 < n and norms[i + 1] == "that" and _generic_cue(sent, i)
+        if not (candidates or generic) or quotes.at(sent.starts[i]) is not None:
+            continue
+        best = None
+        for phrase, entry in candidates or ():
+            k = len(phrase)
+            if tuple(norms[i : i + k]) == phrase:
+                # "found itself", "showed up", "easier said than done": not speech
+                if i + k < n and norms[i + k] in NOT_AFTER_CUE:
+                    break
+                best = (i, i + k, entry)
+                break
+        if best is None and generic:
+            best = (i, i + 1, _generic_entry(w))
+        if best is not None:
+            out.append(best)
+            after = best[1]
+    return out
+
+
+def _generic_cue(sent: _Sentence, i: int) -> bool:
+    """A verb the lexicon does not know, in "X <verb>ed that ...": 87% are cues in PolNeAR train."""
+    w = sent.norms[i]
+    if not (w.endswith("ed") and w.isalpha() and len(w) > 4 and sent.raws[i][:1].islower()):
+        return False
+    if i + 1 >= len(sent.norms) or sent.norms[i + 1] != "that" or i == 0:
+        return False
+    j = _skip_back(sent, i - 1)
+    if j < 0:
+        return False
+    prev = sent.norms[j]
+    return prev in PERSONAL_PRONOUNS or prev in REL_PRONOUNS or _is_cap(sent.raws[j])
+
+
+@cache
+def _generic_entry(word: str) -> CueEntry:
+    lemma = lemmatize(word)
+    return CueEntry((word,), lemma, "verb", cue_class(lemma), 0, 0)
+
+
+# --- roles ----------------------------------------------------------------------------------------
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip white space and clause punctuation at both ends (closing quote marks are kept)."""
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-.!?"):
+        if text[e - 1] == "." and _ABBREV_END_RE.search(text, max(s, e - 12), e):
+            break  # "the U.S." keeps its period
+        e -= 1
+    return s, e
+
+
+def _is_cap(raw: str) -> bool:
+    return raw[:1].isupper() or raw[:1].isdigit()
+
+
+def _span(sent: _Sentence, i: int, j: int) -> tuple[int, int]:
+    """Character span of tokens i..j-1."""
+    return sent.starts[i], sent.ends[j - 1]
+
+
+def _skip_back(sent: _Sentence, j: int) -> int:
+    """Step left over adverbs, auxiliaries, time phrases and ", however," before a cue."""
+    norms = sent.norms
+    while j >= 0:
+        if norms[j] in SKIP_BEFORE_CUE or (norms[j].endswith("ly") and len(norms[j]) > 4):
+            j -= 1
+        elif j >= 3 and norms[j - 3 : j + 1] == ["for", "the", "first", "time"]:
+            j -= 4
+        elif j >= 2 and norms[j] == "ago":
+            j -= 3  # "two weeks ago"
+        elif j >= 2 and norms[j] == "," and norms[j - 1] in PARENTHETICALS and norms[j - 2] == ",":
+            j -= 3
+        elif (
+            j >= 3
+            and norms[j] == ","
+            and norms[j - 3] == ","
+            and ((norms[j - 2], norms[j - 1]) in PARENTHETICAL_PAIRS)
+        ):
+            j -= 4
+        elif j >= 1 and norms[j] in _TIME_HEADS and norms[j - 1] in _TIME_LEADS:
+            j -= 2
+        else:
+            break
+    return j
+
+
+def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
+    """A noun phrase whose last token is j, extended left to a clause boundary."""
+    norms, raws = sent.norms, sent.raws
+    if j < 0 or norms[j] in BOUNDARY_WORDS or norms[j] in CLAUSE_PUNCT or norms[j] in NP_INNER:
+        return None
+    k = j
+    while k - 1 >= 0:
+        prev = norms[k - 1]
+        if prev == "and":
+            if not (k - 2 >= 0 and (_is_cap(raws[k - 2]) or _is_cap(raws[k]))):
+                break
+        elif prev in CLAUSE_PUNCT or prev in BOUNDARY_WORDS:
+            break
+        k -= 1
+    while k < j and (norms[k] in LEADING_JUNK or norms[k] in CLAUSE_PUNCT or norms[k] == "and"):
+        k += 1
+    if j - k + 1 > 8:  # too long for a subject: keep its last capitalised or determiner phrase
+        m = j
+        while m - 1 >= k and (_is_cap(raws[m - 1]) or norms[m - 1] in NP_INNER):
+            m -= 1
+        if m > k and norms[m - 1] in DETERMINERS:
+            m -= 1
+        k = m
+    return k, j + 1
+
+
+def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
+    """The subject before a cue: "Trump also said", "X, who ..., said", "who said"."""
+    j = _skip_back(sent, ci - 1)
+    if j < 0:
+        return None
+    w = sent.norms[j]
+    if w in REL_PRONOUNS:
+        return j, j + 1
+    if w == ",":
+        # "X, who ..., said": PolNeAR takes the head with its appositive and closing comma
+        k = j - 1
+        while k >= 0 and sent.norms[k] not in (",", ";", ":", '"', "(", ")", "—", "–"):
+            k -= 1
+        if k >= 1 and sent.norms[k] == "," and k + 1 < j:
+            head_end = k - 1
+            if sent.norms[head_end] == ")":  # "Rep. Elijah Cummings (D-Md.), chair of ..."
+                while head_end > 0 and sent.norms[head_end] != "(":
+                    head_end -= 1
+                head_end -= 1
+            np = _np_ending_at(sent, head_end)
+            opener = sent.norms[k + 1]
+            if np is not None and (
+                opener in APPOSITIVE_OPENERS
+                or opener in PERSONAL_PRONOUNS
+                or opener in DETERMINERS
+                or _is_cap(sent.raws[k + 1])
+                or _is_cap(sent.raws[np[1] - 1])
+            ):
+                return np[0], j + 1
+        return None
+    if w in CLAUSE_PUNCT:
+        return None
+    return _np_ending_at(sent, j)
+
+
+def _subject_like(sent: _Sentence, start: int, end: int) -> bool:
+    """Whether a token range can be a subject: not a lone lowercase word or an -ing form."""
+    last = sent.norms[end - 1]
+    if last in PERSONAL_PRONOUNS or last in REL_PRONOUNS or last == ",":
+        return True
+    if last.endswith("ing") and not sent.raws[end - 1][:1].isupper():
+        return False
+    if end - start == 1 and sent.raws[start][:1].islower() and last not in SUBJECT_WORDS:
+        return sent.norms[start].endswith("s")  # "officials said", not "spontaneous chants"
+    return True
+
+
+def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[int, int] | None:
+    """The subject at the start of the sentence's main clause (for participle and "by" cues)."""
+    norms, raws = sent.norms, sent.raws
+    k = 0
+    # skip a leading quotation and its comma: '"...," he said, adding ...'
+    while k < upto and (quotes.at(sent.starts[k]) is not None or norms[k] in CLAUSE_PUNCT):
+        k += 1
+    while k < upto and norms[k] in LEADING_JUNK:
+        k += 1
+    # "In April, he ...", "While in Ohio, she ...": a fronted adjunct ends at its comma
+    comma = next((t for t in range(k, upto) if norms[t] in (",", "―", "—", "–")), None)
+    if comma is not None and (
+        norms[k] in FRONTED
+        or (sent.raws[k].isupper() and len(sent.raws[k]) > 2)
+        or (comma - k <= 4 and any(norms[t] in _TIME_HEADS | TIME_WORDS for t in range(k, comma)))
+    ):
+        k = comma + 1  # also "This week, ...", "Last year, ..."
+    if k >= upto:
+        return None
+    if norms[k] in PERSONAL_PRONOUNS:
+        return k, k + 1
+    end = k
+    while end < upto and (
+        _is_cap(raws[end])
+        or norms[end] in DETERMINERS
+        or norms[end] in ("of", "for", "'", ".", "&")
+        or (end > k and norms[end - 1] in DETERMINERS)
+    ):
+        end += 1
+    while end > k and (norms[end - 1] in NP_INNER or norms[end - 1] in DETERMINERS):
+        end -= 1
+    return (k, end) if end > k else None
+
+
+def _np_after(
+    sent: _Sentence, k: int, stop: int, relaxed: bool = False, max_det: int = 5
+) -> tuple[int, int] | None:
+    """An inverted source after its cue ("said Tom Smith, a spokesman."), up to stop.
+
+    Unless ``relaxed`` (after "according to"), it must open with a capital or a quantifier, or be
+    a short determiner phrase ("said the official.").
+    """
+    norms = sent.norms
+    if k >= stop or norms[k] in CLAUSE_PUNCT:
+        return None
+    end = k
+    while end < stop and norms[end] not in (";", ":", '"', "(", "—", "–"):
+        if end > k and norms[end] in ("who", "which", "that") and norms[end - 1] != ",":
+            break
+        if relaxed and norms[end] == ",":
+            break
+        end += 1
+    while end > k and norms[end - 1] in FINAL_PUNCT:
+        end -= 1
+    while end > k and (norms[end - 1] in TIME_WORDS or norms[end - 1] in _TIME_LEADS):
+        end -= 1
+    if end <= k:
+        return None
+    if not relaxed and not _is_cap(sent.raws[k]):
+        if norms[k] not in INVERTED_OPENERS:
+            return None
+        first_comma = next((t for t in range(k, end) if norms[t] == ","), end)
+        to_end = end >= len(norms) - 2
+        if first_comma - k > (max(12, max_det) if to_end and first_comma == end else max_det):
+            return None
+    return k, end
+
+
+def _skip_adjuncts(sent: _Sentence, k: int) -> int:
+    """Skip time words and "in a statement"-like phrases after a cue."""
+    norms = sent.norms
+    n = len(norms)
+    while k < n:
+        w = norms[k]
+        if w in TIME_WORDS or w in DAY_PARTS or (w.endswith("ly") and len(w) > 4):
+            k += 1
+        elif w in _TIME_LEADS and k + 1 < n and norms[k + 1] in _TIME_HEADS:
+            k += 2
+        elif (
+            w == "in" and k + 2 < n and norms[k + 1] in ("a", "an") and norms[k + 2] in MEDIUM_NOUNS
+        ):
+            k += 3
+        else:
+            break
+    return k
+
+
+def _tail_is_adjunct(sent: _Sentence, k: int) -> bool:
+    """Nothing but time words, a prepositional adjunct or final punctuation after token k."""
+    k = _skip_adjuncts(sent, k)
+    n = len(sent.norms)
+    rest = [t for t in range(k, n) if sent.norms[t] not in FINAL_PUNCT]
+    if not rest:
+        return True
+    if sent.norms[k] in ADJUNCT_PREPS:
+        return not any(sent.norms[t] in ("that", ":") for t in range(k, n))
+    return False
+
+
+def _content_forward(
+    text: str, sent: _Sentence, k: int, quotes: _QuoteIndex, stop: int
+) -> list[tuple[int, int]]:
+    """Content from token k to the sentence end or a cut; a quote starting there is taken whole."""
+    n = min(len(sent.norms), stop)
+    while k < n and sent.norms[k] in (",", ":", "—", "–"):
+        k += 1
+    if k >= n:
+        return []
+    q = quotes.starting_at(sent.starts[k])
+    if q is not None:
+        return list(q.fragments)
+    end = n
+    for t in range(k + 1, n - 1):
+        nxt = sent.norms[t + 1]
+        cut = sent.norms[t] == "," and (
+            nxt in CONTENT_CUTS or (CUT_AT_PARTICIPLE and nxt.endswith("ing") and nxt.isalpha())
+        )
+        if cut and quotes.at(sent.starts[t]) is None:
+            end = t
+            break
+    s, e = sent.starts[k], sent.ends[end - 1]
+    q_end = quotes.at(e - 1)
+    if q_end is not None and q_end.end > e:  # a quote that runs on past the sentence
+        e = q_end.end
+    s, e = _trim(text, s, e)
+    return [(s, e)] if e > s else []
+
+
+def _quote_before(
+    sent: _Sentence, j: int, quotes: _QuoteIndex, tail_done: bool = False
+) -> tuple[list[tuple[int, int]], int, int] | None:
+    """'"...," he said' / 'They "had chemistry," said X': content ending in a quote before the cue.
+
+    Returns the content fragments, the token where the words after the quote start, and the
+    token where the content starts (words before the quote make it a mixed quote).
+    """
+    t = j
+    while t >= 0 and sent.norms[t] != '"':
+        t -= 1
+    if t < 0 and 0 <= j < 4 and tail_done:
+        # '"... OK?" Trump said.' split after the question mark: the quote ends the sentence before
+        q = quotes.at(sent.start - 1) or quotes.at(sent.start - 2)
+        if (
+            q is not None
+            and 0 < sent.start - q.end <= 2
+            and not any(n in CLAUSE_PUNCT for n in sent.norms[: j + 1])
+        ):
+            return list(q.fragments), 0, 0
+        return None
+    if t < 0 or j - t > 16:
+        return None
+    q = quotes.at(sent.starts[t])
+    if q is None or q.end != sent.ends[t]:
+        return None
+    b = t + 1
+    while b <= j and sent.norms[b] in (",", "?", "!"):
+        b += 1
+    if any(sent.norms[x] in ("and", "but", "or") for x in range(b, j + 1)):
+        return None
+    lead = _lead(sent)
+    if q.start <= sent.starts[lead]:
+        return list(q.fragments), b, lead
+    first_q = next(x for x in range(len(sent.starts)) if sent.starts[x] >= q.start)
+    if any(sent.norms[x] == ":" for x in range(lead, first_q)):
+        return list(q.fragments), b, first_q  # 'His final assessment: "...," he said.'
+    return [(sent.starts[lead], q.end)], b, lead
+
+
+def _with_comma(sent: _Sentence, end_tok: int, stop: int) -> int:
+    """Include a comma that closes a source followed by more words (PolNeAR keeps it)."""
+    if end_tok < stop and sent.norms[end_tok] == "," and end_tok + 1 < stop:
+        return end_tok + 1
+    return end_tok
+
+
+def _is_sourceless(entry: CueEntry) -> bool:
+    """Passives and raising verbs ("is expected", "was charged with", "seems") name no source."""
+    if entry.lemma in RAISING:
+        return True
+    if entry.phrase[0] not in PASSIVE_AUX or len(entry.phrase) < 2:
+        return False
+    participle = entry.phrase[1]
+    return participle.endswith(("ed", "en", "wn")) or participle in IRREGULAR_PARTICIPLES
+
+
+def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list[Found]:
+    cues = _match_cues(sent, quotes)
+    found: list[Found] = []
+    n = len(sent.norms)
+    cue_starts = [c[0] for c in cues]
+    trailing_stops: list[int] = []
+    claimed: set[int] = set()  # tokens inside an inverted source ("said X, who responded ...")
+    plans = []
+    for ci, cj, entry in cues:
+        # "responded by affirming": the -ing verb is the cue
+        if cj + 1 < n and sent.norms[cj] == "by" and (cj + 1) in cue_starts:
+            continue
+        if ci in claimed:
+            continue
+        plan = _plan(text, sent, ci, cj, entry, quotes, cue_starts)
+        plans.append((ci, cj, entry, plan))
+        if plan[0] == "trailing":
+            trailing_stops.append(plan[1])
+            if plan[2] and plan[2][0] > ci:
+                claimed.update(range(*plan[2]))
+    prev_source: tuple[int, int] | None = None
+    for ci, cj, entry, plan in plans:
+        # PolNeAR cue spans keep auxiliaries and adverbs ("has also said", "did not deny");
+        # the table reports the lexical cue ("hinted at"), the scorer adapter the PolNeAR span
+        first = ci
+        while first > 0 and (
+            sent.norms[first - 1] in CUE_PREFIX
+            or (sent.norms[first - 1].endswith("ly") and len(sent.norms[first - 1]) > 4)
+        ):
+            first -= 1
+        cue_span = _span(sent, ci, cj)
+        polnear_cue = _span(sent, first, cj)
+        mode = plan[0]
+        source: tuple[int, int] | None = None
+        content: list[tuple[int, int]] = []
+        sourceless = False
+        if mode == "according":
+            _, src, content = plan
+            source = src
+        elif mode == "trailing":
+            _, _cut, src, content = plan
+            source = _trim(text, *_span(sent, *src)) if src else None
+        else:
+            prev = sent.norms[ci - 1] if ci > 0 else ""
+            subj = None
+            sourceless = _is_sourceless(entry)
+            lead = _lead(sent)
+            if sourceless:
+                subj = _subject_left(sent, ci)
+                if subj is not None and sent.norms[subj[0]] not in ("it", "there", "who"):
+                    content.append(_trim(text, *_span(sent, *subj)))
+            elif ci == lead and sent.raws[ci][:1].isupper() and sent.norms[ci].endswith("ed"):
+                sourceless = True  # "Asked about X, Trump said ...": the question has no source
+            elif (
+                prev == "by"
+                or prev in ("and", "but")
+                or (prev == "," and sent.norms[ci].endswith("ing"))
+            ):
+                if prev_source is not None and prev != "by":
+                    source = prev_source
+                else:
+                    subj = _leading_subject(sent, ci - 1, quotes)
+            else:
+                subj = _subject_left(sent, ci)
+            if subj is not None and not _subject_like(sent, *subj):
+                subj = None
+                sourceless = entry.pos == "noun"  # "drew complaints that ...": no source
+            if source is None and subj is not None and not sourceless:
+                source = _span(sent, *subj)
+                if sent.norms[subj[1] - 1] != ",":
+                    source = _trim(text, *source)
+            k = _skip_adjuncts(sent, cj)
+            if (
+                SKIP_TO_THAT
+                and entry.lemma not in ADDRESSEE_LEMMAS
+                and k < n
+                and (sent.norms[k] in ("to", "on", "in", "at", "during", "after", "before", "with"))
+            ):
+                # "made it clear to House Democrats on Wednesday that ...": content starts at that
+                that = next(
+                    (t for t in range(k, min(k + 9, n)) if sent.norms[t] in ("that", ":")), None
+                )
+                if that is not None and not any(
+                    sent.norms[t] in (",", '"') for t in range(k, that)
+                ):
+                    k = that + (sent.norms[that] == ":")
+            if sourceless and source is None and k + 1 < n and sent.norms[k] == "by":
+                # a passive with its agent: "was seen by some as ...", "Asked by Starnes if ..."
+                agent = _np_after(sent, k + 1, n, relaxed=True)
+                if agent is not None:
+                    end_agent = agent[1]
+                    for t in range(agent[0] + 1, agent[1]):
+                        if sent.norms[t] in ("as", "if", "whether", "to", "that", "about"):
+                            end_agent = t
+                            break
+                    source = _trim(text, *_span(sent, agent[0], end_agent))
+                    k = end_agent
+            if entry.lemma in ADDRESSEE_LEMMAS:
+                for t in range(k, min(k + 7, n)):
+                    if sent.norms[t] in ADDRESSEE_ENDS:
+                        k = t + 1 if sent.norms[t] in ("of", "about", ":", ",") else t
+                        break
+                    if sent.norms[t] == '"':
+                        k = t
+                        break
+            stops = [c for c in trailing_stops if c > cj]
+            # "found X and called Y": a coordinated cue ends this content
+            stops += [
+                _coordinator(sent, c)
+                for c in cue_starts
+                if c > cj + 1 and _coordinator(sent, c) > cj
+            ]
+            if ci == lead and sourceless:
+                stops += [t for t in range(cj, n) if sent.norms[t] == ","][:1]
+            content += _content_forward(text, sent, k, quotes, min([*stops, n]))
+            if not content and sent.norms[-1] == ":":
+                # 'Cruz continued:' ending a paragraph, the quote opening the next one
+                nxt = _NEXT_NONSPACE_RE.match(text, sent.end).end()
+                q = quotes.starting_at(nxt)
+                if q is not None:
+                    content = list(q.fragments)
+        if source is not None and not any(ch.isalnum() for ch in text[source[0] : source[1]]):
+            source = None  # a stray quote mark is no source
+        if not content or (source is None and not sourceless):
+            continue  # a cue with neither source nor a passive/raising reading is no attribution
+        if content and sourceless and len(content) == 1 and content[0] == cue_span:
+            continue
+        if source is not None:
+            prev_source = source
+        found.append(Found(cue_span, content, source, entry, extras={"polnear_cue": polnear_cue}))
+    return found
+
+
+def _coordinator(sent: _Sentence, c: int) -> int:
+    """For a cue at c coordinated with an earlier one ("and have been calling", "but on Tuesday
+    wrote"), the index of its "and"/"but"; -1 when it is not coordinated."""
+    t = _skip_back(sent, c - 1)
+    return t if t >= 0 and sent.norms[t] in ("and", "but") else -1
+
+
+def _lead(sent: _Sentence) -> int:
+    """Index of the first token that is not a leading conjunction or adverb."""
+    k = 0
+    while k < len(sent.norms) and sent.norms[k] in LEADING_JUNK:
+        k += 1
+    return k
+
+
+def _plan(
+    text: str,
+    sent: _Sentence,
+    ci: int,
+    cj: int,
+    entry: CueEntry,
+    quotes: _QuoteIndex,
+    cue_starts: list[int],
+) -> tuple:
+    """Decide the pattern of one cue: ("according", source, content), ("trailing", comma token,
+    source token range, content) or ("forward",)."""
+    n = len(sent.norms)
+    if entry.lemma == "according to":
+        stop = next((c for c in cue_starts if c > ci), n)
+        np = _np_after(sent, cj, stop, relaxed=True)
+        if np is None:
+            return ("forward",)
+        source = _span(sent, *np)
+        followed = np[1] < n - 1 and sent.norms[np[1]] == ","
+        if ci <= _lead(sent) or (followed and ci > 0 and sent.norms[ci - 1] in (",", ":")):
+            # "According to X, ...", "In addition, according to X, ..."
+            return ("according", source, _content_forward(text, sent, np[1], quotes, n))
+        j = ci - 1
+        cut = j if sent.norms[j] == "," else j + 1
+        return ("according", source, _content_before(text, sent, cut, quotes))
+    j = _skip_back(sent, ci - 1)
+    if j >= 0 and sent.norms[j] == "," and sent.norms[ci].endswith("ing"):
+        return ("forward",)  # a participle: ", adding that ..."
+    if _is_sourceless(entry):
+        return ("forward",)
+    # an inverted source runs to the sentence end, or to a participle cue (", noting that")
+    inv_stop = next(
+        (
+            c
+            for c in cue_starts
+            if c > ci and sent.norms[c - 1] == "," and sent.norms[c].endswith("ing")
+        ),
+        n,
+    )
+    qb = _quote_before(sent, j, quotes, _tail_is_adjunct(sent, cj))
+    if qb is not None and not any(qb[2] <= c <= j for c in cue_starts if c != ci):
+        content, b, _ = qb
+        after = _skip_adjuncts(sent, cj)
+        if b <= j:  # '"...," he said.'
+            if after < n and sent.norms[after] == ",":
+                # '"...," he said, "...": the quote after the source continues the content
+                nxt = quotes.starting_at(sent.starts[after + 1]) if after + 1 < n else None
+                if nxt is not None:
+                    content = content + list(nxt.fragments)
+            elif text[content[0][0]] not in QUOTE_OPEN + "'" and not _tail_is_adjunct(sent, cj):
+                return ("forward",)  # 'In "The Axe Files," Henry said her group ...'
+            return ("trailing", b, (b, j + 1), content)
+        np = _np_after(sent, after, inv_stop, max_det=15)
+        if np is not None:  # '"...," said Tom Smith, a spokesman.'
+            return ("trailing", b, (np[0], _with_comma(sent, np[1], inv_stop)), content)
+        return ("forward",)
+    if j >= 0 and sent.norms[j] == ",":
+        if _subject_left(sent, ci) is not None:
+            return ("forward",)  # "X, who ..., said ...": an appositive subject
+        after = _skip_adjuncts(sent, cj)
+        np = _np_after(sent, after, inv_stop)
+        ends_np = np is not None and (np[1] >= n - 1 or sent.norms[np[1]] in FINAL_PUNCT | {","})
+        if ends_np and (_tail_is_adjunct(sent, np[1]) or np[1] >= inv_stop - 1):
+            content = _content_before(text, sent, j, quotes)
+            if content:
+                return ("trailing", j, (np[0], _with_comma(sent, np[1], inv_stop)), content)
+        return ("forward",)
+    after = _skip_adjuncts(sent, cj)
+    parenthetical = after + 1 < n and sent.norms[after] == "," and sent.norms[-1] != ","
+    if _tail_is_adjunct(sent, cj) or parenthetical:
+        # "..., X said." — a comma shortly before the subject; "And that, X said, was ..."
+        k = j
+        while k >= 0 and sent.norms[k] not in CLAUSE_PUNCT and j - k <= 8:
+            k -= 1
+        if (
+            k >= 1
+            and sent.norms[k] == ","
+            and k < j
+            and not any(
+                sent.norms[t] in BOUNDARY_WORDS - REL_PRONOUNS - {"and"}
+                for t in range(k + 1, j + 1)
+            )
+        ):
+            content = _content_before(text, sent, k, quotes)
+            if content and parenthetical and not _tail_is_adjunct(sent, cj):
+                content = content + _content_forward(text, sent, after + 1, quotes, n)
+            if content:
+                return ("trailing", k, (k + 1, j + 1), content)
+    return ("forward",)
+
+
+def _content_before(
+    text: str, sent: _Sentence, comma: int, quotes: _QuoteIndex
+) -> list[tuple[int, int]]:
+    """Content before a trailing source ("..., X said."): the sentence start to the comma."""
+    start = 0
+    while start < comma and (sent.norms[start] in LEADING_JUNK or sent.norms[start] == ","):
+        start += 1
+    if start >= comma:
+        return []
+    s, e = sent.starts[start], sent.ends[comma - 1]
+    q = quotes.at(e - 1)
+    if q is not None and q.end == e and q.start <= s:
+        return list(q.fragments)  # the quote is all of it, perhaps begun sentences earlier
+    q = quotes.at(s)
+    if q is not None and q.start < s:
+        s = q.start
+    s, e = _trim(text, s, e)
+    return [(s, e)] if e > s else []
+
+
+def _kind(text: str, content: list[tuple[int, int]]) -> str:
+    s, e = content[0][0], content[-1][1]
+    body = text[s:e]
+    if not any(ch in QUOTE_MARKS for ch in body) and "''" not in body:
+        return "indirect"
+    first = text[s]
+    last = text[e - 1]
+    if first in QUOTE_OPEN + "'" and last in QUOTE_CLOSE + "'":
+        return "direct"
+    return "mixed"
+
+
+def _continue_quotes(
+    text: str, sentences: list[_Sentence], per_sentence: list[list[Found]], quotes: _QuoteIndex
+) -> None:
+    """'"...," said X. "More."': a quote opening the next sentence, with no cue of its own,
+    continues the content of a direct attribution (PolNeAR joins them as fragments)."""
+    for i, found in enumerate(per_sentence[:-1]):
+        direct = [f for f in found if f.kind == "direct"]
+        if not direct or per_sentence[i + 1]:
+            continue
+        nxt = sentences[i + 1]
+        gap = text[sentences[i].end : nxt.start]
+        if "\n" in gap:
+            continue
+        q = quotes.starting_at(nxt.start)
+        if q is None or q.start < direct[-1].content[-1][1]:
+            continue
+        direct[-1].content.extend(q.fragments)
+
+
+def _floating_quotes(
+    text: str, found: list[Found], quotes: _QuoteIndex, sentence_starts: set[int]
+) -> list[Found]:
+    """Quotes no cue claims, spoken by the source of the attribution just before (or after).
+
+    '"We will win," Smith said. "Nobody can stop us."' is joined by :func:`_continue_quotes`;
+    here a quote standing in its own sentence or paragraph takes the speaker of the nearest
+    attribution within ``FLOAT_WINDOW`` characters before it, else just after it. It has no cue.
+    """
+    claimed = sorted(
+        span
+        for f in found
+        for span in [*f.content, *([f.cue] if f.cue else []), *([f.source] if f.source else [])]
+    )
+    claimed_starts = [c[0] for c in claimed]
+    reach = list(accumulate((c[1] for c in claimed), max))  # furthest end among spans so far
+    with_source = sorted(
+        (((f.cue or f.content[0])[0], f) for f in found if f.source is not None and f.cue),
+        key=lambda pf: pf[0],
+    )
+    positions = [p for p, _ in with_source]
+    out = []
+    for q in quotes.quotes:
+        if q.start not in sentence_starts:
+            continue  # a quoted phrase inside a sentence is not a floating quotation
+        if len(WORD_RE.findall(text, q.start, q.end)) < FLOAT_MIN_WORDS:
+            continue
+        k = bisect_left(claimed_starts, q.end)
+        if k > 0 and reach[k - 1] > q.start:
+            continue  # some attribution already covers part of it
+        i = bisect_left(positions, q.start) - 1
+        speaker = None
+        if i >= 0 and q.start - positions[i] <= FLOAT_WINDOW:
+            speaker = with_source[i][1]
+        elif i + 1 < len(positions) and positions[i + 1] - q.end <= FLOAT_WINDOW // 2:
+            speaker = with_source[i + 1][1]
+        if speaker is not None:
+            out.append(Found(None, list(q.fragments), speaker.source, None, "direct"))
+    return out
+
+
+def extract(text: str, regions: list[tuple[int, int]], floating: bool = True) -> list[Found]:
+    """All attributions in the given regions of text, in text order."""
+    quotes = _QuoteIndex(find_quotes(text, regions))
+    sentences = _sentences(text, regions)
+    per_sentence = []
+    for sent in sentences:
+        found = _attribute_sentence(text, sent, quotes)
+        for f in found:
+            f.kind = _kind(text, f.content)
+        per_sentence.append(found)
+    _continue_quotes(text, sentences, per_sentence, quotes)
+    out = [f for found in per_sentence for f in found]
+    if floating:
+        out += _floating_quotes(text, out, quotes, {s.start for s in sentences})
+    out.sort(key=lambda f: (f.cue or f.content[0])[0])
+    return out
+
+
+def attributions_for_scoring(text: str) -> list:
+    """Attributions over the whole text (title and every block but bylines/credits), for PolNeAR."""
+    from analysis.validation.polnear import Attribution
+
+    try:
+        article = Article.from_text(text)
+        regions = attribution_regions(article)
+    except AnalysisError:
+        return []
+    # PolNeAR attributions always have a cue: floating quotes (no cue) are left out; PolNeAR
+    # cue spans include the auxiliaries and adverbs before the verb ("has also said")
+    return [
+        Attribution(
+            (f.source,) if f.source else (),
+            (f.extras.get("polnear_cue", f.cue),),
+            tuple(f.content),
+        )
+        for f in extract(text, regions, floating=False)
+        if f.cue
+    ]
+
+
+# --- speakers -------------------------------------------------------------------------------------
+_HEAD_CUTS = frozenset(("of", "for", "at", "from", "with", "who", "which", "that", ",", "in"))
+
+
+def source_head(text: str, start: int, end: int) -> tuple[int, int]:
+    """The head word of a source phrase: its last word before any post-modifier.
+
+    "his nominee for NATO ambassador" → "nominee"; "President Donald Trump" → "Trump".
+    """
+    tokens = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
+    if not tokens:
+        return start, end
+    cut = len(tokens)
+    for i, (_, _, w) in enumerate(tokens[1:], start=1):
+        if w.lower() in _HEAD_CUTS:
+            cut = i
+            break
+    s, e, w = tokens[cut - 1]
+    for suffix in ("’s", "'s"):
+        if w.endswith(suffix):
+            e -= len(suffix)
+    return s, e
+
+
+class _MentionLookup:
+    """Mention spans sorted by start, built once per table (speakers are looked up per row)."""
+
+    def __init__(self, mentions: pd.DataFrame | None) -> None:
+        rows = []
+        if mentions is not None and len(mentions):
+            rows = sorted(
+                zip(
+                    mentions["start"].astype("int64"),
+                    mentions["end"].astype("int64"),
+                    (str(a) for a in mentions["actor"]),
+                    strict=True,
+                )
+            )
+        self.starts = [int(r[0]) for r in rows]
+        self.ends = [int(r[1]) for r in rows]
+        self.actors = [r[2] for r in rows]
+        self.longest = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
+
+    def actor_at(self, hs: int, he: int) -> str | None:
+        """The actor of the mention overlapping [hs, he) that ends closest to he."""
+        i = bisect_left(self.starts, he) - 1
+        best, best_key = None, None
+        while i >= 0 and self.starts[i] >= hs - self.longest:
+            if self.ends[i] > hs:
+                key = (abs(self.ends[i] - he), self.ends[i] - self.starts[i])
+                if best_key is None or key < best_key:
+                    best, best_key = self.actors[i], key
+            i -= 1
+        return best
+
+
+def speaker_from_mentions(
+    text: str, source_start: int, source_end: int, mentions: pd.DataFrame | _MentionLookup | None
+) -> str:
+    """The canonical actor whose mention overlaps the source's head word, else the source text.
+
+    ``mentions`` is an :func:`analysis.actor_mentions` table (actor, start, end, ...); pronoun
+    sources resolve through it because the actors module links pronouns to actors.
+    """
+    lookup = mentions if isinstance(mentions, _MentionLookup) else _MentionLookup(mentions)
+    hs, he = source_head(text, source_start, source_end)
+    return lookup.actor_at(hs, he) or text[source_start:source_end]
+
+
+def _mentions_for(article: Article) -> pd.DataFrame | None:
+    """The actors module's mention table, if that module is available."""
+    if importlib.util.find_spec("analysis.actors") is None:
+        return None
+    try:
+        actors = importlib.import_module("analysis.actors")
+        return actors.actor_mentions(article)
+    except (ImportError, AttributeError, NotImplementedError, AnalysisError):
+        return None
+
+
+# --- public table ---------------------------------------------------------------------------------
+def _sentence_ids(sentences: tuple, starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """Body sentences overlapped by any of the spans (``starts``: the sentences' starts)."""
+    ids: set[int] = set()
+    for s, e in spans:
+        i = max(bisect_right(starts, s) - 1, 0)
+        while i < len(starts) and sentences[i].start < e:
+            if sentences[i].end > s:
+                ids.add(i)
+            i += 1
+    return sorted(ids)
+
+
+def find_attributions(
+    text_or_article: str | Article, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per attribution (source, cue, content), with the canonical speaker.
+
+    Columns: source_start, source_end (NA without a source), cue_start, cue_end, content_start,
+    content_end (outer bounds), content_spans (list of (start, end) fragments), speaker (the
+    canonical actor when :mod:`analysis.actors` links the source, else the source text), kind
+    (direct / indirect / mixed), cue_lemma, cue_class (neutral / evaluative), sentence_ids (body
+    sentences the attribution touches), source_text, cue_text, content_text. ``mentions``
+    overrides the actor-mention table (tests pass hand-built ones).
+    """
+    article = as_article(text_or_article)
+    text = article.text
+    found = extract(text, attribution_regions(article))
+    if mentions is None and found:
+        mentions = _mentions_for(article)
+    sentences = article.sentences
+    sentence_starts = [sent.start for sent in sentences]
+    lookup = _MentionLookup(mentions)
+    rows = []
+    for f in found:
+        spans = list(f.content)
+        src = f.source
+        rows.append(
+            {
+                "source_start": src[0] if src else pd.NA,
+                "source_end": src[1] if src else pd.NA,
+                "cue_start": f.cue[0] if f.cue else pd.NA,
+                "cue_end": f.cue[1] if f.cue else pd.NA,
+                "content_start": spans[0][0],
+                "content_end": spans[-1][1],
+                "content_spans": spans,
+                "speaker": speaker_from_mentions(text, src[0], src[1], lookup) if src else pd.NA,
+                "kind": f.kind,
+                "cue_lemma": f.entry.lemma if f.entry else pd.NA,
+                "cue_class": f.entry.cue_class if f.entry else pd.NA,
+                "sentence_ids": _sentence_ids(
+                    sentences,
+                    sentence_starts,
+                    [*spans, *([f.cue] if f.cue else []), *([src] if src else [])],
+                ),
+                "source_text": text[src[0] : src[1]] if src else pd.NA,
+                "cue_text": text[f.cue[0] : f.cue[1]] if f.cue else pd.NA,
+                "content_text": " … ".join(text[s:e] for s, e in spans),
+            }
+        )
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    for col in ("source_start", "source_end", "cue_start", "cue_end"):
+        table[col] = table[col].astype("Int64")
+    for col in ("content_start", "content_end"):
+        table[col] = table[col].astype("int64")
+    return table
+
+
+def speaker_summary(attributions: pd.DataFrame, text_or_article: str | Article) -> pd.DataFrame:
+    """Per speaker: attributions, words of content, shares direct / indirect / mixed and evaluative.
+
+    Speakers without a source are grouped as "(unattributed)".
+    """
+    article = as_article(text_or_article)
+    columns = [
+        "speaker",
+        "attributions",
+        "content_words",
+        "share_direct",
+        "share_indirect",
+        "share_mixed",
+        "share_evaluative",
+    ]
+    if attributions.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    speakers = attributions["speaker"].astype("string").fillna("(unattributed)")
+    for speaker, group in attributions.groupby(speakers, sort=False):
+        n = len(group)
+        words = sum(
+            len(WORD_RE.findall(article.text, s, e))
+            for spans in group["content_spans"]
+            for s, e in spans
+        )
+        kinds = group["kind"].value_counts()
+        rows.append(
+            {
+                "speaker": speaker,
+                "attributions": n,
+                "content_words": words,
+                "share_direct": kinds.get("direct", 0) / n,
+                "share_indirect": kinds.get("indirect", 0) / n,
+                "share_mixed": kinds.get("mixed", 0) / n,
+                "share_evaluative": float((group["cue_class"] == "evaluative").sum()) / n,
+            }
+        )
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["content_words", "attributions"], ascending=False, ignore_index=True)
+
+
+__all__ = [
+    "COLUMNS",
+    "find_attributions",
+    "source_head",
+    "speaker_from_mentions",
+    "speaker_summary",
+]

@@ -1,0 +1,78 @@
+"""Direct quotations: pair double quote marks into quote spans, across sentences and paragraphs.
+
+Straight quotes are told apart by alternation within a paragraph; curly ones by their shape. A
+paragraph that opens a quote without closing it continues into the next paragraph only when that
+one opens with a quote mark (the newswire convention for multi-paragraph quotes); any other
+unclosed mark is dropped, so an unbalanced quote never swallows the rest of the article. Single
+quotes are nested quotes or apostrophes and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARK_RE = re.compile(r"''|[\"“”„«»]")
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation: outer bounds (quote marks included) and one fragment per paragraph."""
+
+    start: int
+    end: int
+    fragments: tuple[tuple[int, int], ...]
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether a quote mark at i opens a quote when none is open (a closer shape never does)."""
+    ch = text[i]
+    if ch in _CLOSERS:
+        return False
+    if ch in _OPENERS:
+        return True
+    j = i + 2 if text.startswith("''", i) else i + 1
+    after = text[j] if j < len(text) else " "
+    return not after.isspace()
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Quote spans in text, given the paragraph (start, end) spans in order."""
+    quotes: list[Quote] = []
+    pending: list[tuple[int, int]] = []  # fragments of a quote left open by earlier paragraphs
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        open_at: int | None = None
+        lead = _first_char(text, p_start, p_end)
+        if pending and lead < p_end and _MARK_RE.match(text, lead):
+            open_at = lead  # the quote goes on in this paragraph
+        else:
+            pending = []
+        for m in _MARK_RE.finditer(text, p_start, p_end):
+            i = m.start()
+            if i == open_at:
+                continue
+            if open_at is None:
+                if _opens(text, i):
+                    open_at = i
+            elif text[i] in _OPENERS:
+                open_at, pending = i, []  # an opener while open: the earlier one was unbalanced
+            else:
+                fragments = (*pending, (open_at, m.end()))
+                quotes.append(Quote(fragments[0][0], m.end(), fragments))
+                pending, open_at = [], None
+        if open_at is not None:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            nxt_lead = _first_char(text, *nxt) if nxt else None
+            if nxt and nxt_lead < nxt[1] and _MARK_RE.match(text, nxt_lead):
+                pending = [*pending, (open_at, p_end)]
+            else:
+                pending = []
+    return quotes

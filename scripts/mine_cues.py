@@ -1,0 +1,149 @@
+"""Mine the attribution cue lexicon from PolNeAR train (deterministic).
+
+For every annotated cue phrase (lower-cased tokens, curly apostrophes folded) count how often it
+was annotated as a cue (``n_cue``) and how often the same token sequence occurs anywhere in the
+train texts (``n_seen``); their ratio is the phrase's precision as a cue. Phrases annotated at
+least ``--min-count`` times are kept, plus the hand-listed speech-act phrases of
+``analysis/data/cues_extra.txt`` (counted the same way). Each entry gets a lemma (irregular
+table + suffix rules, candidate stems chosen by train-vocabulary frequency), a part of speech
+and its framing class. Only derived counts are written; no PolNeAR text is copied.
+
+    python scripts/mine_cues.py ../shared/data/polnear/train analysis/data/cues.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from bisect import bisect_right
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from analysis.article import Article
+from analysis.attribution import attribution_regions
+from analysis.attribution_lexicon import (
+    CUE_TOKEN_RE,
+    FUNCTION_WORDS,
+    cue_class,
+    head_word,
+    lemmatize,
+    normalize,
+    part_of_speech,
+)
+from analysis.attribution_quotes import find_quotes
+from analysis.paths import PACKAGE_DATA_DIR
+from analysis.validation.polnear import load_split
+
+# Words after a cue verb that are not its object ("said in", "called for", "told reporters").
+OBJECT_STOP = frozenset(
+    """in to of for on at about with by from that as into over against up down back after before
+    during while when if whether what how why who reporters him them us me it monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    article = Article.from_text(text)
+    quotes = find_quotes(text, attribution_regions(article))
+    return sorted(f for q in quotes for f in q.fragments)
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect_right(ranges, (offset, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= offset < ranges[i][1]
+
+
+def mine(train_dir: Path, min_count: int, extra: list[str]) -> dict[str, object]:
+    docs = load_split(train_dir)
+    vocabulary: Counter[str] = Counter()
+    token_docs: list[list[str | None]] = []
+    cue_counts: Counter[tuple[str, ...]] = Counter()
+    for doc in docs:
+        quoted = _quoted_ranges(doc.text)
+        matches = list(CUE_TOKEN_RE.finditer(doc.text))
+        toks = [normalize(m.group()) for m in matches]
+        # occurrences inside quotations do not count: annotators (and the rules) skip them
+        token_docs.append(
+            [None if _inside(quoted, m.start()) else t for m, t in zip(matches, toks, strict=True)]
+        )
+        vocabulary.update(toks)
+        for att in doc.attributions:
+            if not att.cue:
+                continue
+            # discontinuous cues ("said ... in a statement") count by their fragments' words
+            words = [
+                normalize(m.group())
+                for s, e in att.cue
+                for m in CUE_TOKEN_RE.finditer(doc.text[s:e])
+            ]
+            if words and len(words) <= 6:
+                cue_counts[tuple(words)] += 1
+    phrases = {p for p, n in cue_counts.items() if n >= min_count}
+    extra_phrases = {tuple(normalize(t) for t in CUE_TOKEN_RE.findall(p)) for p in extra}
+    phrases |= extra_phrases
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        by_first.setdefault(p[0], []).append(p)
+    seen: Counter[tuple[str, ...]] = Counter()
+    for toks in token_docs:
+        for i, tok in enumerate(toks):
+            for p in by_first.get(tok, ()):
+                if tuple(toks[i : i + len(p)]) == p:
+                    seen[p] += 1
+    rows = []
+    for p in sorted(phrases):
+        head = head_word(list(p))
+        lemma = "according to" if p[:2] == ("according", "to") else lemmatize(head, vocabulary)
+        # a verb with its object noun keeps it: "raise doubts", "express skepticism"
+        nxt = p[p.index(head) + 1] if head in p and p.index(head) + 1 < len(p) else ""
+        if (
+            nxt.isalpha()
+            and nxt not in FUNCTION_WORDS
+            and nxt not in OBJECT_STOP
+            and not nxt.endswith("ly")
+        ):
+            lemma = f"{lemma} {nxt}"
+        rows.append(
+            {
+                "phrase": " ".join(p),
+                "lemma": lemma,
+                "pos": part_of_speech(list(p), head),
+                "cue_class": cue_class(lemma),
+                "n_cue": cue_counts[p],
+                "n_seen": max(seen[p], cue_counts[p]),
+                "extra": p in extra_phrases,
+            }
+        )
+    return {
+        "source": "PolNeAR train (networkdynamics/PolNeAR), mined by scripts/mine_cues.py",
+        "min_count": min_count,
+        "n_documents": len(docs),
+        "cues": rows,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("train_dir", type=Path)
+    parser.add_argument("output", type=Path, nargs="?", default=PACKAGE_DATA_DIR / "cues.json")
+    parser.add_argument("--min-count", type=int, default=2)
+    args = parser.parse_args(argv)
+    extra_path = PACKAGE_DATA_DIR / "cues_extra.txt"
+    extra = [
+        line.strip()
+        for line in extra_path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    lexicon = mine(args.train_dir, args.min_count, extra)
+    args.output.write_text(
+        json.dumps(lexicon, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    print(f"{len(lexicon['cues'])} cue phrases -> {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,374 @@
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.article import Article
+from analysis.attribution import (
+    COLUMNS,
+    find_attributions,
+    source_head,
+    speaker_from_mentions,
+    speaker_summary,
+)
+from analysis.attribution_lexicon import cue_class, cue_lexicon, lemmatize
+from analysis.attribution_quotes import find_quotes
+
+
+def _rows(table: pd.DataFrame, text: str) -> list[tuple[str, str, str]]:
+    return [
+        (
+            text[r.source_start : r.source_end] if not pd.isna(r.source_start) else "",
+            text[r.cue_start : r.cue_end] if not pd.isna(r.cue_start) else "",
+            " … ".join(text[s:e] for s, e in r.content_spans),
+        )
+        for r in table.itertuples()
+    ]
+
+
+# --- the bundled article --------------------------------------------------------------------------
+REQUIRED = [
+    (
+        "President Donald Trump",
+        "raised doubts",
+        "about NATO’s commitment to defend the U.S. in case of an attack",
+    ),
+    (
+        "Trump",
+        "hinted at",
+        "the possibility of the U.S. reconsidering its alliance commitments if member nations "
+        "fail to meet defense spending targets",
+    ),
+    (
+        "his nominee for NATO ambassador",
+        "reassured",
+        "the administration’s unwavering dedication to the military alliance",
+    ),
+    (
+        "Defense Secretary Pete Hegseth",
+        "stating",
+        "that the U.S. would not participate in any peacekeeping efforts in Ukraine, a non-NATO "
+        "member, and would not defend any nation that took part in such operations if attacked "
+        "by Russia",
+    ),
+    ("Trump", "expressed skepticism", "that other countries would come to the U.S.’s defense"),
+    (
+        "French President Emmanuel Macron",
+        "affirming",
+        "France’s loyalty and friendship towards the U.S.",
+    ),
+    (
+        "Trump",
+        "emphasized",
+        "the need for fairness and equitable burden-sharing among alliance members",
+    ),
+    (
+        "Trump",
+        "hinted at",
+        "leveraging the U.S. commitment to NATO in ongoing trade negotiations to address what he "
+        "perceives as unfair trade practices, particularly with the European Union",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed_article):
+    return find_attributions(seed_article)
+
+
+def test_columns_are_the_contract(seed_table):
+    assert list(seed_table.columns) == COLUMNS
+
+
+@pytest.mark.parametrize(
+    "expected", REQUIRED, ids=[f"{i + 1}-{r[1]}" for i, r in enumerate(REQUIRED)]
+)
+def test_bundled_article_required_attribution(seed_table, seed_article, expected):
+    assert expected in _rows(seed_table, seed_article.text)
+
+
+def test_bundled_article_exact_offsets(seed_table, seed_article):
+    text = seed_article.text
+    first = seed_table.iloc[0]
+    start = text.index("President Donald Trump")
+    assert (first.source_start, first.source_end) == (start, start + len("President Donald Trump"))
+    cue = text.index("raised doubts")
+    assert (first.cue_start, first.cue_end) == (cue, cue + len("raised doubts"))
+    content = text.index("about NATO’s commitment")
+    end = text.index(", despite the alliance’s past support")
+    assert (first.content_start, first.content_end) == (content, end)
+    assert first.content_spans == [(content, end)]
+
+
+def test_bundled_article_has_no_direct_quotation(seed_table):
+    assert set(seed_table["kind"]) == {"indirect"}
+
+
+def test_writer_statements_are_not_attributed(seed_table, seed_article):
+    text = seed_article.text
+    for sentence in (
+        "the U.S. plays a significant role in NATO’s operations",
+        "Ultimately, Trump’s approach to NATO reflects",
+    ):
+        s = text.index(sentence)
+        e = s + len(sentence)
+        for spans in seed_table["content_spans"]:
+            assert all(b <= s or a >= e for a, b in spans), sentence
+        assert not ((seed_table["cue_start"] >= s) & (seed_table["cue_end"] <= e)).any()
+
+
+def test_bundled_article_cue_framing(seed_table):
+    by_cue = dict(zip(seed_table["cue_lemma"], seed_table["cue_class"], strict=False))
+    assert by_cue["state"] == "neutral"
+    assert by_cue["hint"] == "evaluative"
+    assert by_cue["raise doubts"] == "evaluative"
+    assert by_cue["express skepticism"] == "evaluative"
+
+
+def test_bundled_article_sentence_ids(seed_table, seed_article):
+    # attribution 4 (Hegseth) sits in body sentence 5, the last (hint at leveraging) in 11
+    hegseth = seed_table[seed_table["cue_lemma"] == "state"].iloc[0]
+    assert hegseth.sentence_ids == [5]
+    assert seed_article.sentences[5].text.startswith("Defense Secretary Pete Hegseth")
+    assert seed_table.iloc[-1].sentence_ids == [11]
+
+
+def test_speaker_summary_on_bundled_article(seed_table, seed_article):
+    summary = speaker_summary(seed_table, seed_article)
+    assert list(summary.columns) == [
+        "speaker",
+        "attributions",
+        "content_words",
+        "share_direct",
+        "share_indirect",
+        "share_mixed",
+        "share_evaluative",
+    ]
+    assert summary["attributions"].sum() == len(seed_table)
+    assert (summary["share_direct"] == 0).all()
+    assert (summary["share_indirect"] == 1).all()
+
+
+def test_speaker_summary_counts_words_and_shares():
+    text = '"We will win the vote," Smith said. Smith claimed that taxes would fall.'
+    table = find_attributions(text, mentions=pd.DataFrame(columns=["actor", "start", "end"]))
+    summary = speaker_summary(table, text).set_index("speaker")
+    assert summary.loc["Smith", "attributions"] == 2
+    # "We will win the vote" (5 words) + "that taxes would fall" (4 words)
+    assert summary.loc["Smith", "content_words"] == 9
+    assert summary.loc["Smith", "share_direct"] == 0.5
+    assert summary.loc["Smith", "share_evaluative"] == 0.5  # "claimed"
+
+
+# --- patterns -------------------------------------------------------------------------------------
+NO_ACTORS = pd.DataFrame(columns=["actor", "start", "end"])
+
+
+def _attrs(text: str) -> list[tuple[str, str, str]]:
+    return _rows(find_attributions(text, mentions=NO_ACTORS), text)
+
+
+def test_trailing_quote_with_inverted_source():
+    text = "“The plan is dead,” said Tom Smith, a spokesman for the group."
+    assert _attrs(text) == [("Tom Smith, a spokesman for the group", "said", "“The plan is dead,”")]
+
+
+def test_straight_quotes_over_several_sentences():
+    text = 'Officials met on Monday.\n"We are ready. We have always been ready," she said.'
+    assert _attrs(text) == [("she", "said", '"We are ready. We have always been ready,"')]
+
+
+def test_quote_continues_in_next_sentence():
+    text = "“It is over,” Jones said. “Nobody can change that now.”"
+    assert _attrs(text) == [("Jones", "said", "“It is over,” … “Nobody can change that now.”")]
+
+
+def test_multi_paragraph_quote():
+    text = (
+        "Smith said the talks had failed.\n\n"
+        "The senator told reporters: “We tried everything.\n\n"
+        "“We will try again next year.”\n\n"
+        "Nothing else was said."
+    )
+    rows = _attrs(text)
+    assert ("The senator", "told", "“We tried everything. … “We will try again next year.”") in [
+        (s, c, t.replace("\n", "")) for s, c, t in rows
+    ]
+    assert ("Smith", "said", "the talks had failed") in rows
+
+
+def test_nested_single_quotes_stay_inside():
+    text = "“He told me ‘never again’ and meant it,” Ms. Lee said."
+    assert _attrs(text) == [("Ms. Lee", "said", "“He told me ‘never again’ and meant it,”")]
+
+
+def test_unbalanced_quote_does_not_swallow_the_article():
+    text = (
+        "“This quote never closes, the mayor said.\n\n"
+        "The council voted on Tuesday. The mayor said the budget was balanced."
+    )
+    rows = _attrs(text)
+    assert ("The mayor", "said", "the budget was balanced") in rows
+    assert all("council voted" not in content for _, _, content in rows)
+
+
+def test_floating_quote_takes_the_neighbouring_speaker():
+    text = "Jones said the deal was fair.\n\n“Nobody lost anything in this deal at all.”"
+    table = find_attributions(text, mentions=NO_ACTORS)
+    floating = table[table["cue_start"].isna()]
+    assert len(floating) == 1
+    assert floating.iloc[0].speaker == "Jones"
+    assert floating.iloc[0].kind == "direct"
+
+
+def test_said_that_and_told_addressee():
+    rows = _attrs("The minister told reporters that the strike would end soon.")
+    assert rows == [("The minister", "told", "that the strike would end soon")]
+
+
+def test_according_to_both_orders():
+    assert _attrs("According to the newspaper, the deal collapsed on Friday.") == [
+        ("the newspaper", "According to", "the deal collapsed on Friday")
+    ]
+    assert _attrs("The deal collapsed on Friday, according to the newspaper.") == [
+        ("the newspaper", "according to", "The deal collapsed on Friday")
+    ]
+
+
+def test_relative_clause_source():
+    text = "Smith, who chairs the committee, said the vote would be delayed."
+    assert _attrs(text) == [
+        ("Smith, who chairs the committee,", "said", "the vote would be delayed")
+    ]
+
+
+def test_trailing_paraphrase():
+    assert _attrs("The economy is slowing, the bank said.") == [
+        ("the bank", "said", "The economy is slowing")
+    ]
+
+
+def test_mixed_quote_kind():
+    text = "Clinton said the plan was “a disaster for working families.”"
+    table = find_attributions(text, mentions=NO_ACTORS)
+    assert list(table["kind"]) == ["mixed"]
+
+
+def test_in_a_statement():
+    rows = _attrs("The company said in a statement that it would appeal.")
+    assert rows == [("The company", "said in a statement", "that it would appeal")]
+
+
+# --- speakers -------------------------------------------------------------------------------------
+def test_source_head():
+    text = "his nominee for NATO ambassador"
+    assert text[slice(*source_head(text, 0, len(text)))] == "nominee"
+    text = "President Donald Trump’s"
+    assert text[slice(*source_head(text, 0, len(text)))] == "Trump"
+
+
+def test_speaker_from_hand_built_mentions():
+    text = "President Donald Trump said it. He added more. His nominee for NATO ambassador said so."
+    mentions = pd.DataFrame(
+        {
+            "actor": ["Donald Trump", "Donald Trump", "Donald Trump", "NATO"],
+            "start": [10, 32, 47, 63],
+            "end": [22, 34, 50, 67],
+            "linked_by": ["name", "pronoun", "pronoun", "name"],
+        }
+    )
+    assert speaker_from_mentions(text, 0, 22, mentions) == "Donald Trump"
+    assert speaker_from_mentions(text, 32, 34, mentions) == "Donald Trump"  # "He"
+    # the head "nominee" is no actor: the description is the speaker
+    assert speaker_from_mentions(text, 47, 78, mentions) == "His nominee for NATO ambassador"
+    assert speaker_from_mentions(text, 0, 22, mentions.iloc[0:0]) == "President Donald Trump"
+
+
+def test_pronoun_source_resolves_through_mentions():
+    text = "Maria Lopez arrived late. She said the trains were delayed."
+    mentions = pd.DataFrame(
+        {"actor": ["Maria Lopez", "Maria Lopez"], "start": [0, 26], "end": [11, 29]}
+    )
+    table = find_attributions(text, mentions=mentions)
+    assert list(table["speaker"]) == ["Maria Lopez"]
+    assert table.iloc[0].source_text == "She"
+
+
+# --- lexicon --------------------------------------------------------------------------------------
+def test_lexicon_entries_and_framing():
+    lex = cue_lexicon()
+    said = lex[("said",)]
+    assert (said.lemma, said.pos, said.cue_class) == ("say", "verb", "neutral")
+    assert said.n_cue > 1000 and said.precision > 0.5
+    assert lex[("according", "to")].pos == "preposition"
+    assert cue_class("claim") == "evaluative"
+    assert cue_class("say") == "neutral"
+    assert cue_class("concede") == "evaluative"
+
+
+def test_lemmatize():
+    assert [
+        lemmatize(w) for w in ["said", "noted", "added", "hinted", "emphasized", "planned"]
+    ] == [
+        "say",
+        "note",
+        "add",
+        "hint",
+        "emphasize",
+        "plan",
+    ]
+
+
+def test_find_quotes_pairs_and_drops_unbalanced():
+    text = 'He said "yes" and “no”. Then " alone'
+    quotes = find_quotes(text, [(0, len(text))])
+    assert [text[q.start : q.end] for q in quotes] == ['"yes"', "“no”"]
+
+
+# --- robustness -----------------------------------------------------------------------------------
+@pytest.mark.shared
+def test_runs_on_every_onestopenglish_advanced_text(shared_dir):
+    from analysis.loading import load_article
+
+    paths = sorted((shared_dir / "onestopenglish").glob("*-adv.txt"))
+    assert paths
+    n_direct = 0
+    for path in paths:
+        article = load_article(path)
+        table = find_attributions(article, mentions=NO_ACTORS)
+        n = len(article.text)
+        for r in table.itertuples():
+            assert 0 <= r.content_start <= r.content_end <= n
+        n_direct += int((table["kind"] == "direct").sum())
+    assert n_direct > 50  # the corpus is full of direct quotes
+
+
+_WORDS = st.sampled_from(
+    ["said", "Smith", "the", "minister", "told", "“", "”", '"', ",", ".", "according", "to",
+     "that", "he", "reporters", "\n\n", "‘", "’", "was", "wrong", "Jones", "claimed", ":"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40))
+def test_spans_inside_text_and_content_ordered(words):
+    text = "Start. " + " ".join(words)
+    article = Article.from_text(text)
+    table = find_attributions(article, mentions=NO_ACTORS)
+    n = len(text)
+    for r in table.itertuples():
+        for a, b in (
+            (r.source_start, r.source_end),
+            (r.cue_start, r.cue_end),
+            (r.content_start, r.content_end),
+        ):
+            if not pd.isna(a):
+                assert 0 <= a <= b <= n
+        spans = r.content_spans
+        assert spans and spans[0][0] == r.content_start and spans[-1][1] == r.content_end
+        for (s1, e1), (s2, e2) in pairwise(spans):
+            assert s1 < e1 <= s2 < e2

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import pytest
+
+from analysis.errors import InputError
+from analysis.validation.polnear import (
+    Attribution,
+    Document,
+    is_direct_quote,
+    load_split,
+    main,
+    parse_ann,
+    score_documents,
+    score_polnear,
+    toy_baseline,
+)
+
+TEXT = '"We will win," Smith said. Jones thinks the plan is weak.'
+#       0         1         2         3         4         5
+#       0123456789012345678901234567890123456789012345678901234567
+
+ANN = (
+    "T1\tSource 15 20\tSmith\n"
+    "T2\tCue 21 25\tsaid\n"
+    'T3\tContent 0 14\t"We will win,"\n'
+    "T4\tAttribution 21 25\tsaid\n"
+    "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    "T5\tSource 27 32\tJones\n"
+    "T6\tCue 33 39\tthinks\n"
+    "T7\tContent 40 56\tthe plan is weak\n"
+    "T9\tDiscuss 27 56\tJones thinks the plan is weak\n"
+    "E2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n"
+    "T8\tAttribution-no-source 33 39\tthinks\n"
+)
+
+GOLD = [
+    Attribution(((15, 20),), ((21, 25),), ((0, 14),)),
+    Attribution(((27, 32),), ((33, 39),), ((40, 56),)),
+]
+
+
+def test_parse_ann_reads_relations_and_ignores_flags():
+    assert parse_ann(ANN) == GOLD
+
+
+def test_parse_ann_discontinuous_spans():
+    ann = "T1\tContent 0 5;10 20\tx\nT2\tCue 6 9\ty\nE1\tAttribution:T3 Content:T1 Cue:T2\n"
+    assert parse_ann(ann) == [Attribution((), ((6, 9),), ((0, 5), (10, 20)))]
+
+
+def _score(pred):
+    return score_documents([Document("d", TEXT, GOLD)], lambda text: pred)
+
+
+def test_perfect_prediction_scores_one():
+    s = _score(GOLD)
+    assert s["attribution"]["lenient"]["f1"] == 1.0
+    assert s["attribution"]["strict"]["f1"] == 1.0
+    for role in ("source", "cue", "content"):
+        assert s["roles"][role]["exact"]["f1"] == 1.0
+        assert s["roles"][role]["token"]["f1"] == 1.0
+    assert s["speaker_accuracy"] == 1.0 and s["speaker_n"] == 1
+    assert s["direct"]["n_gold"] == 1
+
+
+def test_partial_prediction_hand_computed():
+    # one prediction: right source, cue "thinks", content "plan is weak" (3 of 4 gold tokens)
+    pred = [Attribution(((27, 32),), ((33, 39),), ((44, 56),))]
+    s = _score(pred)
+    # lenient: every role overlaps -> 1 correct of 1 prediction, of 2 gold
+    assert s["attribution"]["lenient"] == {"p": 1.0, "r": 0.5, "f1": pytest.approx(2 / 3)}
+    # strict: the content is not exact
+    assert s["attribution"]["strict"]["f1"] == 0.0
+    assert s["roles"]["content"]["exact"]["p"] == 0.0
+    # content tokens: gold 10 (", We, will, win, ",", " and the, plan, is, weak)
+    assert s["roles"]["content"]["token"]["p"] == 1.0
+    assert s["roles"]["content"]["token"]["r"] == pytest.approx(3 / 10)
+    assert s["roles"]["cue"]["exact"] == {"p": 1.0, "r": 0.5, "f1": pytest.approx(2 / 3)}
+
+
+def test_missing_source_on_one_side_is_not_lenient():
+    pred = [Attribution((), ((33, 39),), ((40, 56),))]
+    s = _score(pred)
+    assert s["attribution"]["lenient"]["p"] == 0.0
+
+
+def test_greedy_pairing_needs_shared_content():
+    pred = [Attribution(((27, 32),), ((33, 39),), ((15, 20),))]  # content "Smith": no overlap
+    s = _score(pred)
+    assert s["attribution"]["lenient"]["p"] == 0.0  # no pair, so not correct
+    assert s["roles"]["content"]["token"]["p"] == 0.0
+
+
+def test_is_direct_quote():
+    assert is_direct_quote(TEXT, ((0, 14),))
+    assert not is_direct_quote(TEXT, ((40, 56),))
+
+
+def test_toy_baseline():
+    text = "The vote was close, Senator Jones said on Monday. Smith said taxes would rise."
+    pred = toy_baseline(text)
+    got = [tuple(text[s:e] for s, e in (a.source[0], a.cue[0], a.content[0])) for a in pred]
+    assert got == [
+        ("Senator Jones", "said", "on Monday"),
+        ("Smith", "said", "taxes would rise"),
+    ]
+
+
+def test_load_split_rejects_other_folders(tmp_path):
+    with pytest.raises(InputError):
+        load_split(tmp_path)
+
+
+def test_cli_on_a_tiny_split(tmp_path, capsys):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "a.ann").write_text(ANN, encoding="utf-8")
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "attribution lenient" in out and "speaker accuracy" in out
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_toy_baseline_scores_as_documented(shared_dir):
+    s = score_polnear(shared_dir / "polnear" / "dev", toy_baseline)
+    assert 0.13 <= s["attribution"]["lenient"]["f1"] <= 0.17
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_system_on_polnear_dev_beats_the_prototype(shared_dir):
+    s = score_polnear(shared_dir / "polnear" / "dev")
+    assert s["n_documents"] == 84
+    # measured 2026-11-28: lenient 0.61, strict 0.36, speaker accuracy 0.96 (see docs/quotes.md)
+    assert s["attribution"]["lenient"]["f1"] >= 0.58
+    assert s["attribution"]["strict"]["f1"] >= 0.33
+    assert s["speaker_accuracy"] >= 0.90
