@@ -1,0 +1,664 @@
+"""Tables → sentences: the prose of the write-up, computed, so it is right for any article.
+
+Each function takes the tables of the analysis and returns Markdown. Numbers are formatted here
+and never typed into a notebook. Words taken from the article (sentences, actor names, speakers,
+cue words) pass through :func:`md_escape`, because the Markdown ends up in an HTML page: an
+article containing ``<script>`` or ``*emphasis*`` must show those characters, not run or render
+them. Every function copes with an empty table (no actors, no attributions, no quotes) by saying
+so, since an absence is a finding too.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.article import Article
+from analysis.sentiment import NEG_THRESHOLD, POS_THRESHOLD
+from analysis.text import word_spans
+
+# Markdown syntax characters (emphasis, code, links, headings, lists, tables, strike-through,
+# autolinks); "&", "<" and ">" are left to html.escape, whose entities Markdown shows literally.
+_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
+# "$" opens TeX math: escaped for the Markdown renderers (JupyterLab, nbconvert) and put in an
+# element MathJax 2 and 3 skip in the HTML report, so "$5 and $6" never becomes a formula.
+_DOLLAR = '<span class="tex2jax_ignore mathjax_ignore">\\$</span>'
+_SPACE_RE = re.compile(r"\s+")
+_NESTED_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+MINUS = "−"  # U+2212: a real minus sign reads better than a hyphen in prose
+
+GRADE_FORMULAS = (
+    ("flesch_kincaid_grade", "Flesch–Kincaid"),
+    ("gunning_fog", "Gunning Fog"),
+    ("smog_index", "SMOG"),
+    ("coleman_liau_index", "Coleman–Liau"),
+    ("automated_readability_index", "ARI"),
+)
+
+
+# --- formatting -----------------------------------------------------------------------------
+def md_escape(text: object) -> str:
+    """Text safe inside Markdown that becomes HTML: shown literally, never parsed as markup."""
+    flat = _SPACE_RE.sub(" ", str(text)).strip()
+    escaped = html.escape(_MD_SPECIAL_RE.sub(r"\\\1", flat), quote=False)
+    return escaped.replace("$", _DOLLAR)
+
+
+def excerpt(text: str, max_words: int = 22) -> str:
+    """The first ``max_words`` words of a passage, escaped and wrapped in curly quotes.
+
+    Double quotation marks inside become single ones (‘…’), the usual way to nest a quotation.
+    """
+    words = str(text).translate(_NESTED_QUOTES).split()
+    short = " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")
+    return f"“{md_escape(short)}”"
+
+
+def _full_stop(quoted: str) -> str:
+    """End a sentence that ends with a quotation: no second stop after “… end.”"""
+    inner = quoted.rstrip("”")
+    return quoted if inner.endswith((".", "!", "?", "…")) else quoted + "."
+
+
+def signed(value: float, digits: int = 2) -> str:
+    """+0.12 / −0.12 (true minus sign); "n/a" for a missing value."""
+    if _is_missing(value):
+        return "n/a"
+    rounded = round(float(value), digits)
+    text = f"{abs(rounded):.{digits}f}"
+    if rounded > 0:
+        return f"+{text}"
+    return f"{MINUS}{text}" if rounded < 0 else text
+
+
+def number(value: float, digits: int = 1) -> str:
+    """A plain number with a true minus sign ("n/a" when missing)."""
+    if _is_missing(value):
+        return "n/a"
+    return f"{float(value):.{digits}f}".replace("-", MINUS)
+
+
+def percent(part: float, whole: float) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "n/a"
+
+
+def plural(n: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else (plural_form or singular + 's')}"
+
+
+def join_words(items: Sequence[str]) -> str:
+    """a; a and b; a, b and c."""
+    items = list(items)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+# --- the article ------------------------------------------------------------------------------
+def article_header(article: Article, scores: Mapping[str, float] | None = None) -> str:
+    """Title, byline, dateline and size of the article, as the write-up's opening lines.
+
+    The word count is the readability count (``scores["n_words"]``) when given, so the page
+    quotes one number throughout.
+    """
+    meta = article.metadata()
+    if scores and not _is_missing(scores.get("n_words")):
+        n_words = int(scores["n_words"])
+    else:
+        n_words = sum(len(word_spans(article.text, s.start, s.end)) for s in article.sentences)
+    credit = [f"**{md_escape(meta['title'])}**"] if meta["title"] else []
+    if meta["byline"]:
+        credit.append(md_escape(meta["byline"]))
+    if meta["dateline"]:
+        credit.append(md_escape(str(meta["dateline"]).rstrip(" —–-")))
+    if meta["source"]:
+        credit.append(f"file {md_escape(Path(str(meta['source'])).name)}")
+    lines = ["## The article"]
+    if credit:
+        lines.append(" · ".join(credit))
+    lines.append(
+        f"{plural(int(meta['n_paragraphs']), 'paragraph')}, "
+        f"{plural(int(meta['n_sentences']), 'sentence')} and {plural(n_words, 'word')} of body "
+        "text; the title, byline, dateline and closing credits are left out of every measure."
+    )
+    return "\n\n".join(lines)
+
+
+# --- readability ----------------------------------------------------------------------------
+def readability_sentence(
+    scores: Mapping[str, float],
+    sentences: pd.DataFrame | None = None,
+    *,
+    metric: str = "consensus_grade",
+    n_hardest: int = 2,
+) -> str:
+    """How hard the article is to read, in Flesch's and school-grade terms, and where it is hardest.
+
+    ``scores`` is :func:`analysis.readability_scores`; ``sentences`` is
+    :func:`analysis.readability_sentences` (``sentence_id``, ``text``, ``n_words`` and the
+    ``metric`` column, the consensus grade by default).
+    """
+    from analysis.readability import consensus_grade, flesch_band, grade_band
+
+    fre = float(scores["flesch_reading_ease"])
+    consensus = scores.get("consensus_grade")
+    consensus = consensus_grade(dict(scores)) if _is_missing(consensus) else float(consensus)
+    grades = [
+        (name, float(scores[k]))
+        for k, name in GRADE_FORMULAS
+        if k in scores and not _is_missing(scores[k])
+    ]
+    parts = [
+        f"The article scores **{number(fre)}** on the Flesch Reading Ease scale (0–100, higher "
+        f"is easier): **{flesch_band(fre).lower()}** in Flesch's table. The median of the "
+        f"formulas puts it at US school grade **{number(consensus)}**, "
+        f"the {grade_band(consensus).lower()} band"
+    ]
+    if grades:
+        low, high = min(grades, key=lambda g: g[1]), max(grades, key=lambda g: g[1])
+        parts[-1] += (
+            f" (the grade formulas range from {number(low[1])} with {low[0]} to "
+            f"{number(high[1])} with {high[0]})"
+        )
+    parts[-1] += "."
+    n_sent, n_words = scores.get("n_sentences"), scores.get("n_words")
+    if n_sent and n_words:
+        text = f"Its {plural(int(n_sent), 'sentence')} average **{number(n_words / n_sent)} words**"
+        n_syllables = scores.get("n_syllables")
+        if n_syllables:
+            text += f", and its words {number(n_syllables / n_words, 2)} syllables"
+        parts.append(
+            text + ": sentence length and word length are the two things these formulas count."
+        )
+    if sentences is not None and len(sentences) > 1 and metric in sentences:
+        table = sentences.dropna(subset=[metric])
+        table = table.sort_values([metric, "sentence_id"], ascending=[False, True])
+        items = [
+            f"sentence {int(r['sentence_id'])} (grade {number(r[metric])}, "
+            f"{plural(_n_words(r), 'word')}): {excerpt(r['text'])}"
+            for r in table.head(max(1, min(n_hardest, len(table) // 2))).to_dict("records")
+        ]
+        if items:
+            easiest = table.iloc[-1]
+            parts.append(
+                _full_stop(
+                    f"The hardest {'sentence is' if len(items) == 1 else 'sentences are'} "
+                    + "; ".join(items)
+                )
+                + f" The easiest is sentence {int(easiest['sentence_id'])} "
+                f"(grade {number(easiest[metric])})."
+            )
+    return " ".join(parts)
+
+
+def _n_words(row: Mapping[str, object]) -> int:
+    value = row.get("n_words")
+    return len(word_spans(str(row["text"]))) if _is_missing(value) else int(value)
+
+
+# --- tone -----------------------------------------------------------------------------------
+def tone_sentence(
+    sentiment_table: pd.DataFrame,
+    *,
+    pos_threshold: float = POS_THRESHOLD,
+    neg_threshold: float = NEG_THRESHOLD,
+) -> str:
+    """How many sentences read negative/neutral/positive, the extremes, and how the tone moves.
+
+    ``sentiment_table`` is :func:`analysis.sentence_sentiment` (``sentence_id, text, compound,
+    label``). Movement compares the mean compound of the first and last third of the sentences.
+    """
+    n = len(sentiment_table)
+    if n == 0:
+        return "The article has no body sentence to score for tone."
+    table = sentiment_table.sort_values("sentence_id", ignore_index=True)
+    labels = table["label"].astype(object)
+    counts = {lab: int((labels == lab).sum()) for lab in ("negative", "neutral", "positive")}
+    compound = table["compound"].astype("float64")
+    mean = float(compound.mean())
+    parts = [
+        f"Of its {plural(n, 'sentence')}, **{counts['negative']} read as negative**, "
+        f"{counts['neutral']} as neutral and **{counts['positive']} as positive** (VADER compound "
+        f"per sentence, neutral between {signed(neg_threshold)} and {signed(pos_threshold)}); "
+        f"the mean compound is **{signed(mean)}**."
+    ]
+    low, high = table.loc[compound.idxmin()], table.loc[compound.idxmax()]
+    if float(low["compound"]) <= neg_threshold:
+        parts.append(
+            f"The most negative is sentence {int(low['sentence_id'])} "
+            f"({signed(low['compound'])}): {_full_stop(excerpt(low['text']))}"
+        )
+    if float(high["compound"]) >= pos_threshold:
+        parts.append(
+            f"The most positive is sentence {int(high['sentence_id'])} "
+            f"({signed(high['compound'])}): {_full_stop(excerpt(high['text']))}"
+        )
+    if counts["negative"] == 0 and counts["positive"] == 0:
+        parts.append("No sentence leaves the neutral band.")
+    movement = _movement(compound, pos_threshold, neg_threshold)
+    if movement is not None:
+        third, opening, closing, trend = movement
+        if third == 1:
+            parts.append(
+                f"The first sentence scores {signed(opening)} and the last {signed(closing)}: "
+                f"{trend}."
+            )
+        else:
+            parts.append(
+                f"The first {third} sentences average {signed(opening)} and the last {third} "
+                f"{signed(closing)}: {trend}."
+            )
+    return " ".join(parts)
+
+
+def _movement(
+    compound: pd.Series, pos_threshold: float, neg_threshold: float
+) -> tuple[int, float, float, str] | None:
+    """(sentences per third, mean of the first third, of the last third, a verdict)."""
+    n = len(compound)
+    if n < 3:
+        return None
+    third = max(1, n // 3)
+    opening = float(compound.iloc[:third].mean())
+    closing = float(compound.iloc[-third:].mean())
+    delta = closing - opening
+    if abs(delta) < (pos_threshold - neg_threshold) / 2:
+        trend = "it ends about where it starts"
+    elif delta > 0:
+        trend = "it ends more positive than it starts"
+    else:
+        trend = "it ends more negative than it starts"
+    return third, opening, closing, trend
+
+
+# --- actors ---------------------------------------------------------------------------------
+def _lean(mean: float, pos_threshold: float, neg_threshold: float) -> str:
+    if _is_missing(mean):
+        return "no score"
+    if mean >= pos_threshold:
+        return "positive"
+    if mean <= neg_threshold:
+        return "negative"
+    return "neutral"
+
+
+def _portrayal(
+    n: int,
+    mean: float,
+    ci_low: object,
+    ci_high: object,
+    pos_threshold: float,
+    neg_threshold: float,
+    *,
+    bold: bool = False,
+    singular: bool = True,
+) -> str:
+    """ "leans negative (mean …, 95% interval …)", or "shows no clear lean" when the interval
+    reaches into the neutral band; a single item is just labelled by its score.
+
+    ``singular`` conjugates the verb for the subject the caller writes before it.
+    """
+    b = "**" if bold else ""
+    s = "s" if singular else ""
+    if n == 1:
+        return f"{b}{_lean(mean, pos_threshold, neg_threshold)}{b} ({signed(mean)})"
+    if _is_missing(ci_low) or _is_missing(ci_high):
+        label = _lean(mean, pos_threshold, neg_threshold)
+        return f"lean{s} {b}{label}{b} (mean {signed(mean)})"
+    interval = f"mean {signed(mean)}, 95% interval {signed(ci_low)} to {signed(ci_high)}"
+    if float(ci_high) <= neg_threshold:
+        verdict = f"lean{s} {b}negative{b}"
+    elif float(ci_low) >= pos_threshold:
+        verdict = f"lean{s} {b}positive{b}"
+    else:
+        verdict = f"show{s} {b}no clear lean{b}"
+    return f"{verdict} ({interval})"
+
+
+def _first_column(table: pd.DataFrame, names: Iterable[str]) -> str | None:
+    return next((c for c in names if c in table.columns), None)
+
+
+def actors_sentence(
+    actor_sentiment_table: pd.DataFrame,
+    *,
+    max_actors: int = 6,
+    pos_threshold: float = POS_THRESHOLD,
+    neg_threshold: float = NEG_THRESHOLD,
+) -> str:
+    """How each actor is portrayed: the tone of the text ABOUT them, and of the words BY them.
+
+    ``actor_sentiment_table`` is :func:`analysis.actor_sentiment`: one row per actor and role
+    (``about``/``by``) with ``n`` (mentions or attributions), ``mean_score`` and a 95% interval
+    (``ci_low``, ``ci_high``). Actors are listed by number of mentions, at most ``max_actors``.
+    """
+    table = actor_sentiment_table
+    if table is None or table.empty:
+        return "The analysis found no people, organisations or places to follow in this article."
+    n_col = _first_column(table, ("n", "n_mentions", "count"))
+    mean_col = _first_column(table, ("mean_score", "mean", "score"))
+    lo_col = _first_column(table, ("ci_low", "ci_lower", "lower"))
+    hi_col = _first_column(table, ("ci_high", "ci_upper", "upper"))
+    roles = table["role"].astype(object).str.lower()
+    about = table[roles == "about"].set_index("actor")
+    by = table[roles == "by"].set_index("actor")
+    about = about.sort_values(n_col, ascending=False, kind="stable")
+    names = [a for a in about.index if int(about.at[a, n_col]) > 0]
+
+    def judge(row: pd.Series, bold: bool, singular: bool) -> str:
+        n, mean = int(row[n_col]), float(row[mean_col])
+        lo = row[lo_col] if lo_col else None
+        hi = row[hi_col] if hi_col else None
+        return _portrayal(
+            n, mean, lo, hi, pos_threshold, neg_threshold, bold=bold, singular=singular
+        )
+
+    lines = []
+    for actor in names[:max_actors]:
+        row = about.loc[actor]
+        n = int(row[n_col])
+        subject = "which reads" if n == 1 else "the text about them"
+        line = (
+            f"- **{md_escape(actor)}** — {plural(n, 'mention')}, {subject} {judge(row, True, True)}"
+        )
+        if actor in by.index and int(by.at[actor, n_col]) > 0:
+            bn = int(by.at[actor, n_col])
+            said = (
+                "the one statement attributed to them reads"
+                if bn == 1
+                else (f"the {bn} statements attributed to them")
+            )
+            line += f"; {said} {judge(by.loc[actor], False, bn == 1)}"
+        else:
+            line += "; nothing is attributed to them"
+        lines.append(line + ".")
+    rest = len(names) - len(lines)
+    head = (
+        f"The article names **{plural(len(names), 'actor')}**. "
+        "ABOUT is the sentiment of the text toward each mention (target-dependent, not the "
+        "sentence's overall tone); BY is the tone of what the actor is reported to say."
+    )
+    tail = ""
+    if rest > 0:
+        verb = "is" if rest == 1 else "are"
+        tail = f"\n\n{plural(rest, 'other actor')} with fewer mentions {verb} in notebook 03."
+    return head + "\n\n" + "\n".join(lines) + tail
+
+
+# --- voices ---------------------------------------------------------------------------------
+def _content_words(row: Mapping[str, object], text: str | None) -> int:
+    if text is None:
+        return 0
+    spans = row.get("content_spans")
+    if _is_missing(spans) if not isinstance(spans, list | tuple) else False:
+        spans = None
+    if spans is None or len(spans) == 0:
+        s, e = row.get("content_start"), row.get("content_end")
+        spans = [] if _is_missing(s) or _is_missing(e) else [(s, e)]
+    return sum(len(word_spans(text, int(s), int(e))) for s, e in spans)
+
+
+def _cue_verbs(rows: list[dict]) -> list[tuple[str, int, str]]:
+    """(form, count, framing class) per cue lemma, most frequent first, then in reading order.
+
+    The form shown is the cue as first written ("raised doubts"), lower-cased, when the table
+    has ``cue_text``; else the lemma.
+    """
+    from analysis.attribution_lexicon import cue_class
+
+    seen: dict[str, list] = {}
+    for r in rows:
+        lemma = "" if _is_missing(r.get("cue_lemma")) else str(r["cue_lemma"]).strip()
+        if not lemma:
+            continue
+        if lemma not in seen:
+            form = r.get("cue_text")
+            form = lemma if _is_missing(form) or not str(form).strip() else str(form).lower()
+            cls = r.get("cue_class")
+            cls = cue_class(lemma) if _is_missing(cls) else str(cls)
+            seen[lemma] = [form, 0, cls]
+        seen[lemma][1] += 1
+    ranked = sorted(enumerate(seen.values()), key=lambda item: (-item[1][1], item[0]))
+    return [(form, count, cls) for _, (form, count, cls) in ranked]
+
+
+def voices_sentence(attributions_table: pd.DataFrame, text: str | None = None) -> str:
+    """Who gets to speak, directly or paraphrased, how much, and with which verbs.
+
+    ``attributions_table`` is :func:`analysis.find_attributions` (``speaker, kind, cue_lemma``,
+    content spans); ``text`` (the article text) adds words of content per speaker.
+    """
+    table = attributions_table
+    if table is None or table.empty:
+        return (
+            "The analysis found **no attributed statement**: no one is quoted or paraphrased, "
+            "so the article speaks only in the writer's voice."
+        )
+    rows = table.to_dict("records")
+    n = len(rows)
+    kinds = [str(r.get("kind") or "indirect").lower() for r in rows]
+    n_direct = sum(k == "direct" for k in kinds)
+    n_mixed = sum(k == "mixed" for k in kinds)
+    n_indirect = n - n_direct - n_mixed
+    speakers: dict[str, list[dict]] = {}
+    for r in rows:
+        name = "an unnamed source" if _is_missing(r.get("speaker")) else str(r["speaker"])
+        speakers.setdefault(name, []).append(r)
+    order = sorted(speakers, key=lambda s: (-len(speakers[s]), s))
+    words = {s: sum(_content_words(r, text) for r in speakers[s]) for s in order}
+    total_words = sum(words.values())
+    parts = [
+        f"The article attributes **{plural(n, 'statement')}** to "
+        f"**{plural(len(order), 'speaker')}**."
+    ]
+    if n_direct == 0 and n_mixed == 0:
+        parts.append(
+            "**It contains no direct quotation**: every statement is paraphrased (reported "
+            "speech), so readers get the speakers' positions in the writer's words."
+        )
+    else:
+        parts.append(
+            f"{plural(n_direct, 'is a direct quote', 'are direct quotes')}, "
+            f"{n_mixed} mixed (a quoted fragment inside paraphrase) and {n_indirect} paraphrased."
+        )
+    measure = "statements and words of content" if total_words else "statements"
+    parts.append(f"Share of voice, by number of {measure}:")
+    lines = []
+    for s in order:
+        line = f"- **{md_escape(s)}** — {plural(len(speakers[s]), 'statement')} "
+        line += f"({percent(len(speakers[s]), n)})"
+        if total_words:
+            line += f", {plural(words[s], 'word')} of content ({percent(words[s], total_words)})"
+        lines.append(line)
+    tail = ""
+    verbs = _cue_verbs(rows)
+    if verbs:
+        n_cues = sum(count for _, count, _ in verbs)
+        n_eval = sum(count for _, count, cls in verbs if cls == "evaluative")
+        listed = [
+            f"“{md_escape(form)}”"
+            + (f" ×{count}" if count > 1 else "")
+            + (" (evaluative)" if cls == "evaluative" else "")
+            for form, count, cls in verbs
+        ]
+        tail = (
+            f"The words of attribution are {join_words(listed)}: **{n_eval} of {n_cues}** "
+            f"({percent(n_eval, n_cues)}) are evaluative — they colour the statement, where the "
+            "AP Stylebook's neutral choice is “said”."
+        )
+    return " ".join(parts) + "\n\n" + "\n".join(lines) + ("\n\n" + tail if tail else "")
+
+
+# --- in brief -------------------------------------------------------------------------------
+def key_points(
+    scores: Mapping[str, float],
+    sentiment_table: pd.DataFrame,
+    actors_table: pd.DataFrame,
+    attributions_table: pd.DataFrame,
+    *,
+    pos_threshold: float = POS_THRESHOLD,
+    neg_threshold: float = NEG_THRESHOLD,
+) -> str:
+    """Four bullets for the top of the page: difficulty, tone, who is present, who speaks.
+
+    ``actors_table`` is :func:`analysis.find_actors` (``actor``, ``n_mentions``), the others as
+    in the section functions.
+    """
+    from analysis.readability import flesch_band, grade_band
+
+    grade = float(scores["consensus_grade"])
+    fre = float(scores["flesch_reading_ease"])
+    points = [
+        f"- **Difficulty:** US grade {number(grade)} ({grade_band(grade).lower()}); Flesch "
+        f"Reading Ease {number(fre)}, {flesch_band(fre).split(' (')[0].lower()}."
+    ]
+    n = len(sentiment_table)
+    if n:
+        labels = sentiment_table["label"].astype(object)
+        table = sentiment_table.sort_values("sentence_id")
+        movement = _movement(table["compound"].astype("float64"), pos_threshold, neg_threshold)
+        tone = (
+            f"- **Tone:** of {plural(n, 'sentence')}, {int((labels == 'negative').sum())} "
+            f"negative and {int((labels == 'positive').sum())} positive"
+        )
+        points.append(tone + (f"; {movement[3]}." if movement else "."))
+    if actors_table is not None and len(actors_table):
+        top = actors_table.sort_values("n_mentions", ascending=False, kind="stable").head(3)
+        named = [
+            f"{md_escape(r['actor'])} ({plural(int(r['n_mentions']), 'mention')})"
+            for r in top.to_dict("records")
+        ]
+        points.append(
+            f"- **Who appears:** {plural(len(actors_table), 'actor')}, most of all "
+            f"{join_words(named)}."
+        )
+    else:
+        points.append("- **Who appears:** no actor detected.")
+    if attributions_table is not None and len(attributions_table):
+        speakers = attributions_table["speaker"].astype(object).fillna("an unnamed source")
+        counts = speakers.value_counts(sort=False)
+        first = max(counts.index, key=lambda s: (counts[s], -list(counts.index).index(s)))
+        kinds = attributions_table["kind"].astype(object).str.lower()
+        n_att = len(attributions_table)
+        quoted = int(kinds.isin(("direct", "mixed")).sum())
+        quotes = "none quoted directly" if quoted == 0 else f"{quoted} quoted directly"
+        points.append(
+            f"- **Who speaks:** {plural(n_att, 'statement')} from "
+            f"{plural(len(counts), 'speaker')}, {quotes}; {md_escape(first)} has "
+            f"{int(counts[first])} ({percent(int(counts[first]), n_att)})."
+        )
+    else:
+        points.append("- **Who speaks:** no one is quoted or paraphrased.")
+    return "\n".join(points)
+
+
+# --- methods and limits ---------------------------------------------------------------------
+def _get(figures: Mapping[str, object], *path: str) -> object:
+    value: object = figures
+    for part in path:
+        value = value.get(part) if isinstance(value, Mapping) else None
+    return value
+
+
+def _count(value: object) -> str:
+    return f"{value:,}" if isinstance(value, int) else "n/a"
+
+
+def _share(value: object) -> str:
+    return f"{value:.0%}" if isinstance(value, int | float) else "n/a"
+
+
+def _score(value: object) -> str:
+    return number(value, 2) if isinstance(value, int | float) else "n/a"
+
+
+def methods_section(figures: Mapping[str, object]) -> str:
+    """What each method is and how accurate it measured, from the committed validation figures.
+
+    ``figures`` is :func:`analysis.validation.summary.load_validation_figures` (or a fresh
+    :func:`~analysis.validation.summary.collect_validation_figures`); missing parts say so.
+    """
+    if not figures:
+        return (
+            "No validation figures are available (analysis/data/validation_figures.json is "
+            "missing): run `python -m analysis.validation` with the reference data to measure them."
+        )
+    items = []
+    rd = _get(figures, "readability")
+    if isinstance(rd, Mapping):
+        sys_, base = rd.get("system") or {}, rd.get("baseline") or {}
+        items.append(
+            "- **Readability** — the classic formulas, computed from the package's own sentences "
+            "and words. They measure sentence and word length, not ideas or layout. On "
+            f"{_count(sys_.get('n_triplets'))} OneStopEnglish articles rewritten at three levels, "
+            f"the Flesch–Kincaid grade puts **{_count(sys_.get('n_ordered'))}** "
+            f"({_share(sys_.get('share_ordered'))}) in the order elementary < intermediate < "
+            f"advanced; textstat called directly, {_count(base.get('n_ordered'))} "
+            f"({_share(base.get('share_ordered'))}). Sentences are split by the package's own "
+            "rules, which keep “U.S.” and “Mr.” whole."
+        )
+    ts = _get(figures, "target_sentiment")
+    if isinstance(ts, Mapping):
+        n = _get(ts, "system", "all", "n")
+        items.append(
+            "- **Tone of sentences** — VADER, a general-purpose lexicon with rules, per sentence. "
+            "It was built for social media; news prose is mostly neutral and its judgements are "
+            "often implicit, so read single sentence scores with care. As a stand-in for the "
+            "sentiment toward a named target it scores macro-F1 "
+            f"{_score(_get(ts, 'baseline', 'all', 'macro_f1'))} on the NewsMTSC dev split."
+        )
+        items.append(
+            "- **Sentiment about an actor (ABOUT)** — scored toward each mention, with the "
+            "clause, agent/object role, contrast, negation and reported speech taken into "
+            f"account. On {_count(n)} NewsMTSC dev targets: macro-F1 "
+            f"**{_score(_get(ts, 'system', 'all', 'macro_f1'))}**, accuracy "
+            f"{_score(_get(ts, 'system', 'all', 'accuracy'))} "
+            f"({_score(_get(ts, 'system', 'single', 'macro_f1'))} on sentences with one target, "
+            f"{_score(_get(ts, 'system', 'multi', 'macro_f1'))} with several), against "
+            f"{_score(_get(ts, 'baseline', 'all', 'macro_f1'))} for sentence-level VADER. "
+            "An actor with few mentions gets a wide interval: compare actors only where the "
+            "intervals do not overlap."
+        )
+    at = _get(figures, "attribution")
+    if isinstance(at, Mapping):
+        items.append(
+            "- **Who speaks (attribution)** — rules over a cue lexicon mined from PolNeAR "
+            "train, quote pairing and clause patterns. On PolNeAR dev "
+            f"({_count(_get(at, 'system', 'n_gold'))} annotated attributions in "
+            f"{_count(_get(at, 'system', 'n_documents'))} articles): lenient F1 "
+            f"**{_score(_get(at, 'system', 'attribution', 'lenient', 'f1'))}**, strict "
+            f"{_score(_get(at, 'system', 'attribution', 'strict', 'f1'))}; source exact F1 "
+            f"{_score(_get(at, 'system', 'roles', 'source', 'exact', 'f1'))}, cue exact F1 "
+            f"{_score(_get(at, 'system', 'roles', 'cue', 'exact', 'f1'))}, content token F1 "
+            f"{_score(_get(at, 'system', 'roles', 'content', 'token', 'f1'))}; the speaker of "
+            f"a direct quote is right in {_share(_get(at, 'system', 'speaker_accuracy'))} of "
+            f"cases. The toy “Name said …” regex scores "
+            f"{_score(_get(at, 'baseline', 'attribution', 'lenient', 'f1'))} lenient F1. "
+            "Check a surprising speaker or an unusually long paraphrase in the annotated "
+            "article before quoting it."
+        )
+    items.append(
+        "- **Actors** — names, titles, a country gazetteer and rules link mentions and "
+        "pronouns; there is no annotated set here to score them, so check the actor table in "
+        "notebook 03 before quoting it."
+    )
+    generated = figures.get("generated", "an unknown date")
+    return (
+        "\n".join(items)
+        + f"\n\nFigures measured on {md_escape(generated)} by `python -m analysis.validation` "
+        "(see notebook 90 and `analysis/data/validation_figures.json`, which records the data's "
+        "fingerprints); dev splits were never used for tuning."
+    )

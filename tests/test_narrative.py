@@ -1,0 +1,375 @@
+"""The write-up's sentences: right numbers from hand-made tables, safe text, honest absences."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from nbconvert.filters.markdown import markdown2html
+
+from analysis import narrative as nv
+
+XSS = "<script>alert(1)</script>"
+
+
+def _rendered_text(markdown: str) -> str:
+    """What a reader sees: Markdown → HTML (as nbconvert renders it) → tags dropped → unescaped."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markdown2html(markdown))).strip()
+
+
+# --- formatting -----------------------------------------------------------------------------
+def test_md_escape_neutralises_html_and_markdown():
+    out = nv.md_escape(f"{XSS} *bold* _it_ [a](b) `c` $x$ # h")
+    rendered = markdown2html(out)
+    assert "<script" not in rendered and "&lt;script&gt;" in rendered
+    assert "<em>" not in rendered and "<strong>" not in rendered and "<code>" not in rendered
+    assert "<a " not in rendered and "<h1" not in rendered
+    assert _rendered_text(out) == f"{XSS} *bold* _it_ [a](b) `c` $x$ # h"
+
+
+def test_md_escape_keeps_dollars_away_from_mathjax():
+    rendered = markdown2html(nv.md_escape("It cost $5 and $6, or $$x$$."))
+    assert "<span" in rendered and "math" not in rendered.replace("mathjax_ignore", "")
+    ignored = '<span class="tex2jax_ignore mathjax_ignore">$</span>'
+    assert rendered.count(ignored) == 6 and "$" not in rendered.replace(ignored, "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FF), max_size=60))
+def test_md_escape_shows_any_text_literally(text):
+    assert _rendered_text(nv.md_escape(text)) == " ".join(text.split())
+
+
+def test_excerpt_shortens_and_quotes():
+    assert nv.excerpt("one two three four", max_words=2) == "“one two …”"
+    assert nv.excerpt("U.S. ally") == "“U\\.S\\. ally”"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(-0.123, "−0.12"), (0.05, "+0.05"), (0.004, "0.00"), (-0.004, "0.00"), (math.nan, "n/a")],
+)
+def test_signed(value, expected):
+    assert nv.signed(value) == expected
+
+
+def test_small_helpers():
+    assert nv.number(-3.14159, 2) == "−3.14"
+    assert nv.percent(1, 3) == "33%" and nv.percent(1, 0) == "n/a"
+    assert nv.plural(1, "sentence") == "1 sentence" and nv.plural(2, "sentence") == "2 sentences"
+    assert nv.join_words(["a", "b", "c"]) == "a, b and c" and nv.join_words(["a"]) == "a"
+
+
+# --- readability ----------------------------------------------------------------------------
+SCORES = {
+    "flesch_reading_ease": 51.04,
+    "flesch_kincaid_grade": 10.29,
+    "gunning_fog": 13.6,
+    "smog_index": 12.1,
+    "coleman_liau_index": 11.0,
+    "automated_readability_index": 11.8,
+    "dale_chall": 9.9,
+    "consensus_grade": 12.3,
+    "n_sentences": 7,
+    "n_words": 117,
+    "n_syllables": 192,
+}
+SENTENCES = pd.DataFrame(
+    {
+        "sentence_id": [0, 1, 2],
+        "text": ["Short one here.", f"A long {XSS} sentence with many words.", "Medium words."],
+        "n_words": [3, 10, 2],
+        "consensus_grade": [3.2, 14.56, 6.0],
+    }
+)
+
+
+def test_readability_sentence_numbers_and_hardest_sentence():
+    text = nv.readability_sentence(SCORES, SENTENCES, n_hardest=1)
+    assert "**51.0**" in text and "fairly difficult (10th–12th grade)" in text
+    assert "grade **12.3**, the high school band" in text
+    assert "range from 10.3 with Flesch–Kincaid to 13.6 with Gunning Fog" in text
+    # 117 / 7 = 16.71 words a sentence, 192 / 117 = 1.641 syllables a word
+    assert "7 sentences average **16.7 words**, and its words 1.64 syllables:" in text
+    assert "hardest sentence is sentence 1 (grade 14.6, 10 words)" in text
+    assert "words\\.” The easiest is sentence 0 (grade 3.2)." in text
+    assert "<script" not in text and "&lt;script&gt;" in text
+
+
+def test_readability_sentence_without_sentence_table_or_consensus():
+    scores = {k: v for k, v in SCORES.items() if k != "consensus_grade"}
+    text = nv.readability_sentence(scores)
+    assert "hardest" not in text and "**51.0**" in text
+    # the package's consensus (median over seven formulas, FRE and Dale–Chall via their tables)
+    from analysis.readability import consensus_grade
+
+    assert f"grade **{consensus_grade(scores):.1f}**" in text
+
+
+# --- tone -----------------------------------------------------------------------------------
+def _sentiment(compounds):
+    labels = [
+        "positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral" for c in compounds
+    ]
+    return pd.DataFrame(
+        {
+            "sentence_id": range(len(compounds)),
+            "text": [f"Sentence number {i}." for i in range(len(compounds))],
+            "compound": compounds,
+            "label": pd.array(labels, dtype="string"),
+        }
+    )
+
+
+def test_tone_sentence_counts_extremes_and_movement():
+    text = nv.tone_sentence(_sentiment([-0.6, -0.2, 0.0, 0.01, 0.3, 0.5]))
+    assert "Of its 6 sentences, **2 read as negative**, 2 as neutral and **2 as positive**" in text
+    assert "the mean compound is **0.00**" in text  # sum is 0.01 → mean 0.0017
+    assert "most negative is sentence 0 (−0.60): “Sentence number 0\\.” The most" in text
+    assert "most positive is sentence 5 (+0.50)" in text
+    # first two average −0.40, last two +0.40
+    assert "first 2 sentences average −0.40 and the last 2 +0.40" in text
+    assert "ends more positive than it starts" in text
+
+
+def test_tone_sentence_all_neutral_and_empty():
+    text = nv.tone_sentence(_sentiment([0.0, 0.02, -0.01]))
+    assert "No sentence leaves the neutral band" in text and "most negative" not in text
+    assert "ends about where it starts" in text
+    assert "no body sentence" in nv.tone_sentence(_sentiment([]))
+
+
+# --- actors ---------------------------------------------------------------------------------
+ACTOR_SENTIMENT = pd.DataFrame(
+    {
+        "actor": ["Donald Trump", "Donald Trump", "NATO", "NATO", XSS, XSS],
+        "role": ["about", "by", "about", "by", "about", "by"],
+        "n": [10, 4, 6, 0, 1, 0],
+        "mean_score": [-0.25, 0.4, 0.1, math.nan, 0.0, math.nan],
+        "ci_low": [-0.45, 0.1, -0.05, math.nan, math.nan, math.nan],
+        "ci_high": [-0.05, 0.7, 0.3, math.nan, math.nan, math.nan],
+    }
+)
+
+
+def test_actors_sentence_about_and_by():
+    text = nv.actors_sentence(ACTOR_SENTIMENT)
+    lines = [ln for ln in text.splitlines() if ln.startswith("- ")]
+    assert lines[0] == (
+        "- **Donald Trump** — 10 mentions, the text about them leans **negative** "
+        "(mean −0.25, 95% interval −0.45 to −0.05); the 4 statements attributed to them "
+        "lean positive (mean +0.40, 95% interval +0.10 to +0.70)."
+    )
+    # an interval reaching into the neutral band is no lean, whatever the mean says
+    assert lines[1] == (
+        "- **NATO** — 6 mentions, the text about them shows **no clear lean** "
+        "(mean +0.10, 95% interval −0.05 to +0.30); nothing is attributed to them."
+    )
+    assert lines[2].endswith(
+        "— 1 mention, which reads **neutral** (0.00); nothing is attributed to them."
+    )
+    assert "<script" not in text and "names **3 actors**" in text
+
+
+def test_actors_sentence_limits_and_empty():
+    text = nv.actors_sentence(ACTOR_SENTIMENT, max_actors=1)
+    assert text.count("\n- ") == 1 and "2 other actors with fewer mentions are" in text
+    assert "no people, organisations or places" in nv.actors_sentence(ACTOR_SENTIMENT.iloc[0:0])
+
+
+# --- voices ---------------------------------------------------------------------------------
+ARTICLE = "Trump said the deal was bad. “We will win,” Macron said. Aides hinted at a delay."
+
+
+def _attr(source, cue, content, speaker, kind, lemma):
+    s, e = (ARTICLE.index(source), ARTICLE.index(source) + len(source)) if source else (None, None)
+    c = ARTICLE.index(cue)
+    b = ARTICLE.index(content)
+    return {
+        "source_start": s,
+        "source_end": e,
+        "cue_start": c,
+        "cue_end": c + len(cue),
+        "content_start": b,
+        "content_end": b + len(content),
+        "content_spans": [(b, b + len(content))],
+        "speaker": speaker,
+        "kind": kind,
+        "cue_lemma": lemma,
+    }
+
+
+ATTRIBUTIONS = pd.DataFrame(
+    [
+        _attr("Trump", "said", "the deal was bad", "Donald Trump", "indirect", "say"),
+        _attr("Macron", "said", "We will win", "Emmanuel Macron", "direct", "say"),
+        _attr(None, "hinted at", "a delay", None, "indirect", "hint"),
+    ]
+)
+
+
+def test_voices_sentence_counts_kinds_speakers_and_verbs():
+    text = nv.voices_sentence(ATTRIBUTIONS, ARTICLE)
+    assert "attributes **3 statements** to **3 speakers**" in text
+    assert (
+        "1 is a direct quote, 0 mixed (a quoted fragment inside paraphrase) and 2 paraphrased"
+        in text
+    )
+    lines = [ln for ln in text.splitlines() if ln.startswith("- ")]
+    assert lines == [
+        "- **Donald Trump** — 1 statement (33%), 4 words of content (44%)",
+        "- **Emmanuel Macron** — 1 statement (33%), 3 words of content (33%)",
+        "- **an unnamed source** — 1 statement (33%), 2 words of content (22%)",
+    ]
+    assert "The words of attribution are “say” ×2 and “hint” (evaluative)" in text
+    assert "**1 of 3** (33%) are evaluative" in text
+
+
+def test_voices_sentence_shows_cue_as_written_and_table_framing():
+    table = ATTRIBUTIONS.assign(
+        cue_text=["said", "Said", "hinted at"], cue_class=["neutral", "neutral", "neutral"]
+    )
+    text = nv.voices_sentence(table)
+    assert "“said” ×2 and “hinted at”:" in text and "**0 of 3** (0%)" in text
+
+
+def test_voices_sentence_no_direct_quotes_and_no_attributions():
+    text = nv.voices_sentence(ATTRIBUTIONS[ATTRIBUTIONS["kind"] == "indirect"])
+    assert "**It contains no direct quotation**" in text and "words of content" not in text
+    assert "**no attributed statement**" in nv.voices_sentence(ATTRIBUTIONS.iloc[0:0])
+
+
+def test_voices_sentence_escapes_speakers():
+    table = ATTRIBUTIONS.assign(speaker=[XSS, "A*B*", None])
+    text = nv.voices_sentence(table, ARTICLE)
+    rendered = markdown2html(text)
+    assert "<script" not in rendered and "&lt;script&gt;" in rendered
+    assert "A*B*" in _rendered_text(text)
+
+
+# --- methods --------------------------------------------------------------------------------
+FIGURES = {
+    "generated": "2026-11-28",
+    "readability": {
+        "system": {"n_triplets": 32, "n_ordered": 31, "share_ordered": 31 / 32},
+        "baseline": {"n_triplets": 32, "n_ordered": 30, "share_ordered": 30 / 32},
+    },
+    "target_sentiment": {
+        "system": {
+            "all": {"macro_f1": 0.7123, "accuracy": 0.7456, "n": 1234},
+            "single": {"macro_f1": 0.7201},
+            "multi": {"macro_f1": 0.6899},
+        },
+        "baseline": {"all": {"macro_f1": 0.5123}},
+    },
+    "attribution": {
+        "system": {
+            "n_gold": 2193,
+            "n_documents": 84,
+            "attribution": {"lenient": {"f1": 0.6014}, "strict": {"f1": 0.3461}},
+            "roles": {
+                "source": {"exact": {"f1": 0.55}},
+                "cue": {"exact": {"f1": 0.61}},
+                "content": {"token": {"f1": 0.7049}},
+            },
+            "speaker_accuracy": 0.9,
+        },
+        "baseline": {"attribution": {"lenient": {"f1": 0.1658}}},
+    },
+}
+
+
+def test_methods_section_cites_every_measured_figure():
+    text = nv.methods_section(FIGURES)
+    assert "On 32 OneStopEnglish articles" in text
+    assert "puts **31** (97%) in the order elementary" in text
+    assert "textstat called directly, 30 (94%)" in text
+    assert "macro-F1 0.51 on the NewsMTSC dev split" in text  # sentence VADER as a stand-in
+    assert "On 1,234 NewsMTSC dev targets: macro-F1 **0.71**, accuracy 0.75" in text
+    assert "(0.72 on sentences with one target, 0.69 with several)" in text
+    assert "(2,193 annotated attributions in 84 articles): lenient F1 **0.60**, strict 0.35" in text
+    assert "source exact F1 0.55, cue exact F1 0.61, content token F1 0.70" in text
+    assert "right in 90% of cases" in text and "regex scores 0.17 lenient F1" in text
+    assert "Figures measured on 2026\\-11\\-28" in text
+
+
+def test_methods_section_without_figures_says_so():
+    assert "No validation figures are available" in nv.methods_section({})
+    text = nv.methods_section({"generated": "2026-11-28", "readability": FIGURES["readability"]})
+    assert "Readability" in text and "Who speaks" not in text and "**Actors**" in text
+
+
+# --- header ---------------------------------------------------------------------------------
+def test_article_header_of_the_bundled_article(seed_article):
+    text = nv.article_header(seed_article, {"n_words": 396})
+    assert text.startswith("## The article\n\nBy JESSICA R\\. JONES · WASHINGTON \\(AP\\) · file")
+    assert "file seed\\-article\\.txt" in text
+    assert "11 paragraphs, 13 sentences and 396 words of body text" in text
+
+
+def test_article_header_escapes_the_title():
+    from analysis import Article
+
+    article = Article.from_text(
+        f"Big {XSS} news\nBy JOE BLOGGS\nPARIS — It happened. Then more.\nEnd."
+    )
+    text = nv.article_header(article)
+    assert (
+        "**Big &lt;script&gt;alert\\(1\\)&lt;/script&gt; news** · By JOE BLOGGS · PARIS\n" in text
+    )
+    assert "2 paragraphs, 3 sentences and 5 words" in text  # counted with analysis.text words
+
+
+# --- in brief -------------------------------------------------------------------------------
+ACTORS = pd.DataFrame(
+    {"actor": ["NATO", "Donald Trump", XSS, "France"], "n_mentions": [6, 10, 1, 2]}
+)
+
+
+def test_key_points_summarise_each_section():
+    text = nv.key_points(
+        SCORES, _sentiment([-0.6, -0.2, 0.0, 0.01, 0.3, 0.5]), ACTORS, ATTRIBUTIONS
+    )
+    assert text.splitlines() == [
+        "- **Difficulty:** US grade 12.3 (high school); Flesch Reading Ease 51.0, "
+        "fairly difficult.",
+        "- **Tone:** of 6 sentences, 2 negative and 2 positive; "
+        "it ends more positive than it starts.",
+        "- **Who appears:** 4 actors, most of all Donald Trump (10 mentions), "
+        "NATO (6 mentions) and France (2 mentions).",
+        "- **Who speaks:** 3 statements from 3 speakers, 1 quoted directly; "
+        "Donald Trump has 1 (33%).",
+    ]
+
+
+def test_key_points_with_no_actors_and_no_attributions():
+    text = nv.key_points(SCORES, _sentiment([0.0]), ACTORS.iloc[0:0], ATTRIBUTIONS.iloc[0:0])
+    assert "- **Who appears:** no actor detected." in text
+    assert "- **Who speaks:** no one is quoted or paraphrased." in text
+    assert "of 1 sentence, 0 negative and 0 positive." in text
+
+
+def test_actors_sentence_single_statement():
+    table = ACTOR_SENTIMENT.copy()
+    table.loc[5, ["n", "mean_score"]] = [1, -0.3]
+    last = nv.actors_sentence(table).splitlines()[-1]
+    assert last.endswith("; the one statement attributed to them reads negative (−0.30).")
+
+
+def test_excerpt_nests_quotations_and_short_articles_read_well():
+    assert nv.excerpt("“We will win,” he said.") == "“‘We will win,’ he said\\.”"
+    text = nv.tone_sentence(_sentiment([0.6, -0.4, 0.2]))
+    assert "The first sentence scores +0.60 and the last +0.20: it ends more negative" in text
+
+
+def test_readability_sentence_never_lists_a_sentence_as_hardest_and_easiest():
+    text = nv.readability_sentence(SCORES, SENTENCES.iloc[:2], n_hardest=2)
+    assert (
+        "hardest sentence is sentence 1" in text and "sentence 0 (grade 3.2, 3 words)" not in text
+    )
+    assert "The easiest is sentence 0 (grade 3.2)." in text
