@@ -12,7 +12,8 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
-	@echo "  Variables: ARTICLE=path/to/article.txt (default: the bundled article), OUT=folder"
+	@echo "  Variables: ARTICLE=path/to/article.txt (default: the bundled article), OUT=folder,"
+	@echo "             FORCE=1 (report: re-execute every notebook, even unchanged ones)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,7 +24,7 @@ $(VENV)/.installed: pyproject.toml
 env: $(VENV)/.installed ## create or update the virtual environment (.venv) from pyproject.toml
 
 report: $(VENV)/.installed ## render the HTML report for ARTICLE into reports/<slug>/
-	@$(PY) -m analysis report "$(ARTICLE)" $(if $(OUT),--out "$(OUT)")
+	@$(PY) -m analysis report "$(ARTICLE)" $(if $(OUT),--out "$(OUT)") $(if $(FORCE),--force)
 
 analyze: $(VENV)/.installed ## write the analysis tables for ARTICLE as JSON
 	@$(PY) -m analysis analyze "$(ARTICLE)" $(if $(OUT),--out "$(OUT)")

@@ -57,6 +57,23 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("path", type=Path, help="article text file")
     report.add_argument("--out", type=Path, default=None, help="default: reports/<slug>")
     report.add_argument("--workers", type=int, default=2, help="notebooks run in parallel")
+    report.add_argument(
+        "--force",
+        action="store_true",
+        help="re-execute every notebook (by default a page whose notebook, article and code are "
+        "unchanged since the last report is reused)",
+    )
+
+    from analysis.corpus import add_corpus_arguments
+
+    corpus = sub.add_parser(
+        "corpus",
+        help="analyse every article in a folder into tidy tables (Parquet or CSV)",
+        description="Run the one-pass analysis over many articles, locally or on a Dask "
+        "cluster. Tables carry an article_id column; a re-run skips articles already done "
+        "(keyed by content hash) unless --force; files that fail are listed in errors.",
+    )
+    add_corpus_arguments(corpus)
     return parser
 
 
@@ -105,12 +122,18 @@ def _cmd_report(args: argparse.Namespace) -> int:
     article = load_article(args.path)  # fails fast with one line; render_report loads it again
     print(_summary(article))
     _print_warnings(article)
-    index = render_report(args.path, args.out, workers=args.workers)
+    index = render_report(args.path, args.out, workers=args.workers, force=args.force)
     print(f"report: {index}")
     return 0
 
 
-COMMANDS = {"analyze": _cmd_analyze, "report": _cmd_report}
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from analysis.corpus import run_corpus_cli
+
+    return run_corpus_cli(args)
+
+
+COMMANDS = {"analyze": _cmd_analyze, "report": _cmd_report, "corpus": _cmd_corpus}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -42,7 +42,15 @@ class AnalysisResult:
 
 
 def analyze(text_or_article: str | Article) -> AnalysisResult:
-    """Structure, readability, sentence sentiment, actors, attributions and actor sentiment."""
+    """Structure, readability, sentence sentiment, actors, attributions and actor sentiment.
+
+    The work is shared rather than repeated: the article is segmented once (``Article``
+    caches its paragraphs and sentences), each sentence is scored by VADER once (the sentence
+    and paragraph tables read the same memoised scores), readability counts each sentence once
+    for the article, paragraph and sentence tables, and actor detection runs once for the actor,
+    mention, attribution and actor-sentiment tables (the mention table is handed to the
+    attribution finder instead of being rebuilt).
+    """
     from analysis.actor_sentiment import actor_sentiment
     from analysis.actors import actor_mentions, find_actors
     from analysis.attribution import find_attributions
@@ -54,6 +62,7 @@ def analyze(text_or_article: str | Article) -> AnalysisResult:
     from analysis.sentiment import paragraph_sentiment, sentence_sentiment
 
     article = as_article(text_or_article)
+    mentions = actor_mentions(article)
     tables = {
         "structure": article.structure_table(),
         "readability_sentences": readability_sentences(article),
@@ -61,10 +70,10 @@ def analyze(text_or_article: str | Article) -> AnalysisResult:
         "sentences": sentence_sentiment(article),
         "paragraph_sentiment": paragraph_sentiment(article),
         "actors": find_actors(article),
-        "mentions": actor_mentions(article),
-        "attributions": find_attributions(article),
+        "mentions": mentions,
+        "attributions": find_attributions(article, mentions=mentions),
+        "actor_sentiment": actor_sentiment(article),
     }
-    tables["actor_sentiment"] = actor_sentiment(article)
     return AnalysisResult(article, readability_scores(article), tables)
 
 

@@ -6,7 +6,9 @@ notebook ran, so a failed run never leaves a half-written report behind.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import os
 import shutil
 import sys
@@ -21,13 +23,15 @@ from analysis.article import Article
 from analysis.errors import AnalysisError, InputError
 from analysis.files import atomic_write
 from analysis.loading import load_article
-from analysis.paths import NOTEBOOKS_DIR, RAW_DIR, REPORTS_DIR
+from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, RAW_DIR, REPORTS_DIR, shared_data_dir
 
 KERNEL_NAME = "python3"
 CELL_TIMEOUT_S = 600
 # Pages rendered without their code: the write-up is for readers, not programmers.
 CODE_HIDDEN = {"05_writeup"}
 FRONT_PAGE = "05_writeup"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"  # "offline": no CDN scripts
+CACHE_FILE = ".pages.json"  # which inputs produced each page, so unchanged pages are reused
 REPORT_MARKER = ".news-analysis-report"  # marks a folder render_report may replace
 EXTRACTED_TEXT = "extracted.txt"  # the text an HTML page was reduced to; offsets refer to it
 
@@ -123,18 +127,23 @@ def notebook_to_html(executed: Path, out: Path, *, hide_code: bool) -> str:
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(executed), as_version=4)
-    exporter = HTMLExporter(template_name="lab")
+    title = _first_heading(nb) or executed.stem
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)])
     exporter.exclude_input = hide_code
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     out.write_text(body, encoding="utf-8")
+    return title
+
+
+def _first_heading(nb) -> str | None:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
                 if line.startswith("#"):
                     return line.lstrip("#").strip()
-    return executed.stem
+    return None
 
 
 def _figure_entries(figures_dir: Path) -> list[tuple[str, str]]:
@@ -221,8 +230,13 @@ def render_report(
     *,
     notebooks: Sequence[Path] | None = None,
     workers: int = 2,
+    force: bool = False,
 ) -> Path:
-    """Execute the notebooks on one article and write the site; return the index.html path."""
+    """Execute the notebooks on one article and write the site; return the index.html path.
+
+    A page whose notebook, article and package code are unchanged since the report in ``out_dir``
+    was written is reused from it (with its figures) instead of re-executed; ``force`` re-runs all.
+    """
     article_file = Path(article_path).resolve()
     article = load_article(article_file)  # fail fast, with a clear error, before any work
     dest = Path(out_dir) if out_dir is not None else REPORTS_DIR / article.slug
@@ -246,12 +260,20 @@ def render_report(
         _write_tables(article_file, build / "tables")
         save_extracted_text(article, build)
         params = {"article_path": str(article_file), "output_dir": str(figures)}
+        previous = {} if force or not dest.is_dir() else _read_cache(dest)
+        keys = {nb.stem: _notebook_key(nb, article_file) for nb in notebooks}
+        cache: dict[str, dict[str, str]] = {}
 
         def run(nb: Path) -> Page:
+            html_path = build / f"{nb.stem}.html"
+            entry = previous.get(nb.stem)
+            if entry and entry.get("key") == keys[nb.stem] and _reuse_page(dest, build, nb.stem):
+                cache[nb.stem] = entry
+                return Page(nb.stem, entry["title"], html_path)
             executed = executed_dir / nb.name
             execute_notebook(nb, executed, params, cwd=nb.parent)
-            html_path = build / f"{nb.stem}.html"
             title = notebook_to_html(executed, html_path, hide_code=nb.stem in CODE_HIDDEN)
+            cache[nb.stem] = {"key": keys[nb.stem], "title": title}
             return Page(nb.stem, title, html_path)
 
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
@@ -259,11 +281,59 @@ def render_report(
         pages.sort(key=lambda p: (p.name != FRONT_PAGE, p.name))
         title = article.title.text if article.title else article.slug
         write_index(build, title, pages, str(article_file))
+        _write_cache(build, cache)
         _swap_into_place(build, dest)
     finally:
         if build.exists():
             shutil.rmtree(build, ignore_errors=True)
     return dest / "index.html"
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()
+
+
+def _inputs_digest() -> str:
+    """The package code, its data, the user's actors file and whether ../shared is present."""
+    from analysis.corpus import code_version
+
+    actors_file = DATA_DIR / "actors.yml"
+    actors = actors_file.read_bytes() if actors_file.is_file() else b""
+    shared = str(shared_data_dir() or "").encode()
+    return _digest(code_version().encode(), actors, shared)
+
+
+def _notebook_key(notebook: Path, article_file: Path) -> str:
+    return _digest(notebook.read_bytes(), article_file.read_bytes(), _inputs_digest().encode())
+
+
+def _read_cache(dest: Path) -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads((dest / CACHE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_cache(build: Path, cache: dict[str, dict[str, str]]) -> None:
+    text = json.dumps(dict(sorted(cache.items())), indent=1)
+    (build / CACHE_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+def _reuse_page(dest: Path, build: Path, stem: str) -> bool:
+    """Copy a page, its executed notebook and its figures (named NN-*) from the last report."""
+    page = dest / f"{stem}.html"
+    executed = dest / "notebooks" / f"{stem}.ipynb"
+    if not (page.is_file() and executed.is_file()):
+        return False
+    shutil.copy2(page, build / page.name)
+    shutil.copy2(executed, build / "notebooks" / executed.name)
+    for figure in (dest / "figures").glob(f"{stem[:2]}-*"):
+        shutil.copy2(figure, build / "figures" / figure.name)
+    return True
 
 
 def _swap_into_place(build: Path, dest: Path) -> None:

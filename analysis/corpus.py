@@ -1,0 +1,690 @@
+"""Corpus mode: :func:`analysis.analyze` over many articles, locally or on a Dask cluster.
+
+Every table of the one-article pipeline comes back with an ``article_id`` column in front, plus
+an ``articles`` table (one row per article: file, hash, headline readability and sentiment) and
+an ``errors`` table (one row per file that could not be analysed; the run goes on without it).
+
+``article_id`` is ``<file stem>-<first 12 hex digits of the SHA-256 of the file's bytes>``: the
+same file gives the same id on every machine and every run, and an edited file gets a new one.
+
+With an output folder, results are kept per chunk of articles under ``parts/`` and listed in an
+append-only ``manifest.jsonl``; a re-run analyses only the articles whose id (and package code
+version) is not in the manifest yet, unless ``force=True``. The combined tables are then written
+beside it as Parquet (or CSV), one file per table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import multiprocessing
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import InputError
+from analysis.files import atomic_write
+
+ENGINES = ("local", "dask")
+FORMATS = ("parquet", "csv")
+MANIFEST = "manifest.jsonl"
+PARTS_DIR = "parts"
+ERROR_COLUMNS = ["article_id", "path", "error_type", "message"]
+ONESTOP_LEVELS = {"ele": "elementary", "int": "intermediate", "adv": "advanced"}
+_HASH_CHARS = 12
+_SUMMARY_SENTIMENT = ("share_negative", "share_neutral", "share_positive")
+
+
+class CorpusError(InputError):
+    """The corpus cannot be run as asked (no input files, unknown engine or format)."""
+
+
+@dataclass
+class CorpusResult:
+    """Combined tables for a corpus run; every table starts with ``article_id``.
+
+    ``tables`` holds the pipeline's tables plus ``articles`` and ``errors``. ``analyzed`` and
+    ``skipped`` list the article ids analysed in this run and those reused from an earlier one.
+    """
+
+    tables: dict[str, pd.DataFrame]
+    out: Path | None = None
+    analyzed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        return self.tables["articles"]
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        return self.tables["errors"]
+
+
+@dataclass(frozen=True)
+class _Task:
+    article_id: str
+    path: str
+    content_hash: str
+
+
+# --- inputs --------------------------------------------------------------------------------------
+def corpus_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The article files to analyse: files as given, folders searched for ``*.txt`` (recursive,
+    hidden files skipped), sorted and without repeats so every run sees the same order."""
+    items = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    found: list[Path] = []
+    for item in items:
+        p = Path(item)
+        if p.is_dir():
+            found.extend(
+                f
+                for f in p.rglob("*.txt")
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        elif p.exists():
+            found.append(p)
+        else:
+            raise CorpusError(f"no such file or folder: {p}")
+    unique = sorted({f.resolve(): f for f in found}.values(), key=lambda f: str(f))
+    if not unique:
+        raise CorpusError(f"no article files (*.txt) found in {', '.join(map(str, items))}")
+    return unique
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def make_article_id(path: str | os.PathLike[str], digest: str) -> str:
+    """``<stem>-<12 hex digits of the content hash>``: stable, readable, unique per content."""
+    return f"{Path(path).stem}-{digest[:_HASH_CHARS]}"
+
+
+def onestopenglish_level(stem: str) -> str | None:
+    """The OneStopEnglish reading level from a file stem such as ``Amazon-adv`` (else None)."""
+    head, _, tail = stem.rpartition("-")
+    return ONESTOP_LEVELS.get(tail) if head else None
+
+
+def example_corpus(n_topics: int = 4) -> list[Path]:
+    """The notebook's default corpus: all three OneStopEnglish levels of the first ``n_topics``
+    topics when ../shared/data is present, else the bundled article alone."""
+    from analysis.paths import BUNDLED_ARTICLE, shared_data_dir
+
+    shared = shared_data_dir()
+    folder = shared / "onestopenglish" if shared is not None else None
+    if folder is None or not folder.is_dir():
+        return [BUNDLED_ARTICLE]
+    files = sorted(folder.glob("*.txt"))
+    topics = sorted({f.stem.rpartition("-")[0] for f in files if onestopenglish_level(f.stem)})
+    keep = set(topics[:n_topics])
+    return [f for f in files if f.stem.rpartition("-")[0] in keep] or [BUNDLED_ARTICLE]
+
+
+def describe_corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> str:
+    """A source line for charts: how many article files, and the folder they share."""
+    files = corpus_files(paths)
+    folder = Path(os.path.commonpath([f.resolve().parent for f in files]))
+    return f"{len(files)} article file(s) in {folder.name or folder}/"
+
+
+def level_table(articles: pd.DataFrame, metric: str = "flesch_kincaid_grade") -> pd.DataFrame:
+    """One row per OneStopEnglish topic: ``metric`` at each level, and whether it rises
+    elementary < intermediate < advanced (``ordered``; NA when a level is missing)."""
+    levels = list(ONESTOP_LEVELS.values())
+    table = articles[articles["level"].isin(levels)]
+    columns = ["topic", *levels, "ordered"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    topics = table["stem"].astype(str).str.rpartition("-")[0]
+    wide = (
+        table.assign(topic=topics)
+        .pivot_table(index="topic", columns="level", values=metric, aggfunc="first")
+        .reindex(columns=levels)
+    )
+    complete = wide.notna().all(axis=1)
+    ordered = (wide["elementary"] < wide["intermediate"]) & (
+        wide["intermediate"] < wide["advanced"]
+    )
+    wide["ordered"] = pd.array(
+        [bool(o) if c else pd.NA for o, c in zip(ordered, complete, strict=True)], dtype="boolean"
+    )
+    wide.columns.name = None
+    return wide.reset_index()[columns]
+
+
+def corpus_summary(articles: pd.DataFrame) -> dict[str, object]:
+    """Headline facts for prose: sizes, the hardest and easiest article by Flesch–Kincaid grade,
+    the most negative and most positive by mean sentence compound (stems and values)."""
+    n = len(articles)
+    summary: dict[str, object] = {
+        "n_articles": n,
+        "n_sentences": int(articles["n_sentences"].sum()) if n else 0,
+        "n_levels": int(articles["level"].notna().sum()) if n else 0,
+    }
+    for key, column, pick in (
+        ("hardest", "flesch_kincaid_grade", "idxmax"),
+        ("easiest", "flesch_kincaid_grade", "idxmin"),
+        ("most_negative", "mean_compound", "idxmin"),
+        ("most_positive", "mean_compound", "idxmax"),
+    ):
+        values = articles[column].astype("float64") if n else None
+        if values is None or values.isna().all():
+            summary[key], summary[f"{key}_value"] = None, math.nan
+            continue
+        row = articles.loc[getattr(values, pick)()]
+        summary[key], summary[f"{key}_value"] = str(row["stem"]), float(row[column])
+    return summary
+
+
+@cache
+def code_version() -> str:
+    """A hash of the package's source and data files: results of other code are not reused."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for f in sorted(package.rglob("*")):
+        if f.is_file() and f.suffix in {".py", ".json", ".txt", ".yml", ".yaml", ".joblib", ".npz"}:
+            if "__pycache__" in f.parts:
+                continue
+            digest.update(str(f.relative_to(package)).encode())
+            digest.update(f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# --- one article ---------------------------------------------------------------------------------
+def _scalar(value: object) -> bool:
+    return isinstance(value, int | float | str | bool | np.integer | np.floating) or value is None
+
+
+def _summary_row(article_id: str, path: str, digest: str, result) -> dict[str, object]:
+    """The ``articles`` row: where the article came from and its headline numbers."""
+    article = result.article
+    sentences = result.tables["sentences"]
+    compound = sentences["compound"].to_numpy(dtype="float64")
+    labels = sentences["label"].to_numpy(dtype=object)
+    stem = Path(path).stem
+    row: dict[str, object] = {
+        "article_id": article_id,
+        "path": path,
+        "stem": stem,
+        "content_hash": digest,
+        "level": onestopenglish_level(stem),
+        "slug": article.slug,
+        "title": article.title.text if article.title else None,
+        "n_paragraphs": len(article.paragraphs),
+        "n_sentences": len(article.sentences),
+        "n_characters": len(article.text),
+    }
+    row.update({k: v for k, v in result.readability.items() if _scalar(v)})
+    n = len(compound)
+    row["mean_compound"] = float(compound.mean()) if n else math.nan
+    for name, label in zip(_SUMMARY_SENTIMENT, ("negative", "neutral", "positive"), strict=True):
+        row[name] = float((labels == label).mean()) if n else math.nan
+    for name in ("actors", "attributions"):
+        if name in result.tables:
+            row[f"n_{name}"] = len(result.tables[name])
+    return row
+
+
+def analyze_bytes(data: bytes, path: str, article_id: str, digest: str) -> dict[str, pd.DataFrame]:
+    """Every table for one article file, each with ``article_id`` as its first column."""
+    from analysis.article import Article
+    from analysis.loading import decode_bytes
+    from analysis.pipeline import analyze
+
+    text, encoding = decode_bytes(data, name=path)
+    result = analyze(Article.from_text(text, source=path, encoding=encoding))
+    tables = {name: _with_id(table, article_id) for name, table in result.tables.items()}
+    tables["articles"] = pd.DataFrame([_summary_row(article_id, path, digest, result)])
+    return tables
+
+
+def _with_id(table: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    table = table.copy(deep=False)
+    table.insert(0, "article_id", pd.array([article_id] * len(table), dtype="string"))
+    return table
+
+
+def _error_dict(article_id: str | None, path: str, exc: BaseException | None) -> dict[str, object]:
+    """An ``errors`` row; without an exception it records a duplicate file."""
+    if exc is None:
+        return {"article_id": article_id, "path": path, "error_type": "DuplicateArticle"}
+    text = str(exc).strip()
+    return {
+        "article_id": article_id,
+        "path": path,
+        "error_type": type(exc).__name__,
+        "message": text.splitlines()[0] if text else repr(exc),
+    }
+
+
+def analyze_chunk(
+    items: Sequence[tuple[_Task, bytes]],
+) -> tuple[list[str], dict[str, pd.DataFrame], list[dict[str, object]]]:
+    """Analyse a chunk of articles (in a worker): ids done, their tables, and error rows.
+
+    Any exception from one article is recorded and the chunk goes on: one bad file must not
+    cost the rest of the corpus.
+    """
+    done: list[str] = []
+    parts: dict[str, list[pd.DataFrame]] = {}
+    errors: list[dict[str, object]] = []
+    for task, data in items:
+        try:
+            tables = analyze_bytes(data, task.path, task.article_id, task.content_hash)
+        except Exception as exc:
+            errors.append(_error_dict(task.article_id, task.path, exc))
+            continue
+        done.append(task.article_id)
+        for name, table in tables.items():
+            parts.setdefault(name, []).append(table)
+    return done, {name: concat(frames) for name, frames in parts.items()}, errors
+
+
+def concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate tables of one kind; empty ones are dropped first so they cannot change the
+    dtypes (an empty int column would otherwise turn a float column into object)."""
+    non_empty = [f for f in frames if len(f)]
+    if not non_empty:
+        return frames[0].iloc[0:0] if frames else pd.DataFrame()
+    if len(non_empty) == 1:
+        return non_empty[0].reset_index(drop=True)
+    return pd.concat(non_empty, ignore_index=True)
+
+
+def _warm() -> None:
+    """Import the pipeline and load VADER's lexicon once, before worker processes fork."""
+    from analysis import pipeline, sentiment  # noqa: F401
+
+    sentiment.vader()
+
+
+# --- output folder -------------------------------------------------------------------------------
+def _read_manifest(out: Path) -> dict[str, dict[str, object]]:
+    """Latest manifest entry per article id (a line cut short by a crash is ignored)."""
+    entries: dict[str, dict[str, object]] = {}
+    path = out / MANIFEST
+    if not path.exists():
+        return entries
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(entry, dict) and "article_id" in entry:
+            entries[str(entry["article_id"])] = entry
+    return entries
+
+
+def _append_manifest(out: Path, entries: Iterable[dict[str, object]]) -> None:
+    lines = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in entries)
+    if lines:
+        with open(out / MANIFEST, "a", encoding="utf-8") as fh:
+            fh.write(lines)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+
+def _chunk_key(ids: Sequence[str]) -> str:
+    return "chunk-" + hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
+
+
+def _write_part(out: Path, key: str, tables: dict[str, pd.DataFrame]) -> None:
+    folder = out / PARTS_DIR / key
+    for name, table in tables.items():
+        atomic_write(folder / f"{name}.parquet", lambda p, t=table: t.to_parquet(p, index=False))
+
+
+def _read_parts(
+    out: Path, ids: Sequence[str], manifest: dict[str, dict[str, object]]
+) -> dict[str, pd.DataFrame]:
+    """The rows of ``ids`` from the chunk files the manifest points at, in the order of ids."""
+    wanted: dict[str, set[str]] = {}
+    for article_id in ids:
+        wanted.setdefault(str(manifest[article_id]["part"]), set()).add(article_id)
+    frames: dict[str, list[pd.DataFrame]] = {}
+    for key in sorted(wanted):
+        folder = out / PARTS_DIR / key
+        for file in sorted(folder.glob("*.parquet")):
+            table = pd.read_parquet(file)
+            table = table[table["article_id"].isin(wanted[key])]
+            frames.setdefault(file.stem, []).append(table)
+    return {name: _in_order(concat(parts), ids) for name, parts in frames.items()}
+
+
+def _in_order(table: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
+    """Rows grouped by article in input order, each article's rows in their original order."""
+    rank = {article_id: i for i, article_id in enumerate(ids)}
+    order = np.argsort(table["article_id"].map(rank).to_numpy(dtype="int64"), kind="stable")
+    return table.iloc[order].reset_index(drop=True)
+
+
+def _prune_parts(out: Path, manifest: dict[str, dict[str, object]]) -> None:
+    """Delete chunk folders that no manifest entry points at any more (after --force runs)."""
+    live = {str(e.get("part")) for e in manifest.values()}
+    parts = out / PARTS_DIR
+    if not parts.is_dir():
+        return
+    for folder in parts.iterdir():
+        if folder.is_dir() and folder.name not in live:
+            for f in folder.iterdir():
+                f.unlink()
+            folder.rmdir()
+
+
+def _csv_ready(table: pd.DataFrame) -> pd.DataFrame:
+    """List-valued cells (spans) as JSON text, so a CSV reader can parse them back."""
+    out = table
+    for col in table.columns:
+        if table[col].dtype == object:
+            values = table[col].to_numpy(dtype=object)
+            if any(isinstance(v, list | tuple | np.ndarray) for v in values):
+                if out is table:
+                    out = table.copy()
+                out[col] = [
+                    json.dumps(_plain(v)) if isinstance(v, list | tuple | np.ndarray) else v
+                    for v in values
+                ]
+    return out
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, np.ndarray | list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    return value
+
+
+def write_corpus_tables(
+    tables: dict[str, pd.DataFrame], out: str | os.PathLike[str], fmt: str = "parquet"
+) -> list[Path]:
+    """Write each combined table as ``out/<name>.<fmt>`` (atomically)."""
+    if fmt not in FORMATS:
+        raise CorpusError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    written = []
+    for name, table in tables.items():
+        path = Path(out) / f"{name}.{fmt}"
+        if fmt == "parquet":
+            atomic_write(path, lambda p, t=table: t.to_parquet(p, index=False))
+        else:
+            atomic_write(path, lambda p, t=table: _csv_ready(t).to_csv(p, index=False))
+        written.append(path)
+    return written
+
+
+# --- engines -------------------------------------------------------------------------------------
+ChunkResult = tuple[list[str], dict[str, pd.DataFrame], list[dict[str, object]]]
+Chunk = list[tuple[_Task, bytes]]
+# on_done(chunk, run, future): the chunk's result is run(chunk) when run is given, else the
+# future's result (its exception, if any, becomes an error row for each article of the chunk).
+OnDone = Callable[[Chunk, Callable[[Chunk], ChunkResult] | None, object], None]
+
+
+def _chunks(tasks: Sequence[_Task], size: int) -> Iterator[Chunk]:
+    """Chunks of (task, file bytes); bytes are read only when the chunk is about to be sent."""
+    for i in range(0, len(tasks), size):
+        yield [(t, Path(t.path).read_bytes()) for t in tasks[i : i + size]]
+
+
+def _run_local(chunks: Iterator[Chunk], workers: int, on_done: OnDone) -> None:
+    if workers <= 1:
+        for chunk in chunks:
+            on_done(chunk, analyze_chunk, None)
+        return
+    _warm()  # forked workers inherit the loaded lexicons instead of each loading them again
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: dict[Future, Chunk] = {}
+        for chunk in chunks:
+            pending[pool.submit(analyze_chunk, chunk)] = chunk
+            while len(pending) >= 2 * workers:
+                _settle(pending, on_done)
+        while pending:
+            _settle(pending, on_done)
+
+
+def _settle(pending: dict[Future, Chunk], on_done: OnDone) -> None:
+    """Hand over the chunks whose futures are done (a crashed worker fails only its chunk)."""
+    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+    for fut in finished:
+        on_done(pending.pop(fut), None, fut)
+
+
+def _run_dask(chunks: Iterator[Chunk], workers: int, scheduler: object, on_done: OnDone) -> None:
+    """Chunks as futures on a distributed cluster: an existing one given its scheduler address
+    (or a ``distributed.Client``), else a LocalCluster with ``workers`` single-threaded
+    processes. Results come back to this process, so workers need no shared file system, only
+    the ``analysis`` package installed."""
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    owns_client = True
+    if isinstance(scheduler, Client):
+        client, owns_client = scheduler, False
+    elif scheduler:
+        client = Client(str(scheduler))
+    else:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+        )
+        client = Client(cluster)
+    try:
+        window = 2 * max(1, len(client.scheduler_info().get("workers", {})), workers)
+        queue = as_completed()
+        pending: dict[object, Chunk] = {}
+        for chunk in chunks:
+            fut = client.submit(analyze_chunk, chunk, pure=False)
+            pending[fut] = chunk
+            queue.add(fut)
+            if len(pending) >= window:
+                done = next(queue)
+                on_done(pending.pop(done), None, done)
+        for done in queue:
+            on_done(pending.pop(done), None, done)
+    finally:
+        if owns_client:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# --- the corpus run ------------------------------------------------------------------------------
+def analyze_corpus(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: object = None,
+    out: str | os.PathLike[str] | None = None,
+    fmt: str = "parquet",
+    force: bool = False,
+    progress: bool = True,
+    chunk_size: int | None = None,
+) -> CorpusResult:
+    """Analyse every article in ``paths`` (files or folders of ``*.txt``) and combine the tables.
+
+    ``engine="local"`` runs in this process (``workers=1``) or a pool of ``workers`` processes;
+    ``engine="dask"`` runs on the cluster at ``scheduler`` (``"tcp://host:8786"`` or a
+    ``distributed.Client``), else on a LocalCluster of ``workers`` processes. With ``out``, the
+    tables are written there as ``fmt`` (parquet or csv) and articles already in its manifest
+    are skipped unless ``force``. A file that fails is a row of the ``errors`` table.
+    """
+    if engine not in ENGINES:
+        raise CorpusError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if fmt not in FORMATS:
+        raise CorpusError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise CorpusError(f"workers must be a whole number >= 1, got {workers!r}")
+    files = corpus_files(paths)
+    out_dir = Path(out) if out is not None else None
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    manifest = _read_manifest(out_dir) if out_dir is not None else {}
+    version = code_version()
+
+    errors: list[dict[str, object]] = []
+    tasks: list[_Task] = []
+    order: list[str] = []
+    skipped: list[str] = []
+    seen: dict[str, str] = {}
+    for f in files:
+        try:
+            digest = content_hash(f.read_bytes())
+        except OSError as exc:
+            errors.append(_error_dict(None, str(f), exc))
+            continue
+        task = _Task(make_article_id(f, digest), str(f), digest)
+        if task.article_id in seen:
+            dup = f"same content and file name as {seen[task.article_id]}"
+            errors.append({**_error_dict(task.article_id, task.path, None), "message": dup})
+            continue
+        seen[task.article_id] = task.path
+        order.append(task.article_id)
+        if not force and out_dir is not None and _is_done(out_dir, manifest, task, version):
+            skipped.append(task.article_id)
+        else:
+            tasks.append(task)
+
+    size = chunk_size or max(1, min(16, math.ceil(len(tasks) / (4 * workers))))
+    analyzed: list[str] = []
+    memory: dict[str, list[pd.DataFrame]] = {}
+
+    bar = _progress_bar(len(tasks), disable=not progress)
+
+    def on_done(chunk: Chunk, run: Callable[[Chunk], ChunkResult] | None, future) -> None:
+        try:
+            done, tables, chunk_errors = run(chunk) if run is not None else future.result()
+        except Exception as exc:  # the worker died or could not run the chunk at all
+            done, tables = [], {}
+            chunk_errors = [_error_dict(t.article_id, t.path, exc) for t, _ in chunk]
+        errors.extend(chunk_errors)
+        analyzed.extend(done)
+        if out_dir is not None and done:
+            key = _chunk_key(done)
+            _write_part(out_dir, key, tables)
+            entries = [
+                {"article_id": a, "path": seen[a], "part": key, "code_version": version}
+                for a in done
+            ]
+            _append_manifest(out_dir, entries)
+            manifest.update({str(e["article_id"]): e for e in entries})
+        elif done:
+            for name, table in tables.items():
+                memory.setdefault(name, []).append(table)
+        bar.update(len(chunk))
+
+    chunks = _chunks(tasks, size)
+    try:
+        if engine == "dask":
+            _run_dask(chunks, workers, scheduler, on_done)
+        else:
+            _run_local(chunks, workers, on_done)
+    finally:
+        bar.close()
+
+    finished = set(analyzed) | set(skipped)
+    done_ids = [a for a in order if a in finished]
+    if out_dir is not None:
+        tables = _read_parts(out_dir, done_ids, manifest) if done_ids else {}
+    else:
+        tables = {name: _in_order(concat(parts), done_ids) for name, parts in memory.items()}
+    tables["errors"] = _errors_table(errors, files)
+    result = CorpusResult(tables, out_dir, analyzed=analyzed, skipped=skipped)
+    if out_dir is not None:
+        _prune_parts(out_dir, manifest)
+        result.written = write_corpus_tables(tables, out_dir, fmt)
+    return result
+
+
+def _progress_bar(total: int, disable: bool):
+    """tqdm.auto: a widget in Jupyter when ipywidgets is installed, else a text bar (without
+    tqdm's warning about the missing widget library)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from tqdm.auto import tqdm
+    return tqdm(total=total, unit="article", desc="articles", disable=disable)
+
+
+def _is_done(out: Path, manifest: dict[str, dict[str, object]], task: _Task, version: str) -> bool:
+    """Analysed before by this code version, and its chunk files are still there."""
+    entry = manifest.get(task.article_id)
+    return (
+        entry is not None
+        and entry.get("code_version") == version
+        and (out / PARTS_DIR / str(entry.get("part")) / "articles.parquet").is_file()
+    )
+
+
+def _errors_table(rows: list[dict[str, object]], files: Sequence[Path]) -> pd.DataFrame:
+    rank = {str(f): i for i, f in enumerate(files)}
+    rows = sorted(rows, key=lambda r: rank.get(str(r["path"]), len(rank)))
+    table = pd.DataFrame(rows, columns=ERROR_COLUMNS)
+    return table.astype("string")
+
+
+# --- command line --------------------------------------------------------------------------------
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The ``corpus`` subcommand's options (shared by ``python -m analysis corpus``)."""
+    parser.add_argument(
+        "dir", type=Path, nargs="+", metavar="DIR", help="folder(s) of *.txt articles, or files"
+    )
+    parser.add_argument("--out", type=Path, required=True, help="output folder for the tables")
+    parser.add_argument("--engine", choices=ENGINES, default="local", help="default: local")
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler address (tcp://host:8786); implies --engine dask",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes (default: 1, no pool)"
+    )
+    parser.add_argument(
+        "--format", dest="fmt", choices=FORMATS, default="parquet", help="default: parquet"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="re-analyse articles already in the output folder"
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return parser
+
+
+def run_corpus_cli(args: argparse.Namespace) -> int:
+    """Run ``python -m analysis corpus`` from parsed arguments; print a one-line summary."""
+    engine = "dask" if args.scheduler else args.engine
+    result = analyze_corpus(
+        args.dir,
+        engine=engine,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        out=args.out,
+        fmt=args.fmt,
+        force=args.force,
+        progress=not getattr(args, "no_progress", False),
+    )
+    for row in result.errors.itertuples(index=False):
+        where = "" if str(row.path) in str(row.message) else f"{row.path}: "
+        print(f"error: {where}{row.error_type}: {row.message}", file=sys.stderr)
+    print(
+        f"{len(result.analyzed)} analysed, {len(result.skipped)} already done, "
+        f"{len(result.errors)} failed; tables in {result.out}"
+    )
+    return 0
