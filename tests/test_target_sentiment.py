@@ -1,0 +1,244 @@
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import InputError
+from analysis.paths import PROJECT_ROOT
+from analysis.target_features import parse_sentence
+from analysis.target_sentiment import (
+    MODEL_PATH,
+    TargetSentiment,
+    rule_sentiment,
+    target_sentiment,
+    target_sentiments,
+)
+
+EXAMPLE = "The minister praised the rebels but condemned the government’s brutal crackdown"
+
+
+def span(text: str, word: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return start, start + len(word)
+
+
+def about(text: str, word: str, scorer=target_sentiment) -> TargetSentiment:
+    return scorer(text, *span(text, word))
+
+
+# --- the example and hand-checked scope cases ---------------------------------------
+
+
+@pytest.mark.parametrize("scorer", [target_sentiment, rule_sentiment])
+def test_praised_rebels_condemned_government(scorer):
+    assert about(EXAMPLE, "rebels", scorer).label == "positive"
+    assert about(EXAMPLE, "government", scorer).label == "negative"
+
+
+def test_sentence_vader_cannot_tell_them_apart():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    assert SentimentIntensityAnalyzer().polarity_scores(EXAMPLE)["compound"] == pytest.approx(
+        -0.8689, abs=1e-4
+    )
+
+
+@pytest.mark.parametrize("scorer", [target_sentiment, rule_sentiment])
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("The senator was praised for her courage.", "senator", "positive"),
+        ("The senator was criticised for her handling of the crisis.", "senator", "negative"),
+        ("The company’s failure shocked investors.", "company", "negative"),
+        ("Voters admired Smith but despised Jones.", "Smith", "positive"),
+        ("Voters admired Smith but despised Jones.", "Jones", "negative"),
+        ("The report was released on Monday by the ministry.", "ministry", "neutral"),
+    ],
+)
+def test_hand_checked_roles(scorer, text, word, label):
+    assert about(text, word, scorer).label == label
+
+
+def test_negation_flips_valence_like_vader():
+    parse = parse_sentence("Critics did not praise Johnson.")
+    praise = parse.lower.index("praise")
+    # VADER: praise 2.6, one negation in the three words before → 2.6 × −0.74
+    assert parse.valence[praise] == pytest.approx(-1.924)
+    assert parse.negated[praise]
+    assert about("Critics did not praise Johnson.", "Johnson", rule_sentiment).label == "negative"
+
+
+def test_booster_raises_valence_like_vader():
+    parse = parse_sentence("It was a very good plan.")
+    assert parse.valence[parse.lower.index("good")] == pytest.approx(1.9 + 0.293)
+
+
+def test_reported_speech_is_the_speakers_view_not_about_the_speaker():
+    text = "Smith said the plan was a disaster."
+    speaker = about(text, "Smith", rule_sentiment)
+    plan = about(text, "plan", rule_sentiment)
+    assert plan.label == "negative"
+    assert abs(speaker.score) < abs(plan.score) / 2
+    assert about(text, "Smith").label == "neutral"
+
+
+def test_possessive_split_and_evidence():
+    result = about(EXAMPLE, "government")
+    assert "brutal" in result.evidence
+    assert "praised" not in result.evidence  # across "but": not about the government
+
+
+# --- sentence or whole article ---------------------------------------------------------------
+
+
+def test_article_text_gives_the_same_as_the_sentence():
+    article = (
+        "A headline without a full stop\n"
+        "First paragraph. It has two sentences.\n"
+        f"Earlier text here. {EXAMPLE}. Later the rebels left.\n"
+    )
+    offset = article.index(EXAMPLE)
+    for word in ("rebels", "government"):
+        s, e = span(EXAMPLE, word)
+        in_article = target_sentiment(article, s + offset, e + offset)
+        alone = target_sentiment(EXAMPLE, s, e)
+        assert in_article.label == alone.label
+        assert in_article.score == pytest.approx(alone.score, abs=0.05)
+        assert (in_article.start, in_article.end) == (s + offset, e + offset)
+
+
+def test_batch_equals_single_calls(seed_article):
+    text = seed_article.text
+    spans = [span(text, w) for w in ("Trump", "NATO", "Putin", "Macron", "alliance")]
+    batch = target_sentiments(seed_article, spans)
+    assert batch == [target_sentiment(text, s, e) for s, e in spans]
+
+
+def test_batch_is_fast(seed_article):
+    text = seed_article.text
+    spans = [(s.start, s.start + 5) for s in seed_article.sentences] * 20
+    target_sentiments(text, spans[:2])  # load the model and lexicon
+    t0 = time.perf_counter()
+    target_sentiments(text, spans)
+    per_mention = (time.perf_counter() - t0) / len(spans)
+    assert per_mention < 0.002  # aim 0.5 ms; generous for slow CI machines
+
+
+# --- input validation and invariants --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [(-1, 3), (5, 5), (6, 2), (0, 10_000), (3, 4.5), (True, 3)]
+)
+def test_invalid_offsets_raise(start, end):
+    with pytest.raises(InputError):
+        target_sentiment(EXAMPLE, start, end)
+    with pytest.raises(InputError):
+        target_sentiments(EXAMPLE, [(0, 3), (start, end)])
+
+
+def test_blank_mention_and_non_text_raise():
+    with pytest.raises(InputError):
+        target_sentiment("Hello   world", 5, 8)
+    with pytest.raises(InputError):
+        target_sentiment(b"bytes", 0, 2)  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=1, max_size=200), st.data())
+def test_scores_in_range_and_probabilities_sum_to_one(text, data):
+    if not text.strip():
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    if not text[start:end].strip():
+        return
+    for scorer in (target_sentiment, rule_sentiment):
+        result = scorer(text, start, end)
+        assert -1.0 <= result.score <= 1.0
+        assert result.label in ("negative", "neutral", "positive")
+        assert sum(result.probabilities.values()) == pytest.approx(1.0)
+    result = target_sentiment(text, start, end)
+    assert result.label == max(result.probabilities, key=result.probabilities.get)
+
+
+# --- the shipped model ------------------------------------------------------------------------
+
+
+def test_model_file_is_small_and_documented():
+    assert MODEL_PATH.stat().st_size < 2_000_000
+    doc = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert doc["labels"] == ["negative", "neutral", "positive"]
+    assert len(doc["features"]) == len(doc["weights"])
+    for key in ("data_sha256", "split", "trained_on", "n_train_targets"):
+        assert key in doc["provenance"]
+    assert {"kind", "C", "class_weight", "min_count"} <= set(doc["hyperparameters"])
+
+
+def _training_script():
+    path = PROJECT_ROOT / "scripts" / "train_target_sentiment.py"
+    spec = importlib.util.spec_from_file_location("train_target_sentiment", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.shared
+def test_shipped_model_matches_the_training_script(shared_dir):
+    from analysis.validation import newsmtsc
+
+    doc = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data = newsmtsc.data_path(shared_dir)
+    assert doc["provenance"]["data_sha256"] == newsmtsc.file_sha256(data)
+    script = _training_script()
+    hyper = {k: doc["hyperparameters"][k] for k in ("kind", "C", "class_weight", "nb_alpha")}
+    hyper["min_count"] = doc["hyperparameters"]["min_count"]
+    train_part, _ = newsmtsc.split(newsmtsc.load_examples(shared_dir))
+    refit = script.train(train_part, hyper)
+    # same features in the same order, weights equal up to the optimiser's tolerance
+    assert script._same_weights(refit, doc, script.CHECK_TOLERANCE)
+
+
+@pytest.mark.shared
+def test_recorded_dev_scores_are_reproduced_and_beat_vader(shared_dir):
+    from analysis.validation import newsmtsc
+
+    recorded = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["metrics"]["dev"]
+    _, dev = newsmtsc.split(newsmtsc.load_examples(shared_dir))
+    model = newsmtsc.evaluate(dev, newsmtsc.predict_model)
+    vader = newsmtsc.evaluate(dev, newsmtsc.predict_vader_sentence)
+    assert model == recorded["model"]
+    assert vader == recorded["vader_sentence"]
+    for part in ("single", "multi", "all"):
+        assert model[part]["macro_f1"] > vader[part]["macro_f1"] + 0.1
+    assert vader["all"]["macro_f1"] == pytest.approx(0.51, abs=0.03)  # the figure
+
+
+@pytest.mark.shared
+def test_split_keeps_sentences_together(shared_dir):
+    from analysis.validation import newsmtsc
+
+    examples = newsmtsc.load_examples(shared_dir)
+    train_part, dev = newsmtsc.split(examples)
+    assert not {ex.sentence for ex in train_part} & {ex.sentence for ex in dev}
+    assert 0.12 < len(dev) / len(examples) < 0.18
+    assert all(ex.sentence[ex.start : ex.end] for ex in examples)
+
+
+def test_scoring_hand_computed():
+    from analysis.validation.newsmtsc import score
+
+    gold = ["negative", "negative", "neutral", "positive"]
+    pred = ["negative", "neutral", "neutral", "negative"]
+    result = score(gold, pred)
+    # F1 negative = 2·(1/2)(1/2)/(1) = 0.5; neutral = 2·(1/2)(1)/(1.5) = 2/3; positive = 0
+    assert result["macro_f1"] == pytest.approx((0.5 + 2 / 3 + 0) / 3, abs=1e-4)
+    assert result["accuracy"] == 0.5
+    assert result["confusion"] == [[1, 1, 0], [0, 1, 0], [1, 0, 0]]
