@@ -115,17 +115,22 @@ ABOUT_COLUMNS = [
 
 
 def about_scores(article: Article, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Target sentiment of the text toward each mention (one row per mention)."""
-    from analysis.target_sentiment import target_sentiment
+    """Target sentiment of the text toward each mention (one row per mention).
+
+    ``target_sentiments`` splits each line and parses each sentence once for all mentions;
+    ``target_sentiment`` per mention re-parsed the sentence (and re-split the line) every time.
+    """
+    from analysis.target_sentiment import target_sentiments
 
     columns = ["actor", "kind", "start", "end", "text", "sentence_id", "linked_by"]
-    rows = []
-    for actor, kind, start, end, text, sentence_id, linked_by in zip(
-        *(mentions[c].tolist() for c in columns), strict=True
-    ):
-        result = target_sentiment(article.text, start, end)
-        score, label = float(result.score), result.label
-        rows.append((actor, kind, "about", start, end, text, sentence_id, linked_by, score, label))
+    values = [mentions[c].tolist() for c in columns]
+    results = target_sentiments(article.text, zip(values[2], values[3], strict=True))
+    rows = [
+        (actor, kind, "about", start, end, text, sentence_id, linked_by, float(r.score), r.label)
+        for actor, kind, start, end, text, sentence_id, linked_by, r in zip(
+            *values, results, strict=True
+        )
+    ]
     return _frame(rows, ABOUT_COLUMNS, ints=("start", "end", "sentence_id"))
 
 
@@ -161,6 +166,12 @@ def by_scores(article: Article, attributions: pd.DataFrame, actors: pd.DataFrame
     )
 
 
+def empty_table() -> pd.DataFrame:
+    """The :func:`actor_sentiment` table with no rows, typed as a filled one would be."""
+    dtypes = {"actor": "str", "kind": "str", "role": "str", "n": "int64"}
+    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "float64")) for c in COLUMNS})
+
+
 def actor_sentiment(text_or_article: str | Article, *, config: ConfigArg = None) -> pd.DataFrame:
     """One row per actor and role ("about", "by"): n, mean_score, bootstrap 95% interval
     (ci_low, ci_high; NaN when n < 2) and the shares of negative / neutral / positive items.
@@ -175,9 +186,10 @@ def actor_sentiment(text_or_article: str | Article, *, config: ConfigArg = None)
     actors = find_actors(article, config=config)
     about = about_scores(article, mentions)
     by = by_scores(article, find_attributions(article, mentions=mentions), actors)
-    scored = pd.concat([t for t in (about, by) if not t.empty], ignore_index=True)
-    if scored.empty:
-        return pd.DataFrame(columns=COLUMNS).astype({"n": "int64"})
+    parts = [t for t in (about, by) if not t.empty]
+    if not parts:  # no actor and no speaker: pd.concat would raise on the empty list
+        return empty_table()
+    scored = pd.concat(parts, ignore_index=True)
     table = summarise_scores(scored[["actor", "kind", "role", "score", "label"]])
     order = {name: i for i, name in enumerate(actors["actor"])}
     table["_order"] = [order.get(a, len(order)) for a in table["actor"]]

@@ -24,7 +24,13 @@ import pandas as pd
 
 from analysis.actors_config import Config, config_key, load_config
 from analysis.actors_lexicon import lexicon
-from analysis.actors_links import org_roles, overlaps, person_roles, possessive_end, pronouns
+from analysis.actors_links import (
+    SpanIndex,
+    org_roles,
+    person_roles,
+    possessive_end,
+    pronouns,
+)
 from analysis.actors_names import Actor, Cand, Mention, link_names, lower_words, names_in_sentence
 from analysis.article import Article, as_article
 
@@ -91,9 +97,9 @@ def _apply_aliases(
                 del actors[other]
                 del by_name[alias]
                 continue
-            taken = [(m.start, m.end) for m in mentions]
+            taken = SpanIndex((m.start, m.end) for m in mentions)
             for s, e, sid in _find_literal(article, alias):
-                if not overlaps(taken, s, e):
+                if not taken.overlaps(s, e):
                     _, poss = possessive_end(article.text, e)
                     mentions.append(Mention(key, s, e, sid, "alias", poss))
     for name, kind in config["kind"].items():
@@ -118,12 +124,12 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
     mentions.sort(key=lambda m: m.start)
     roles = person_roles(article, actors, mentions, lex)
     if roles:
-        spans = [(r.start, r.end) for r in roles]
-        mentions = [m for m in mentions if not overlaps(spans, m.start, m.end)] + roles
+        spans = SpanIndex((r.start, r.end) for r in roles)
+        mentions = [m for m in mentions if not spans.overlaps(m.start, m.end)] + roles
         mentions.sort(key=lambda m: m.start)
-    spans = [(m.start, m.end) for m in mentions]
+    spans = SpanIndex((m.start, m.end) for m in mentions)
     described = [
-        r for r in org_roles(article, actors, mentions, lex) if not overlaps(spans, r.start, r.end)
+        r for r in org_roles(article, actors, mentions, lex) if not spans.overlaps(r.start, r.end)
     ]
     mentions = sorted(mentions + described, key=lambda m: m.start)
     mentions = sorted(mentions + pronouns(article, actors, mentions), key=lambda m: m.start)

@@ -5,9 +5,10 @@ linked to actors already named, by title, affiliation, salience and recency. See
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from analysis.actors_lexicon import GENERIC_TITLES, Lexicon, lexicon, norm
@@ -72,20 +73,42 @@ def _org_role_re() -> re.Pattern[str]:
 # role nouns and pronouns
 
 
-def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class SpanIndex:
+    """Answers "does [start, end) overlap any of these spans?" in O(log n) by bisection.
 
+    Spans sorted by start with a running maximum of their ends: a span overlaps the query iff it
+    starts before ``end`` and ends after ``start``, i.e. iff the largest end among the spans that
+    start before ``end`` exceeds ``start``. A linear scan per query made detection quadratic.
+    """
 
-def _prior_counts(mentions: list[Mention], before: int) -> Counter[str]:
-    return Counter(m.actor for m in mentions if m.end <= before)
+    __slots__ = ("_max_ends", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_ends = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._max_ends[i - 1] > start
 
 
 def person_roles(
     article: Article, actors: dict[str, Actor], mentions: list[Mention], lex: Lexicon
 ) -> list[Mention]:
-    """ "the U.S. president" -> the person seen earlier with that title and a compatible country."""
+    """ "the U.S. president" -> the person seen earlier with that title and a compatible country.
+
+    Matches come in text order, so the mentions ending before each one are counted
+    incrementally (one pass over the mentions sorted by end), not recounted per match.
+    """
     found: list[Mention] = []
     pattern = _person_role_re()
+    by_end = sorted(mentions, key=lambda x: x.end)
+    counts: Counter[str] = Counter()
+    last_end: dict[str, int] = {}
+    # title head word -> people holding such a title, in order of first seen
+    by_head: dict[str, list[str]] = {}
+    k = 0
     for sent in article.sentences:
         for m in pattern.finditer(article.text, sent.start, sent.end):
             title = m.group("title").lower()
@@ -97,17 +120,23 @@ def person_roles(
                 place = entry.canonical if entry else lex.demonyms.get(mod)
                 if place is None:
                     continue  # "the Seattle president": not a country's office holder
-            counts = _prior_counts(mentions, m.start())
+            while k < len(by_end) and by_end[k].end <= m.start():
+                x = by_end[k]
+                if x.actor not in counts:
+                    actor = actors[x.actor]
+                    if actor.kind == "person":
+                        for h in {t.split()[-1] for t in actor.titles}:
+                            by_head.setdefault(h, []).append(x.actor)
+                counts[x.actor] += 1
+                last_end[x.actor] = x.end
+                k += 1
             options = []
-            for key, n in counts.items():
+            for key in by_head.get(head, ()):
                 actor = actors[key]
-                if actor.kind != "person" or not any(t.split()[-1] == head for t in actor.titles):
-                    continue
                 if place is not None and actor.affiliation not in (None, place):
                     continue
                 exact = place is not None and actor.affiliation == place
-                last = max(x.end for x in mentions if x.actor == key and x.end <= m.start())
-                options.append((exact, n, last, key))
+                options.append((exact, counts[key], last_end[key], key))
             if options:
                 key = max(options)[3]
                 _, possessive = possessive_end(article.text, m.end())
@@ -128,22 +157,40 @@ def org_roles(
     """ "the alliance", "the military alliance" -> NATO; "the party" -> the Labour Party."""
     found: list[Mention] = []
     pattern = _org_role_re()
+    # The candidates are the organisations mentioned before the first mention that ends after
+    # the role noun. Matches come in text order, so that prefix grows: index it once (latest
+    # mention per actor; actors by canonical name and by last word) instead of rescanning it.
+    last_seen: dict[str, int] = {}
+    by_canonical: dict[str, list[str]] = {}
+    by_last_word: dict[str, list[str]] = {}
+    latest_generic: list = [-1, None]  # latest organisation that a company noun may refer to
+
+    def _see(index: int, key: str) -> None:
+        actor = actors[key]
+        if actor.kind != "organisation":
+            return
+        words = actor.canonical.lower().split()
+        if key not in last_seen:
+            by_canonical.setdefault(actor.canonical, []).append(key)
+            if words:
+                by_last_word.setdefault(words[-1], []).append(key)
+        last_seen[key] = index
+        if not actor.gazetteer and len(words) <= 3:
+            latest_generic[:] = [index, key]
+
+    k = 0
     for sent in article.sentences:
         for m in pattern.finditer(article.text, sent.start, sent.end):
             words = m.group("np").lower().split()
             if any(w in lex.function_words for w in words[:-1]):
                 continue  # "the income the bank": not one noun phrase
             phrase, head = " ".join(words), m.group("head")
-            best, best_fit = None, 0
-            for x in mentions:
-                if x.end > m.start():
-                    break
-                actor = actors[x.actor]
-                if actor.kind != "organisation":
-                    continue
-                fit = _role_fit(actor, phrase, head, lex)
-                if fit and fit >= best_fit:
-                    best, best_fit = x.actor, fit
+            while k < len(mentions) and mentions[k].end <= m.start():
+                _see(k, mentions[k].actor)
+                k += 1
+            best = _best_org(phrase, head, lex, last_seen, by_canonical, by_last_word)
+            if best is None and head in lex.company_role_nouns:
+                best = latest_generic[1]
             if best is not None:
                 _, possessive = possessive_end(article.text, m.end())
                 found.append(
@@ -152,16 +199,22 @@ def org_roles(
     return found
 
 
-def _role_fit(actor: Actor, phrase: str, head: str, lex: Lexicon) -> int:
-    """2: the gazetteer or the name's head noun says so ("the bank" for a Bank); 1: a company
-    noun for an unknown organisation ("the company" for Amazon); 0: no fit."""
-    names = lex.org_role_nouns.get(phrase) or lex.org_role_nouns.get(head)
-    if names is not None and actor.canonical in names:
-        return 2
-    words = actor.canonical.lower().split()
-    if words and words[-1] == head:
-        return 2
-    return int(head in lex.company_role_nouns and not actor.gazetteer and len(words) <= 3)
+def _best_org(
+    phrase: str,
+    head: str,
+    lex: Lexicon,
+    last_seen: dict[str, int],
+    by_canonical: dict[str, list[str]],
+    by_last_word: dict[str, list[str]],
+) -> str | None:
+    """The most recently mentioned organisation the role noun names: the gazetteer lists it for
+    the phrase or its head ("the alliance" -> NATO), or its name ends in the head ("the bank" for
+    a Bank). None when there is none; a company noun then falls back to the latest organisation
+    not in the gazetteer with a short name ("the company" for Amazon)."""
+    names = lex.org_role_nouns.get(phrase) or lex.org_role_nouns.get(head) or ()
+    keys = [key for name in names for key in by_canonical.get(name, ())]
+    keys += by_last_word.get(head, ())
+    return max(keys, key=last_seen.__getitem__, default=None)
 
 
 def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]) -> list[Mention]:

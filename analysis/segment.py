@@ -7,6 +7,8 @@ takes 15–30 ms per article against 0.2 ms here, several times what VADER costs
 is a known abbreviation, an initial or a list number opening the paragraph; ambiguous
 abbreviations that can also end a sentence ("U.S.", "Inc.") split only when the next word is a
 typical sentence opener, and "a.m."/"p.m." unless a weekday, month or time zone follows.
+A "sentence" longer than ``MAX_SENTENCE_CHARS`` (text without sentence punctuation) is cut at
+white space, so that no downstream measure has to read megabytes as one sentence.
 """
 
 from __future__ import annotations
@@ -51,6 +53,15 @@ _TOKEN_STOP = frozenset(" \t\r\n\u00a0(\"“‘'[")
 _CURRENCY = "$£€¥"
 _NEXT_WORD_RE = re.compile(rf"\s+[{re.escape(OPEN_QUOTES)}(\[]*[{_CURRENCY}]?([^\W_][\w’'\-.]*)?")
 _DOTTED_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_LEADING_SPACE_RE = re.compile(r"\s*")
+_UP_TO_LAST_SPACE_RE = re.compile(r"[\s\S]*\s")
+_SPACE_RE = re.compile(r"\s")
+
+# A hard limit on a sentence's length. Text without sentence punctuation (a transcript, a list,
+# a scraped table) would otherwise be one "sentence" per paragraph, megabytes long, and every
+# per-sentence measure would be asked to read it whole (VADER is quadratic in it). No sentence of
+# ordinary prose comes near 2,000 characters (~330 words; news sentences average ~25 words).
+MAX_SENTENCE_CHARS = 2000
 
 
 def _token_before(text: str, pos: int, floor: int) -> int:
@@ -86,7 +97,9 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, sent_start: int, l
         return False  # an initial: "Jessica R. Jones"
     if key in NEVER_FINAL or (key in BEFORE_NUMBER and first.isdigit()):
         return False
-    if (key.isdigit() and len(key) <= 2) and not text[sent_start:token_start].strip():
+    if (key.isdigit() and len(key) <= 2) and (
+        _LEADING_SPACE_RE.match(text, sent_start).end() == token_start
+    ):
         return False  # a list marker opening the region: "1. Rodri, 37, London"
     opener = next_word.lower().rstrip(".").replace("’", "'")
     if key in CLOCK and "." in token:  # "a.m", not the verb "am"
@@ -111,12 +124,39 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             spans.append((sent_start, m.end()))
             sent_start = m.end()
     spans.append((sent_start, end))
-    trimmed = []
+    trimmed: list[tuple[int, int]] = []
     for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s:
+        if e - s > MAX_SENTENCE_CHARS:
+            trimmed.extend(_cap(text, s, e))
+        elif e > s:
             trimmed.append((s, e))
     return trimmed
+
+
+def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a trimmed over-long span into pieces of at most ``MAX_SENTENCE_CHARS`` characters, each
+    at the last white space before the limit (past half of it); a token longer than that is
+    cut after it, at the next white space."""
+    pieces = []
+    s = start
+    while end - s > MAX_SENTENCE_CHARS:
+        limit = s + MAX_SENTENCE_CHARS
+        m = _UP_TO_LAST_SPACE_RE.match(text, s + MAX_SENTENCE_CHARS // 2, limit + 1)
+        if m is not None:
+            cut = m.end() - 1
+        else:
+            m = _SPACE_RE.search(text, limit, end)
+            if m is None:
+                break
+            cut = m.start()
+        e = cut
+        while text[e - 1].isspace():
+            e -= 1
+        pieces.append((s, e))
+        s = _LEADING_SPACE_RE.match(text, cut).end()
+    pieces.append((s, end))
+    return pieces

@@ -21,6 +21,7 @@ Columns reported by VADER:
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import string
@@ -88,15 +89,52 @@ def vader() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+# VADER's cost grows with the square of a sentence's length (it re-lowercases the whole token
+# list for every word): 8,000 words without a full stop take seconds. Longer "sentences" (text
+# without sentence punctuation) are scored in windows instead; normal sentences are untouched.
+MAX_VADER_WORDS = 200
+# whole_text_compound reads the body whole as long as that stays affordable (~0.2 s)
+MAX_WHOLE_TEXT_WORDS = 2000
+WINDOW_WORDS = 150
+
+
 @lru_cache(maxsize=8192)
 def polarity(text: str) -> tuple[float, float, float, float]:
     """VADER's (compound, pos, neu, neg) for one sentence, memoised by its text.
 
     The same sentence is scored by several tables (sentences, paragraphs, arc, summary, reading
     view); caching makes the repeats free and the values identical to ``polarity_scores``.
+    A "sentence" of more than ``MAX_VADER_WORDS`` words is cut at white space into near-equal
+    windows of at most ``WINDOW_WORDS`` words, each scored by VADER; all four scores are the
+    word-weighted mean of the windows' (a mean, not VADER's saturating sum, as for paragraphs).
     """
+    if len(text) > 2 * MAX_VADER_WORDS:  # fewer characters cannot hold that many words
+        windows = _windows(text)
+        if len(windows) > 1:
+            total = sum(n for n, _ in windows)
+            scores = [_vader_tuple(w) for _, w in windows]
+            return tuple(  # type: ignore[return-value]
+                sum(n * sc[k] for (n, _), sc in zip(windows, scores, strict=True)) / total
+                for k in range(4)
+            )
+    return _vader_tuple(text)
+
+
+def _vader_tuple(text: str) -> tuple[float, float, float, float]:
     scores = vader().polarity_scores(text)
     return scores["compound"], scores["pos"], scores["neu"], scores["neg"]
+
+
+def _windows(text: str, max_words: int = MAX_VADER_WORDS) -> list[tuple[int, str]]:
+    """(word count, text) of near-equal windows of at most ``WINDOW_WORDS`` white-space words;
+    one window when the text has at most ``max_words`` words."""
+    spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+    n = len(spans)
+    if n <= max_words:
+        return [(n, text)]
+    k = -(-n // WINDOW_WORDS)
+    cuts = [round(i * n / k) for i in range(k + 1)]
+    return [(b - a, text[spans[a][0] : spans[b - 1][1]]) for a, b in itertools.pairwise(cuts)]
 
 
 def check_thresholds(pos_threshold: float, neg_threshold: float) -> None:
@@ -352,11 +390,22 @@ def whole_text_compound(text_or_article: str | Article) -> float:
     """VADER compound of the whole body as one string — for comparison only.
 
     This is the number *not* to report: it shows the saturation that sentence-level scoring
-    avoids (vaderSentiment issue #151).
+    avoids (vaderSentiment issue #151). Exact VADER up to ``MAX_WHOLE_TEXT_WORDS`` words; a
+    longer body is approximated from windows (see the comment below).
     """
     article = as_article(text_or_article)
     body = " ".join(s.text for s in article.sentences)
-    return float(vader().polarity_scores(body)["compound"])
+    windows = _windows(body, MAX_WHOLE_TEXT_WORDS)
+    if len(windows) == 1:
+        return float(vader().polarity_scores(body)["compound"])
+    # VADER is quadratic in length: on a long body, add up the windows' raw valence sums
+    # (recovered from their compounds, x = c·√15 / √(1 − c²)) and normalise the total as VADER
+    # would, which keeps the saturation this function exists to show.
+    raw = 0.0
+    for _, window in windows:
+        c = min(max(_vader_tuple(window)[0], -0.9999), 0.9999)
+        raw += c * math.sqrt(15) / math.sqrt(1 - c * c)
+    return raw / math.sqrt(raw * raw + 15)
 
 
 def threshold_sensitivity(

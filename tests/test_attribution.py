@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from analysis.article import Article
 from analysis.attribution import (
     COLUMNS,
+    MIN_PRECISION,
     find_attributions,
     source_head,
     speaker_from_mentions,
@@ -264,6 +265,46 @@ def test_in_a_statement():
 
 
 # --- speakers -------------------------------------------------------------------------------------
+def test_headline_colon_names_the_speaker():
+    text = "Cruz: Trump Would Put Liberals On Court\n\nThe senator spoke in Iowa on Monday.\n"
+    assert _attrs(text) == [("Cruz", ":", "Trump Would Put Liberals On Court")]
+    # a rubric before the colon is no speaker, and a colon in the body is not a headline
+    assert _attrs("The Latest: Trump wins Nevada\n\nThe senator spoke in Iowa.\n") == []
+    assert _attrs("A title\n\nHis plan: cut taxes for everyone.\n") == []
+
+
+def test_transcript_turn_is_the_speakers_paragraph():
+    text = (
+        "An interview\n\nPartial transcript as follows.\n\n"
+        "TAPPER: Do you think he can heal the nation? Some doubt it.\n\n"
+        "FALLIN: Well, I think the whole nation needs to heal.\n"
+    )
+    rows = _attrs(text)
+    assert ("TAPPER", ":", "Do you think he can heal the nation? Some doubt it") in rows
+    assert ("FALLIN", ":", "Well, I think the whole nation needs to heal") in rows
+
+
+def test_progressive_cue_finds_subject_before_auxiliary():
+    text = "Senate Majority Leader Mitch McConnell is criticizing Obama as a weak leader."
+    assert _attrs(text) == [
+        ("Senate Majority Leader Mitch McConnell", "is criticizing", "Obama as a weak leader")
+    ]
+
+
+def test_low_precision_cue_needs_a_clause_context():
+    # "know" is a cue in under a quarter of its train occurrences: a pronoun before it and a
+    # that-clause after it make it one; "will ever know the cost" does not
+    assert cue_lexicon()[("know",)].precision < MIN_PRECISION
+    text = "We know that the plan will fail. Nobody will ever know the cost."
+    assert _attrs(text) == [("We", "know", "that the plan will fail")]
+
+
+def test_unknown_present_tense_verb_before_that():
+    assert _attrs("Smith theorizes that the deal will fail.") == [
+        ("Smith", "theorizes", "that the deal will fail")
+    ]
+
+
 def test_source_head():
     text = "his nominee for NATO ambassador"
     assert text[slice(*source_head(text, 0, len(text)))] == "nominee"
