@@ -191,3 +191,11 @@ def cue_lexicon() -> dict[tuple[str, ...], CueEntry]:
             row.get("extra", False),
         )
     return out
+
+
+@cache
+def cue_contexts() -> dict[str, object]:
+    """Cue rate per context ("pronoun|that") of the mined phrases, and the overall rate ("base");
+    empty when the lexicon was mined without contexts."""
+    data = json.loads(CUES_PATH.read_text(encoding="utf-8"))
+    return data.get("contexts", {})

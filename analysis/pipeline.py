@@ -51,9 +51,9 @@ def analyze(text_or_article: str | Article) -> AnalysisResult:
     mention, attribution and actor-sentiment tables (the mention table is handed to the
     attribution finder instead of being rebuilt).
     """
-    from analysis.actor_sentiment import actor_sentiment
     from analysis.actors import actor_mentions, find_actors
     from analysis.attribution import find_attributions
+    from analysis.portrayal import actor_sentiment
     from analysis.readability import (
         readability_paragraphs,
         readability_scores,

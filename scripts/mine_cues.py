@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from analysis import attribution as rules
 from analysis.article import Article
 from analysis.attribution import attribution_regions
 from analysis.attribution_lexicon import (
@@ -43,6 +44,10 @@ OBJECT_STOP = frozenset(
     during while when if whether what how why who reporters him them us me it monday tuesday
     wednesday thursday friday saturday sunday""".split()
 )
+
+
+# A context seen fewer times than this in train keeps the phrase's own precision.
+CONTEXT_MIN_SEEN = 20
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -117,11 +122,60 @@ def mine(train_dir: Path, min_count: int, extra: list[str]) -> dict[str, object]
                 "extra": p in extra_phrases,
             }
         )
+    candidates = {
+        tuple(r["phrase"].split(" "))
+        for r in rows
+        if r["n_cue"] >= rules.MIN_CUE_COUNT
+        and r["n_cue"] / r["n_seen"] >= rules.CANDIDATE_PRECISION
+        and r["pos"] != "punctuation"
+    }
     return {
         "source": "PolNeAR train (networkdynamics/PolNeAR), mined by scripts/mine_cues.py",
         "min_count": min_count,
         "n_documents": len(docs),
+        "contexts": mine_contexts(docs, candidates),
         "cues": rows,
+    }
+
+
+def mine_contexts(docs: list, phrases: set[tuple[str, ...]]) -> dict[str, object]:
+    """How often a candidate phrase is a cue in each context (``rules.cue_context``): the kind
+    of word before it and after it. Occurrences are matched as the rules match them (longest
+    phrase first, outside quotations); an occurrence is a cue when it overlaps a gold cue."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted(phrases, key=len, reverse=True):
+        by_first.setdefault(p[0], []).append(p)
+    seen: Counter[str] = Counter()
+    cue: Counter[str] = Counter()
+    for doc in docs:
+        regions = attribution_regions(Article.from_text(doc.text))
+        quotes = rules._QuoteIndex(find_quotes(doc.text, regions))
+        gold = sorted(span for att in doc.attributions for span in att.cue)
+        for sent in rules._sentences(doc.text, regions):
+            after = 0
+            for i, tok in enumerate(sent.norms):
+                if i < after or quotes.at(sent.starts[i]) is not None:
+                    continue
+                p = next(
+                    (p for p in by_first.get(tok, ()) if tuple(sent.norms[i : i + len(p)]) == p),
+                    None,
+                )
+                if p is None:
+                    continue
+                k = i + len(p)
+                after = k
+                ctx = rules.cue_context(sent, i, k)
+                seen[ctx] += 1
+                s, e = sent.starts[i], sent.ends[k - 1]
+                cue[ctx] += any(gs < e and s < ge for gs, ge in gold)
+    total = sum(seen.values())
+    return {
+        "base": sum(cue.values()) / total if total else 0.0,
+        "min_seen": CONTEXT_MIN_SEEN,
+        "by_context": {
+            c: round(cue[c] / n, 4) for c, n in sorted(seen.items()) if n >= CONTEXT_MIN_SEEN
+        },
+        "counts": {c: [n, cue[c]] for c, n in sorted(seen.items())},
     }
 
 

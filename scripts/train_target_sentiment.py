@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analysis.target_features import features  # noqa: E402
-from analysis.target_sentiment import (  # noqa: E402
+from analysis.targeted import (  # noqa: E402
     LABELS,
     MODEL_PATH,
     _Segmenter,

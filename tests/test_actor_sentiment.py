@@ -7,7 +7,10 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from analysis.actor_sentiment import (
+from analysis.actors import find_actors
+from analysis.charts.actors import actor_sentiment_chart, co_mention_chart, mention_timeline_chart
+from analysis.errors import AnalysisError
+from analysis.portrayal import (
     COLUMNS,
     bootstrap_ci,
     by_scores,
@@ -15,9 +18,6 @@ from analysis.actor_sentiment import (
     mention_timeline,
     summarise_scores,
 )
-from analysis.actors import find_actors
-from analysis.charts.actors import actor_sentiment_chart, co_mention_chart, mention_timeline_chart
-from analysis.errors import AnalysisError
 from analysis.sentiment import polarity
 
 # --- the bootstrap and the summary --------------------------------------------------------------
@@ -123,8 +123,6 @@ def test_co_mentions_bundled(seed_article):
 
 
 def test_actor_sentiment_bundled(seed_article):
-    pytest.importorskip("analysis.target_sentiment")
-    pytest.importorskip("analysis.attribution")
     from analysis import actor_sentiment
 
     table = actor_sentiment(seed_article)
@@ -187,10 +185,14 @@ def test_charts_handle_empty_tables_and_reject_wrong_ones():
         co_mention_chart(pd.DataFrame({"a": [1]}), "x")
 
 
-def test_package_attribute_stays_callable_after_importing_the_module():
+def test_contract_functions_stay_callable_after_importing_their_modules():
+    """The modules are named apart from the functions, so a submodule import cannot shadow
+    ``analysis.actor_sentiment`` or ``analysis.target_sentiment``."""
     import analysis
-    import analysis.actor_sentiment as module
+    import analysis.portrayal
+    import analysis.targeted
 
-    assert callable(analysis.actor_sentiment)
-    assert analysis.actor_sentiment is module  # the submodule import set the attribute
-    assert module.co_mentions is co_mentions
+    assert analysis.actor_sentiment is analysis.portrayal.actor_sentiment
+    assert analysis.target_sentiment is analysis.targeted.target_sentiment
+    assert analysis.portrayal.co_mentions is co_mentions
+    assert analysis.target_sentiment("They praised NATO.", 13, 17).label == "positive"

@@ -34,19 +34,6 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 
 
-def _pipeline_ready() -> bool:
-    """analyze() imports every measure module; while one has not landed, skip what needs it."""
-    try:
-        from analysis.pipeline import analyze
-
-        analyze(BUNDLED_ARTICLE.read_text(encoding="utf-8"))
-    except ImportError:
-        return False
-    return True
-
-
-PIPELINE_READY = _pipeline_ready()
-needs_pipeline = pytest.mark.skipif(not PIPELINE_READY, reason="analyze() modules not all landed")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -342,7 +329,6 @@ def test_decode_refuses_random_bytes_with_an_encoding_error():
         decode_bytes(data)
 
 
-@needs_pipeline
 @pytest.mark.parametrize("name", list(VALID_FILES))
 def test_api_analyze_valid_case(tmp_path, name):
     from analysis.pipeline import analyze
@@ -420,7 +406,6 @@ def test_cli_output_path_that_is_a_file_is_one_line_exit_2(tmp_path):
     assert_one_error_line(result.stderr, "cannot write output into")
 
 
-@needs_pipeline
 @pytest.mark.parametrize(
     ("name", "encoding", "language"),
     [
@@ -576,7 +561,6 @@ def assert_no_live_payload(site: Path) -> int:
     return showing
 
 
-@needs_pipeline
 def test_reading_view_and_tables_show_plain_text_payloads_literally(tmp_path):
     """The plain-text payload article through the API: every HTML the package itself makes."""
     from analysis.pipeline import analyze
@@ -594,7 +578,6 @@ def test_reading_view_and_tables_show_plain_text_payloads_literally(tmp_path):
     assert SCRIPT not in table_html and "&lt;script&gt;alert(1)&lt;/script&gt;" in table_html
 
 
-@needs_pipeline
 @pytest.mark.slow
 @pytest.mark.notebooks
 def test_make_report_html_page_with_payloads_at_a_spaced_non_ascii_path(tmp_path):
@@ -638,7 +621,6 @@ PEAK_MIB_LIMIT = 2048  # ~15x the text's size as Python str + tables; a leak or 
 CPU_SECONDS_LIMIT = 300
 
 
-@needs_pipeline
 @pytest.mark.slow
 def test_five_megabyte_article_completes_with_bounded_memory(tmp_path):
     path = tmp_path / "big.txt"
@@ -678,7 +660,6 @@ MEASURES = (
 )
 
 
-@needs_pipeline
 @pytest.mark.slow
 def test_no_measure_grows_faster_than_linearly():
     """4x the text must cost well under 16x (quadratic): names the module that blows up at 5 MB.

@@ -15,20 +15,6 @@ from analysis.errors import InputError
 from analysis.files import atomic_write
 from analysis.paths import BUNDLED_ARTICLE, NOTEBOOKS_DIR, RAW_DIR
 
-
-def _pipeline_ready() -> bool:
-    """analyze() imports every measure module; while one has not landed, skip what needs it."""
-    try:
-        from analysis.pipeline import analyze
-
-        analyze(BUNDLED_ARTICLE.read_text(encoding="utf-8"))
-    except ImportError:
-        return False
-    return True
-
-
-PIPELINE_READY = _pipeline_ready()
-needs_pipeline = pytest.mark.skipif(not PIPELINE_READY, reason="analyze() modules not all landed")
 CP1252 = "He called the plan \u201cbold\u201d and the minister\u2019s caf\u00e9 closed.\r\n"
 
 
@@ -68,7 +54,6 @@ def bad_notebook(folder: Path) -> Path:
 # data/raw is never written
 
 
-@needs_pipeline
 @pytest.mark.notebooks
 def test_analyze_and_report_leave_data_raw_untouched(tmp_path):
     from analysis.cli import main
@@ -110,7 +95,6 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["table.csv"]
 
 
-@needs_pipeline
 def test_write_tables_failing_midway_leaves_complete_files_only(tmp_path, monkeypatch):
     from analysis.pipeline import analyze, write_tables
 
@@ -142,7 +126,6 @@ def test_write_tables_failing_midway_leaves_complete_files_only(tmp_path, monkey
 # idempotent and deterministic
 
 
-@needs_pipeline
 @pytest.mark.parametrize("kind", ["seed", "cp1252", "html"])
 def test_rerunning_analyze_gives_byte_identical_tables(tmp_path, kind):
     from analysis.cli import main
@@ -177,7 +160,6 @@ def test_rerunning_analyze_gives_byte_identical_tables(tmp_path, kind):
 # a failed report leaves nothing behind
 
 
-@needs_pipeline
 @pytest.mark.notebooks
 def test_failed_report_leaves_no_destination_and_no_temporary_folder(tmp_path):
     from analysis.report import ReportError, render_report
@@ -189,7 +171,6 @@ def test_failed_report_leaves_no_destination_and_no_temporary_folder(tmp_path):
     assert list(dest.parent.iterdir()) == []
 
 
-@needs_pipeline
 @pytest.mark.notebooks
 def test_failed_report_keeps_the_previous_report_untouched(tmp_path):
     from analysis.report import REPORT_MARKER, ReportError, render_report

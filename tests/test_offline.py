@@ -19,21 +19,6 @@ import pytest
 
 from analysis.paths import BUNDLED_ARTICLE, PROJECT_ROOT
 
-
-def _pipeline_ready() -> bool:
-    """analyze() imports every measure module; while one has not landed, skip what needs it."""
-    try:
-        from analysis.pipeline import analyze
-
-        analyze(BUNDLED_ARTICLE.read_text(encoding="utf-8"))
-    except ImportError:
-        return False
-    return True
-
-
-PIPELINE_READY = _pipeline_ready()
-needs_pipeline = pytest.mark.skipif(not PIPELINE_READY, reason="analyze() modules not all landed")
-
 GUARD = '''
 """Test-only network guard (tests/test_offline.py): armed when NEWS_ANALYSIS_OFFLINE_LOG is set."""
 import importlib.abc
@@ -203,7 +188,6 @@ def test_guard_is_armed_in_subprocesses_and_blocks_nltk_download(offline):
     assert any("nltk.download" in line for line in _lines(offline["log"]))
 
 
-@needs_pipeline
 @pytest.mark.slow
 @pytest.mark.notebooks
 def test_analysis_and_every_notebook_run_with_the_network_blocked(offline, tmp_path):
@@ -223,7 +207,6 @@ def test_analysis_and_every_notebook_run_with_the_network_blocked(offline, tmp_p
     assert len(kernels) >= len(notebooks), _lines(offline["armed"])
 
 
-@needs_pipeline
 def test_cli_analyze_runs_offline_in_a_fresh_interpreter(offline, tmp_path):
     """A new process, so import-time downloads (textstat → nltk cmudict) would show too."""
     result = subprocess.run(

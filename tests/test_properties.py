@@ -16,22 +16,6 @@ from analysis.article import Article
 from analysis.errors import AnalysisError
 from analysis.language import detect_language
 from analysis.loading import decode_bytes, load_article
-from analysis.paths import BUNDLED_ARTICLE
-
-
-def _pipeline_ready() -> bool:
-    """analyze() imports every measure module; while one has not landed, skip what needs it."""
-    try:
-        from analysis.pipeline import analyze
-
-        analyze(BUNDLED_ARTICLE.read_text(encoding="utf-8"))
-    except ImportError:
-        return False
-    return True
-
-
-PIPELINE_READY = _pipeline_ready()
-needs_pipeline = pytest.mark.skipif(not PIPELINE_READY, reason="analyze() modules not all landed")
 
 WORDS = [
     "Mr.", "U.S.", "Trump", "said", "NATO", "the", "a.m.", "3.5%", "9/11", "Jessica", "R.",
@@ -176,7 +160,6 @@ def check_result(result) -> None:
             assert not math.isinf(value), key
 
 
-@needs_pipeline
 @SETTINGS
 @given(any_text)
 def test_analyze_raises_only_package_errors_and_keeps_spans_and_ranges(text):
@@ -202,7 +185,6 @@ MEASURES = [
 ]
 
 
-@needs_pipeline
 @pytest.mark.parametrize("name", MEASURES)
 def test_each_public_measure_raises_only_package_errors(name):
     """Per function, so a failure names the module that lets a foreign exception escape."""
@@ -225,11 +207,10 @@ def test_each_public_measure_raises_only_package_errors(name):
     check()
 
 
-@needs_pipeline
 @SETTINGS
 @given(any_text, st.integers(-3, 320), st.integers(-3, 320))
 def test_target_sentiment_label_and_score_in_range_or_package_error(text, start, end):
-    from analysis.target_sentiment import target_sentiment
+    from analysis.targeted import target_sentiment
 
     try:
         result = target_sentiment(text, start, end)

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import analysis.actor_sentiment as actor_sentiment_module
+import analysis.portrayal as actor_sentiment_module
 from analysis import actors, readability, segment, sentiment
 from analysis.actors_links import SpanIndex
 from analysis.article import Article

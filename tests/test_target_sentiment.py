@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from analysis.errors import InputError
 from analysis.paths import PROJECT_ROOT
 from analysis.target_features import parse_sentence
-from analysis.target_sentiment import (
+from analysis.targeted import (
     MODEL_PATH,
     TargetSentiment,
     rule_sentiment,

@@ -1,6 +1,6 @@
 """Actor charts: where each actor appears, who appears with whom, and how each is portrayed.
 
-Each function takes a table from :mod:`analysis.actor_sentiment` and returns a Figure. Colours are
+Each function takes a table from :mod:`analysis.portrayal` and returns a Figure. Colours are
 the suite's colour-blind-safe Okabe–Ito palette; the co-mention heatmap uses cividis, a sequential
 map readable with every common colour-vision deficiency and in greyscale.
 """
@@ -50,7 +50,7 @@ def mention_timeline_chart(
 ) -> Figure:
     """One row per actor (most mentioned on top), a dot for each sentence that mentions it.
 
-    ``timeline`` is :func:`analysis.actor_sentiment.mention_timeline`. Dot area grows with the
+    ``timeline`` is :func:`analysis.portrayal.mention_timeline`. Dot area grows with the
     number of mentions in the sentence; hollow dots are sentences where the actor appears only
     as a pronoun.
     """
@@ -109,7 +109,7 @@ def co_mention_chart(
 ) -> Figure:
     """Heatmap of sentences shared by each pair of actors; the diagonal counts each actor's own.
 
-    ``pairs`` is :func:`analysis.actor_sentiment.co_mentions` (long form, actors in table order).
+    ``pairs`` is :func:`analysis.portrayal.co_mentions` (long form, actors in table order).
     """
     _require(pairs, {"actor_a", "actor_b", "n_sentences"}, "co_mention_chart")
     order = list(dict.fromkeys(pairs["actor_a"].astype(object)))[:max_actors]

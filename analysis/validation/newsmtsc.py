@@ -174,14 +174,14 @@ def predict_vader_sentence(examples: Sequence[Example]) -> list[str]:
 
 def predict_rules(examples: Sequence[Example]) -> list[str]:
     """The rules-only scope scorer (no trained weights)."""
-    from analysis.target_sentiment import rule_sentiment
+    from analysis.targeted import rule_sentiment
 
     return [rule_sentiment(ex.sentence, ex.start, ex.end).label for ex in examples]
 
 
 def predict_model(examples: Sequence[Example]) -> list[str]:
     """The shipped trained model, through the public API."""
-    from analysis.target_sentiment import target_sentiment
+    from analysis.targeted import target_sentiment
 
     return [target_sentiment(ex.sentence, ex.start, ex.end).label for ex in examples]
 

@@ -11,8 +11,6 @@ none.
 from __future__ import annotations
 
 import os
-import sys
-import types
 from collections import Counter
 from functools import lru_cache
 
@@ -120,7 +118,7 @@ def about_scores(article: Article, mentions: pd.DataFrame) -> pd.DataFrame:
     ``target_sentiments`` splits each line and parses each sentence once for all mentions;
     ``target_sentiment`` per mention re-parsed the sentence (and re-split the line) every time.
     """
-    from analysis.target_sentiment import target_sentiments
+    from analysis.targeted import target_sentiments
 
     columns = ["actor", "kind", "start", "end", "text", "sentence_id", "linked_by"]
     values = [mentions[c].tolist() for c in columns]
@@ -250,14 +248,3 @@ def co_mentions(text_or_article: str | Article, *, config: ConfigArg = None) -> 
         counts.update((a, b) for a in present for b in present)
     rows = [(a, b, counts[a, b]) for a in names for b in names]
     return _frame(rows, ["actor_a", "actor_b", "n_sentences"], ints=("n_sentences",))
-
-
-class _CallableModule(types.ModuleType):
-    """Importing this module sets the package attribute ``analysis.actor_sentiment`` to the
-    module, shadowing the contract's function of the same name; calling the module calls it."""
-
-    def __call__(self, text_or_article: str | Article, *, config: ConfigArg = None) -> pd.DataFrame:
-        return actor_sentiment(text_or_article, config=config)
-
-
-sys.modules[__name__].__class__ = _CallableModule
