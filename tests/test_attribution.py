@@ -299,9 +299,27 @@ def test_low_precision_cue_needs_a_clause_context():
     assert _attrs(text) == [("We", "know", "that the plan will fail")]
 
 
-def test_unknown_present_tense_verb_before_that():
-    assert _attrs("Smith theorizes that the deal will fail.") == [
-        ("Smith", "theorizes", "that the deal will fail")
+def test_unknown_past_tense_verb_before_that():
+    assert _attrs("Smith theorized that the deal would fail.") == [
+        ("Smith", "theorized", "that the deal would fail")
+    ]
+    # a plural noun before "that" is no cue
+    assert _attrs("Trump criticized members of NATO countries that fail to pay.") == [
+        ("Trump", "criticized", "members of NATO countries that fail to pay")
+    ]
+
+
+def test_bundled_article_has_only_the_expected_cues(seed_table):
+    assert list(seed_table["cue_text"]) == [
+        "raised doubts",
+        "hinted at",
+        "reassured",
+        "stating",
+        "expressed skepticism",
+        "affirming",
+        "citing",
+        "emphasized",
+        "hinted at",
     ]
 
 
