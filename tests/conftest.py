@@ -7,6 +7,19 @@ import pytest
 from analysis.loading import load_article
 from analysis.paths import BUNDLED_ARTICLE, shared_data_dir
 
+# The public measures that take an article and return a table (a contract: scripts call them).
+PUBLIC_MEASURES = (
+    "readability_scores",
+    "readability_sentences",
+    "readability_paragraphs",
+    "sentence_sentiment",
+    "paragraph_sentiment",
+    "find_actors",
+    "actor_mentions",
+    "find_attributions",
+    "actor_sentiment",
+)
+
 
 @pytest.fixture(scope="session")
 def seed_article():

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import PUBLIC_MEASURES
 
 from analysis.errors import AnalysisError, EncodingError, InputError
 from analysis.loading import decode_bytes, load_article
@@ -647,17 +648,7 @@ def test_five_megabyte_article_completes_with_bounded_memory(tmp_path):
     assert stat.S_ISREG((tmp_path / "out" / "summary.json").stat().st_mode)
 
 
-MEASURES = (
-    "readability_scores",
-    "readability_sentences",
-    "readability_paragraphs",
-    "sentence_sentiment",
-    "paragraph_sentiment",
-    "find_actors",
-    "actor_mentions",
-    "find_attributions",
-    "actor_sentiment",
-)
+MEASURES = PUBLIC_MEASURES
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import PUBLIC_MEASURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -172,17 +173,7 @@ def test_analyze_raises_only_package_errors_and_keeps_spans_and_ranges(text):
     check_result(result)
 
 
-MEASURES = [
-    "readability_scores",
-    "readability_sentences",
-    "readability_paragraphs",
-    "sentence_sentiment",
-    "paragraph_sentiment",
-    "find_actors",
-    "actor_mentions",
-    "find_attributions",
-    "actor_sentiment",
-]
+MEASURES = PUBLIC_MEASURES
 
 
 @pytest.mark.parametrize("name", MEASURES)
