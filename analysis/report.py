@@ -115,6 +115,9 @@ def execute_notebook(
             progress_bar=False,
             execution_timeout=CELL_TIMEOUT_S,
             log_output=False,
+            # the kernel's own start-up chatter (e.g. "running over TCP without encryption")
+            # would otherwise reach the user's terminal: it talks only to this local runner
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except pm.PapermillExecutionError as exc:
         detail = exc.evalue.splitlines()[0] if exc.evalue else ""

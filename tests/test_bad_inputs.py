@@ -24,8 +24,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import PUBLIC_MEASURES
-
 from analysis.errors import AnalysisError, EncodingError, InputError
 from analysis.loading import decode_bytes, load_article
 from analysis.paths import BUNDLED_ARTICLE, PROJECT_ROOT
@@ -647,33 +645,3 @@ def test_five_megabyte_article_completes_with_bounded_memory(tmp_path):
     assert len(sentences) > 30_000
     assert stat.S_ISREG((tmp_path / "out" / "summary.json").stat().st_mode)
 
-
-MEASURES = PUBLIC_MEASURES
-
-
-@pytest.mark.slow
-def test_no_measure_grows_faster_than_linearly():
-    """4x the text must cost well under 16x (quadratic): names the module that blows up at 5 MB.
-
-    CPU time, not wall time, so a busy machine does not fail it; each call gets a fresh Article
-    so that no cache shared between measures hides a cost.
-    """
-    import time
-
-    import analysis
-    from analysis.article import Article
-
-    small, large = big_text(100_000, seed=1), big_text(400_000, seed=2)
-    ratios = {}
-    for name in MEASURES:
-        measure = getattr(analysis, name)
-        costs = []
-        for text in (small, large):
-            article = Article.from_text(text)
-            assert article.sentences  # segment outside the timed call
-            t0 = time.process_time()
-            measure(article)
-            costs.append(time.process_time() - t0)
-        if costs[1] > 0.1:  # below that, timer noise dominates
-            ratios[name] = round(costs[1] / max(costs[0], 1e-3), 1)
-    assert {n: r for n, r in ratios.items() if r > 7} == {}, ratios
