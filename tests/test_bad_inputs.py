@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from analysis.errors import AnalysisError, EncodingError, InputError
 from analysis.loading import decode_bytes, load_article
 from analysis.paths import BUNDLED_ARTICLE, PROJECT_ROOT
@@ -644,4 +645,3 @@ def test_five_megabyte_article_completes_with_bounded_memory(tmp_path):
     sentences = pd.read_csv(tmp_path / "out" / "sentences.csv")
     assert len(sentences) > 30_000
     assert stat.S_ISREG((tmp_path / "out" / "summary.json").stat().st_mode)
-
