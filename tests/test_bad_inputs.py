@@ -7,6 +7,7 @@ docs/robustness.md lists the same cases with what the user sees.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -371,24 +372,31 @@ def test_cli_failing_case_is_one_line_exit_2(tmp_path, name):
     assert not out.exists()
 
 
-def test_cli_unreadable_file_is_one_line_exit_2():
-    """chmod 000 only blocks non-root users: as root, read it as `nobody` through setpriv."""
-    setpriv = shutil.which("setpriv")
-    if IS_ROOT and setpriv is None:
-        pytest.skip("running as root without setpriv: chmod 000 cannot block reads")
+@contextlib.contextmanager
+def unreadable_article():
+    """A copy of the bundled article with mode 000, in its own folder; yields (folder, path)."""
     folder = Path(tempfile.mkdtemp(prefix="unreadable-"))
     try:
         folder.chmod(0o755)
         path = folder / "secret article.txt"
         path.write_text(SEED, encoding="utf-8")
         path.chmod(0)
-        prefix = (setpriv, "--reuid=65534", "--regid=65534", "--clear-groups") if IS_ROOT else ()
+        yield folder, path
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_cli_unreadable_file_is_one_line_exit_2():
+    """chmod 000 only blocks non-root users: as root, read it as `nobody` through setpriv."""
+    setpriv = shutil.which("setpriv")
+    if IS_ROOT and setpriv is None:
+        pytest.skip("running as root without setpriv: chmod 000 cannot block reads")
+    prefix = (setpriv, "--reuid=65534", "--regid=65534", "--clear-groups") if IS_ROOT else ()
+    with unreadable_article() as (folder, path):
         env = {**os.environ, "HOME": str(folder)}
         result = run_cli("analyze", str(path), "--out", str(folder / "out"), env=env, prefix=prefix)
         assert result.returncode == 2, result.stderr
         assert_one_error_line(result.stderr, "permission denied")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_cli_refuses_to_write_into_data_raw():
@@ -495,12 +503,7 @@ def test_make_report_unreadable_file_is_one_clear_line():
     probe = subprocess.run([*prefix, "bash", "-c", f"'{sys.executable}' -c pass"], check=False)
     if probe.returncode != 0 or shutil.which("make") is None:
         pytest.skip("make's shell cannot run this interpreter as another user")
-    folder = Path(tempfile.mkdtemp(prefix="unreadable-"))
-    try:
-        folder.chmod(0o755)
-        path = folder / "secret article.txt"
-        path.write_text(SEED, encoding="utf-8")
-        path.chmod(0)
+    with unreadable_article() as (folder, path):
         args = ["report", f"ARTICLE={path}", f"OUT={folder / 'site'}", f"PY={sys.executable}"]
         made = subprocess.run(
             [*prefix, "make", "--no-print-directory", "-o", ".venv/.installed", *args],
@@ -514,8 +517,6 @@ def test_make_report_unreadable_file_is_one_clear_line():
         assert made.returncode != 0 and "Traceback" not in made.stderr
         assert len(ours) == 1 and ours[0].startswith("error: cannot read"), made.stderr
         assert "permission denied" in ours[0]
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 class _LiveTags(HTMLParser):
