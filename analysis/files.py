@@ -14,7 +14,7 @@ def _read_umask() -> int:
     return mask
 
 
-_UMASK = _read_umask()  # read once: os.umask is process-wide, not safe to toggle in threads
+UMASK = _read_umask()  # read once: os.umask is process-wide, not safe to toggle in threads
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[str], object]) -> Path:
@@ -25,7 +25,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[str], object]) -
     os.close(fd)
     try:
         write(tmp)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the usual permissions
+        os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

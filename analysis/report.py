@@ -6,6 +6,7 @@ notebook ran, so a failed run never leaves a half-written report behind.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -14,14 +15,14 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.article import Article
 from analysis.errors import AnalysisError, InputError
-from analysis.files import atomic_write
+from analysis.files import UMASK, atomic_write
 from analysis.loading import load_article
 from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, RAW_DIR, REPORTS_DIR, shared_data_dir
 
@@ -31,6 +32,7 @@ CELL_TIMEOUT_S = 600
 CODE_HIDDEN = {"05_writeup"}
 FRONT_PAGE = "05_writeup"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"  # "offline": no CDN scripts
+KERNEL_LOG = "kernels-stderr.log"  # what the notebook kernels printed outside their cells
 CACHE_FILE = ".pages.json"  # which inputs produced each page, so unchanged pages are reused
 REPORT_MARKER = ".news-analysis-report"  # marks a folder render_report may replace
 EXTRACTED_TEXT = "extracted.txt"  # the text an HTML page was reduced to; offsets refer to it
@@ -254,6 +256,7 @@ def render_report(
         raise ReportError(f"no notebooks found in {NOTEBOOKS_DIR}")
     dest.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".{dest.name}.building-", dir=dest.parent))
+    build.chmod(0o777 & ~UMASK)  # mkdtemp makes 0700; a report is meant to be shared
     try:
         (build / REPORT_MARKER).write_text("written by analysis.report\n", encoding="utf-8")
         figures = build / "figures"
@@ -279,7 +282,10 @@ def render_report(
             cache[nb.stem] = {"key": keys[nb.stem], "title": title}
             return Page(nb.stem, title, html_path)
 
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        with (
+            _kernel_stderr_to(executed_dir / KERNEL_LOG),
+            ThreadPoolExecutor(max_workers=max(1, workers)) as pool,
+        ):
             pages = list(pool.map(run, notebooks))
         pages.sort(key=lambda p: (p.name != FRONT_PAGE, p.name))
         title = article.title.text if article.title else article.slug
@@ -337,6 +343,28 @@ def _reuse_page(dest: Path, build: Path, stem: str) -> bool:
     for figure in (dest / "figures").glob(f"{stem[:2]}-*"):
         shutil.copy2(figure, build / "figures" / figure.name)
     return True
+
+
+@contextlib.contextmanager
+def _kernel_stderr_to(log: Path) -> Iterator[None]:
+    """Send what kernels print on stderr (start-up and shutdown chatter, e.g. a ZMQ traceback
+    when a socket closes first) to a log in the report, not to the user's terminal.
+
+    Kernels inherit file descriptor 2 from this process, so it is pointed at the log while the
+    notebooks run and restored afterwards; failures still surface as ReportError.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(log, "ab") as sink:
+            os.dup2(sink.fileno(), 2)
+            try:
+                yield
+            finally:
+                sys.stderr.flush()
+                os.dup2(saved, 2)
+    finally:
+        os.close(saved)
 
 
 def _swap_into_place(build: Path, dest: Path) -> None:
