@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.errors import AnalysisError
 from analysis.files import atomic_write
 
 
@@ -76,6 +77,20 @@ def new_figure(width: float = 8.0, height: float = 4.5, **subplot_kw) -> tuple[F
         fig = Figure(figsize=(width, height), layout="constrained")
         ax = fig.subplots(**subplot_kw)
     return fig, ax
+
+
+def require_columns(table: pd.DataFrame, needed: set[str], what: str) -> None:
+    """A chart given the wrong table fails with one clear line, not a KeyError deep in pandas."""
+    missing = needed - set(table.columns)
+    if missing:
+        raise AnalysisError(f"{what} needs columns {sorted(missing)}")
+
+
+def show_nothing(ax, message: str) -> None:
+    """An empty table still gives a titled figure, with a note in place of the plot."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="grey")
+    ax.set_xticks([])
+    ax.set_yticks([])
 
 
 def finish(

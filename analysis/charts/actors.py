@@ -13,8 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.errors import AnalysisError
-from analysis.style import PALETTE, finish, new_figure
+from analysis.style import PALETTE, finish, new_figure, require_columns, show_nothing
 
 KIND_COLOURS = {
     "person": PALETTE["blue"],
@@ -26,18 +25,6 @@ ROLE_STYLE = {
     "about": {"color": PALETTE["blue"], "marker": "o", "label": "ABOUT (tone toward mentions)"},
     "by": {"color": PALETTE["vermillion"], "marker": "s", "label": "BY (tone of their words)"},
 }
-
-
-def _require(table: pd.DataFrame, needed: set[str], what: str) -> None:
-    missing = needed - set(table.columns)
-    if missing:
-        raise AnalysisError(f"{what} needs columns {sorted(missing)}")
-
-
-def _empty(fig: Figure, ax, message: str) -> None:
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="grey")
-    ax.set_xticks([])
-    ax.set_yticks([])
 
 
 def mention_timeline_chart(
@@ -54,7 +41,7 @@ def mention_timeline_chart(
     number of mentions in the sentence; hollow dots are sentences where the actor appears only
     as a pronoun.
     """
-    _require(
+    require_columns(
         timeline,
         {"actor", "kind", "sentence_id", "n_mentions", "n_pronoun", "actor_rank"},
         "mention_timeline_chart",
@@ -63,7 +50,7 @@ def mention_timeline_chart(
     shown = timeline[timeline["actor_rank"].isin(ranks)]
     fig, ax = new_figure(width=8.0, height=max(2.5, 0.38 * len(ranks) + 1.6))
     if shown.empty:
-        _empty(fig, ax, "No actors found")
+        show_nothing(ax, "No actors found")
         return finish(fig, ax, title=title, source=source)
     order = (
         shown.drop_duplicates("actor").sort_values("actor_rank")["actor"].astype(object).tolist()
@@ -111,12 +98,12 @@ def co_mention_chart(
 
     ``pairs`` is :func:`analysis.portrayal.co_mentions` (long form, actors in table order).
     """
-    _require(pairs, {"actor_a", "actor_b", "n_sentences"}, "co_mention_chart")
+    require_columns(pairs, {"actor_a", "actor_b", "n_sentences"}, "co_mention_chart")
     order = list(dict.fromkeys(pairs["actor_a"].astype(object)))[:max_actors]
     size = max(3.5, 0.55 * len(order) + 2.5)
     fig, ax = new_figure(width=size + 1.5, height=size)
     if not order:
-        _empty(fig, ax, "No actors found")
+        show_nothing(ax, "No actors found")
         return finish(fig, ax, title=title, source=source)
     matrix = (
         pairs[pairs["actor_a"].isin(order) & pairs["actor_b"].isin(order)]
@@ -161,13 +148,13 @@ def actor_sentiment_chart(
     """Cleveland dot plot: mean score ABOUT (circles) and BY (squares) each actor, 95% bootstrap
     intervals as lines, n beside each dot. Actors keep the table's order (most mentioned first).
     """
-    _require(
+    require_columns(
         table, {"actor", "role", "n", "mean_score", "ci_low", "ci_high"}, "actor_sentiment_chart"
     )
     order = list(dict.fromkeys(table["actor"].astype(object)))[:max_actors]
     fig, ax = new_figure(width=8.5, height=max(2.8, 0.45 * len(order) + 1.8))
     if not order:
-        _empty(fig, ax, "No actors found")
+        show_nothing(ax, "No actors found")
         return finish(fig, ax, title=title, source=source)
     y_of = {actor: i for i, actor in enumerate(order)}
     offset = {"about": -0.15, "by": 0.15}

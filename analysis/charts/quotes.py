@@ -11,8 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analysis.errors import AnalysisError
-from analysis.style import PALETTE, finish, new_figure
+from analysis.style import PALETTE, finish, new_figure, require_columns, show_nothing
 
 KIND_COLOURS = {
     "direct": PALETTE["blue"],
@@ -20,18 +19,6 @@ KIND_COLOURS = {
     "indirect": PALETTE["orange"],
 }
 CLASS_COLOURS = {"neutral": PALETTE["grey"], "evaluative": PALETTE["vermillion"]}
-
-
-def _require(table: pd.DataFrame, needed: set[str], what: str) -> None:
-    missing = needed - set(table.columns)
-    if missing:
-        raise AnalysisError(f"{what} needs columns {sorted(missing)}")
-
-
-def _empty(ax, message: str) -> None:
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="grey")
-    ax.set_xticks([])
-    ax.set_yticks([])
 
 
 def _short(label: str, width: int = 32) -> str:
@@ -49,13 +36,13 @@ def share_of_voice_chart(
 
     ``summary`` is :func:`analysis.attribution.speaker_summary`, already sorted by words.
     """
-    _require(summary, {"speaker", "attributions", "content_words"}, "share_of_voice_chart")
+    require_columns(summary, {"speaker", "attributions", "content_words"}, "share_of_voice_chart")
     top = summary.head(max_speakers).iloc[::-1]
     height = 1.2 + 0.38 * max(len(top), 2)
     fig, (ax1, ax2) = new_figure(9.0, height, ncols=2, sharey=True)
     if top.empty:
-        _empty(ax1, "no attributions found")
-        _empty(ax2, "")
+        show_nothing(ax1, "no attributions found")
+        show_nothing(ax2, "")
         return finish(fig, ax1, title=title, source=source)
     labels = [_short(s) for s in top["speaker"]]
     ax1.barh(labels, top["attributions"], color=PALETTE["blue"])
@@ -78,10 +65,10 @@ def direct_indirect_chart(
     title: str = "Quoted or paraphrased, per speaker",
 ) -> Figure:
     """Stacked bars per speaker: direct quotes, mixed quotes and paraphrase (indirect)."""
-    _require(attributions, {"speaker", "kind"}, "direct_indirect_chart")
+    require_columns(attributions, {"speaker", "kind"}, "direct_indirect_chart")
     fig, ax = new_figure(8.0, 1.2 + 0.38 * max(min(attributions["speaker"].nunique(), 12), 2))
     if attributions.empty:
-        _empty(ax, "no attributions found")
+        show_nothing(ax, "no attributions found")
         return finish(fig, ax, title=title, source=source)
     speakers = attributions["speaker"].astype("string").fillna("(unattributed)")
     counts = (
@@ -109,11 +96,11 @@ def cue_framing_chart(
     title: str = "Verbs of attribution: neutral or evaluative",
 ) -> Figure:
     """Cue lemmas by frequency, each bar coloured by its framing class (neutral / evaluative)."""
-    _require(attributions, {"cue_lemma", "cue_class"}, "cue_framing_chart")
+    require_columns(attributions, {"cue_lemma", "cue_class"}, "cue_framing_chart")
     cues = attributions.dropna(subset=["cue_lemma"])
     fig, ax = new_figure(8.0, 1.2 + 0.34 * max(min(cues["cue_lemma"].nunique(), max_cues), 2))
     if cues.empty:
-        _empty(ax, "no cues found")
+        show_nothing(ax, "no cues found")
         return finish(fig, ax, title=title, source=source)
     counts = (
         cues.groupby(["cue_lemma", "cue_class"], as_index=False)

@@ -14,16 +14,10 @@ from matplotlib.patches import Patch
 
 from analysis.errors import AnalysisError
 from analysis.sentiment import LABELS, NEG_THRESHOLD, POS_THRESHOLD
-from analysis.style import PALETTE, SENTIMENT_COLOURS, finish, new_figure
+from analysis.style import PALETTE, SENTIMENT_COLOURS, finish, new_figure, require_columns
 
 _ARC_NEEDS = {"sentence_id", "paragraph_id", "compound", "label", "smoothed"}
 _DIST_NEEDS = {"compound", "label"}
-
-
-def _require(table: pd.DataFrame, needed: set[str], what: str) -> None:
-    missing = needed - set(table.columns)
-    if missing:
-        raise AnalysisError(f"{what} needs columns {sorted(missing)}")
 
 
 def _band(ax, pos_threshold: float, neg_threshold: float, *, vertical: bool = False) -> None:
@@ -47,7 +41,7 @@ def sentiment_arc_chart(
     ``arc`` is a :func:`analysis.sentiment.sentiment_arc` table. Dotted vertical lines separate
     paragraphs; the grey band is the neutral zone between the thresholds.
     """
-    _require(arc, _ARC_NEEDS, "sentiment_arc_chart")
+    require_columns(arc, _ARC_NEEDS, "sentiment_arc_chart")
     arc = arc.sort_values("sentence_id")
     n = len(arc)
     fig, ax = new_figure(width=max(8.0, min(14.0, 0.3 * n + 5)), height=4.5)
@@ -105,7 +99,7 @@ def sentiment_distribution_chart(
     Bins are centred on 0 so that, with the default thresholds and ``bin_width`` 0.1, the middle
     bin is exactly the neutral band. ``table`` is a :func:`sentence_sentiment` table.
     """
-    _require(table, _DIST_NEEDS, "sentiment_distribution_chart")
+    require_columns(table, _DIST_NEEDS, "sentiment_distribution_chart")
     if not bin_width > 0:
         raise AnalysisError(f"bin_width must be positive, got {bin_width!r}")
     compound = table["compound"].to_numpy(dtype="float64")

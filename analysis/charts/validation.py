@@ -10,8 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analysis.errors import AnalysisError
-from analysis.style import PALETTE, finish, new_figure
+from analysis.style import PALETTE, finish, new_figure, require_columns
 
 _NEEDS = {"task", "metric", "method", "value"}
 _METHOD_COLOURS = {"package": PALETTE["blue"], "baseline": PALETTE["grey"]}
@@ -28,9 +27,7 @@ def validation_chart(
 
     Rows keep the table's order (tasks grouped); ``n`` (gold items) is shown in the row label.
     """
-    missing = _NEEDS - set(table.columns)
-    if missing:
-        raise AnalysisError(f"validation_chart needs columns {sorted(missing)}")
+    require_columns(table, _NEEDS, "validation_chart")
     rows = table[["task", "metric"]].drop_duplicates().reset_index(drop=True)
     n_rows = len(rows)
     fig, ax = new_figure(width=8.5, height=max(2.5, 0.62 * n_rows + 1.6))

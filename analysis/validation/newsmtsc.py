@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from analysis.errors import AnalysisError
+from analysis.errors import InputError
 from analysis.paths import shared_data_dir
 
 LABELS = ("negative", "neutral", "positive")
@@ -27,7 +27,7 @@ SPLIT_RULE = (
 RELATIVE_PATH = Path("newsmtsc") / "train.jsonl"
 
 
-class SharedDataMissing(AnalysisError):
+class SharedDataMissing(InputError):
     """The ../shared reference data is absent (a user's clone): callers skip cleanly."""
 
 
