@@ -1,10 +1,12 @@
 """Quote and reported-speech attribution: who is quoted or paraphrased, with which words, what.
 
 Follows the PolNeAR scheme: an attribution is a *source* (who), a *cue* (the words that signal it:
-"said", "according to", "hinted at", "in a statement") and *content* (what is attributed). Cues
-come from a lexicon mined from PolNeAR train (:mod:`analysis.attribution_lexicon`); sources and
-content from shallow clause patterns around the cue, and from paired quote marks
-(:mod:`analysis.attribution_quotes`):
+"said", "according to", "hinted at", "in a statement") and *content* (what is attributed). Cue
+candidates come from a lexicon mined from PolNeAR train (:mod:`analysis.attribution_lexicon`)
+and other forms of its verbs; a logistic-regression classifier trained on PolNeAR train
+(``scripts/train_attribution_cues.py``) keeps those whose words and context make them cues.
+Sources and content come from shallow clause patterns around the cue, and from paired quote
+marks (:mod:`analysis.attribution_quotes`):
 
 - forward: "X said (that) ...", "X told Y (that) ...", "X hinted at ...", "X, who ..., said ...";
 - trailing: "..., X said." / "..., said X." with the content before the comma (a quote that
@@ -12,28 +14,34 @@ content from shallow clause patterns around the cue, and from paired quote marks
 - "According to X, ..." and "..., according to X.";
 - participles: "..., adding that ...", "X responded by affirming ..." take the clause subject.
 
-No parser or tagger: every rule reads word shapes and the lexicon, so it runs in milliseconds.
+No parser or tagger: every rule reads word shapes, the lexicon and a table of feature weights,
+so an article takes a few milliseconds; sentences without any word a cue needs are not even
+tokenised.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import accumulate
+from functools import cache, lru_cache
+from itertools import accumulate, pairwise
 
+import numpy as np
 import pandas as pd
 
 from analysis.article import Article, as_article
 from analysis.attribution_lexicon import (
     CUE_TOKEN_RE,
+    FUNCTION_WORDS,
     CueEntry,
     cue_class,
     cue_contexts,
     cue_lexicon,
+    cue_model,
     lemmatize,
     normalize,
 )
@@ -87,11 +95,11 @@ HEADLINE_LABELS = frozenset(
 )
 # Hand-listed speech-act phrases (cues_extra.txt) are used unless train shows them to be rare cues.
 EXTRA_MIN_SEEN = 10
-# Context-sensitive cues: a mined phrase that is a cue at least CANDIDATE_PRECISION of the time
-# ("think", "want", "support") is accepted where its precision, shifted by the cue rate of its
-# context in train (word kind before and after, cues.json "contexts"), reaches
-# ACCEPT_PROBABILITY; without contexts, MIN_PRECISION alone decides. Chosen on train 0-199 with
-# the lexicon mined from 200-839.
+# Without the classifier's file (the fallback): a mined phrase that is a cue at least
+# CANDIDATE_PRECISION of the time ("think", "want", "support") is accepted where its precision,
+# shifted by the cue rate of its context in train (word kind before and after, cues.json
+# "contexts"), reaches ACCEPT_PROBABILITY; without contexts, MIN_PRECISION alone decides.
+# Chosen on train 0-199 with the lexicon mined from 200-839.
 CONTEXT = True
 CANDIDATE_PRECISION = 0.10
 ACCEPT_PROBABILITY = 0.25
@@ -101,6 +109,20 @@ CONTEXT_AFTER_WORDS = frozenset(
 # "X <verb>ed that ...": a verb the lexicon does not know, followed by "that" (-s forms were
 # tried: no gain on train, and "NATO countries that ..." became a cue).
 GENERIC_ENDINGS: tuple[str, ...] = ("ed",)
+# The cue classifier (analysis/data/cues_model.json, scripts/train_attribution_cues.py) decides
+# which candidates are cues. It is trained on the mined phrases that are cues at least
+# MODEL_CANDIDATE_PRECISION of the time in train and on other forms of mined cue verbs
+# ("asserts" from "asserted"); the model file then lists the phrases and verb lemmas it accepts
+# anywhere in train, which are the only candidates tried (a never-accepted one only costs time).
+# The candidate floor (0.03, against 0.10 without the classifier) and the threshold (0.4, in the
+# file) were chosen on train 0-199 with lexicon and model from 200-839.
+CUE_MODEL = True
+MODEL_CANDIDATE_PRECISION = 0.03
+LEMMA_CANDIDATES = True
+# A one-word verb cue takes a particle after it ("voted for", "calls out", "spoke about"), as
+# PolNeAR's cue spans do (cue exact +0.004 on train 0-199; "on", "at", "up", "back" lost more).
+PARTICLE_CUES = True
+PARTICLES = frozenset("for about out against".split())
 GENERIC_STOP = frozenset(
     "this thus unless always perhaps during nothing something anything".split()
 )
@@ -189,9 +211,12 @@ PERSONAL_PRONOUNS = frozenset("he she they we i it you".split())
 NP_INNER = frozenset("of for at from the a an and de van von la".split())
 HEADLINE_INNER = NP_INNER | {"camp", "-", ".", "&"}
 DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+POSSESSIVES = frozenset("his her its their our my your".split())
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 
 
 _NEXT_NONSPACE_RE = re.compile(r"\s*")
+_QUOTE_MARK_RE = re.compile("''|[" + re.escape(QUOTE_MARKS) + "]")
 _ABBREV_END_RE = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.){2,}$")
 
 
@@ -218,16 +243,18 @@ class Found:
 
 
 @cache
-def _trie() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
-    """Usable cue phrases by first token, longest first."""
-    out: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
+def _trie() -> dict[str, dict]:
+    """Usable cue phrases as a word trie: each node maps the next word to a child node, and
+    the key "" to the entry of the phrase ending there ("" is never a token)."""
+    root: dict[str, dict] = {}
     for phrase, entry in cue_lexicon().items():
         if not _usable(entry):
             continue
-        out.setdefault(phrase[0], []).append((phrase, entry))
-    for phrases in out.values():
-        phrases.sort(key=lambda pe: -len(pe[0]))
-    return out
+        node = root
+        for w in phrase:
+            node = node.setdefault(w, {})
+        node[""] = entry
+    return root
 
 
 def _usable(entry: CueEntry) -> bool:
@@ -235,10 +262,33 @@ def _usable(entry: CueEntry) -> bool:
     barely shows."""
     if entry.pos == "punctuation" or entry.phrase[0] in ("'", "’"):
         return False
-    floor = CANDIDATE_PRECISION if CONTEXT and cue_contexts() else MIN_PRECISION
+    if entry.extra and entry.n_seen < EXTRA_MIN_SEEN:
+        return True
+    model = cue_model() if CUE_MODEL else None
+    if model is not None and "phrases" in model:
+        return " ".join(entry.phrase) in _model_phrases()
+    if CUE_MODEL:
+        floor = MODEL_CANDIDATE_PRECISION
+    elif CONTEXT and cue_contexts():
+        floor = CANDIDATE_PRECISION
+    else:
+        floor = MIN_PRECISION
     if entry.n_cue >= MIN_CUE_COUNT and entry.precision >= floor:
         return True
     return entry.extra and entry.n_seen < EXTRA_MIN_SEEN
+
+
+@cache
+def _always_phrases() -> frozenset[tuple[str, ...]]:
+    """Phrases the classifier accepts nearly everywhere in train: accepted without scoring."""
+    model = cue_model() if CUE_MODEL else None
+    return frozenset(tuple(p.split(" ")) for p in model.get("always", ())) if model else frozenset()
+
+
+@cache
+def _model_phrases() -> frozenset[str]:
+    model = cue_model()
+    return frozenset(model.get("phrases", ())) if model else frozenset()
 
 
 # --- segmentation ---------------------------------------------------------------------------------
@@ -255,23 +305,106 @@ def attribution_regions(article: Article) -> list[tuple[int, int]]:
     return regions
 
 
-def _sentences(text: str, regions: list[tuple[int, int]]) -> list[_Sentence]:
+def _sentences(
+    text: str,
+    regions: list[tuple[int, int]],
+    spans: list[tuple[int, int]] | None = None,
+    always: int = -1,
+    prefilter: bool = True,
+) -> list[_Sentence]:
+    """Sentences of the regions (or the given sentence ``spans``) with their tokens; a sentence
+    without any word a cue needs keeps no tokens (an empty placeholder, so that neighbours stay
+    neighbours). The sentence starting at ``always`` keeps them regardless (a headline)."""
+    if spans is None:
+        spans = [se for r_start, r_end in regions for se in split_sentences(text, r_start, r_end)]
+    if not spans:
+        return []
+    # one pass over the text, then a slice per sentence (sentences end at white space, so no
+    # token straddles two)
+    matches = list(CUE_TOKEN_RE.finditer(text, spans[0][0], spans[-1][1]))
+    starts = list(map(_START, matches))
+    ends = list(map(_END, matches))
+    raws = list(map(_GROUP, matches))
+    norms = list(map(_NORMS.get, raws))
+    if None in norms:
+        norms = [n if n is not None else _norm(r) for n, r in zip(norms, raws, strict=True)]
+    cue_words = _cue_words()
     out = []
-    for r_start, r_end in regions:
-        for s, e in split_sentences(text, r_start, r_end):
-            matches = list(CUE_TOKEN_RE.finditer(text, s, e))
-            if matches:
-                raws = [m.group() for m in matches]
-                out.append(
-                    _Sentence(
-                        s,
-                        e,
-                        [m.start() for m in matches],
-                        [m.end() for m in matches],
-                        [normalize(r) for r in raws],
-                        raws,
-                    )
-                )
+    i = 0
+    for s, e in spans:
+        i = bisect_left(starts, s, i)
+        j = bisect_left(starts, e, i)
+        if j == i:
+            continue
+        sent_norms = norms[i:j]
+        if (
+            prefilter
+            and s != always
+            and cue_words.isdisjoint(sent_norms)
+            and not _maybe_generic(sent_norms)
+        ):
+            out.append(_Sentence(s, e, [], [], [], []))
+        else:
+            out.append(_Sentence(s, e, starts[i:j], ends[i:j], sent_norms, raws[i:j]))
+        i = j
+    return out
+
+
+_NORMS: dict[str, str] = {}
+_START = re.Match.start
+_GROUP = re.Match.group
+_END = re.Match.end
+
+
+def _norm(raw: str) -> str:
+    out = _NORMS[raw] = normalize(raw)
+    return out
+
+
+def _maybe_generic(norms: list[str]) -> bool:
+    """Whether a word that could be an unknown cue verb stands before "that"."""
+    if "that" not in norms:
+        return False
+    return any(b == "that" and a.endswith(GENERIC_ENDINGS) for a, b in pairwise(norms))
+
+
+@cache
+def _starters() -> frozenset[str]:
+    """Words a cue candidate can start with: first words of phrases, other forms of cue verbs."""
+    return frozenset(_trie()) | _lemma_forms()
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """Words a cue candidate needs: the longest word of each usable phrase (*said* in *has
+    said*, *response* in *in response to*) and other forms of cue lemmas; a sentence without
+    any of them holds no cue."""
+    heads = {max(reversed(p), key=len) for p, e in cue_lexicon().items() if _usable(e)}
+    return frozenset(heads) | _lemma_forms()
+
+
+@cache
+def _lemma_forms() -> frozenset[str]:
+    """Word forms in the lexicon whose lemma is a cue lemma (plus regular inflections)."""
+    lemmas = _cue_lemmas()
+    forms = set()
+    for lemma in lemmas:
+        forms.update(_inflections(lemma))
+    for phrase in cue_lexicon():
+        for w in phrase:
+            if _lemma_entry(w) is not None:
+                forms.add(w)
+    return frozenset(f for f in forms if _lemma_entry(f) is not None)
+
+
+def _inflections(lemma: str) -> list[str]:
+    """Regular forms of a verb lemma: -s, -ed, -ing (doubling and silent e handled loosely)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = [lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"]
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        out += [lemma[:-1] + "ies", lemma[:-1] + "ied"]
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        out += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
     return out
 
 
@@ -302,36 +435,204 @@ class _QuoteIndex:
 
 
 # --- cue matching -------------------------------------------------------------------------------
+def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
+    """Cue candidates starting at token i, longest first: (end token, entry, kind).
+
+    Kinds: "lex" (a mined or hand-listed phrase), "lemma" (another form of a mined cue lemma,
+    "asserting" from "assert"), "generic" (an unknown -ed verb before "that").
+    """
+    norms = sent.norms
+    w = norms[i]
+    out = []
+    node = _trie().get(w)
+    k = i + 1
+    while node is not None:
+        entry = node.get("")
+        if entry is not None:
+            out.append((k, entry, "lex"))
+        if k >= len(norms):
+            break
+        node = node.get(norms[k])
+        k += 1
+    out.reverse()  # longest first
+    if not out and LEMMA_CANDIDATES and w in _lemma_forms():
+        entry = _lemma_entry(w)
+        if entry is not None and sent.raws[i][:1].islower():
+            out.append((i + 1, entry, "lemma"))
+    if not out and i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
+        out.append((i + 1, _generic_entry(w), "generic"))
+    return out
+
+
 def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, CueEntry]]:
     """Cue phrases in a sentence as token ranges, longest accepted match first, outside quotes."""
-    trie = _trie()
     norms = sent.norms
     n = len(norms)
     out: list[tuple[int, int, CueEntry]] = []
     after = 0  # the next free token (matches do not overlap)
-    for i, w in enumerate(norms):
+    model = cue_model() if CUE_MODEL else None
+    trie = _trie()
+    forms = _lemma_forms()
+    always = _always_phrases()
+    starters = _starters()
+    positions = [i for i, w in enumerate(norms) if w in starters]
+    if "that" in norms:  # an unknown "-ed" verb before "that"
+        positions = sorted({*positions, *(i - 1 for i, w in enumerate(norms) if w == "that" and i)})
+    for i in positions:
         if i < after:
             continue
-        candidates = trie.get(w)
-        generic = i + 1 < n and norms[i + 1] == "that" and _generic_cue(sent, i)
-        if not (candidates or generic) or quotes.at(sent.starts[i]) is not None:
+        w = norms[i]
+        node = trie.get(w)
+        if node is not None and "" not in node and (i + 1 >= n or norms[i + 1] not in node):
+            node = None  # "the", "has": only the first word of longer phrases
+        if node is None and w not in forms and not (i + 1 < n and norms[i + 1] == "that"):
             continue
-        best = None
-        for phrase, entry in candidates or ():
-            k = len(phrase)
-            if tuple(norms[i : i + k]) == phrase:
-                # "found itself", "showed up", "easier said than done": not speech
-                if i + k < n and norms[i + k] in NOT_AFTER_CUE:
-                    break
-                if _accept(sent, i, i + k, entry):
-                    best = (i, i + k, entry)
-                    break
-        if best is None and generic:
-            best = (i, i + 1, _generic_entry(w))
-        if best is not None:
-            out.append(best)
-            after = best[1]
+        candidates = _candidates_at(sent, i)
+        if not candidates or quotes.at(sent.starts[i]) is not None:
+            continue
+        for k, entry, kind in candidates:
+            # "found itself", "showed up", "easier said than done": not speech
+            if k < n and norms[k] in NOT_AFTER_CUE:
+                break
+            if (entry.extra and entry.n_seen < EXTRA_MIN_SEEN) or (
+                kind == "lex" and entry.phrase in always
+            ):
+                ok = True  # a hand-listed phrase train barely shows, or one nearly always a cue
+            elif model is not None:
+                ok = _is_cue(model, sent, i, k, entry, kind)
+            else:
+                ok = kind == "generic" or _accept(sent, i, k, entry)
+            if ok:
+                if (
+                    PARTICLE_CUES
+                    and k < n
+                    and norms[k] in PARTICLES
+                    and entry.pos == "verb"
+                    and k - i == 1
+                ):
+                    k += 1  # "voted for", "calls out": PolNeAR's cue takes the particle
+                out.append((i, k, entry))
+                after = k
+                break
     return out
+
+
+def cue_features(sent: _Sentence, i: int, k: int, entry: CueEntry, kind: str) -> list[str]:
+    """Features of a cue candidate at tokens i..k-1 for the cue classifier: its words, lemma
+    and train precision (:func:`_phrase_features`), the kinds of word around it, whether a
+    quotation or a determiner is next to it."""
+    return [*_phrase_features(entry, kind), *_context_features(sent, i, k, entry)]
+
+
+@lru_cache(maxsize=16384)
+def _phrase_features(entry: CueEntry, kind: str) -> tuple[str, ...]:
+    """The features of a candidate that do not depend on where it stands."""
+    head = entry.phrase[-1]
+    return (
+        "bias",
+        "kind=" + kind,
+        "p=" + " ".join(entry.phrase) if kind == "lex" else "p=?",
+        "l=" + entry.lemma,
+        "suf=" + _suffix(head),
+        "len=" + str(min(len(entry.phrase), 4)),
+        "pos=" + entry.pos,
+        "pb=" + _precision_bucket(entry),
+    )
+
+
+def _suffix(word: str) -> str:
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith("ed"):
+        return "ed"
+    return "s" if word.endswith("s") else "o"
+
+
+def _context_features(sent: _Sentence, i: int, k: int, entry: CueEntry) -> list[str]:
+    norms, raws = sent.norms, sent.raws
+    n = len(norms)
+    lemma = entry.lemma
+    j = _skip_back(sent, i - 1)
+    before, after = _context_kinds(sent, i, k, j)
+    ctx = before + "|" + after
+    prev = norms[j] if j >= 0 else "<s>"
+    nxt = norms[k] if k < n else "</s>"
+    nxt2 = norms[k + 1] if k + 1 < n else "</s>"
+    feats = [
+        "b=" + before,
+        "a=" + after,
+        "ba=" + ctx,
+        "lb=" + lemma + "|" + before,
+        "la=" + lemma + "|" + after,
+        "pw=" + prev,
+        "nw=" + nxt,
+        "nw2=" + nxt + " " + nxt2,
+        "sufba=" + _suffix(entry.phrase[-1]) + "|" + ctx,
+    ]
+    if i == 0:
+        feats.append("first")
+    if raws[i][:1].isupper():
+        feats.append("cap")
+    if i > 0 and norms[i - 1] in DETERMINERS:
+        feats.append("det=" + norms[i - 1])
+    if i > 0 and norms[i - 1] == "to":
+        feats.append("to")
+    if '"' in norms:
+        feats.append("quote")
+        if prev == '"' or (prev == "," and j > 0 and norms[j - 1] == '"'):
+            feats.append("afterquote")
+    return feats
+
+
+def _precision_bucket(entry: CueEntry) -> str:
+    if entry.n_seen < 20:
+        return "rare"
+    p = entry.precision
+    return next(str(b) for b in (0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.85, 1.01) if p < b)
+
+
+@lru_cache(maxsize=16384)
+def _phrase_score(entry: CueEntry, kind: str) -> float:
+    """The summed weights of a candidate's place-independent features (log-odds)."""
+    weights = cue_model()["weights"]
+    return sum(weights.get(f, 0.0) for f in _phrase_features(entry, kind))
+
+
+def _is_cue(model: dict, sent: _Sentence, i: int, k: int, entry: CueEntry, kind: str) -> bool:
+    """Whether the classifier accepts a candidate (its log-odds reach the threshold's)."""
+    weights = model["weights"]
+    z = _phrase_score(entry, kind)
+    for f in _context_features(sent, i, k, entry):
+        z += weights.get(f, 0.0)
+    return z >= _threshold_logit(model["threshold"])
+
+
+@cache
+def _threshold_logit(threshold: float) -> float:
+    return math.log(threshold / (1 - threshold))
+
+
+@cache
+def _cue_lemmas() -> frozenset[str]:
+    """Single-word lemmas of mined cue phrases that are cues often enough to try other forms."""
+    out = set()
+    for entry in cue_lexicon().values():
+        if entry.n_cue >= MIN_CUE_COUNT and entry.pos == "verb" and " " not in entry.lemma:
+            out.add(entry.lemma)
+    model = cue_model() if CUE_MODEL else None
+    if model is not None and "phrases" in model:  # only lemmas the classifier ever accepts
+        out &= {p[1:] for p in model["phrases"] if p.startswith("=")}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def _lemma_entry(word: str) -> CueEntry | None:
+    if not word.isalpha() or len(word) < 4 or word in FUNCTION_WORDS:
+        return None
+    lemma = lemmatize(word)
+    if lemma not in _cue_lemmas():
+        return None
+    return CueEntry((word,), lemma, "verb", cue_class(lemma), 0, 0)
 
 
 def _accept(sent: _Sentence, i: int, k: int, entry: CueEntry) -> bool:
@@ -358,7 +659,12 @@ def _odds(p: float) -> float:
 
 def cue_context(sent: _Sentence, i: int, k: int) -> str:
     """The kind of word before (adverbs skipped) and after a cue phrase at tokens i..k-1."""
-    j = _skip_back(sent, i - 1)
+    before, after = _context_kinds(sent, i, k, _skip_back(sent, i - 1))
+    return f"{before}|{after}"
+
+
+def _context_kinds(sent: _Sentence, i: int, k: int, j: int) -> tuple[str, str]:
+    """cue_context's two kinds, given j, the token before the cue once adverbs are skipped."""
     if j < 0:
         before = "start"
     else:
@@ -389,7 +695,7 @@ def cue_context(sent: _Sentence, i: int, k: int) -> str:
             after = "capital"
         else:
             after = "lower"
-    return f"{before}|{after}"
+    return before, after
 
 
 def _generic_cue(sent: _Sentence, i: int) -> bool:
@@ -472,6 +778,9 @@ def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
         if prev == "and":
             if not (k - 2 >= 0 and (_is_cap(raws[k - 2]) or _is_cap(raws[k]))):
                 break
+        elif prev == "in" and k - 2 >= 0 and _is_number(norms[k]) and _is_number(norms[k - 2]):
+            k -= 1  # "Six in 10 voters say", "more than 4 in 10 said"
+            continue
         elif prev in CLAUSE_PUNCT or prev in BOUNDARY_WORDS:
             break
         k -= 1
@@ -485,6 +794,10 @@ def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
             m -= 1
         k = m
     return k, j + 1
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word in NUMBER_WORDS
 
 
 def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
@@ -650,10 +963,13 @@ def _content_forward(
     end = n
     for t in range(k + 1, n - 1):
         nxt = sent.norms[t + 1]
-        cut = sent.norms[t] == "," and (
-            nxt in CONTENT_CUTS or (CUT_AT_PARTICIPLE and nxt.endswith("ing") and nxt.isalpha())
+        cut = sent.norms[t] == ";" or (
+            sent.norms[t] == ","
+            and (
+                nxt in CONTENT_CUTS or (CUT_AT_PARTICIPLE and nxt.endswith("ing") and nxt.isalpha())
+            )
         )
-        if cut and quotes.at(sent.starts[t]) is None:
+        if cut and quotes.at(sent.starts[t + 1]) is None:
             end = t
             break
     s, e = sent.starts[k], sent.ends[end - 1]
@@ -741,6 +1057,13 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             trailing_stops.append(plan[1])
             if plan[2] and plan[2][0] > ci:
                 claimed.update(range(*plan[2]))
+    participle_commas = []
+    for c in cue_starts:
+        pj = _skip_back(sent, c - 1)
+        if pj > 0 and sent.norms[pj] == '"' and sent.norms[pj - 1] == ",":
+            pj -= 1
+        if pj > 0 and sent.norms[pj] == "," and sent.norms[c].endswith("ing"):
+            participle_commas.append(pj)
     prev_source: tuple[int, int] | None = None
     for ci, cj, entry, plan in plans:
         # PolNeAR cue spans keep auxiliaries and adverbs ("has also said", "did not deny");
@@ -765,6 +1088,11 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             source = _trim(text, *_span(sent, *src)) if src else None
         else:
             prev = sent.norms[ci - 1] if ci > 0 else ""
+            pj = _skip_back(sent, ci - 1)
+            if pj >= 0 and sent.norms[pj] == '"' and pj > 0 and sent.norms[pj - 1] == ",":
+                pj -= 1  # 'of “New York values,” saying ...'
+            if pj >= 0 and sent.norms[pj] == "," and sent.norms[ci].endswith("ing"):
+                prev = ","  # ", falsely suggesting that ..."
             subj = None
             sourceless = _is_sourceless(entry)
             lead = _lead(sent)
@@ -785,6 +1113,10 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     subj = _leading_subject(sent, ci - 1, quotes)
             else:
                 subj = _subject_left(sent, ci)
+            if entry.pos == "noun":
+                owner = _possessor(sent, ci)
+                if owner is not None:
+                    subj = (owner, owner + 1)  # "his longstanding criticism of": his
             if subj is not None and not _subject_like(sent, *subj):
                 subj = None
                 sourceless = entry.pos == "noun"  # "drew complaints that ...": no source
@@ -833,6 +1165,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 for c in cue_starts
                 if c > cj + 1 and _coordinator(sent, c) > cj
             ]
+            # ", saying ...": a later participle cue after a comma ends this content
+            stops += [p for p in participle_commas if p > cj]
             if ci == lead and sourceless:
                 stops += [t for t in range(cj, n) if sent.norms[t] == ","][:1]
             content += _content_forward(text, sent, k, quotes, min([*stops, n]))
@@ -852,6 +1186,18 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             prev_source = source
         found.append(Found(cue_span, content, source, entry, extras={"polnear_cue": polnear_cue}))
     return found
+
+
+def _possessor(sent: _Sentence, ci: int) -> int | None:
+    """The possessive before a noun cue, over up to two modifiers: "his (longstanding)
+    criticism", "Trump’s call for" (PolNeAR's source of a nominal cue)."""
+    for j in range(ci - 1, max(ci - 4, -1), -1):
+        w = sent.norms[j]
+        if w in POSSESSIVES or (w.endswith("'s") and len(w) > 2):
+            return j
+        if not w.isalpha() or w in BOUNDARY_WORDS or w in DETERMINERS:
+            return None
+    return None
 
 
 def _coordinator(sent: _Sentence, c: int) -> int:
@@ -908,7 +1254,8 @@ def _plan(
         ),
         n,
     )
-    qb = _quote_before(sent, j, quotes, _tail_is_adjunct(sent, cj))
+    tail_done = _tail_is_adjunct(sent, cj)  # nothing but adjuncts after the cue
+    qb = _quote_before(sent, j, quotes, tail_done)
     if qb is not None and not any(qb[2] <= c <= j for c in cue_starts if c != ci):
         content, b, _ = qb
         after = _skip_adjuncts(sent, cj)
@@ -918,7 +1265,7 @@ def _plan(
                 nxt = quotes.starting_at(sent.starts[after + 1]) if after + 1 < n else None
                 if nxt is not None:
                     content = content + list(nxt.fragments)
-            elif text[content[0][0]] not in QUOTE_OPEN + "'" and not _tail_is_adjunct(sent, cj):
+            elif text[content[0][0]] not in QUOTE_OPEN + "'" and not tail_done:
                 return ("forward",)  # 'In "The Axe Files," Henry said her group ...'
             return ("trailing", b, (b, j + 1), content)
         np = _np_after(sent, after, inv_stop, max_det=15)
@@ -938,7 +1285,7 @@ def _plan(
         return ("forward",)
     after = _skip_adjuncts(sent, cj)
     parenthetical = after + 1 < n and sent.norms[after] == "," and sent.norms[-1] != ","
-    if _tail_is_adjunct(sent, cj) or parenthetical:
+    if tail_done or parenthetical:
         # "..., X said." — a comma shortly before the subject; "And that, X said, was ..."
         k = j
         while k >= 0 and sent.norms[k] not in CLAUSE_PUNCT and j - k <= 8:
@@ -953,7 +1300,7 @@ def _plan(
             )
         ):
             content = _content_before(text, sent, k, quotes)
-            if content and parenthetical and not _tail_is_adjunct(sent, cj):
+            if content and parenthetical and not tail_done:
                 content = content + _content_forward(text, sent, after + 1, quotes, n)
             if content:
                 return ("trailing", k, (k + 1, j + 1), content)
@@ -982,8 +1329,7 @@ def _content_before(
 
 def _kind(text: str, content: list[tuple[int, int]]) -> str:
     s, e = content[0][0], content[-1][1]
-    body = text[s:e]
-    if not any(ch in QUOTE_MARKS for ch in body) and "''" not in body:
+    if _QUOTE_MARK_RE.search(text, s, e) is None:
         return "indirect"
     first = text[s]
     last = text[e - 1]
@@ -1092,13 +1438,22 @@ def _transcript_turns(
     return out
 
 
-def extract(text: str, regions: list[tuple[int, int]], floating: bool = True) -> list[Found]:
-    """All attributions in the given regions of text, in text order."""
+def extract(
+    text: str,
+    regions: list[tuple[int, int]],
+    floating: bool = True,
+    spans: list[tuple[int, int]] | None = None,
+) -> list[Found]:
+    """All attributions in the given regions of text, in text order (``spans``: the regions'
+    sentences when already split)."""
     quotes = _QuoteIndex(find_quotes(text, regions))
-    sentences = _sentences(text, regions)
     first_region = regions[0][0] if regions else -1
-    per_sentence = []
+    sentences = _sentences(text, regions, spans, always=first_region)
+    per_sentence: list[list[Found]] = []
     for sent in sentences:
+        if not sent.norms:  # no word a cue needs
+            per_sentence.append([])
+            continue
         found = _attribute_sentence(text, sent, quotes)
         if sent.start == first_region:
             head = _headline_colon(text, sent)
@@ -1169,17 +1524,10 @@ class _MentionLookup:
     def __init__(self, mentions: pd.DataFrame | None) -> None:
         rows = []
         if mentions is not None and len(mentions):
-            rows = sorted(
-                zip(
-                    mentions["start"].astype("int64"),
-                    mentions["end"].astype("int64"),
-                    (str(a) for a in mentions["actor"]),
-                    strict=True,
-                )
-            )
+            rows = sorted(zip(*_columns(mentions, ("start", "end", "actor")), strict=True))
         self.starts = [int(r[0]) for r in rows]
         self.ends = [int(r[1]) for r in rows]
-        self.actors = [r[2] for r in rows]
+        self.actors = [str(r[2]) for r in rows]
         self.longest = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
 
     def actor_at(self, hs: int, he: int) -> str | None:
@@ -1193,6 +1541,15 @@ class _MentionLookup:
                     best, best_key = self.actors[i], key
             i -= 1
         return best
+
+
+def _columns(table: pd.DataFrame, names: tuple[str, ...]) -> list[list]:
+    """Columns as lists (the column arrays directly: indexing by name costs four times as
+    much, and this runs once per article)."""
+    try:
+        return [table._get_column_array(table.columns.get_loc(n)).tolist() for n in names]
+    except (AttributeError, TypeError):  # a pandas without the accessor
+        return [table[n].tolist() for n in names]
 
 
 def speaker_from_mentions(
@@ -1246,45 +1603,92 @@ def find_attributions(
     """
     article = as_article(text_or_article)
     text = article.text
-    found = extract(text, attribution_regions(article))
+    regions = attribution_regions(article)
+    body_start = article.sentences[0].start if article.sentences else len(text)
+    spans = [
+        span
+        for r_start, r_end in regions
+        if r_end <= body_start
+        for span in split_sentences(text, r_start, r_end)
+    ]  # the title's sentences; the body's are the article's own
+    spans += [(sent.start, sent.end) for sent in article.sentences]
+    found = extract(text, regions, spans=spans)
     if mentions is None and found:
         mentions = _mentions_for(article)
     sentences = article.sentences
     sentence_starts = [sent.start for sent in sentences]
     lookup = _MentionLookup(mentions)
-    rows = []
+    cols: dict[str, list] = {name: [] for name in COLUMNS}
     for f in found:
         spans = list(f.content)
-        src = f.source
-        rows.append(
-            {
-                "source_start": src[0] if src else pd.NA,
-                "source_end": src[1] if src else pd.NA,
-                "cue_start": f.cue[0] if f.cue else pd.NA,
-                "cue_end": f.cue[1] if f.cue else pd.NA,
-                "content_start": spans[0][0],
-                "content_end": spans[-1][1],
-                "content_spans": spans,
-                "speaker": speaker_from_mentions(text, src[0], src[1], lookup) if src else pd.NA,
-                "kind": f.kind,
-                "cue_lemma": f.entry.lemma if f.entry else pd.NA,
-                "cue_class": f.entry.cue_class if f.entry else pd.NA,
-                "sentence_ids": _sentence_ids(
-                    sentences,
-                    sentence_starts,
-                    [*spans, *([f.cue] if f.cue else []), *([src] if src else [])],
-                ),
-                "source_text": text[src[0] : src[1]] if src else pd.NA,
-                "cue_text": text[f.cue[0] : f.cue[1]] if f.cue else pd.NA,
-                "content_text": " … ".join(text[s:e] for s, e in spans),
-            }
+        src, cue = f.source, f.cue
+        cols["source_start"].append(src[0] if src else None)
+        cols["source_end"].append(src[1] if src else None)
+        cols["cue_start"].append(cue[0] if cue else None)
+        cols["cue_end"].append(cue[1] if cue else None)
+        cols["content_start"].append(spans[0][0])
+        cols["content_end"].append(spans[-1][1])
+        cols["content_spans"].append(spans)
+        cols["speaker"].append(speaker_from_mentions(text, src[0], src[1], lookup) if src else None)
+        cols["kind"].append(f.kind)
+        cols["cue_lemma"].append(f.entry.lemma if f.entry else None)
+        cols["cue_class"].append(f.entry.cue_class if f.entry else None)
+        cols["sentence_ids"].append(
+            _sentence_ids(
+                sentences,
+                sentence_starts,
+                [*spans, *([cue] if cue else []), *([src] if src else [])],
+            )
         )
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    for col in ("source_start", "source_end", "cue_start", "cue_end"):
-        table[col] = table[col].astype("Int64")
-    for col in ("content_start", "content_end"):
-        table[col] = table[col].astype("int64")
-    return table
+        cols["source_text"].append(text[src[0] : src[1]] if src else None)
+        cols["cue_text"].append(text[cue[0] : cue[1]] if cue else None)
+        cols["content_text"].append(" … ".join(text[s:e] for s, e in spans))
+    n = len(found)
+    text_names = [name for name in COLUMNS if name in _TEXT_COLUMNS]
+    # one string array for all text columns, sliced: a fifth of the cost of one per column
+    strings = pd.array([v for name in text_names for v in cols[name]], dtype=_STR)
+    arrays: list[object] = []
+    for name in COLUMNS:
+        values = cols[name]
+        if name in ("source_start", "source_end", "cue_start", "cue_end"):
+            arrays.append(_nullable_ints(values))
+        elif name in ("content_start", "content_end"):
+            arrays.append(np.array(values, dtype="int64"))
+        elif name in _TEXT_COLUMNS:
+            i = text_names.index(name)
+            arrays.append(strings[i * n : (i + 1) * n])
+        else:
+            column = np.empty(n, dtype=object)  # lists stay lists
+            column[:] = values
+            arrays.append(column)
+    return _frame(arrays, n)
+
+
+_TEXT_COLUMNS = frozenset(
+    ("speaker", "kind", "cue_lemma", "cue_class", "source_text", "cue_text", "content_text")
+)
+
+
+_STR = pd.StringDtype(na_value=np.nan)  # pandas' default "str" dtype, built once
+_COLUMN_INDEX = pd.Index(COLUMNS)
+
+
+def _frame(arrays: list[object], n: int) -> pd.DataFrame:
+    """The table from ready-made column arrays; the checked constructor costs five times as
+    much as the whole table takes otherwise."""
+    try:
+        return pd.DataFrame._from_arrays(
+            arrays, columns=_COLUMN_INDEX, index=pd.RangeIndex(n), verify_integrity=False
+        )
+    except (AttributeError, TypeError):  # a pandas without the fast path
+        return pd.DataFrame(dict(zip(COLUMNS, arrays, strict=True)))
+
+
+def _nullable_ints(values: list[int | None]) -> pd.arrays.IntegerArray:
+    """An Int64 column built directly from values and a mask (pd.array is ten times slower)."""
+    mask = np.array([v is None for v in values], dtype=bool)
+    data = np.array([0 if v is None else v for v in values], dtype="int64")
+    return pd.arrays.IntegerArray(data, mask)
 
 
 def speaker_summary(attributions: pd.DataFrame, text_or_article: str | Article) -> pd.DataFrame:
@@ -1327,6 +1731,20 @@ def speaker_summary(attributions: pd.DataFrame, text_or_article: str | Article) 
         )
     out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["content_words", "attributions"], ascending=False, ignore_index=True)
+
+
+# Caches that depend on the cue model (cleared when it changes, e.g. by the training script).
+MODEL_CACHES = (
+    _trie,
+    _starters,
+    _cue_words,
+    _lemma_forms,
+    _cue_lemmas,
+    _lemma_entry,
+    _model_phrases,
+    _always_phrases,
+    _phrase_score,
+)
 
 
 __all__ = [

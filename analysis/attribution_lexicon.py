@@ -2,7 +2,9 @@
 
 The lexicon (``analysis/data/cues.json``) is mined from PolNeAR train by ``scripts/mine_cues.py``:
 every annotated cue phrase with how often it was a cue and how often the same words occur at all,
-so the attribution rules can keep the phrases that are usually cues. Framing classes follow the
+so the attribution rules can keep the phrases that are usually cues; ``cues_model.json`` holds
+the weights of the classifier that accepts or rejects each candidate in context
+(``scripts/train_attribution_cues.py``). Framing classes follow the
 AP Stylebook ("said" is the neutral verb of attribution) and Wikipedia's Manual of Style, Words
 to watch (MOS:SAID): verbs that only report are neutral; verbs that judge the statement (claim,
 admit, insist, concede, reveal, hint, boast ...) or the speaker's manner are evaluative.
@@ -19,6 +21,9 @@ from analysis.paths import PACKAGE_DATA_DIR
 
 CUES_PATH = PACKAGE_DATA_DIR / "cues.json"
 FRAMING_PATH = PACKAGE_DATA_DIR / "cues_framing.json"
+MODEL_PATH = PACKAGE_DATA_DIR / "cues_model.json"
+# Off while training the model: its candidates must not depend on an earlier model.
+MODEL_ENABLED = True
 
 # Words for cue matching: letters/digits with inner apostrophes ("don't", "Trump's"), or one symbol.
 # Hyphenated words stay whole; two apostrophes ('') are a double quote mark in some copy.
@@ -199,3 +204,12 @@ def cue_contexts() -> dict[str, object]:
     empty when the lexicon was mined without contexts."""
     data = json.loads(CUES_PATH.read_text(encoding="utf-8"))
     return data.get("contexts", {})
+
+
+@cache
+def cue_model() -> dict[str, object] | None:
+    """The cue classifier: feature weights (bias included) and the acceptance threshold, trained
+    on PolNeAR train by ``scripts/train_attribution_cues.py``; None when the file is absent."""
+    if not MODEL_ENABLED or not MODEL_PATH.exists():
+        return None
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))

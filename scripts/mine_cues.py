@@ -6,9 +6,13 @@ train texts (``n_seen``); their ratio is the phrase's precision as a cue. Phrase
 least ``--min-count`` times are kept, plus the hand-listed speech-act phrases of
 ``analysis/data/cues_extra.txt`` (counted the same way). Each entry gets a lemma (irregular
 table + suffix rules, candidate stems chosen by train-vocabulary frequency), a part of speech
-and its framing class. Only derived counts are written; no PolNeAR text is copied.
+and its framing class. Only derived counts are written; no PolNeAR text is copied. The
+``contexts`` block (cue rate per kind of neighbouring word) serves the rules when the cue
+classifier's file is absent; the classifier itself is trained next, on this lexicon's candidates,
+by ``scripts/train_attribution_cues.py``.
 
     python scripts/mine_cues.py ../shared/data/polnear/train analysis/data/cues.json
+    python scripts/train_attribution_cues.py ../shared/data/polnear/train
 """
 
 from __future__ import annotations
@@ -151,7 +155,7 @@ def mine_contexts(docs: list, phrases: set[tuple[str, ...]]) -> dict[str, object
         regions = attribution_regions(Article.from_text(doc.text))
         quotes = rules._QuoteIndex(find_quotes(doc.text, regions))
         gold = sorted(span for att in doc.attributions for span in att.cue)
-        for sent in rules._sentences(doc.text, regions):
+        for sent in rules._sentences(doc.text, regions, prefilter=False):
             after = 0
             for i, tok in enumerate(sent.norms):
                 if i < after or quotes.at(sent.starts[i]) is not None:

@@ -11,12 +11,13 @@ from analysis.article import Article
 from analysis.attribution import (
     COLUMNS,
     MIN_PRECISION,
+    _inflections,
     find_attributions,
     source_head,
     speaker_from_mentions,
     speaker_summary,
 )
-from analysis.attribution_lexicon import cue_class, cue_lexicon, lemmatize
+from analysis.attribution_lexicon import cue_class, cue_lexicon, cue_model, lemmatize
 from analysis.attribution_quotes import find_quotes
 
 
@@ -292,8 +293,8 @@ def test_progressive_cue_finds_subject_before_auxiliary():
 
 
 def test_low_precision_cue_needs_a_clause_context():
-    # "know" is a cue in under a quarter of its train occurrences: a pronoun before it and a
-    # that-clause after it make it one; "will ever know the cost" does not
+    # "know" is a cue in under a quarter of its train occurrences: the cue classifier takes it
+    # after a pronoun and before a that-clause, not in "will ever know the cost"
     assert cue_lexicon()[("know",)].precision < MIN_PRECISION
     text = "We know that the plan will fail. Nobody will ever know the cost."
     assert _attrs(text) == [("We", "know", "that the plan will fail")]
@@ -309,11 +310,58 @@ def test_unknown_past_tense_verb_before_that():
     ]
 
 
+def test_participle_after_a_comma_is_its_own_attribution():
+    # the participle ends the first content and takes the clause subject as its source
+    assert _attrs("Trump criticized the plan, saying it would fail.") == [
+        ("Trump", "criticized", "the plan"),
+        ("Trump", "saying", "it would fail"),
+    ]
+    # also after an adverb, and after a comma inside a closing quote mark
+    assert ("Trump", "suggesting", "that Obama was born abroad") in _attrs(
+        "Trump raised questions about Obama, falsely suggesting that Obama was born abroad."
+    )
+    text = "Trump defended “New York values,” saying the city was brave."
+    assert ("Trump", "saying", "the city was brave") in _attrs(text)
+
+
+def test_verb_cue_takes_its_particle():
+    # PolNeAR's cue is "voted for", its content "the bill"
+    assert _attrs("The senator voted for the bill.") == [("The senator", "voted for", "the bill")]
+
+
+def test_noun_cue_takes_the_possessive_as_source():
+    assert ("his", "criticism of", "the deal") in _attrs(
+        "The senator repeated his criticism of the deal."
+    )
+
+
+def test_other_forms_of_a_cue_verb_are_candidates():
+    # "asserts" never occurs as a cue in train, "asserted" / "asserting" do
+    assert ("asserts",) not in cue_lexicon()
+    assert _attrs("Smith asserts that the vote was rigged.") == [
+        ("Smith", "asserts", "that the vote was rigged")
+    ]
+    assert {"plans", "planned", "planning"} <= set(_inflections("plan"))
+    assert {"denies", "denied", "denying"} <= set(_inflections("deny"))
+
+
+def test_cue_model_file_is_a_trained_classifier():
+    model = cue_model()
+    assert model["format"] == "attribution-cue-logistic/1"
+    assert 0 < model["threshold"] < 1
+    assert model["n_documents"] == 840  # all of PolNeAR train
+    assert "said" in model["always"] and "according to" in model["always"]
+    weights = model["weights"]
+    # a that-clause after a candidate speaks for it, a full stop against it
+    assert weights["a=that"] > 0 > weights["a=."]
+
+
 def test_bundled_article_has_only_the_expected_cues(seed_table):
     assert list(seed_table["cue_text"]) == [
         "raised doubts",
         "hinted at",
         "reassured",
+        "criticism of",
         "stating",
         "expressed skepticism",
         "affirming",
