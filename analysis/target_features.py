@@ -15,13 +15,24 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
+from pathlib import Path
 
+import numpy as np
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
     N_SCALAR,
     NEGATE,
     SentimentIntensityAnalyzer,
 )
+
+from analysis.paths import PACKAGE_DATA_DIR
+
+VECTORS_PATH = PACKAGE_DATA_DIR / "target_sentiment_vectors.npz"
+# Context views over static word vectors: the mean vector of three words left, three right, the
+# target's contrast segment, the whole sentence, the target's own words; and "V", the sum of the
+# segment's evaluative words' vectors weighted by their valence (what kind of praise or blame).
+VECTOR_VIEWS = ("L", "R", "S", "A", "T", "V")
 
 # A word keeps inner apostrophes and hyphens ("don't", "Trump’s", "well-known"); any other
 # non-space character is a token of its own (punctuation marks drive the clause structure).
@@ -116,6 +127,19 @@ def lexicon() -> dict[str, float]:
     return merged
 
 
+@cache
+def word_vectors(path: Path = VECTORS_PATH) -> tuple[dict[str, int], np.ndarray]:
+    """Static word vectors (word → row, rows × dims float32), distilled from all-MiniLM-L6-v2.
+
+    Stored as int8 with one scale per dimension (see scripts/train_target_sentiment.py --embed);
+    each dimension has unit variance over the vocabulary.
+    """
+    with np.load(path, allow_pickle=False) as data:
+        words = data["words"].tolist()
+        matrix = data["codes"].astype(np.float32) * data["scales"].astype(np.float32)
+    return {w: i for i, w in enumerate(words)}, matrix
+
+
 @dataclass(frozen=True)
 class SentenceParse:
     """One sentence tokenised with VADER-style valences and clause/quote structure."""
@@ -131,46 +155,70 @@ class SentenceParse:
     clause: tuple[int, ...]  # id of the comma-bounded clause
     segment: tuple[int, ...]  # id of the contrast-bounded segment (commas do not split)
     in_quote: tuple[bool, ...]
+    vec_row: tuple[int, ...]  # row of the token in word_vectors(), −1 without a vector
+    valenced: tuple[int, ...]  # indices of tokens with a valence
+    with_vector: tuple[int, ...]  # indices of tokens with a word vector
+    word_names: tuple[str, ...]  # "w:<token>" for words, "" for punctuation (feature names)
+    negations: tuple[int, ...]  # indices of negation words ("not", "never", "n't" forms)
 
 
 def _tokenise(sentence: str) -> tuple[list[int], list[int], list[str]]:
+    low = sentence.lower().replace("’", "'")
+    if len(low) != len(sentence):  # a few characters change length when lower-cased
+        low = "".join(ch.lower()[:1] or ch for ch in sentence).replace("’", "'")
+    spans = [m.span() for m in TOKEN_RE.finditer(low)]
+    lower = TOKEN_RE.findall(low)
+    if "'s" not in low:
+        return [s for s, _ in spans], [e for _, e in spans], lower
     starts: list[int] = []
     ends: list[int] = []
-    lower: list[str] = []
-    for m in TOKEN_RE.finditer(sentence):
-        tok = m.group().lower().replace("’", "'")
-        s, e = m.start(), m.end()
-        if len(tok) > 2 and tok.endswith("'s"):
-            starts += [s, e - 2]
-            ends += [e - 2, e]
-            lower += [tok[:-2], "'s"]
+    split: list[str] = []
+    for (s, e), tok in zip(spans, lower, strict=True):
+        if len(tok) > 2 and tok[-2:] == "'s":
+            starts += (s, e - 2)
+            ends += (e - 2, e)
+            split += (tok[:-2], "'s")
         else:
             starts.append(s)
             ends.append(e)
-            lower.append(tok)
-    return starts, ends, lower
+            split.append(tok)
+    return starts, ends, split
 
 
 def _is_negation(word: str) -> bool:
     return word in NEGATE_SET or "n't" in word
 
 
-def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
-    """Tokenise a sentence and apply VADER's word-level rules once, for all its mentions."""
-    lex = lexicon()
-    starts, ends, lower = _tokenise(sentence)
+# Tokens that move the clause / segment counters: (clause step, segment step).
+_STRUCTURE = {
+    **{tok: (1, 1) for tok in HARD_PUNCT | CONTRAST},
+    **{tok: (1, 0) for tok in SOFT_PUNCT | SUBORDINATORS},
+}
+_PLAIN = (0, 0)
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    """Words that can carry a valence (lexicon entries, not boosters)."""
+    return frozenset(w for w in lexicon() if w[:1].isalnum() and w not in BOOSTER_DICT)
+
+
+def _valences(lower: list[str], is_word: list[bool]) -> tuple[list[float], list[float], list[bool]]:
+    """VADER's word-level rules: lexicon value, boosters and negation in the three words before."""
+    lex, words = lexicon(), _lexicon_words()
     n = len(lower)
-    is_word = [tok[0].isalnum() for tok in lower]
     raw = [0.0] * n
     val = [0.0] * n
     neg = [False] * n
-    for i, tok in enumerate(lower):
-        if not is_word[i] or tok in BOOSTER_DICT:
-            continue
-        v = lex.get(tok)
-        if v is None and "-" in tok:
+    for i in [i for i, tok in enumerate(lower) if tok in words or "-" in tok]:
+        tok = lower[i]
+        if tok in words:
+            v = lex[tok]
+        elif "-" in tok and is_word[i] and tok not in BOOSTER_DICT:
             v = lex.get(tok.rsplit("-", 1)[1])
-        if v is None:
+            if v is None:
+                continue
+        else:
             continue
         if tok == "no" and i + 1 < n and lower[i + 1] in lex:
             continue  # "no" negates the next word instead
@@ -193,26 +241,29 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
             v *= N_SCALAR
         val[i] = v
         neg[i] = flipped
-    clause = [0] * n
-    segment = [0] * n
+    return val, raw, neg
+
+
+def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
+    """Tokenise a sentence and apply VADER's word-level rules once, for all its mentions."""
+    starts, ends, lower = _tokenise(sentence)
+    n = len(lower)
+    is_word = [tok[0].isalnum() for tok in lower]
+    val, raw, neg = _valences(lower, is_word)
+    steps = [_STRUCTURE.get(tok, _PLAIN) for tok in lower]
+    clause = list(accumulate(step[0] for step in steps))
+    segment = list(accumulate(step[1] for step in steps))
     quote = [False] * n
-    c = s = 0
-    inside = False
-    for i, tok in enumerate(lower):
-        if tok in QUOTE_CHARS:
-            inside = not inside if tok == '"' else tok == "“"
-            c += 1
-        elif tok in HARD_PUNCT:
-            c += 1
-            s += 1
-        elif tok in SOFT_PUNCT or tok in SUBORDINATORS:
-            c += 1
-        elif tok in CONTRAST:
-            c += 1
-            s += 1
-        clause[i] = c
-        segment[i] = s
-        quote[i] = inside
+    if not QUOTE_CHARS.isdisjoint(lower):
+        inside, c = False, 0
+        for i, tok in enumerate(lower):
+            if tok in QUOTE_CHARS:
+                inside = not inside if tok == '"' else tok == "“"
+                c += 1
+            clause[i] += c
+            quote[i] = inside
+    rows = word_vectors()[0]
+    vec_row = [rows.get(tok, -1) if word else -1 for tok, word in zip(lower, is_word, strict=True)]
     return SentenceParse(
         offset,
         tuple(starts),
@@ -225,6 +276,11 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
         tuple(clause),
         tuple(segment),
         tuple(quote),
+        tuple(vec_row),
+        tuple(i for i, v in enumerate(val) if v),
+        tuple(i for i, r in enumerate(vec_row) if r >= 0),
+        tuple("w:" + tok if word else "" for tok, word in zip(lower, is_word, strict=True)),
+        tuple(i for i, tok in enumerate(lower) if tok in NEGATE_SET or "n't" in tok),
     )
 
 
@@ -268,21 +324,24 @@ def _first_valenced(parse: SentenceParse, indices: range, clause: int) -> float:
     return 0.0
 
 
-def features(parse: SentenceParse, start: int, end: int) -> dict[str, float]:
+def features(
+    parse: SentenceParse, start: int, end: int, sc: Scope | None = None
+) -> dict[str, float]:
     """Dense scope features (d:…) and sparse word features for the mention at [start, end).
 
-    Offsets are relative to the sentence. Valences are divided by 4 (VADER's scale) so every
-    dense feature is of order one.
+    Offsets are relative to the sentence; ``sc`` is the mention's :func:`scope` when the caller
+    has it already. Valences are divided by 4 (VADER's scale) so every dense feature is of order
+    one.
     """
     low, val, n = parse.lower, parse.valence, len(parse.lower)
-    a, b = target_tokens(parse, start, end)
+    sc = sc if sc is not None else scope(parse, start, end)
+    a, b = sc.a, sc.b
     f: dict[str, float] = {"bias": 1.0}
     anchor = min(a, n - 1) if n else 0
     t_clause = parse.clause[anchor] if n else 0
     t_segment = parse.segment[anchor] if n else 0
     t_quote = parse.in_quote[anchor] if n else False
-    is_speaker, said = _speech(parse, a, b)
-    said_set = set(said)
+    is_speaker, said = sc.is_speaker, sc.said
 
     total_pos = total_neg = 0.0
     sums: dict[str, float] = {}
@@ -290,11 +349,10 @@ def features(parse: SentenceParse, start: int, end: int) -> dict[str, float]:
     def add(name: str, value: float) -> None:
         sums[name] = sums.get(name, 0.0) + value
 
-    for i in range(n):
-        v = val[i]
-        if not v or a <= i < b:
+    for i in parse.valenced:
+        if a <= i < b:
             continue
-        v /= 4.0
+        v = val[i] / 4.0
         sign = "p" if v > 0 else "n"
         if v > 0:
             total_pos += v
@@ -305,7 +363,7 @@ def features(parse: SentenceParse, start: int, end: int) -> dict[str, float]:
         band = "1" if d <= 2 else "2" if d <= 5 else "3" if d <= 10 else "4"
         add(f"d:{'L' if left else 'R'}{band}{sign}", v)
         w = math.exp(-(d - 1) / 4.0)
-        if i in said_set:
+        if i in said:  # a range: constant-time membership
             add(f"d:said_{sign}", v)
             continue
         if parse.segment[i] == t_segment:
@@ -370,25 +428,15 @@ def features(parse: SentenceParse, start: int, end: int) -> dict[str, float]:
         f["speaker"] = 1.0
     if t_quote:
         f["in_quote"] = 1.0
-    negs = sum(
-        1 for i in range(n) if parse.clause[i] == t_clause and _is_negation(low[i]) and i < a
-    )
+    negs = sum(1 for i in parse.negations if i < a and parse.clause[i] == t_clause)
     if negs:
         f["d:neg_before"] = float(min(negs, 2))
     f["d:position"] = a / max(n, 1)
     if a == 0:
         f["first"] = 1.0
 
-    # words: target-masked sentence bag, adjacent words and bigrams, the clause's words
-    for i in range(n):
-        if a <= i < b or not parse.is_word[i]:
-            continue
-        tok = low[i]
-        f[f"w:{tok}"] = 1.0
-        if parse.negated[i]:
-            f[f"nw:{tok}"] = 1.0
-        if parse.segment[i] == t_segment and i not in said_set:
-            f[f"s:{tok}"] = 1.0
+    # words next to the target and the target's own words; the sentence and segment bags of
+    # words are bag_features (counts, computed by ranges so a batch can use prefix sums)
     for off in (1, 2, 3):
         if a - off >= 0:
             f[f"l{off}:{low[a - off]}"] = 1.0
@@ -401,3 +449,92 @@ def features(parse: SentenceParse, start: int, end: int) -> dict[str, float]:
     for tok in low[a:b]:
         f[f"t:{tok}"] = 1.0
     return f
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Token ranges around a mention, [lo, hi) within its sentence (bags and vector views)."""
+
+    a: int  # target tokens [a, b)
+    b: int
+    n: int  # tokens in the sentence
+    seg_lo: int  # the target's contrast segment
+    seg_hi: int
+    said_lo: int  # what the target is reported to say, clipped to the segment (may be empty)
+    said_hi: int
+    is_speaker: bool  # the target is the subject of a reporting verb ("X said", "according to X")
+    said: range  # what the target is reported to say, unclipped
+
+
+def scope(parse: SentenceParse, start: int, end: int) -> Scope:
+    """The ranges of :func:`bag_features` and :func:`vector_block` for a mention."""
+    n = len(parse.lower)
+    a, b = target_tokens(parse, start, end)
+    if not n:
+        return Scope(a, b, 0, 0, 0, 0, 0, False, range(0))
+    seg = parse.segment[min(a, n - 1)]
+    lo, hi = bisect_left(parse.segment, seg), bisect_right(parse.segment, seg)
+    lo, hi = min(lo, a), max(hi, b)
+    is_speaker, said = _speech(parse, a, b)
+    s_lo, s_hi = max(said.start, lo), min(said.stop, hi) if len(said) else lo
+    return Scope(a, b, n, lo, hi, s_lo, max(s_lo, s_hi), is_speaker, said)
+
+
+def _outside(sc: Scope, lo: int, hi: int) -> list[int]:
+    """Token indices in [lo, hi) outside the target."""
+    return [i for i in range(lo, hi) if i < sc.a or i >= sc.b]
+
+
+def bag_features(parse: SentenceParse, sc: Scope) -> dict[str, float]:
+    """Word counts: the sentence outside the target (w:), its negated words (nw:) and the
+    target's contrast segment outside the target and outside what the target is said to say (s:).
+    """
+    names, negated = parse.word_names, parse.negated
+    f: dict[str, float] = {}
+    for i in _outside(sc, 0, sc.n):
+        name = names[i]
+        if name:
+            f[name] = f.get(name, 0.0) + 1.0
+            if negated[i]:
+                f["n" + name] = f.get("n" + name, 0.0) + 1.0
+    for i in _outside(sc, sc.seg_lo, sc.seg_hi):
+        name = names[i]
+        if name and not sc.said_lo <= i < sc.said_hi:
+            key = "s:" + name[2:]
+            f[key] = f.get(key, 0.0) + 1.0
+    return f
+
+
+def view_ranges(sc: Scope) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Token ranges of each mean view (VECTOR_VIEWS order, "V" uses the segment's, index 2)."""
+    a, b, n = sc.a, sc.b, sc.n
+    return (
+        ((max(0, a - 3), a),),
+        ((b, min(n, b + 3)),),
+        ((sc.seg_lo, a), (b, sc.seg_hi)),
+        ((0, a), (b, n)),
+        ((a, b),),
+    )
+
+
+def vector_block(parse: SentenceParse, start: int, end: int) -> np.ndarray:
+    """The context views of a mention as one flat vector (views × dims), unscaled.
+
+    Each mean view is the mean vector of its words that have one (zero when none has); the
+    valence view sums valence / 4 × vector over the segment's words outside the target.
+    """
+    matrix = word_vectors()[1]
+    dims = matrix.shape[1]
+    block = np.zeros(len(VECTOR_VIEWS) * dims)
+    rows, val = parse.vec_row, parse.valence
+    sc = scope(parse, start, end)
+    ranges = view_ranges(sc)
+    for view, view_range in enumerate(ranges):
+        found = [rows[i] for lo, hi in view_range for i in range(lo, hi) if rows[i] >= 0]
+        if found:
+            block[view * dims : (view + 1) * dims] = matrix[found].mean(0)
+    found = [i for lo, hi in ranges[2] for i in range(lo, hi) if rows[i] >= 0 and val[i]]
+    if found:
+        weights = np.array([val[i] / 4.0 for i in found])
+        block[len(ranges) * dims :] = weights @ matrix[[rows[i] for i in found]]
+    return block

@@ -9,9 +9,10 @@ mention. Two scorers share that parse:
 - :func:`rule_sentiment`: hand-set weights (same clause counts fully, across "but" a quarter;
   "criticised X", "X was praised", "X's failure" count double; what X is reported to say counts
   little, being X's view of others).
-- :func:`target_sentiment`: a linear model (NBSVM or multinomial logistic regression, chosen by
-  cross-validation) over the same scope features and nearby words, trained on NewsMTSC by
-  ``scripts/train_target_sentiment.py``; inference is plain numpy over the shipped JSON weights.
+- :func:`target_sentiment`: a linear model (NBSVM, chosen by cross-validation) over the same
+  scope features, nearby words and word-vector views of the context (static vectors distilled
+  from all-MiniLM-L6-v2), trained on NewsMTSC by ``scripts/train_target_sentiment.py``;
+  inference is plain numpy over the shipped weights and vectors, batched per text.
 """
 
 from __future__ import annotations
@@ -29,7 +30,15 @@ from analysis.article import Article
 from analysis.errors import AnalysisError, InputError
 from analysis.paths import PACKAGE_DATA_DIR
 from analysis.segment import split_sentences
-from analysis.target_features import SentenceParse, features, parse_sentence, target_tokens
+from analysis.target_features import (
+    VECTORS_PATH,
+    SentenceParse,
+    features,
+    parse_sentence,
+    scope,
+    target_tokens,
+    word_vectors,
+)
 
 LABELS = ("negative", "neutral", "positive")
 MODEL_PATH = PACKAGE_DATA_DIR / "target_sentiment_model.json"
@@ -112,11 +121,33 @@ class _Segmenter:
 
 
 def model_from_json(raw: dict) -> dict:
-    """Index a model JSON document (as written by scripts/train_target_sentiment.py)."""
+    """Index a model JSON document (as written by scripts/train_target_sentiment.py).
+
+    Two precomputations make a batch cheap: the word-vector weights are folded into the
+    vectors (``view_logits[v, row]`` is the logit contribution of word ``row`` in view ``v``),
+    and each word's bag-feature columns (w:, nw:, s:) are looked up once. Row −1 of
+    ``weights`` and of each view is zero, the slot of unknown features and words.
+    """
+    vectors = word_vectors(VECTORS_PATH.parent / raw["vectors"]["file"])[1]
+    n_views, dims = len(raw["vectors"]["views"]), raw["vectors"]["dims"]
+    vector_weights = np.asarray(raw["vector_weights"], dtype=float).reshape(n_views, dims, -1)
+    view_logits = np.einsum("rd,vdc->vrc", vectors.astype(float), vector_weights)
+    weights = np.asarray(raw["weights"], dtype=float)
+    index = {name: i for i, name in enumerate(raw["features"])}
+    words = {name[2:] for name in index if name[:2] in ("w:", "s:")}
+    words |= {name[3:] for name in index if name.startswith("nw:")}
+    bag_cols = {
+        w: (index.get("w:" + w, -1), index.get("nw:" + w, -1), index.get("s:" + w, -1))
+        for w in words
+    }
     return {
-        "index": {name: i for i, name in enumerate(raw["features"])},
-        "weights": np.asarray(raw["weights"], dtype=float),
+        "index": index,
+        "weights": np.vstack([weights, np.zeros((1, weights.shape[1]))]),
         "intercept": np.asarray(raw["intercept"], dtype=float),
+        "view_logits": np.concatenate(
+            [view_logits, np.zeros((n_views, 1, view_logits.shape[2]))], axis=1
+        ),
+        "bag_cols": bag_cols,
         "labels": tuple(raw["labels"]),
         "raw": raw,
     }
@@ -132,57 +163,141 @@ def load_model(path: Path = MODEL_PATH) -> dict:
     return model_from_json(raw)
 
 
-def _evidence(parse: SentenceParse, start: int, end: int, limit: int = 3) -> tuple[str, ...]:
-    """Evaluative words in the mention's contrast segment, nearest first."""
-    a, b = target_tokens(parse, start, end)
+def _evidence(parse: SentenceParse, a: int, b: int, limit: int = 3) -> tuple[str, ...]:
+    """Evaluative words in the mention's contrast segment (token range [a, b)), nearest first."""
     n = len(parse.lower)
     if not n:
         return ()
-    seg = parse.segment[min(a, n - 1)]
+    seg, segment = parse.segment[min(a, n - 1)], parse.segment
     found = [
         (min(abs(i - a), abs(i - b + 1)), parse.lower[i])
-        for i in range(n)
-        if parse.valence[i] and parse.segment[i] == seg and not a <= i < b
+        for i in parse.valenced
+        if segment[i] == seg and not a <= i < b
     ]
     return tuple(word for _, word in sorted(found)[:limit])
+
+
+def _prefix(values: np.ndarray) -> np.ndarray:
+    """Cumulative sums along axis 0 with a leading zero: sum of [lo, hi) is P[hi] − P[lo]."""
+    out = np.zeros((values.shape[0] + 1, *values.shape[1:]))
+    np.cumsum(values, axis=0, out=out[1:])
+    return out
+
+
+def predict_batch(
+    items: list[tuple[SentenceParse, int, int]], model: dict | None = None
+) -> list[TargetSentiment]:
+    """Model predictions for mentions (parse, absolute start, absolute end), vectorised.
+
+    Each sentence's tokens are looked up once; the bags of words and the word-vector views of
+    every mention are token ranges, summed with prefix sums over the batch's tokens. Only the
+    few scope and neighbour features are a dictionary per mention. Gives the same logits as the
+    feature dictionaries of the training script (tests check it).
+    """
+    model = model if model is not None else load_model()
+    if not items:
+        return []
+    index, bag_cols = model["index"], model["bag_cols"]
+    none = (-1, -1, -1)
+    base: dict[int, int] = {}
+    w_col: list[int] = []
+    nw_col: list[int] = []
+    s_col: list[int] = []
+    vec_rows: list[int] = []
+    valence: list[float] = []
+    for parse, _, _ in items:
+        if id(parse) in base:
+            continue
+        base[id(parse)] = len(w_col)
+        cols = [bag_cols.get(tok, none) for tok in parse.lower]
+        w_col += [c[0] for c in cols]
+        nw_col += [c[1] if neg else -1 for c, neg in zip(cols, parse.negated, strict=True)]
+        s_col += [c[2] for c in cols]
+        vec_rows += parse.vec_row
+        valence += parse.valence
+    weights = model["weights"]
+    bag_sum = _prefix(weights[w_col] + weights[nw_col])
+    seg_sum = _prefix(weights[s_col])
+    rows_arr = np.asarray(vec_rows, dtype=np.intp)
+    token_views = model["view_logits"][:, rows_arr].transpose(1, 0, 2)  # tokens × views × 3
+    view_sum = _prefix(token_views[:, :-1])
+    valence_sum = _prefix(token_views[:, -1] * (np.asarray(valence) / 4.0)[:, None])
+    has_sum = _prefix((rows_arr >= 0).astype(float))
+
+    n = len(items)
+    rows: list[int] = []
+    cols_: list[int] = []
+    values: list[float] = []
+    roles = np.zeros(n)
+    spans: list[tuple[int, int]] = []
+    bounds: list[tuple[int, ...]] = []  # token ranges in the batch's token arrays
+    for m, (parse, start, end) in enumerate(items):
+        rel_start, rel_end = start - parse.offset, end - parse.offset
+        sc = scope(parse, rel_start, rel_end)
+        feats = features(parse, rel_start, rel_end, sc)
+        cols_ += [index.get(name, -1) for name in feats]
+        values += feats.values()
+        rows += [m] * len(feats)
+        roles[m] = feats.get("d:contrast_role", 0.0)
+        spans.append((sc.a, sc.b))
+        o = base[id(parse)]
+        ends = (0, sc.n, sc.a, sc.b, sc.seg_lo, sc.seg_hi, sc.said_lo, sc.said_hi)
+        bounds.append(tuple(o + k for k in ends))
+    # sentence [s0, s1), target [a, b), segment [g0, g1), what the target says [q0, q1)
+    s0, s1, a, b, g0, g1, q0, q1 = np.asarray(bounds, dtype=np.intp).T
+    col = np.asarray(cols_, dtype=np.intp)
+    logits = np.repeat(model["intercept"][None, :], n, axis=0)
+    contrib = np.asarray(values)[:, None] * weights[col]
+    owner = np.asarray(rows, dtype=np.intp)
+    for c in range(logits.shape[1]):
+        logits[:, c] += np.bincount(owner, weights=contrib[:, c], minlength=n)
+    logits += bag_sum[s1] - bag_sum[s0] - (bag_sum[b] - bag_sum[a])
+    logits += seg_sum[g1] - seg_sum[g0] - (seg_sum[b] - seg_sum[a])
+    logits -= seg_sum[q1] - seg_sum[q0]
+    # views in VECTOR_VIEWS order: L, R, S (segment), A (sentence), T (target) are means;
+    # V (valence-weighted segment) is a sum
+    view_bounds = (
+        ((np.maximum(s0, a - 3), a),),
+        ((b, np.minimum(s1, b + 3)),),
+        ((g0, a), (b, g1)),
+        ((s0, a), (b, s1)),
+        ((a, b),),
+    )
+    for v, ranges in enumerate(view_bounds):
+        total = sum(view_sum[hi, v] - view_sum[lo, v] for lo, hi in ranges)
+        count = sum(has_sum[hi] - has_sum[lo] for lo, hi in ranges)
+        logits += total / np.maximum(count, 1.0)[:, None]
+    logits += valence_sum[a] - valence_sum[g0] + valence_sum[g1] - valence_sum[b]
+    # Scope rule on top of the fitted weights: an evaluation bound to the target by grammar
+    # that opposes the evaluation across a contrast word decides which side the target is on.
+    # NewsMTSC has too few such sentences (<1%) for the regression to learn it.
+    logits += CONTRAST_ROLE_WEIGHT * roles[:, None] * np.array([-1.0, 0.0, 1.0])
+    logits -= logits.max(1, keepdims=True)
+    probs = np.exp(logits)
+    probs /= probs.sum(1, keepdims=True)
+    labels = model["labels"]
+    best = probs.argmax(1).tolist()
+    out = []
+    for m, (parse, start, end) in enumerate(items):
+        prob = dict(zip(labels, probs[m].tolist(), strict=True))
+        out.append(
+            TargetSentiment(
+                label=labels[best[m]],
+                score=min(1.0, max(-1.0, prob["positive"] - prob["negative"])),
+                probabilities=prob,
+                evidence=_evidence(parse, *spans[m]),
+                start=start,
+                end=end,
+            )
+        )
+    return out
 
 
 def predict_parsed(
     parse: SentenceParse, start: int, end: int, model: dict | None = None
 ) -> TargetSentiment:
     """Model prediction for a mention (absolute offsets) in an already parsed sentence."""
-    model = model if model is not None else load_model()
-    rel_start, rel_end = start - parse.offset, end - parse.offset
-    feats = features(parse, rel_start, rel_end)
-    index = model["index"]
-    rows = []
-    values = []
-    for name, value in feats.items():
-        row = index.get(name)
-        if row is not None:
-            rows.append(row)
-            values.append(value)
-    logits = model["intercept"] + np.asarray(values) @ model["weights"][rows]
-    # Scope rule on top of the fitted weights: an evaluation bound to the target by grammar
-    # that opposes the evaluation across a contrast word decides which side the target is on.
-    # NewsMTSC has too few such sentences (<1%) for the regression to learn it.
-    role = feats.get("d:contrast_role", 0.0)
-    if role:
-        logits = logits + CONTRAST_ROLE_WEIGHT * role * np.array([-1.0, 0.0, 1.0])
-    logits = logits - logits.max()
-    probs = np.exp(logits)
-    probs /= probs.sum()
-    labels = model["labels"]
-    best = int(np.argmax(probs))
-    prob = {label: float(p) for label, p in zip(labels, probs, strict=True)}
-    return TargetSentiment(
-        label=labels[best],
-        score=min(1.0, max(-1.0, prob["positive"] - prob["negative"])),
-        probabilities=prob,
-        evidence=_evidence(parse, rel_start, rel_end),
-        start=start,
-        end=end,
-    )
+    return predict_batch([(parse, start, end)], model)[0]
 
 
 def target_sentiment(text: str | Article, start: int, end: int) -> TargetSentiment:
@@ -203,7 +318,7 @@ def target_sentiments(
     text = _text_of(text)
     checked = [_check_span(text, s, e) for s, e in spans]
     segmenter = _Segmenter(text)
-    return [predict_parsed(segmenter.sentence(s, e), s, e) for s, e in checked]
+    return predict_batch([(segmenter.sentence(s, e), s, e) for s, e in checked])
 
 
 def rule_score(parse: SentenceParse, start: int, end: int) -> tuple[float, tuple[str, ...]]:
@@ -226,7 +341,9 @@ def rule_score(parse: SentenceParse, start: int, end: int) -> tuple[float, tuple
         elif key == "agent_of":
             total += (AGENT_WEIGHT - 1.0) * value
     raw = 4.0 * total  # back to VADER's scale
-    return raw / math.sqrt(raw * raw + RULE_ALPHA), _evidence(parse, start, end)
+    return raw / math.sqrt(raw * raw + RULE_ALPHA), _evidence(
+        parse, *target_tokens(parse, start, end)
+    )
 
 
 def rule_sentiment(

@@ -1,19 +1,22 @@
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import time
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.errors import InputError
 from analysis.paths import PROJECT_ROOT
-from analysis.target_features import parse_sentence
+from analysis.target_features import VECTORS_PATH, parse_sentence, vector_block, word_vectors
 from analysis.targeted import (
     MODEL_PATH,
     TargetSentiment,
+    _Segmenter,
     rule_sentiment,
     target_sentiment,
     target_sentiments,
@@ -75,6 +78,16 @@ def test_negation_flips_valence_like_vader():
     assert about("Critics did not praise Johnson.", "Johnson", rule_sentiment).label == "negative"
 
 
+def test_tokens_keep_offsets_when_lower_casing_changes_length():
+    # "İ".lower() is two code points; offsets must still point into the original text
+    text = "İstanbul’s mayor praised Ankara"
+    parse = parse_sentence(text)
+    tokens = zip(parse.starts, parse.ends, parse.lower, strict=True)
+    pairs = [(text[s:e], tok) for s, e, tok in tokens]
+    assert pairs[:3] == [("İstanbul", "istanbul"), ("’s", "'s"), ("mayor", "mayor")]
+    assert pairs[-1] == ("Ankara", "ankara")
+
+
 def test_booster_raises_valence_like_vader():
     parse = parse_sentence("It was a very good plan.")
     assert parse.valence[parse.lower.index("good")] == pytest.approx(1.9 + 0.293)
@@ -118,7 +131,15 @@ def test_batch_equals_single_calls(seed_article):
     text = seed_article.text
     spans = [span(text, w) for w in ("Trump", "NATO", "Putin", "Macron", "alliance")]
     batch = target_sentiments(seed_article, spans)
-    assert batch == [target_sentiment(text, s, e) for s, e in spans]
+    for got, single in zip(batch, [target_sentiment(text, s, e) for s, e in spans], strict=True):
+        # prefix sums over a different batch differ only in the last bits
+        assert (got.label, got.evidence, got.start, got.end) == (
+            single.label,
+            single.evidence,
+            single.start,
+            single.end,
+        )
+        assert got.score == pytest.approx(single.score, abs=1e-9)
 
 
 def test_batch_is_fast(seed_article):
@@ -174,12 +195,34 @@ def test_scores_in_range_and_probabilities_sum_to_one(text, data):
 
 def test_model_file_is_small_and_documented():
     assert MODEL_PATH.stat().st_size < 2_000_000
+    assert VECTORS_PATH.stat().st_size < 3_000_000
     doc = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert doc["labels"] == ["negative", "neutral", "positive"]
     assert len(doc["features"]) == len(doc["weights"])
-    for key in ("data_sha256", "split", "trained_on", "n_train_targets"):
+    for key in ("data_sha256", "split", "trained_on", "n_train_targets", "word_vectors"):
         assert key in doc["provenance"]
-    assert {"kind", "C", "class_weight", "min_count"} <= set(doc["hyperparameters"])
+    assert {"kind", "C", "class_weight", "min_count", "vector_scale"} <= set(doc["hyperparameters"])
+    vectors = doc["vectors"]
+    assert vectors["sha256"] == hashlib.sha256(VECTORS_PATH.read_bytes()).hexdigest()
+    assert len(doc["vector_weights"]) == len(vectors["views"]) * vectors["dims"]
+    with np.load(VECTORS_PATH) as data:
+        provenance = json.loads(str(data["provenance"]))
+        assert "Apache-2.0" in provenance["model"]
+        assert data["codes"].dtype == np.int8
+        assert data["codes"].shape == (len(data["words"]), vectors["dims"])
+
+
+def test_word_vectors_know_words_beyond_the_training_data():
+    index, matrix = word_vectors()
+    # MiniLM's own vocabulary is embedded too, so unseen words still carry meaning
+    assert {"praised", "condemned", "wonderful", "atrocious"} <= set(index)
+    unit = matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+
+    def cos(a: str, b: str) -> float:
+        return float(unit[index[a]] @ unit[index[b]])
+
+    assert cos("praised", "lauded") > cos("praised", "condemned")
+    assert cos("terrible", "awful") > cos("terrible", "table")
 
 
 def _training_script():
@@ -198,12 +241,34 @@ def test_shipped_model_matches_the_training_script(shared_dir):
     data = newsmtsc.data_path(shared_dir)
     assert doc["provenance"]["data_sha256"] == newsmtsc.file_sha256(data)
     script = _training_script()
-    hyper = {k: doc["hyperparameters"][k] for k in ("kind", "C", "class_weight", "nb_alpha")}
-    hyper["min_count"] = doc["hyperparameters"]["min_count"]
+    hyper = {k: doc["hyperparameters"][k] for k in script._hyper("nbsvm", 0.0)}
     train_part, _ = newsmtsc.split(newsmtsc.load_examples(shared_dir))
     refit = script.train(train_part, hyper)
     # same features in the same order, weights equal up to the optimiser's tolerance
     assert script._same_weights(refit, doc, script.CHECK_TOLERANCE)
+
+
+def test_batch_path_equals_the_training_features(seed_article):
+    """The prefix-sum inference gives the logits of the training script's feature dicts."""
+    script = _training_script()
+    doc = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    index = {name: i for i, name in enumerate(doc["features"])}
+    weights, vector_weights = np.asarray(doc["weights"]), np.asarray(doc["vector_weights"])
+    text = seed_article.text + "\n" + EXAMPLE + ". Critics did not praise Johnson, who lied."
+    spans = [span(text, w) for w in ("Trump", "NATO", "Putin", "alliance", "rebels", "Johnson")]
+    offset = text.index(EXAMPLE)
+    spans += [(s + offset, e + offset) for s, e in (span(EXAMPLE, "government"),)] + [(0, 3)]
+    segmenter = _Segmenter(text)
+    for (start, end), result in zip(spans, target_sentiments(text, spans), strict=True):
+        parse = segmenter.sentence(start, end)
+        s, e = start - parse.offset, end - parse.offset
+        feats = script.example_features(parse, s, e)
+        logits = np.asarray(doc["intercept"]) + vector_block(parse, s, e) @ vector_weights
+        logits += sum(v * weights[index[k]] for k, v in feats.items() if k in index)
+        logits += 4.0 * feats.get("d:contrast_role", 0.0) * np.array([-1.0, 0.0, 1.0])
+        probs = np.exp(logits - logits.max())
+        probs /= probs.sum()
+        assert list(result.probabilities.values()) == pytest.approx(probs.tolist(), abs=1e-6)
 
 
 @pytest.mark.shared
