@@ -32,7 +32,7 @@ from analysis.actors_links import (
     pronouns,
 )
 from analysis.actors_names import Actor, Cand, Mention, link_names, lower_words, names_in_sentence
-from analysis.article import Article, as_article
+from analysis.article import Article, as_article, frame, strings
 
 MENTION_COLUMNS = [
     "actor",
@@ -160,63 +160,91 @@ def _resolve_config(config: str | os.PathLike[str] | dict | None) -> str:
     return config_key(load_config(config))
 
 
+_MENTION_INDEX = pd.Index(MENTION_COLUMNS)
+_ACTOR_INDEX = pd.Index(ACTOR_COLUMNS)
+
+
 def _mention_table(rows: tuple[tuple, ...]) -> pd.DataFrame:
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(MENTION_COLUMNS)
-    data = {}
+    data = []
     for name, values in zip(MENTION_COLUMNS, columns, strict=True):
         if name in _INT_COLUMNS:
-            data[name] = np.array(values, dtype="int64")
+            data.append(np.array(values, dtype="int64"))
         elif name == "possessive":
-            data[name] = np.array(values, dtype=bool)
+            data.append(np.array(values, dtype=bool))
         else:
-            data[name] = pd.array(list(values), dtype="str")
-    return pd.DataFrame(data)
+            data.append(strings(list(values)))
+    return frame(_MENTION_INDEX, data)
 
 
-def _actor_table(rows: tuple[tuple, ...]) -> pd.DataFrame:
+def _actor_rows(rows: tuple[tuple, ...]) -> tuple[tuple, ...]:
     """Aggregate mention rows (in text order) per actor, in plain Python: pandas groupby costs
-    more than the whole detection on a short article."""
-    stats: dict[str, dict] = {}
+    more than the whole detection on a short article. One tuple per actor, as
+    :data:`ACTOR_COLUMNS` (aliases a tuple)."""
+    stats: dict[str, list] = {}
+    links = {"name": 6, "alias": 7, "role": 8, "pronoun": 9}
     for actor, kind, start, _end, text, sentence_id, linked_by, _poss, _par in rows:
         row = stats.get(actor)
         if row is None:
-            row = stats[actor] = {
-                "actor": actor,
-                "kind": kind,
-                "n_mentions": 0,
-                "first_sentence": sentence_id,
-                "aliases": {},
-                "n_sentences": set(),
-                "n_name": 0,
-                "n_alias": 0,
-                "n_role": 0,
-                "n_pronoun": 0,
-                "first_start": start,
-            }
-        row["n_mentions"] += 1
-        row["n_sentences"].add(sentence_id)
-        row[f"n_{linked_by}"] += 1
+            row = stats[actor] = [actor, kind, 0, sentence_id, {}, set(), 0, 0, 0, 0, start]
+        row[2] += 1
+        row[5].add(sentence_id)
+        row[links[linked_by]] += 1
         if linked_by != "pronoun":
-            row["aliases"].setdefault(text, None)
-    ordered = sorted(stats.values(), key=lambda r: (-r["n_mentions"], r["first_start"]))
-    for row in ordered:
-        row["aliases"] = list(row["aliases"])
-        row["n_sentences"] = len(row["n_sentences"])
-    columns = {name: [r[name] for r in ordered] for name in ACTOR_COLUMNS}
-    data = {
-        name: values if name in ("actor", "kind", "aliases") else np.array(values, dtype="int64")
-        for name, values in columns.items()
-    }
-    data["aliases"] = pd.Series(data["aliases"], dtype=object)
-    return pd.DataFrame(data, columns=ACTOR_COLUMNS)
+            row[4].setdefault(text, None)
+    ordered = sorted(stats.values(), key=lambda r: (-r[2], r[10]))
+    return tuple((*r[:4], tuple(r[4]), len(r[5]), *r[6:]) for r in ordered)
+
+
+def _actor_table(actor_rows: tuple[tuple, ...]) -> pd.DataFrame:
+    """The actor table from :func:`_actor_rows`, each aliases list a fresh copy."""
+    if not actor_rows:  # the types pandas gives a table without rows, as it always had
+        data = {name: [] for name in ACTOR_COLUMNS}
+        data.update({n: np.array([], dtype="int64") for n in ACTOR_COLUMNS[2:] if n != "aliases"})
+        data["aliases"] = pd.Series([], dtype=object)
+        return pd.DataFrame(data, columns=ACTOR_COLUMNS)
+    columns = list(zip(*actor_rows, strict=True))
+    aliases = np.empty(len(actor_rows), dtype=object)
+    for i, names in enumerate(columns[4]):
+        aliases[i] = list(names)
+    return frame(
+        _ACTOR_INDEX,
+        [
+            strings(list(columns[0])),
+            strings(list(columns[1])),
+            *(np.array(c, dtype="int64") for c in columns[2:4]),
+            aliases,
+            *(np.array(c, dtype="int64") for c in columns[5:]),
+        ],
+    )
 
 
 @lru_cache(maxsize=64)
-def _tables(article: Article, key: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(mentions, actors) for an article and config, built once; callers get shallow copies,
-    which copy-on-write keeps from changing the cached tables."""
+def _tables(article: Article, key: str) -> tuple[tuple[tuple, ...], tuple[tuple, ...]]:
+    """(mention rows, actor rows) for an article and config, detected once; each call builds
+    its own table from them (the rows are immutable, so no caller can change another's)."""
     rows = _detect(article, key)
-    return _mention_table(rows), _actor_table(rows)
+    return rows, _actor_rows(rows)
+
+
+def detection(
+    article: Article, *, config: str | os.PathLike[str] | dict | None = None
+) -> tuple[tuple[tuple, ...], tuple[tuple, ...]]:
+    """(mention rows, actor rows): the rows behind :func:`actor_mentions` (as
+    :data:`MENTION_COLUMNS`) and :func:`find_actors` (as :data:`ACTOR_COLUMNS`, aliases a
+    tuple), detected once per article and config, for a caller that needs both tables and
+    the plain rows (:func:`analysis.analyze`)."""
+    return _tables(article, _resolve_config(config))
+
+
+def mention_table(rows: tuple[tuple, ...]) -> pd.DataFrame:
+    """The :func:`actor_mentions` table of mention rows from :func:`detection`."""
+    return _mention_table(rows)
+
+
+def actor_table(actor_rows: tuple[tuple, ...]) -> pd.DataFrame:
+    """The :func:`find_actors` table of actor rows from :func:`detection`."""
+    return _actor_table(actor_rows)
 
 
 def actor_mentions(
@@ -229,7 +257,7 @@ def actor_mentions(
     ``config`` is an optional actors YAML path or dict (see :mod:`analysis.actors_config`).
     """
     article = as_article(text_or_article)
-    return _tables(article, _resolve_config(config))[0].copy(deep=False)
+    return _mention_table(_tables(article, _resolve_config(config))[0])
 
 
 def find_actors(
@@ -242,6 +270,4 @@ def find_actors(
     the mentions were linked), first_start (offset of the first mention).
     """
     article = as_article(text_or_article)
-    table = _tables(article, _resolve_config(config))[1].copy(deep=False)
-    table["aliases"] = [list(a) for a in table["aliases"]]  # lists are mutable: hand out copies
-    return table
+    return _actor_table(_tables(article, _resolve_config(config))[1])

@@ -103,7 +103,7 @@ def _cap_tokens(text: str, start: int, end: int) -> list[Tok]:
         possessive = False
         if len(word) > 2 and word[-2] in "’'" and word[-1] in "sS":
             word, e, possessive = word[:-2], e - 2, True
-        else:
+        elif e < end and text[e] in "’'":  # POSS_AFTER_RE opens with an apostrophe
             p = POSS_AFTER_RE.match(text, e, end)
             if p is not None and (p.end() - p.start() == 2 or word[-1] in "sS"):
                 possessive = True

@@ -11,11 +11,15 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.arrays import ArrowStringArray
 
 from analysis.errors import InputError
 from analysis.language import LanguageGuess, detect_language, language_warning
@@ -47,6 +51,10 @@ _BOILERPLATE_RE = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL_RE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+
+# pandas 3's default "str" dtype as a ready instance: ``pd.array(values, dtype=STR)`` skips the
+# dtype lookup and inference that cost more than the data on a table of a few dozen rows.
+STR = pd.StringDtype(na_value=np.nan)
 
 
 @dataclass(frozen=True)
@@ -115,6 +123,12 @@ class Article:
         article = cls(text, tuple(blocks), dateline, source, encoding, tuple(notes), extraction)
         article.__dict__["language_guess"] = guess  # prime the cached property: detect once
         return article
+
+    @cached_property
+    def memo(self) -> dict[str, object]:
+        """Derived data several tables share (e.g. readability counts), computed once and kept
+        with the Article (so it is dropped with it, and never served for another text)."""
+        return {}
 
     @cached_property
     def language_guess(self) -> LanguageGuess:
@@ -192,35 +206,31 @@ class Article:
     def structure_table(self) -> pd.DataFrame:
         """One row per block: role (title/byline/body/credit/boilerplate), offsets and text."""
         per_paragraph = Counter(s.paragraph_id for s in self.sentences)
-        rows = [
-            {
-                "block_id": b.block_id,
-                "role": b.role,
-                "paragraph_id": b.paragraph_id,
-                "start": b.start,
-                "end": b.end,
-                "n_sentences": per_paragraph[b.paragraph_id] if b.role == "body" else 0,
-                "text": b.text,
-            }
-            for b in self.blocks
-        ]
-        table = pd.DataFrame(rows)
-        table["paragraph_id"] = table["paragraph_id"].astype("Int64")
-        return table
+        blocks = self.blocks
+        return frame(
+            _STRUCTURE_COLUMNS,
+            [
+                ints(b.block_id for b in blocks),
+                strings([b.role for b in blocks]),
+                pd.array([b.paragraph_id for b in blocks], dtype="Int64"),
+                ints(b.start for b in blocks),
+                ints(b.end for b in blocks),
+                ints(per_paragraph[b.paragraph_id] if b.role == "body" else 0 for b in blocks),
+                strings([b.text for b in blocks]),
+            ],
+        )
 
     def sentence_table(self) -> pd.DataFrame:
-        return pd.DataFrame(
+        sentences = self.sentences
+        return frame(
+            _SENTENCE_COLUMNS,
             [
-                {
-                    "sentence_id": s.sentence_id,
-                    "paragraph_id": s.paragraph_id,
-                    "start": s.start,
-                    "end": s.end,
-                    "text": s.text,
-                }
-                for s in self.sentences
+                ints(s.sentence_id for s in sentences),
+                ints(s.paragraph_id for s in sentences),
+                ints(s.start for s in sentences),
+                ints(s.end for s in sentences),
+                strings([s.text for s in sentences]),
             ],
-            columns=["sentence_id", "paragraph_id", "start", "end", "text"],
         )
 
     def metadata(self) -> dict[str, object]:
@@ -239,6 +249,44 @@ class Article:
             "n_characters": len(self.text),
             "warnings": list(self.warnings),
         }
+
+
+_STRUCTURE_COLUMNS = pd.Index(
+    ["block_id", "role", "paragraph_id", "start", "end", "n_sentences", "text"]
+)
+_SENTENCE_COLUMNS = pd.Index(["sentence_id", "paragraph_id", "start", "end", "text"])
+
+
+def ints(values: Iterable[int]) -> np.ndarray:
+    """An int64 column from any iterable of ints."""
+    return np.fromiter(values, dtype="int64")
+
+
+def strings(
+    values: Sequence[str | None], dtype: pd.StringDtype = STR
+) -> pd.api.extensions.ExtensionArray:
+    """A "str" column (missing values as NaN, as pandas infers for text), or another string
+    dtype. Built straight from a pyarrow array when pandas stores strings in Arrow: half the
+    cost of ``pd.array``, whose per-element checks dominate on short columns."""
+    if dtype.storage == "pyarrow":
+        try:
+            return ArrowStringArray(
+                pa.array(values, type=pa.large_string(), from_pandas=True), dtype=dtype
+            )
+        except (pa.ArrowException, TypeError):  # not all str/None: let pandas convert
+            pass
+    return pd.array(values, dtype=dtype)
+
+
+def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
+    """A table from finished columns: 1-D arrays of their final dtype, all of one length, in the
+    order of ``columns`` (a prebuilt Index). Skips the per-column inference and checks of
+    ``pd.DataFrame(dict)``, which cost several times the data on a table of a few dozen rows
+    and are paid by every table of every article."""
+    n = len(arrays[0]) if len(arrays) else 0
+    return pd.DataFrame._from_arrays(
+        list(arrays), columns=columns, index=pd.RangeIndex(n), verify_integrity=False
+    )
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

@@ -47,13 +47,13 @@ def analyze(text_or_article: str | Article) -> AnalysisResult:
     The work is shared rather than repeated: the article is segmented once (``Article``
     caches its paragraphs and sentences), each sentence is scored by VADER once (the sentence
     and paragraph tables read the same memoised scores), readability counts each sentence once
-    for the article, paragraph and sentence tables, and actor detection runs once for the actor,
-    mention, attribution and actor-sentiment tables (the mention table is handed to the
-    attribution finder instead of being rebuilt).
+    for the article, paragraph and sentence tables, and actor detection and attribution run once
+    for the actor, mention, attribution and actor-sentiment tables (the mention, actor and
+    attribution tables are handed on instead of being rebuilt).
     """
-    from analysis.actors import actor_mentions, find_actors
+    from analysis.actors import actor_table, detection, mention_table
     from analysis.attribution import find_attributions
-    from analysis.portrayal import actor_sentiment
+    from analysis.portrayal import sentiment_table
     from analysis.readability import (
         readability_paragraphs,
         readability_scores,
@@ -62,17 +62,20 @@ def analyze(text_or_article: str | Article) -> AnalysisResult:
     from analysis.sentiment import paragraph_sentiment, sentence_sentiment
 
     article = as_article(text_or_article)
-    mentions = actor_mentions(article)
+    mention_rows, actor_rows = detection(article)
+    mentions = mention_table(mention_rows)
+    actors = actor_table(actor_rows)
+    attributions = find_attributions(article, mentions=mentions)
     tables = {
         "structure": article.structure_table(),
         "readability_sentences": readability_sentences(article),
         "readability_paragraphs": readability_paragraphs(article),
         "sentences": sentence_sentiment(article),
         "paragraph_sentiment": paragraph_sentiment(article),
-        "actors": find_actors(article),
+        "actors": actors,
         "mentions": mentions,
-        "attributions": find_attributions(article, mentions=mentions),
-        "actor_sentiment": actor_sentiment(article),
+        "attributions": attributions,
+        "actor_sentiment": sentiment_table(article, mention_rows, actor_rows, attributions),
     }
     return AnalysisResult(article, readability_scores(article), tables)
 

@@ -10,15 +10,17 @@ none.
 
 from __future__ import annotations
 
+import math
 import os
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from analysis.actors import actor_mentions, find_actors
-from analysis.article import Article, as_article
+from analysis.article import Article, as_article, frame, strings
 
 COLUMNS = [
     "actor",
@@ -60,6 +62,19 @@ def _resample_indices(n: int, n_boot: int, seed: int) -> np.ndarray:
     return indices
 
 
+_CACHED_COLUMNS_UP_TO = 256
+_DRAWS_BUDGET = 8_000_000  # float64 values of resampled draws held at once
+
+
+@lru_cache(maxsize=32)
+def _resample_columns(n: int, n_boot: int, seed: int) -> np.ndarray:
+    """:func:`_resample_indices` transposed to (n, n_boot), as native-size ints: one ``take``
+    then lays out the k-th draw of every resample of every group contiguously."""
+    columns = np.ascontiguousarray(_resample_indices(n, n_boot, seed).T, dtype=np.intp)
+    columns.flags.writeable = False
+    return columns
+
+
 def bootstrap_ci(
     scores: np.ndarray | list[float], *, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95
 ) -> tuple[float, float]:
@@ -67,35 +82,152 @@ def bootstrap_ci(
     values = np.asarray(scores, dtype=float)
     if values.size < 2:
         return float("nan"), float("nan")
-    means = values[_resample_indices(values.size, n_boot, seed)].mean(axis=1)
-    tail = (1 - level) / 2
-    low, high = np.clip(np.quantile(means, [tail, 1 - tail]), values.min(), values.max())
+    low, high = _bootstrap_rows(values[None, :], seed=seed, n_boot=n_boot, level=level)[0]
     return float(low), float(high)
+
+
+def _bootstrap_rows(
+    rows: np.ndarray, *, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95
+) -> np.ndarray:
+    """:func:`bootstrap_ci` of each row of a (groups, n) matrix at once."""
+    return _bootstrap_sizes([rows], seed=seed, n_boot=n_boot, level=level)[0]
+
+
+def _bootstrap_sizes(
+    matrices: list[np.ndarray], *, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95
+) -> list[np.ndarray]:
+    """:func:`bootstrap_ci` of every row of several (groups, n) matrices, one per size n: the
+    groups of a size share its resampling indices (one gather), and one partition serves all.
+
+    The numbers are those of ``values[indices].mean(axis=1)`` and ``np.quantile`` group by
+    group, computed more cheaply: numpy's reduction over a short row costs ~30 ns a row, and
+    ``np.quantile`` ~100 µs a call, several times the arithmetic (tests/test_actor_sentiment.py
+    checks the equality).
+    """
+    tail = (1 - level) / 2
+    q = np.array([tail, 1 - tail])
+    if any(np.isnan(rows).any() for rows in matrices):  # NaN sorts last: numpy's semantics
+        return [_bootstrap_numpy(rows, seed, n_boot, q) for rows in matrices]
+    means = []
+    for rows in matrices:
+        n = rows.shape[1]
+        if n <= _CACHED_COLUMNS_UP_TO:
+            columns = _resample_columns(n, n_boot, seed)
+        else:  # a large n: a second cached copy of the indices would double their memory
+            columns = np.ascontiguousarray(_resample_indices(n, n_boot, seed).T, dtype=np.intp)
+        # a few groups at a time, so that the draws stay within ~64 MB however large n is
+        step = max(1, _DRAWS_BUDGET // (n * n_boot))
+        for first in range(0, rows.shape[0], step):
+            draws = np.take(rows[first : first + step], columns, axis=1)  # (groups, n, n_boot)
+            means.append(_pairwise_sum(draws.transpose(1, 0, 2)) / n)  # (groups, n_boot)
+    bounds = _linear_quantiles(np.concatenate(means) if len(means) > 1 else means[0], q)
+    low = np.concatenate([rows.min(axis=1) for rows in matrices])
+    high = np.concatenate([rows.max(axis=1) for rows in matrices])
+    bounds = np.clip(bounds, low[:, None], high[:, None])
+    cuts = np.cumsum([rows.shape[0] for rows in matrices])[:-1]
+    return np.split(bounds, cuts)
+
+
+def _bootstrap_numpy(rows: np.ndarray, seed: int, n_boot: int, q: np.ndarray) -> np.ndarray:
+    means = rows[:, _resample_indices(rows.shape[1], n_boot, seed)].mean(axis=2)
+    bounds = np.quantile(means, q, axis=1).T
+    return np.clip(bounds, rows.min(axis=1)[:, None], rows.max(axis=1)[:, None])
+
+
+def _pairwise_sum(draws: np.ndarray) -> np.ndarray:
+    """Sum over the first axis, adding in exactly the order of numpy's pairwise summation
+    (``np.add.reduce`` along a row: sequential below 8 items, eight running sums up to 128,
+    halves beyond), so every mean is bit-identical to ``values[indices].mean(axis=1)``."""
+    n = draws.shape[0]
+    if n < 8:
+        total = draws[0].copy()
+        for i in range(1, n):
+            total += draws[i]
+        return total
+    if n <= 128:
+        acc = draws[0:8].copy()
+        stop = n - n % 8
+        for i in range(8, stop, 8):
+            acc += draws[i : i + 8]
+        total = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
+        for i in range(stop, n):
+            total += draws[i]
+        return total
+    half = n // 2
+    half -= half % 8
+    return _pairwise_sum(draws[:half]) + _pairwise_sum(draws[half:])
+
+
+def _linear_quantiles(values: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """``np.quantile(values, q, axis=1).T`` (the default "linear" method) for NaN-free rows:
+    the same order statistics, found by one partition, and numpy's own interpolation."""
+    count = values.shape[1]
+    virtual = (count - 1) * q
+    below = np.clip(np.floor(virtual).astype(np.intp), 0, count - 1)
+    above = np.minimum(below + 1, count - 1)
+    gamma = virtual - below
+    part = np.partition(values, np.unique(np.concatenate((below, above))), axis=1)
+    a, b = part[:, below], part[:, above]
+    diff = b - a
+    out = a + diff * gamma
+    upper = gamma >= 0.5
+    out[:, upper] = (b - diff * (1 - gamma))[:, upper]
+    return out
 
 
 def summarise_scores(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per (actor, role) from scored items (columns actor, kind, role, score, label), in
-    order of first appearance. Plain Python grouping: pandas groupby costs more per group than the
-    whole detection."""
-    groups: dict[tuple[str, str], list] = {}
-    for actor, kind, role, score, label in zip(
+    order of first appearance."""
+    items = zip(
         scores["actor"].tolist(),
         scores["kind"].tolist(),
         scores["role"].tolist(),
         scores["score"].tolist(),
         scores["label"].tolist(),
         strict=True,
-    ):
-        entry = groups.setdefault((actor, role), [kind, [], Counter()])
+    )
+    return _frame(_summary_rows(items), COLUMNS, ints=("n",))
+
+
+def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
+    """Summary rows from (actor, kind, role, score, label) items. Plain Python grouping (pandas
+    groupby costs more per group than the whole detection); the bootstrap runs once per group
+    size over all groups of that size."""
+    groups: dict[tuple[str, str], list] = {}
+    for actor, kind, role, score, label in items:
+        entry = groups.get((actor, role))
+        if entry is None:
+            entry = groups[actor, role] = [kind, [], Counter()]
         entry[1].append(score)
         entry[2][label] += 1
+    entries = list(groups.values())
+    means: list[float] = [0.0] * len(entries)
+    intervals: list[tuple[float, float]] = [(math.nan, math.nan)] * len(entries)
+    by_size: dict[int, list[int]] = {}
+    for i, (_, values, _) in enumerate(entries):
+        if len(values) == 1:
+            means[i] = float(values[0])
+        else:
+            by_size.setdefault(len(values), []).append(i)
+    matrices = [
+        np.array([entries[i][1] for i in members], dtype=float) for members in by_size.values()
+    ]
+    if matrices:
+        all_bounds = _bootstrap_sizes(matrices)
+        for members, matrix, bounds in zip(by_size.values(), matrices, all_bounds, strict=True):
+            for i, mean, bound in zip(
+                members, matrix.mean(axis=1).tolist(), bounds.tolist(), strict=True
+            ):
+                means[i] = mean
+                intervals[i] = (bound[0], bound[1])
     rows = []
-    for (actor, role), (kind, values, labels) in groups.items():
+    for (actor, role), (kind, values, labels), mean, (low, high) in zip(
+        groups, entries, means, intervals, strict=True
+    ):
         n = len(values)
-        low, high = bootstrap_ci(values)
         shares = [labels[lab] / n for lab in LABELS]
-        rows.append((actor, kind, role, n, float(np.mean(values)), low, high, *shares))
-    return _frame(rows, COLUMNS, ints=("n",))
+        rows.append((actor, kind, role, n, mean, low, high, *shares))
+    return rows
 
 
 ABOUT_COLUMNS = [
@@ -110,10 +242,11 @@ ABOUT_COLUMNS = [
     "score",
     "label",
 ]
+BY_COLUMNS = ["actor", "kind", "role", "content_start", "content_end", "score", "label"]
 
 
-def about_scores(article: Article, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Target sentiment of the text toward each mention (one row per mention).
+def _about_rows(article: Article, mentions: pd.DataFrame) -> list[tuple]:
+    """ABOUT rows (as :data:`ABOUT_COLUMNS`) for each mention.
 
     ``target_sentiments`` splits each line and parses each sentence once for all mentions;
     ``target_sentiment`` per mention re-parsed the sentence (and re-split the line) every time.
@@ -123,13 +256,50 @@ def about_scores(article: Article, mentions: pd.DataFrame) -> pd.DataFrame:
     columns = ["actor", "kind", "start", "end", "text", "sentence_id", "linked_by"]
     values = [mentions[c].tolist() for c in columns]
     results = target_sentiments(article.text, zip(values[2], values[3], strict=True))
-    rows = [
+    return [
         (actor, kind, "about", start, end, text, sentence_id, linked_by, float(r.score), r.label)
         for actor, kind, start, end, text, sentence_id, linked_by, r in zip(
             *values, results, strict=True
         )
     ]
+
+
+def about_scores(article: Article, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Target sentiment of the text toward each mention (one row per mention)."""
+    rows = _about_rows(article, mentions)
     return _frame(rows, ABOUT_COLUMNS, ints=("start", "end", "sentence_id"))
+
+
+def _by_rows(article: Article, attributions: pd.DataFrame, actors: pd.DataFrame) -> list[tuple]:
+    """BY rows (as :data:`BY_COLUMNS`) for each attribution with a speaker."""
+    from analysis.sentiment import label_compound, polarity
+
+    kinds = dict(zip(actors["actor"].tolist(), actors["kind"].tolist(), strict=True))
+    text = article.text
+    rows = []
+    for speaker, spans, c_start, c_end in zip(
+        attributions["speaker"].tolist(),
+        attributions["content_spans"].tolist(),
+        attributions["content_start"].tolist(),
+        attributions["content_end"].tolist(),
+        strict=True,
+    ):
+        if speaker is None or pd.isna(speaker) or not str(speaker).strip():
+            continue
+        compound = polarity(" ".join(text[s:e] for s, e in spans))[0]
+        name = str(speaker)
+        rows.append(
+            (
+                name,
+                kinds.get(name, pd.NA),
+                "by",
+                int(c_start),
+                int(c_end),
+                float(compound),
+                label_compound(compound),
+            )
+        )
+    return rows
 
 
 def by_scores(article: Article, attributions: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
@@ -138,30 +308,8 @@ def by_scores(article: Article, attributions: pd.DataFrame, actors: pd.DataFrame
     Speakers that are detected actors take the actor's kind; other sources ("his nominee for NATO
     ambassador") keep their text as the name and have no kind.
     """
-    from analysis.sentiment import label_compound, polarity
-
-    kinds = dict(zip(actors["actor"], actors["kind"], strict=True))
-    rows = []
-    for a in attributions.itertuples(index=False):
-        speaker = a.speaker
-        if speaker is None or pd.isna(speaker) or not str(speaker).strip():
-            continue
-        content = " ".join(article.text[s:e] for s, e in a.content_spans)
-        compound = polarity(content)[0]
-        rows.append(
-            {
-                "actor": str(speaker),
-                "kind": kinds.get(str(speaker), pd.NA),
-                "role": "by",
-                "content_start": int(a.content_start),
-                "content_end": int(a.content_end),
-                "score": float(compound),
-                "label": label_compound(compound),
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["actor", "kind", "role", "content_start", "content_end", "score", "label"]
-    )
+    rows = _by_rows(article, attributions, actors)
+    return pd.DataFrame([dict(zip(BY_COLUMNS, r, strict=True)) for r in rows], columns=BY_COLUMNS)
 
 
 def empty_table() -> pd.DataFrame:
@@ -182,18 +330,83 @@ def actor_sentiment(text_or_article: str | Article, *, config: ConfigArg = None)
     article = as_article(text_or_article)
     mentions = actor_mentions(article, config=config)
     actors = find_actors(article, config=config)
-    about = about_scores(article, mentions)
-    by = by_scores(article, find_attributions(article, mentions=mentions), actors)
-    parts = [t for t in (about, by) if not t.empty]
-    if not parts:  # no actor and no speaker: pd.concat would raise on the empty list
+    attributions = find_attributions(article, mentions=mentions)
+    return actor_sentiment_from(article, mentions, actors, attributions)
+
+
+_COLUMN_INDEX = pd.Index(COLUMNS)
+
+
+def actor_sentiment_from(
+    article: Article, mentions: pd.DataFrame, actors: pd.DataFrame, attributions: pd.DataFrame
+) -> pd.DataFrame:
+    """:func:`actor_sentiment` from tables already computed for the article (its mentions,
+    actors and attributions), as :func:`analysis.analyze` has them: nothing is detected twice."""
+    mention_rows = list(
+        zip(
+            mentions["actor"].tolist(),
+            mentions["kind"].tolist(),
+            mentions["start"].tolist(),
+            mentions["end"].tolist(),
+            strict=True,
+        )
+    )
+    actor_rows = list(zip(actors["actor"].tolist(), actors["kind"].tolist(), strict=True))
+    return sentiment_table(article, mention_rows, actor_rows, attributions)
+
+
+def sentiment_table(
+    article: Article,
+    mention_rows: Sequence[tuple],
+    actor_rows: Sequence[tuple],
+    attributions: pd.DataFrame,
+) -> pd.DataFrame:
+    """The :func:`actor_sentiment` table from plain rows: mentions as tuples that start
+    (actor, kind, start, end), actors (most mentioned first) as tuples that start (actor, kind),
+    as :mod:`analysis.actors` detects them, and the attribution table."""
+    from analysis.sentiment import label_compound, polarity
+    from analysis.targeted import target_sentiments
+
+    text = article.text
+    results = target_sentiments(text, [(r[2], r[3]) for r in mention_rows])
+    items = [
+        (r[0], r[1], "about", float(t.score), t.label)
+        for r, t in zip(mention_rows, results, strict=True)
+    ]
+    kinds = {r[0]: r[1] for r in actor_rows}
+    for speaker, spans in zip(
+        attributions["speaker"].tolist(), attributions["content_spans"].tolist(), strict=True
+    ):
+        if speaker is None or pd.isna(speaker) or not str(speaker).strip():
+            continue
+        compound = float(polarity(" ".join(text[s:e] for s, e in spans))[0])
+        name = str(speaker)
+        items.append((name, kinds.get(name, pd.NA), "by", compound, label_compound(compound)))
+    if not items:  # no actor and no speaker
         return empty_table()
-    scored = pd.concat(parts, ignore_index=True)
-    table = summarise_scores(scored[["actor", "kind", "role", "score", "label"]])
-    order = {name: i for i, name in enumerate(actors["actor"])}
-    table["_order"] = [order.get(a, len(order)) for a in table["actor"]]
-    table["_role"] = [ROLES.index(r) for r in table["role"]]
-    table = table.sort_values(["_order", "_role"], kind="stable").drop(columns=["_order", "_role"])
-    return table.reset_index(drop=True)
+    rows = _summary_rows(items)
+    order = {r[0]: i for i, r in enumerate(actor_rows)}
+    last = len(order)
+    rows.sort(key=lambda r: (order.get(r[0], last), ROLES.index(r[2])))
+    kind_values = [r[1] for r in rows]
+    missing = [
+        k is None or k is pd.NA or (isinstance(k, float) and math.isnan(k)) for k in kind_values
+    ]
+    if all(missing):  # pandas infers object for a column of NA only, as the table had
+        kind = np.array([pd.NA] * len(rows), dtype=object)
+    else:
+        kind = strings([None if m else k for k, m in zip(kind_values, missing, strict=True)])
+    columns = list(zip(*rows, strict=True))
+    return frame(
+        _COLUMN_INDEX,
+        [
+            strings(list(columns[0])),
+            kind,
+            strings(list(columns[2])),
+            np.array(columns[3], dtype="int64"),
+            *(np.array(c, dtype="float64") for c in columns[4:]),
+        ],
+    )
 
 
 def mention_timeline(text_or_article: str | Article, *, config: ConfigArg = None) -> pd.DataFrame:

@@ -27,16 +27,18 @@ import importlib.util
 import math
 import re
 import statistics
+import struct
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from analysis.article import Article, as_article
+from analysis.article import Article, as_article, frame, ints, strings
 from analysis.errors import ConfigError
 from analysis.syllables import cmudict_syllables, syllable_count
 from analysis.text import OPEN_QUOTES, WORD_RE
@@ -339,8 +341,7 @@ def _gunning_suffix_only(word: str, syllables: int) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: built for every new word, several times faster than a dataclass
     syllables: int
     polysyllable: bool
     complex_: bool
@@ -379,21 +380,30 @@ def sentence_words(text: str, start: int, end: int) -> list[tuple[int, int, bool
     capital letter does not signal a name.
     """
     spans: list[tuple[int, int, bool]] = []
+    prev = start  # end of the previous word (or the sentence start)
     for m in WORD_RE.finditer(text, start, end):
         s, e = m.span()
-        if spans:
-            ps, pe, pinit = spans[-1]
-            if s - pe == 1:
-                gap = text[pe]
-                if (gap in "’'" and e - s == 1 and text[s] in "sS") or (
-                    gap == "," and e - s == 3 and text[pe - 1].isdigit() and text[s:e].isdigit()
-                ):
-                    spans[-1] = (ps, e, pinit)
-                    continue
-        j = s
-        while j > start and text[j - 1].isspace():
-            j -= 1
-        spans.append((s, e, j == start or text[j - 1] in _INITIAL_AFTER))
+        if s - prev == 1 and spans:
+            gap = text[prev]
+            if (gap in "’'" and e - s == 1 and text[s] in "sS") or (
+                gap == "," and e - s == 3 and text[prev - 1].isdigit() and text[s:e].isdigit()
+            ):
+                spans[-1] = (spans[-1][0], e, spans[-1][2])
+                prev = e
+                continue
+        # initial: nothing but white space since the sentence start, or the last non-space
+        # character before the word opens a quotation or clause (a word never ends in one)
+        if s == prev:
+            initial = not spans
+        else:
+            gap = text[prev:s]
+            if gap == " ":
+                initial = not spans
+            else:
+                gap = gap.rstrip()
+                initial = (not spans) if not gap else gap[-1] in _INITIAL_AFTER
+        spans.append((s, e, initial))
+        prev = e
     return spans
 
 
@@ -441,22 +451,114 @@ def _names(text: str, spans: list[list[tuple[int, int, bool]]]) -> Counter[str]:
     )
 
 
-def _sentence_counts(article: Article) -> tuple[Counts, ...]:
-    """Counts per body sentence, cached per Article so the three tables share one pass."""
-    try:
-        return _cached_sentence_counts(article)
-    except TypeError:  # an Article holding something unhashable: count without the cache
-        return _count_sentences(article)
+_WORD_ROW = struct.Struct("=6q")  # six native int64, as numpy reads them back
 
 
-def _count_sentences(article: Article) -> tuple[Counts, ...]:
+@lru_cache(maxsize=1 << 16)
+def _word_row(token: str, name: bool) -> bytes:
+    """:func:`_word_features` as the counts it adds (syllables, polysyllable, complex,
+    difficult, letters, characters), packed: an article's words are then joined and read by
+    numpy in one step (``np.array`` of small tuples costs more than counting them)."""
+    w = _word_features(token, name)
+    return _WORD_ROW.pack(
+        w.syllables, w.polysyllable, w.complex_, w.difficult, w.letters, w.characters
+    )
+
+
+def _count_matrix(article: Article) -> np.ndarray:
+    """Counts per body sentence as an int64 matrix (one row a sentence, columns as
+    :data:`COUNT_COLUMNS`), computed once per Article and shared by the three tables.
+
+    The same rules as :func:`count_words`, with the per-word counts summed by numpy rather
+    than field by field in Python.
+    """
+    memo = article.memo
+    counts = memo.get("readability_counts")
+    if counts is None:
+        counts = memo["readability_counts"] = _count_sentences(article)
+    return counts
+
+
+# Each word with the text since the previous one (findall hands both over without a Match
+# object per word; the leftmost word is found exactly as WORD_RE.finditer finds it).
+_GAP_WORD_RE = re.compile(rf"(.*?)({WORD_RE.pattern})", re.DOTALL)
+
+
+def _sentence_tokens(text: str, start: int, end: int) -> list[tuple[str, bool]]:
+    """(word, initial) for one sentence: the words of :func:`sentence_words`, as strings."""
+    out: list[tuple[str, bool]] = []
+    for gap, word in _GAP_WORD_RE.findall(text, start, end):
+        if out:
+            if gap == " ":
+                out.append((word, False))
+                continue
+            if len(gap) == 1:
+                prev = out[-1][0]
+                if (gap in "’'" and word in ("s", "S")) or (
+                    gap == "," and len(word) == 3 and prev[-1].isdigit() and word.isdigit()
+                ):
+                    out[-1] = (prev + gap + word, out[-1][1])
+                    continue
+            stripped = gap.rstrip()
+            out.append((word, bool(stripped) and stripped[-1] in _INITIAL_AFTER))
+        else:
+            stripped = gap.rstrip()
+            out.append((word, not stripped or stripped[-1] in _INITIAL_AFTER))
+    return out
+
+
+_SENTENCES_PER_BLOCK = 2048
+
+
+def _count_sentences(article: Article) -> np.ndarray:
     text = article.text
-    spans = [sentence_words(text, s.start, s.end) for s in article.sentences]
-    names = frozenset(_names(text, spans))
-    return tuple(count_words(text, sent, names) for sent in spans)
+    sentences = [_sentence_tokens(text, s.start, s.end) for s in article.sentences]
+    names = frozenset(
+        Counter(
+            _base(token)
+            for tokens in sentences
+            for token, initial in tokens
+            if not initial and token[0].isupper()
+        )
+    )
+    out = np.empty((len(sentences), len(COUNT_COLUMNS)), dtype=np.int64)
+    out[:, 0] = 1
+    word_row = _word_row
+    is_familiar_ = is_familiar
+    acronym = _ACRONYM_RE.fullmatch
+    for first in range(0, len(sentences), _SENTENCES_PER_BLOCK):  # bounded memory on long texts
+        block = sentences[first : first + _SENTENCES_PER_BLOCK]
+        rows: list[bytes] = []
+        append = rows.append
+        ends = np.empty(len(block) + 1, dtype=np.intp)
+        ends[0] = 0
+        for i, tokens in enumerate(block):
+            for token, initial in tokens:
+                if not token[0].isupper():
+                    append(word_row(token, False))
+                elif not initial:
+                    append(word_row(token, True))
+                elif acronym(token):
+                    append(word_row(token, len(token) > 1))
+                else:
+                    name = _base(token) in names and not is_familiar_(
+                        token.lower().replace("’", "'")
+                    )
+                    append(word_row(token, name))
+            ends[i + 1] = len(rows)
+        words = np.zeros((len(rows) + 1, 6), dtype=np.int64)
+        if rows:
+            per_word = np.frombuffer(b"".join(rows), dtype=np.int64).reshape(-1, 6)
+            np.cumsum(per_word, axis=0, out=words[1:])
+        stop = first + len(block)
+        out[first:stop, 1] = np.diff(ends)
+        out[first:stop, 2:] = words[ends[1:]] - words[ends[:-1]]
+    return out
 
 
-_cached_sentence_counts = lru_cache(maxsize=16)(_count_sentences)
+def _sentence_counts(article: Article) -> tuple[Counts, ...]:
+    """Counts per body sentence (computed once per Article)."""
+    return tuple(Counts(*row) for row in _count_matrix(article).tolist())
 
 
 def proper_names(text_or_article: str | Article) -> list[str]:
@@ -506,57 +608,128 @@ def readability_scores(text_or_article: str | Article) -> dict[str, float | int]
     counts behind them (n_sentences, n_words, n_syllables, n_polysyllables, n_complex,
     n_difficult, n_letters, n_characters)."""
     article = as_article(text_or_article)
-    counts = _total(_sentence_counts(article))
+    counts = Counts(*(int(x) for x in _count_matrix(article).sum(axis=0)))
     return {**scores_from_counts(counts), **_as_dict(counts)}
+
+
+_SENTENCE_TABLE = pd.Index(
+    ["sentence_id", "paragraph_id", "start", "end", "text", *COUNT_COLUMNS[1:]]
+    + [k for k in FORMULAS if k != "smog_index"]
+    + ["consensus_grade"]
+)
+_PARAGRAPH_TABLE = pd.Index(
+    ["paragraph_id", "start", "end", "text", *COUNT_COLUMNS, *FORMULAS, "consensus_grade"]
+)
 
 
 def readability_sentences(text_or_article: str | Article) -> pd.DataFrame:
     """One row per body sentence: sentence_id, paragraph_id, start, end, text, the counts, and
     each formula meaningful for one sentence (all but SMOG) plus their consensus grade."""
     article = as_article(text_or_article)
-    rows = []
-    for sent, counts in zip(article.sentences, _sentence_counts(article), strict=True):
-        rows.append(
-            {
-                "sentence_id": sent.sentence_id,
-                "paragraph_id": sent.paragraph_id,
-                "start": sent.start,
-                "end": sent.end,
-                "text": sent.text,
-                **_as_dict(counts),
-                **scores_from_counts(counts, smog=False),
-            }
-        )
-    columns = ["sentence_id", "paragraph_id", "start", "end", "text", *COUNT_COLUMNS]
-    columns += [k for k in FORMULAS if k != "smog_index"] + ["consensus_grade"]
-    return pd.DataFrame(rows, columns=columns).drop(columns="n_sentences")
+    sentences = article.sentences
+    counts = _count_matrix(article)
+    scores = _score_columns(counts, smog=False)
+    return frame(
+        _SENTENCE_TABLE,
+        [
+            ints(s.sentence_id for s in sentences),
+            ints(s.paragraph_id for s in sentences),
+            ints(s.start for s in sentences),
+            ints(s.end for s in sentences),
+            strings([s.text for s in sentences]),
+            *(counts[:, k].copy() for k in range(1, len(COUNT_COLUMNS))),
+            *scores,
+        ],
+    )
 
 
 def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
     """One row per body paragraph: paragraph_id, start, end, text, the counts (n_sentences
     included) and every formula with the consensus grade."""
     article = as_article(text_or_article)
-    # one pass groups the sentences by paragraph (a scan per paragraph was quadratic)
-    by_par: dict[int, tuple[int, list[Counts]]] = {}
-    for s, c in zip(article.sentences, _sentence_counts(article), strict=True):
-        by_par.setdefault(s.paragraph_id, (s.start, []))[1].append(c)
-    rows = []
-    for par in article.paragraphs:
-        # the paragraph starts after the dateline, if it opens with one
-        start, members = by_par.get(par.paragraph_id, (par.start, []))
-        counts = _total(members)
-        rows.append(
-            {
-                "paragraph_id": par.paragraph_id,
-                "start": start,
-                "end": par.end,
-                "text": article.text[start : par.end],
-                **_as_dict(counts),
-                **scores_from_counts(counts),
-            }
+    paragraphs = article.paragraphs
+    counts = _count_matrix(article)
+    index = {p.paragraph_id: i for i, p in enumerate(paragraphs)}
+    totals = np.zeros((len(paragraphs), len(COUNT_COLUMNS)), dtype=np.int64)
+    starts = [p.start for p in paragraphs]
+    seen: set[int] = set()
+    for row, sent in enumerate(article.sentences):
+        i = index[sent.paragraph_id]
+        if i not in seen:  # the paragraph starts after the dateline, if it opens with one
+            seen.add(i)
+            starts[i] = sent.start
+        totals[i] += counts[row]
+    text = article.text
+    return frame(
+        _PARAGRAPH_TABLE,
+        [
+            ints(p.paragraph_id for p in paragraphs),
+            np.array(starts, dtype="int64"),
+            ints(p.end for p in paragraphs),
+            strings([text[start : p.end] for start, p in zip(starts, paragraphs, strict=True)]),
+            *(totals[:, k].copy() for k in range(len(COUNT_COLUMNS))),
+            *_score_columns(totals, smog=True),
+        ],
+    )
+
+
+def _score_columns(counts: np.ndarray, *, smog: bool) -> list[np.ndarray]:
+    """The formulas of :func:`scores_from_counts` for every row of a count matrix at once: the
+    same expressions in the same order on float64, hence the same numbers, then the consensus
+    grade (the median of the grades, as :func:`consensus_grade` takes it)."""
+    c = {name: counts[:, k] for k, name in enumerate(COUNT_COLUMNS)}
+    n_words, n_sentences = c["n_words"], c["n_sentences"]
+    valid = (n_words > 0) & (n_sentences > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_sentence = n_words / n_sentences
+        fre = 206.835 - 1.015 * per_sentence - 84.6 * (c["n_syllables"] / n_words)
+        fk = 0.39 * per_sentence + 11.8 * (c["n_syllables"] / n_words) - 15.59
+        fog = 0.4 * (per_sentence + 100 * c["n_complex"] / n_words)
+        smog_values = 1.0430 * np.sqrt(c["n_polysyllables"] * 30 / n_sentences) + 3.1291
+        cli = (
+            0.0588 * (100 * c["n_letters"] / n_words) - 0.296 * (100 * n_sentences / n_words) - 15.8
         )
-    columns = ["paragraph_id", "start", "end", "text", *COUNT_COLUMNS, *FORMULAS]
-    return pd.DataFrame(rows, columns=[*columns, "consensus_grade"])
+        ari = 4.71 * (c["n_characters"] / n_words) + 0.5 * per_sentence - 21.43
+        percent = 100 * c["n_difficult"] / n_words
+        dale = 0.1579 * percent + 0.0496 * per_sentence
+        dale = np.where(percent > 5, dale + 3.6365, dale)
+    columns = {
+        "flesch_reading_ease": np.where(valid, fre, np.nan),
+        "flesch_kincaid_grade": np.where(valid, fk, np.nan),
+        "gunning_fog": np.where(valid, fog, np.nan),
+        "smog_index": np.where(n_sentences > 0, smog_values, np.nan),
+        "coleman_liau_index": np.where(n_words > 0, cli, np.nan),
+        "automated_readability_index": np.where(valid, ari, np.nan),
+        "dale_chall": np.where(valid, dale, np.nan),
+    }
+    if not smog:
+        del columns["smog_index"]
+    grades = np.column_stack(
+        [
+            _interp(values, _FRE_TO_GRADE)
+            if key == "flesch_reading_ease"
+            else _interp(values, _DALE_CHALL_TO_GRADE)
+            if key == "dale_chall"
+            else values
+            for key, values in columns.items()
+        ]
+    )
+    ordered = np.sort(grades, axis=1)
+    k = grades.shape[1]
+    if k % 2:
+        consensus = ordered[:, k // 2].copy()
+    else:
+        consensus = (ordered[:, k // 2 - 1] + ordered[:, k // 2]) / 2
+    for row in np.flatnonzero(np.isnan(grades).any(axis=1)):  # NaN grades are left out
+        consensus[row] = consensus_grade(
+            {key: float(values[row]) for key, values in columns.items()}
+        )
+    return [*columns.values(), consensus]
+
+
+def _interp(values: np.ndarray, table: tuple[tuple[float, float], ...]) -> np.ndarray:
+    xs, ys = zip(*table, strict=True)
+    return np.interp(values, xs, ys)
 
 
 def readability_profile(text_or_article: str | Article) -> pd.DataFrame:

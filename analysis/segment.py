@@ -14,6 +14,7 @@ white space, so that no downstream measure has to read megabytes as one sentence
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.text import CLOSE_QUOTES, OPEN_QUOTES
 
@@ -49,6 +50,7 @@ _BOUNDARY_RE = re.compile(
     rf"[{re.escape(CLOSE_QUOTES)})\]]*"  # closing quotes / brackets that belong to the sentence
     r"(?=\s+|$)"
 )
+_ASCII_SPACE = frozenset(" \t\r\n")
 _TOKEN_STOP = frozenset(" \t\r\n\u00a0(\"“‘'[")
 _CURRENCY = "$£€¥"
 _NEXT_WORD_RE = re.compile(rf"\s+[{re.escape(OPEN_QUOTES)}(\[]*[{_CURRENCY}]?([^\W_][\w’'\-.]*)?")
@@ -113,8 +115,26 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Sentence spans within text[start:end], trimmed of surrounding whitespace.
 
     The spans are offsets into ``text`` and cover every non-space character of the region.
+    Several stages split the same paragraphs (the article model, attribution, target
+    sentiment), so the spans of recent regions are memoised.
     """
     end = len(text) if end is None else end
+    # The same region with or without surrounding ASCII white space splits the same (the
+    # spans are trimmed, and token scans stop at these characters), so a line and its trimmed
+    # paragraph share one memo entry.
+    while start < end and text[start] in _ASCII_SPACE:
+        start += 1
+    while end > start and text[end - 1] in _ASCII_SPACE:
+        end -= 1
+    return list(_split_memo(text, start, end))
+
+
+@lru_cache(maxsize=1024)
+def _split_memo(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(text, start, end))
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     sent_start = start
     for m in _BOUNDARY_RE.finditer(text, start, end):

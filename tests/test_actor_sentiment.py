@@ -5,6 +5,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from analysis.actors import find_actors
@@ -196,3 +198,59 @@ def test_contract_functions_stay_callable_after_importing_their_modules():
     assert analysis.target_sentiment is analysis.targeted.target_sentiment
     assert analysis.portrayal.co_mentions is co_mentions
     assert analysis.target_sentiment("They praised NATO.", 13, 17).label == "positive"
+
+
+# --- the fast paths give the numbers of the plain ones ------------------------------------------
+
+
+def _numpy_bootstrap(values, seed=2024, n_boot=1000, level=0.95):
+    """The interval as first written: a gather, numpy's mean and np.quantile, group by group."""
+    from analysis.portrayal import _resample_indices
+
+    values = np.asarray(values, dtype=float)
+    means = values[_resample_indices(values.size, n_boot, seed)].mean(axis=1)
+    tail = (1 - level) / 2
+    low, high = np.clip(np.quantile(means, [tail, 1 - tail]), values.min(), values.max())
+    return float(low), float(high)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.floats(-1, 1, allow_nan=False), min_size=2, max_size=150),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from([0.5, 0.9, 0.95]),
+)
+def test_bootstrap_over_groups_is_bit_identical_to_numpy_group_by_group(groups, level):
+    from analysis.portrayal import _bootstrap_sizes
+
+    matrices = [np.array([g]) for g in groups]
+    for matrix, bounds in zip(matrices, _bootstrap_sizes(matrices, level=level), strict=True):
+        assert tuple(bounds[0].tolist()) == _numpy_bootstrap(matrix[0], level=level)
+
+
+def test_bootstrap_sizes_share_one_partition_across_sizes():
+    rng = np.random.default_rng(3)
+    matrices = [rng.uniform(-1, 1, (k, n)) for k, n in ((3, 2), (1, 7), (2, 8), (2, 130))]
+    from analysis.portrayal import _bootstrap_sizes
+
+    for matrix, bounds in zip(matrices, _bootstrap_sizes(matrices), strict=True):
+        for row, bound in zip(matrix, bounds, strict=True):
+            assert tuple(bound.tolist()) == _numpy_bootstrap(row)
+
+
+def test_analyze_shares_its_tables_and_matches_actor_sentiment(seed_article):
+    from analysis.pipeline import analyze
+    from analysis.portrayal import actor_sentiment, actor_sentiment_from
+
+    result = analyze(seed_article)
+    expected = actor_sentiment(seed_article)
+    pd.testing.assert_frame_equal(result["actor_sentiment"], expected, check_exact=True)
+    rebuilt = actor_sentiment_from(
+        seed_article, result["mentions"], result["actors"], result["attributions"]
+    )
+    pd.testing.assert_frame_equal(rebuilt, expected, check_exact=True)
+    trump = expected[(expected["actor"] == "Donald Trump") & (expected["role"] == "about")]
+    assert trump["n"].item() == 15  # every mention of Trump, pronouns included

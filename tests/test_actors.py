@@ -388,3 +388,16 @@ def test_property_spans_inside_text(parts):
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
     assert find_actors(article)["n_mentions"].sum() == len(mentions)
+
+
+def test_each_call_gets_its_own_tables(seed_article):
+    # detection runs once per article; the tables built from it are independent copies
+    first = find_actors(seed_article)
+    first.loc[0, "aliases"].append("changed")
+    first.loc[0, "n_mentions"] = -1
+    mentions = actor_mentions(seed_article)
+    mentions.loc[0, "start"] = -1
+    again = find_actors(seed_article)
+    assert "changed" not in again.loc[0, "aliases"]
+    assert again.loc[0, "n_mentions"] == 15  # Donald Trump
+    assert actor_mentions(seed_article).loc[0, "start"] >= 0

@@ -100,3 +100,35 @@ def test_as_article_accepts_text_and_articles(seed_article):
 
 def test_slug_from_file_name(seed_article):
     assert seed_article.slug == "seed-article"
+
+
+def test_table_helpers_give_the_dtypes_pandas_would_infer():
+    import numpy as np
+    import pandas as pd
+
+    from analysis.article import frame, ints, strings
+
+    table = frame(pd.Index(["n", "word"]), [ints(iter([3, 1])), strings(["a", None])])
+    expected = pd.DataFrame({"n": [3, 1], "word": ["a", None]})
+    pd.testing.assert_frame_equal(table, expected)
+    assert pd.isna(table.loc[1, "word"]) and table["word"].dtype == "str"
+    labels = strings(["x", None], pd.StringDtype())  # the NA-valued "string" dtype
+    assert labels.dtype == "string" and labels[1] is pd.NA
+    assert strings([1.5, "y"]).tolist() == ["1.5", "y"]  # not all text: pandas converts
+    assert frame(pd.Index(["n"]), [np.array([], dtype="int64")]).shape == (0, 1)
+
+
+def test_structure_and_sentence_tables_keep_their_types(seed_article):
+    structure = seed_article.structure_table()
+    assert structure["paragraph_id"].dtype == "Int64"
+    assert structure["role"].tolist()[:2] == ["byline", "body"]
+    assert pd_isna(structure.loc[0, "paragraph_id"])
+    assert structure["n_sentences"].sum() == len(seed_article.sentences) == 13
+    sentences = seed_article.sentence_table()
+    assert list(sentences.dtypes.astype(str)) == ["int64", "int64", "int64", "int64", "str"]
+
+
+def pd_isna(value) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))

@@ -8,7 +8,10 @@ import socket
 import sys
 import types
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis import readability as R
@@ -406,3 +409,51 @@ def test_onestop_ordering(shared_dir):
     assert ours >= 31  # 96.9%: only "Organs" fails (int 10.88 vs adv 10.86)
     assert ours >= theirs
     assert not table.set_index("name").loc["Organs", "ours_ordered"]
+
+
+# --- one counting pass, vectorised tables --------------------------------------------------------
+
+_TOKEN_TEXT = st.text(alphabet=st.sampled_from(list("aAsSU.,’'“:(—– 1950\n%-")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TOKEN_TEXT, st.integers(0, 5))
+def test_sentence_tokens_are_the_words_of_sentence_words(text, start):
+    start = min(start, len(text))
+    spans = R.sentence_words(text, start, len(text))
+    expected = [(text[s:e], initial) for s, e, initial in spans]
+    assert R._sentence_tokens(text, start, len(text)) == expected
+
+
+def test_article_counts_equal_the_per_sentence_counts(seed_article):
+    # the article-wide pass (names from the whole body) against count_words sentence by sentence
+    text = seed_article.text
+    spans = [R.sentence_words(text, s.start, s.end) for s in seed_article.sentences]
+    names = frozenset(R._names(text, spans))
+    expected = [R.count_words(text, sent, names) for sent in spans]
+    assert list(R._sentence_counts(seed_article)) == expected
+
+
+def test_vectorised_formulas_equal_the_scalar_ones(seed_article):
+    table = R.readability_sentences(seed_article)
+    for counts, (_, row) in zip(R._sentence_counts(seed_article), table.iterrows(), strict=True):
+        for key, value in R.scores_from_counts(counts, smog=False).items():
+            assert row[key] == value or (math.isnan(row[key]) and math.isnan(value)), key
+    paragraphs = R.readability_paragraphs(seed_article)
+    for _, row in paragraphs.iterrows():
+        counts = R.Counts(*(int(row[c]) for c in R.COUNT_COLUMNS))
+        for key, value in R.scores_from_counts(counts).items():
+            assert row[key] == value, key
+    # a sentence without a word (all formulas NaN) still gets a NaN consensus
+    matrix = np.array([[1, 0, 0, 0, 0, 0, 0, 0], [1, 3, 4, 0, 0, 1, 12, 12]], dtype=np.int64)
+    columns = R._score_columns(matrix, smog=False)
+    assert math.isnan(columns[-1][0])
+    expected = R.scores_from_counts(R.Counts(*matrix[1].tolist()), smog=False)
+    assert columns[-1][1] == expected["consensus_grade"]
+
+
+def test_counting_in_blocks_changes_nothing(seed_article, monkeypatch):
+    whole = R._count_sentences(seed_article)
+    monkeypatch.setattr(R, "_SENTENCES_PER_BLOCK", 3)  # 13 sentences: blocks of 3, 3, 3, 3, 1
+    assert (R._count_sentences(seed_article) == whole).all()
+    assert whole[:, 0].sum() == 13 and whole[1, 1] == 22  # sentence 1 has 22 words (above)

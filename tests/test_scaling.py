@@ -43,7 +43,7 @@ MEASURES = {
 def _clear_text_caches() -> None:
     sentiment.polarity.cache_clear()
     actors._tables.cache_clear()
-    readability._cached_sentence_counts.cache_clear()
+    # readability counts live in the Article's memo, and every measurement builds a new Article
 
 
 @pytest.fixture(scope="module")

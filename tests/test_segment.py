@@ -193,3 +193,25 @@ def test_spans_are_ordered_trimmed_and_cover_every_non_space_character(text):
         previous_end = e
     assert not text[previous_end:].strip()
     assert covered >= len("".join(text.split()))
+
+
+_PADDING = st.text(alphabet=st.sampled_from(list(" \t\r\n")), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("aAbBcC UuSsMr.,!?”“\"'()…—-19%$\n\u2009")), max_size=120
+    ),
+    _PADDING,
+    _PADDING,
+)
+def test_ascii_white_space_around_a_region_does_not_change_its_sentences(body, lead, trail):
+    # split_sentences memoises a region under its trimmed bounds (a line and its paragraph
+    # share an entry): the unmemoised splitter must agree on the padded and the trimmed region
+    from analysis.segment import _split
+
+    text = f"Xx. {lead}{body}{trail} Yy."
+    start, end = 4, 4 + len(lead) + len(body) + len(trail)
+    assert split_sentences(text, start, end) == _split(text, start, end)
+    assert _split(text, start, end) == _split(text, 4 + len(lead), end - len(trail))

@@ -259,3 +259,41 @@ def test_charts_build(seed_table):
     assert sum(bar.get_height() for stack in stacks for bar in stack) == 13
     with pytest.raises(AnalysisError):
         sentiment_arc_chart(seed_table.drop(columns="compound"))
+
+
+# --- the shared analyzer scores exactly as VADER does --------------------------------------------
+
+_VADER_WORDS = (
+    "not never so this without doubt good bad BAD very kind of but no nor or least at the bomb "
+    "sort GREAT Kind OF isn't hardly extremely happy sad NATO :) :( ! ? 😀 nice, (good)"
+).split()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_VADER_WORDS), max_size=30), st.sampled_from(["", " ", "\n"]))
+def test_exact_vader_scores_generated_sentences_as_vader_does(words, pad):
+    from analysis.sentiment import vader
+
+    text = pad + " ".join(words) + pad
+    assert vader().polarity_scores(text) == _stock_vader().polarity_scores(text)
+
+
+def _stock_vader() -> SentimentIntensityAnalyzer:
+    if "vader" not in _STOCK:
+        _STOCK["vader"] = SentimentIntensityAnalyzer()
+    return _STOCK["vader"]
+
+
+_STOCK: dict[str, SentimentIntensityAnalyzer] = {}
+
+
+def test_exact_vader_scores_real_sentences_as_vader_does(seed_article, shared_dir):
+    from analysis.sentiment import ExactVader, vader
+
+    assert isinstance(vader(), ExactVader)  # vaderSentiment 3.3.2, as pinned by the checks below
+    texts = [s.text for s in seed_article.sentences]
+    for path in sorted((shared_dir / "onestopenglish").glob("*-adv.txt")):
+        texts += [s.text for s in analysis.load_article(path).sentences]
+    assert len(texts) > 500
+    for text in texts:
+        assert vader().polarity_scores(text) == _stock_vader().polarity_scores(text), text
