@@ -24,6 +24,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import math
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -35,7 +36,6 @@ import pandas as pd
 
 from analysis.article import Article, as_article
 from analysis.attribution_lexicon import (
-    CUE_TOKEN_RE,
     FUNCTION_WORDS,
     CueEntry,
     cue_class,
@@ -220,7 +220,7 @@ _QUOTE_MARK_RE = re.compile("''|[" + re.escape(QUOTE_MARKS) + "]")
 _ABBREV_END_RE = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.){2,}$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     start: int
     end: int
@@ -230,7 +230,7 @@ class _Sentence:
     raws: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """One attribution as character spans (an internal, pandas-free shape)."""
 
@@ -321,10 +321,14 @@ def _sentences(
         return []
     # one pass over the text, then a slice per sentence (sentences end at white space, so no
     # token straddles two)
-    matches = list(CUE_TOKEN_RE.finditer(text, spans[0][0], spans[-1][1]))
-    starts = list(map(_START, matches))
-    ends = list(map(_END, matches))
-    raws = list(map(_GROUP, matches))
+    # split with the token pattern captured: gaps and tokens alternate, so the offsets are running
+    # sums of their lengths (all in C; a match object per token costs twice as much)
+    first = spans[0][0]
+    parts = _TOKEN_SPLIT_RE.split(text[first : spans[-1][1]])
+    offsets = list(accumulate(map(len, parts), initial=first))
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    raws = parts[1::2]
     norms = list(map(_NORMS.get, raws))
     if None in norms:
         norms = [n if n is not None else _norm(r) for n, r in zip(norms, raws, strict=True)]
@@ -343,7 +347,7 @@ def _sentences(
             and cue_words.isdisjoint(sent_norms)
             and not _maybe_generic(sent_norms)
         ):
-            out.append(_Sentence(s, e, [], [], [], []))
+            out.append(_Sentence(s, e, _NONE, _NONE, _NONE, _NONE))
         else:
             out.append(_Sentence(s, e, starts[i:j], ends[i:j], sent_norms, raws[i:j]))
         i = j
@@ -351,9 +355,10 @@ def _sentences(
 
 
 _NORMS: dict[str, str] = {}
-_START = re.Match.start
-_GROUP = re.Match.group
-_END = re.Match.end
+_NONE: list = []  # the tokens of every skipped sentence (never mutated)
+# CUE_TOKEN_RE captured, with possessive quantifiers (the same tokens: nothing follows that could
+# make it backtrack; a tenth faster)
+_TOKEN_SPLIT_RE = re.compile(r"([^\W_]++(?:['’\-][^\W_]++)*+|''|[^\w\s])")
 
 
 def _norm(raw: str) -> str:
@@ -549,15 +554,41 @@ def _suffix(word: str) -> str:
 
 
 def _context_features(sent: _Sentence, i: int, k: int, entry: CueEntry) -> list[str]:
-    norms, raws = sent.norms, sent.raws
+    return _features_of_context(entry, _context_key(sent, i, k))
+
+
+def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
+    """Everything the place-dependent features read, as one hashable key (scores are memoised
+    on it: most candidates in an article repeat a context seen before)."""
+    norms = sent.norms
     n = len(norms)
-    lemma = entry.lemma
     j = _skip_back(sent, i - 1)
     before, after = _context_kinds(sent, i, k, j)
-    ctx = before + "|" + after
     prev = norms[j] if j >= 0 else "<s>"
     nxt = norms[k] if k < n else "</s>"
     nxt2 = norms[k + 1] if k + 1 < n else "</s>"
+    left = norms[i - 1] if i > 0 else None
+    quote = '"' in norms
+    after_quote = quote and (prev == '"' or (prev == "," and j > 0 and norms[j - 1] == '"'))
+    return (
+        before,
+        after,
+        prev,
+        nxt,
+        nxt2,
+        i == 0,
+        sent.raws[i][:1].isupper(),
+        left if left in DETERMINERS else None,
+        left == "to",
+        quote,
+        after_quote,
+    )
+
+
+def _features_of_context(entry: CueEntry, key: tuple) -> list[str]:
+    before, after, prev, nxt, nxt2, first, cap, det, to, quote, after_quote = key
+    lemma = entry.lemma
+    ctx = before + "|" + after
     feats = [
         "b=" + before,
         "a=" + after,
@@ -569,17 +600,17 @@ def _context_features(sent: _Sentence, i: int, k: int, entry: CueEntry) -> list[
         "nw2=" + nxt + " " + nxt2,
         "sufba=" + _suffix(entry.phrase[-1]) + "|" + ctx,
     ]
-    if i == 0:
+    if first:
         feats.append("first")
-    if raws[i][:1].isupper():
+    if cap:
         feats.append("cap")
-    if i > 0 and norms[i - 1] in DETERMINERS:
-        feats.append("det=" + norms[i - 1])
-    if i > 0 and norms[i - 1] == "to":
+    if det is not None:
+        feats.append("det=" + det)
+    if to:
         feats.append("to")
-    if '"' in norms:
+    if quote:
         feats.append("quote")
-        if prev == '"' or (prev == "," and j > 0 and norms[j - 1] == '"'):
+        if after_quote:
             feats.append("afterquote")
     return feats
 
@@ -600,11 +631,17 @@ def _phrase_score(entry: CueEntry, kind: str) -> float:
 
 def _is_cue(model: dict, sent: _Sentence, i: int, k: int, entry: CueEntry, kind: str) -> bool:
     """Whether the classifier accepts a candidate (its log-odds reach the threshold's)."""
-    weights = model["weights"]
+    return _score(entry, kind, _context_key(sent, i, k)) >= _threshold_logit(model["threshold"])
+
+
+@lru_cache(maxsize=65536)
+def _score(entry: CueEntry, kind: str, key: tuple) -> float:
+    """A candidate's log-odds: its phrase's score plus its context's weights, in feature order."""
+    weights = cue_model()["weights"]
     z = _phrase_score(entry, kind)
-    for f in _context_features(sent, i, k, entry):
+    for f in _features_of_context(entry, key):
         z += weights.get(f, 0.0)
-    return z >= _threshold_logit(model["threshold"])
+    return z
 
 
 @cache
@@ -700,17 +737,18 @@ def _context_kinds(sent: _Sentence, i: int, k: int, j: int) -> tuple[str, str]:
 
 def _generic_cue(sent: _Sentence, i: int) -> bool:
     """A verb the lexicon does not know, in "X <verb>ed that ...": 87% are cues in PolNeAR train."""
-    w = sent.norms[i]
+    norms = sent.norms
+    w = norms[i]
     if not (w.isalpha() and len(w) > 4 and sent.raws[i][:1].islower()):
         return False
     if not w.endswith(GENERIC_ENDINGS) or w in GENERIC_STOP:
         return False
-    if i + 1 >= len(sent.norms) or sent.norms[i + 1] != "that" or i == 0:
+    if i + 1 >= len(norms) or norms[i + 1] != "that" or i == 0:
         return False
     j = _skip_back(sent, i - 1)
     if j < 0:
         return False
-    prev = sent.norms[j]
+    prev = norms[j]
     return prev in PERSONAL_PRONOUNS or prev in REL_PRONOUNS or _is_cap(sent.raws[j])
 
 
@@ -802,27 +840,28 @@ def _is_number(word: str) -> bool:
 
 def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     """The subject before a cue: "Trump also said", "X, who ..., said", "who said"."""
-    if ci > 0 and sent.norms[ci].endswith("ing") and sent.norms[ci - 1] in PROGRESSIVE_AUX:
+    norms = sent.norms
+    if ci > 0 and norms[ci].endswith("ing") and norms[ci - 1] in PROGRESSIVE_AUX:
         ci -= 1  # "McConnell is criticizing Obama": the progressive's auxiliary
     j = _skip_back(sent, ci - 1)
     if j < 0:
         return None
-    w = sent.norms[j]
+    w = norms[j]
     if w in REL_PRONOUNS:
         return j, j + 1
     if w == ",":
         # "X, who ..., said": PolNeAR takes the head with its appositive and closing comma
         k = j - 1
-        while k >= 0 and sent.norms[k] not in (",", ";", ":", '"', "(", ")", "—", "–"):
+        while k >= 0 and norms[k] not in (",", ";", ":", '"', "(", ")", "—", "–"):
             k -= 1
-        if k >= 1 and sent.norms[k] == "," and k + 1 < j:
+        if k >= 1 and norms[k] == "," and k + 1 < j:
             head_end = k - 1
-            if sent.norms[head_end] == ")":  # "Rep. Elijah Cummings (D-Md.), chair of ..."
-                while head_end > 0 and sent.norms[head_end] != "(":
+            if norms[head_end] == ")":  # "Rep. Elijah Cummings (D-Md.), chair of ..."
+                while head_end > 0 and norms[head_end] != "(":
                     head_end -= 1
                 head_end -= 1
             np = _np_ending_at(sent, head_end)
-            opener = sent.norms[k + 1]
+            opener = norms[k + 1]
             if np is not None and (
                 opener in APPOSITIVE_OPENERS
                 or opener in PERSONAL_PRONOUNS
@@ -839,13 +878,14 @@ def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
 
 def _subject_like(sent: _Sentence, start: int, end: int) -> bool:
     """Whether a token range can be a subject: not a lone lowercase word or an -ing form."""
-    last = sent.norms[end - 1]
+    norms = sent.norms
+    last = norms[end - 1]
     if last in PERSONAL_PRONOUNS or last in REL_PRONOUNS or last == ",":
         return True
     if last.endswith("ing") and not sent.raws[end - 1][:1].isupper():
         return False
     if end - start == 1 and sent.raws[start][:1].islower() and last not in SUBJECT_WORDS:
-        return sent.norms[start].endswith("s")  # "officials said", not "spontaneous chants"
+        return norms[start].endswith("s")  # "officials said", not "spontaneous chants"
     return True
 
 
@@ -938,13 +978,13 @@ def _skip_adjuncts(sent: _Sentence, k: int) -> int:
 
 def _tail_is_adjunct(sent: _Sentence, k: int) -> bool:
     """Nothing but time words, a prepositional adjunct or final punctuation after token k."""
+    norms = sent.norms
     k = _skip_adjuncts(sent, k)
-    n = len(sent.norms)
-    rest = [t for t in range(k, n) if sent.norms[t] not in FINAL_PUNCT]
-    if not rest:
+    n = len(norms)
+    if all(norms[t] in FINAL_PUNCT for t in range(k, n)):
         return True
-    if sent.norms[k] in ADJUNCT_PREPS:
-        return not any(sent.norms[t] in ("that", ":") for t in range(k, n))
+    if norms[k] in ADJUNCT_PREPS:
+        return not any(norms[t] in ("that", ":") for t in range(k, n))
     return False
 
 
@@ -952,8 +992,9 @@ def _content_forward(
     text: str, sent: _Sentence, k: int, quotes: _QuoteIndex, stop: int
 ) -> list[tuple[int, int]]:
     """Content from token k to the sentence end or a cut; a quote starting there is taken whole."""
-    n = min(len(sent.norms), stop)
-    while k < n and sent.norms[k] in (",", ":", "—", "–"):
+    norms = sent.norms
+    n = min(len(norms), stop)
+    while k < n and norms[k] in (",", ":", "—", "–"):
         k += 1
     if k >= n:
         return []
@@ -962,9 +1003,9 @@ def _content_forward(
         return list(q.fragments)
     end = n
     for t in range(k + 1, n - 1):
-        nxt = sent.norms[t + 1]
-        cut = sent.norms[t] == ";" or (
-            sent.norms[t] == ","
+        nxt = norms[t + 1]
+        cut = norms[t] == ";" or (
+            norms[t] == ","
             and (
                 nxt in CONTENT_CUTS or (CUT_AT_PARTICIPLE and nxt.endswith("ing") and nxt.isalpha())
             )
@@ -988,8 +1029,9 @@ def _quote_before(
     Returns the content fragments, the token where the words after the quote start, and the
     token where the content starts (words before the quote make it a mixed quote).
     """
+    norms = sent.norms
     t = j
-    while t >= 0 and sent.norms[t] != '"':
+    while t >= 0 and norms[t] != '"':
         t -= 1
     if t < 0 and 0 <= j < 4 and tail_done:
         # '"... OK?" Trump said.' split after the question mark: the quote ends the sentence before
@@ -997,7 +1039,7 @@ def _quote_before(
         if (
             q is not None
             and 0 < sent.start - q.end <= 2
-            and not any(n in CLAUSE_PUNCT for n in sent.norms[: j + 1])
+            and not any(n in CLAUSE_PUNCT for n in norms[: j + 1])
         ):
             return list(q.fragments), 0, 0
         return None
@@ -1007,15 +1049,15 @@ def _quote_before(
     if q is None or q.end != sent.ends[t]:
         return None
     b = t + 1
-    while b <= j and sent.norms[b] in (",", "?", "!"):
+    while b <= j and norms[b] in (",", "?", "!"):
         b += 1
-    if any(sent.norms[x] in ("and", "but", "or") for x in range(b, j + 1)):
+    if any(norms[x] in ("and", "but", "or") for x in range(b, j + 1)):
         return None
     lead = _lead(sent)
     if q.start <= sent.starts[lead]:
         return list(q.fragments), b, lead
     first_q = next(x for x in range(len(sent.starts)) if sent.starts[x] >= q.start)
-    if any(sent.norms[x] == ":" for x in range(lead, first_q)):
+    if any(norms[x] == ":" for x in range(lead, first_q)):
         return list(q.fragments), b, first_q  # 'His final assessment: "...," he said.'
     return [(sent.starts[lead], q.end)], b, lead
 
@@ -1038,16 +1080,19 @@ def _is_sourceless(entry: CueEntry) -> bool:
 
 
 def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list[Found]:
+    norms = sent.norms
     cues = _match_cues(sent, quotes)
+    if not cues:
+        return []
     found: list[Found] = []
-    n = len(sent.norms)
+    n = len(norms)
     cue_starts = [c[0] for c in cues]
     trailing_stops: list[int] = []
     claimed: set[int] = set()  # tokens inside an inverted source ("said X, who responded ...")
     plans = []
     for ci, cj, entry in cues:
         # "responded by affirming": the -ing verb is the cue
-        if cj + 1 < n and sent.norms[cj] == "by" and (cj + 1) in cue_starts:
+        if cj + 1 < n and norms[cj] == "by" and (cj + 1) in cue_starts:
             continue
         if ci in claimed:
             continue
@@ -1060,9 +1105,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
     participle_commas = []
     for c in cue_starts:
         pj = _skip_back(sent, c - 1)
-        if pj > 0 and sent.norms[pj] == '"' and sent.norms[pj - 1] == ",":
+        if pj > 0 and norms[pj] == '"' and norms[pj - 1] == ",":
             pj -= 1
-        if pj > 0 and sent.norms[pj] == "," and sent.norms[c].endswith("ing"):
+        if pj > 0 and norms[pj] == "," and norms[c].endswith("ing"):
             participle_commas.append(pj)
     prev_source: tuple[int, int] | None = None
     for ci, cj, entry, plan in plans:
@@ -1070,8 +1115,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
         # the table reports the lexical cue ("hinted at"), the scorer adapter the PolNeAR span
         first = ci
         while first > 0 and (
-            sent.norms[first - 1] in CUE_PREFIX
-            or (sent.norms[first - 1].endswith("ly") and len(sent.norms[first - 1]) > 4)
+            norms[first - 1] in CUE_PREFIX
+            or (norms[first - 1].endswith("ly") and len(norms[first - 1]) > 4)
         ):
             first -= 1
         cue_span = _span(sent, ci, cj)
@@ -1087,25 +1132,25 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             _, _cut, src, content = plan
             source = _trim(text, *_span(sent, *src)) if src else None
         else:
-            prev = sent.norms[ci - 1] if ci > 0 else ""
+            prev = norms[ci - 1] if ci > 0 else ""
             pj = _skip_back(sent, ci - 1)
-            if pj >= 0 and sent.norms[pj] == '"' and pj > 0 and sent.norms[pj - 1] == ",":
+            if pj >= 0 and norms[pj] == '"' and pj > 0 and norms[pj - 1] == ",":
                 pj -= 1  # 'of “New York values,” saying ...'
-            if pj >= 0 and sent.norms[pj] == "," and sent.norms[ci].endswith("ing"):
+            if pj >= 0 and norms[pj] == "," and norms[ci].endswith("ing"):
                 prev = ","  # ", falsely suggesting that ..."
             subj = None
             sourceless = _is_sourceless(entry)
             lead = _lead(sent)
             if sourceless:
                 subj = _subject_left(sent, ci)
-                if subj is not None and sent.norms[subj[0]] not in ("it", "there", "who"):
+                if subj is not None and norms[subj[0]] not in ("it", "there", "who"):
                     content.append(_trim(text, *_span(sent, *subj)))
-            elif ci == lead and sent.raws[ci][:1].isupper() and sent.norms[ci].endswith("ed"):
+            elif ci == lead and sent.raws[ci][:1].isupper() and norms[ci].endswith("ed"):
                 sourceless = True  # "Asked about X, Trump said ...": the question has no source
             elif (
                 prev == "by"
                 or prev in ("and", "but")
-                or (prev == "," and sent.norms[ci].endswith("ing"))
+                or (prev == "," and norms[ci].endswith("ing"))
             ):
                 if prev_source is not None and prev != "by":
                     source = prev_source
@@ -1122,40 +1167,36 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 sourceless = entry.pos == "noun"  # "drew complaints that ...": no source
             if source is None and subj is not None and not sourceless:
                 source = _span(sent, *subj)
-                if sent.norms[subj[1] - 1] != ",":
+                if norms[subj[1] - 1] != ",":
                     source = _trim(text, *source)
             k = _skip_adjuncts(sent, cj)
             if (
                 SKIP_TO_THAT
                 and entry.lemma not in ADDRESSEE_LEMMAS
                 and k < n
-                and (sent.norms[k] in ("to", "on", "in", "at", "during", "after", "before", "with"))
+                and (norms[k] in ("to", "on", "in", "at", "during", "after", "before", "with"))
             ):
                 # "made it clear to House Democrats on Wednesday that ...": content starts at that
-                that = next(
-                    (t for t in range(k, min(k + 9, n)) if sent.norms[t] in ("that", ":")), None
-                )
-                if that is not None and not any(
-                    sent.norms[t] in (",", '"') for t in range(k, that)
-                ):
-                    k = that + (sent.norms[that] == ":")
-            if sourceless and source is None and k + 1 < n and sent.norms[k] == "by":
+                that = next((t for t in range(k, min(k + 9, n)) if norms[t] in ("that", ":")), None)
+                if that is not None and not any(norms[t] in (",", '"') for t in range(k, that)):
+                    k = that + (norms[that] == ":")
+            if sourceless and source is None and k + 1 < n and norms[k] == "by":
                 # a passive with its agent: "was seen by some as ...", "Asked by Starnes if ..."
                 agent = _np_after(sent, k + 1, n, relaxed=True)
                 if agent is not None:
                     end_agent = agent[1]
                     for t in range(agent[0] + 1, agent[1]):
-                        if sent.norms[t] in ("as", "if", "whether", "to", "that", "about"):
+                        if norms[t] in ("as", "if", "whether", "to", "that", "about"):
                             end_agent = t
                             break
                     source = _trim(text, *_span(sent, agent[0], end_agent))
                     k = end_agent
             if entry.lemma in ADDRESSEE_LEMMAS:
                 for t in range(k, min(k + 7, n)):
-                    if sent.norms[t] in ADDRESSEE_ENDS:
-                        k = t + 1 if sent.norms[t] in ("of", "about", ":", ",") else t
+                    if norms[t] in ADDRESSEE_ENDS:
+                        k = t + 1 if norms[t] in ("of", "about", ":", ",") else t
                         break
-                    if sent.norms[t] == '"':
+                    if norms[t] == '"':
                         k = t
                         break
             stops = [c for c in trailing_stops if c > cj]
@@ -1168,9 +1209,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             # ", saying ...": a later participle cue after a comma ends this content
             stops += [p for p in participle_commas if p > cj]
             if ci == lead and sourceless:
-                stops += [t for t in range(cj, n) if sent.norms[t] == ","][:1]
+                stops += [t for t in range(cj, n) if norms[t] == ","][:1]
             content += _content_forward(text, sent, k, quotes, min([*stops, n]))
-            if not content and sent.norms[-1] == ":":
+            if not content and norms[-1] == ":":
                 # 'Cruz continued:' ending a paragraph, the quote opening the next one
                 nxt = _NEXT_NONSPACE_RE.match(text, sent.end).end()
                 q = quotes.starting_at(nxt)
@@ -1209,8 +1250,9 @@ def _coordinator(sent: _Sentence, c: int) -> int:
 
 def _lead(sent: _Sentence) -> int:
     """Index of the first token that is not a leading conjunction or adverb."""
+    norms = sent.norms
     k = 0
-    while k < len(sent.norms) and sent.norms[k] in LEADING_JUNK:
+    while k < len(norms) and norms[k] in LEADING_JUNK:
         k += 1
     return k
 
@@ -1226,32 +1268,29 @@ def _plan(
 ) -> tuple:
     """Decide the pattern of one cue: ("according", source, content), ("trailing", comma token,
     source token range, content) or ("forward",)."""
-    n = len(sent.norms)
+    norms = sent.norms
+    n = len(norms)
     if entry.lemma == "according to":
         stop = next((c for c in cue_starts if c > ci), n)
         np = _np_after(sent, cj, stop, relaxed=True)
         if np is None:
             return ("forward",)
         source = _span(sent, *np)
-        followed = np[1] < n - 1 and sent.norms[np[1]] == ","
-        if ci <= _lead(sent) or (followed and ci > 0 and sent.norms[ci - 1] in (",", ":")):
+        followed = np[1] < n - 1 and norms[np[1]] == ","
+        if ci <= _lead(sent) or (followed and ci > 0 and norms[ci - 1] in (",", ":")):
             # "According to X, ...", "In addition, according to X, ..."
             return ("according", source, _content_forward(text, sent, np[1], quotes, n))
         j = ci - 1
-        cut = j if sent.norms[j] == "," else j + 1
+        cut = j if norms[j] == "," else j + 1
         return ("according", source, _content_before(text, sent, cut, quotes))
     j = _skip_back(sent, ci - 1)
-    if j >= 0 and sent.norms[j] == "," and sent.norms[ci].endswith("ing"):
+    if j >= 0 and norms[j] == "," and norms[ci].endswith("ing"):
         return ("forward",)  # a participle: ", adding that ..."
     if _is_sourceless(entry):
         return ("forward",)
     # an inverted source runs to the sentence end, or to a participle cue (", noting that")
     inv_stop = next(
-        (
-            c
-            for c in cue_starts
-            if c > ci and sent.norms[c - 1] == "," and sent.norms[c].endswith("ing")
-        ),
+        (c for c in cue_starts if c > ci and norms[c - 1] == "," and norms[c].endswith("ing")),
         n,
     )
     tail_done = _tail_is_adjunct(sent, cj)  # nothing but adjuncts after the cue
@@ -1260,7 +1299,7 @@ def _plan(
         content, b, _ = qb
         after = _skip_adjuncts(sent, cj)
         if b <= j:  # '"...," he said.'
-            if after < n and sent.norms[after] == ",":
+            if after < n and norms[after] == ",":
                 # '"...," he said, "...": the quote after the source continues the content
                 nxt = quotes.starting_at(sent.starts[after + 1]) if after + 1 < n else None
                 if nxt is not None:
@@ -1272,31 +1311,30 @@ def _plan(
         if np is not None:  # '"...," said Tom Smith, a spokesman.'
             return ("trailing", b, (np[0], _with_comma(sent, np[1], inv_stop)), content)
         return ("forward",)
-    if j >= 0 and sent.norms[j] == ",":
+    if j >= 0 and norms[j] == ",":
         if _subject_left(sent, ci) is not None:
             return ("forward",)  # "X, who ..., said ...": an appositive subject
         after = _skip_adjuncts(sent, cj)
         np = _np_after(sent, after, inv_stop)
-        ends_np = np is not None and (np[1] >= n - 1 or sent.norms[np[1]] in FINAL_PUNCT | {","})
+        ends_np = np is not None and (np[1] >= n - 1 or norms[np[1]] in FINAL_PUNCT | {","})
         if ends_np and (_tail_is_adjunct(sent, np[1]) or np[1] >= inv_stop - 1):
             content = _content_before(text, sent, j, quotes)
             if content:
                 return ("trailing", j, (np[0], _with_comma(sent, np[1], inv_stop)), content)
         return ("forward",)
     after = _skip_adjuncts(sent, cj)
-    parenthetical = after + 1 < n and sent.norms[after] == "," and sent.norms[-1] != ","
+    parenthetical = after + 1 < n and norms[after] == "," and norms[-1] != ","
     if tail_done or parenthetical:
         # "..., X said." — a comma shortly before the subject; "And that, X said, was ..."
         k = j
-        while k >= 0 and sent.norms[k] not in CLAUSE_PUNCT and j - k <= 8:
+        while k >= 0 and norms[k] not in CLAUSE_PUNCT and j - k <= 8:
             k -= 1
         if (
             k >= 1
-            and sent.norms[k] == ","
+            and norms[k] == ","
             and k < j
             and not any(
-                sent.norms[t] in BOUNDARY_WORDS - REL_PRONOUNS - {"and"}
-                for t in range(k + 1, j + 1)
+                norms[t] in BOUNDARY_WORDS - REL_PRONOUNS - {"and"} for t in range(k + 1, j + 1)
             )
         ):
             content = _content_before(text, sent, k, quotes)
@@ -1311,8 +1349,9 @@ def _content_before(
     text: str, sent: _Sentence, comma: int, quotes: _QuoteIndex
 ) -> list[tuple[int, int]]:
     """Content before a trailing source ("..., X said."): the sentence start to the comma."""
+    norms = sent.norms
     start = 0
-    while start < comma and (sent.norms[start] in LEADING_JUNK or sent.norms[start] == ","):
+    while start < comma and (norms[start] in LEADING_JUNK or norms[start] == ","):
         start += 1
     if start >= comma:
         return []
@@ -1503,15 +1542,16 @@ def source_head(text: str, start: int, end: int) -> tuple[int, int]:
 
     "his nominee for NATO ambassador" → "nominee"; "President Donald Trump" → "Trump".
     """
-    tokens = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
+    tokens = list(WORD_RE.finditer(text, start, end))
     if not tokens:
         return start, end
     cut = len(tokens)
-    for i, (_, _, w) in enumerate(tokens[1:], start=1):
-        if w.lower() in _HEAD_CUTS:
+    for i in range(1, cut):
+        if tokens[i].group().lower() in _HEAD_CUTS:
             cut = i
             break
-    s, e, w = tokens[cut - 1]
+    m = tokens[cut - 1]
+    s, e, w = m.start(), m.end(), m.group()
     for suffix in ("’s", "'s"):
         if w.endswith(suffix):
             e -= len(suffix)
@@ -1522,12 +1562,18 @@ class _MentionLookup:
     """Mention spans sorted by start, built once per table (speakers are looked up per row)."""
 
     def __init__(self, mentions: pd.DataFrame | None) -> None:
-        rows = []
+        starts: list = []
+        ends: list = []
+        actors: list = []
         if mentions is not None and len(mentions):
-            rows = sorted(zip(*_columns(mentions, ("start", "end", "actor")), strict=True))
-        self.starts = [int(r[0]) for r in rows]
-        self.ends = [int(r[1]) for r in rows]
-        self.actors = [str(r[2]) for r in rows]
+            starts, ends, actors = _columns(mentions, ("start", "end", "actor"))
+            # the actors module's table is in text order already; sort only when it is not
+            if not all(map(operator.lt, starts, starts[1:])):
+                rows = sorted(zip(starts, ends, actors, strict=True))
+                starts, ends, actors = ([r[c] for r in rows] for c in range(3))
+        self.starts = list(map(int, starts))
+        self.ends = list(map(int, ends))
+        self.actors = list(map(str, actors))
         self.longest = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
 
     def actor_at(self, hs: int, he: int) -> str | None:
@@ -1577,13 +1623,14 @@ def _mentions_for(article: Article) -> pd.DataFrame | None:
 
 
 # --- public table ---------------------------------------------------------------------------------
-def _sentence_ids(sentences: tuple, starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
-    """Body sentences overlapped by any of the spans (``starts``: the sentences' starts)."""
+def _sentence_ids(starts: list[int], ends: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """Body sentences overlapped by any of the spans (given the sentences' starts and ends)."""
     ids: set[int] = set()
+    n = len(starts)
     for s, e in spans:
         i = max(bisect_right(starts, s) - 1, 0)
-        while i < len(starts) and sentences[i].start < e:
-            if sentences[i].end > s:
+        while i < n and starts[i] < e:
+            if ends[i] > s:
                 ids.add(i)
             i += 1
     return sorted(ids)
@@ -1615,47 +1662,51 @@ def find_attributions(
     found = extract(text, regions, spans=spans)
     if mentions is None and found:
         mentions = _mentions_for(article)
-    sentences = article.sentences
-    sentence_starts = [sent.start for sent in sentences]
-    lookup = _MentionLookup(mentions)
-    cols: dict[str, list] = {name: [] for name in COLUMNS}
-    for f in found:
-        spans = list(f.content)
-        src, cue = f.source, f.cue
-        cols["source_start"].append(src[0] if src else None)
-        cols["source_end"].append(src[1] if src else None)
-        cols["cue_start"].append(cue[0] if cue else None)
-        cols["cue_end"].append(cue[1] if cue else None)
-        cols["content_start"].append(spans[0][0])
-        cols["content_end"].append(spans[-1][1])
-        cols["content_spans"].append(spans)
-        cols["speaker"].append(speaker_from_mentions(text, src[0], src[1], lookup) if src else None)
-        cols["kind"].append(f.kind)
-        cols["cue_lemma"].append(f.entry.lemma if f.entry else None)
-        cols["cue_class"].append(f.entry.cue_class if f.entry else None)
-        cols["sentence_ids"].append(
+    sentence_starts = [sent.start for sent in article.sentences]
+    sentence_ends = [sent.end for sent in article.sentences]
+    lookup = _MentionLookup(mentions) if found else None
+    sources = [f.source for f in found]
+    cues = [f.cue for f in found]
+    contents = [list(f.content) for f in found]
+    entries = [f.entry for f in found]
+    cols: dict[str, list] = {
+        "source_start": [src[0] if src else None for src in sources],
+        "source_end": [src[1] if src else None for src in sources],
+        "cue_start": [cue[0] if cue else None for cue in cues],
+        "cue_end": [cue[1] if cue else None for cue in cues],
+        "content_start": [spans[0][0] for spans in contents],
+        "content_end": [spans[-1][1] for spans in contents],
+        "content_spans": contents,
+        "speaker": [
+            speaker_from_mentions(text, src[0], src[1], lookup) if src else None for src in sources
+        ],
+        "kind": [f.kind for f in found],
+        "cue_lemma": [entry.lemma if entry else None for entry in entries],
+        "cue_class": [entry.cue_class if entry else None for entry in entries],
+        "sentence_ids": [
             _sentence_ids(
-                sentences,
                 sentence_starts,
+                sentence_ends,
                 [*spans, *([cue] if cue else []), *([src] if src else [])],
             )
-        )
-        cols["source_text"].append(text[src[0] : src[1]] if src else None)
-        cols["cue_text"].append(text[cue[0] : cue[1]] if cue else None)
-        cols["content_text"].append(" … ".join(text[s:e] for s, e in spans))
+            for spans, cue, src in zip(contents, cues, sources, strict=True)
+        ],
+        "source_text": [text[src[0] : src[1]] if src else None for src in sources],
+        "cue_text": [text[cue[0] : cue[1]] if cue else None for cue in cues],
+        "content_text": [" … ".join([text[s:e] for s, e in spans]) for spans in contents],
+    }
     n = len(found)
-    text_names = [name for name in COLUMNS if name in _TEXT_COLUMNS]
     # one string array for all text columns, sliced: a fifth of the cost of one per column
-    strings = pd.array([v for name in text_names for v in cols[name]], dtype=_STR)
+    strings = pd.array([v for name in _TEXT_NAMES for v in cols[name]], dtype=_STR)
     arrays: list[object] = []
     for name in COLUMNS:
         values = cols[name]
-        if name in ("source_start", "source_end", "cue_start", "cue_end"):
+        if name in _INT_COLUMNS:
             arrays.append(_nullable_ints(values))
         elif name in ("content_start", "content_end"):
             arrays.append(np.array(values, dtype="int64"))
         elif name in _TEXT_COLUMNS:
-            i = text_names.index(name)
+            i = _TEXT_NAMES.index(name)
             arrays.append(strings[i * n : (i + 1) * n])
         else:
             column = np.empty(n, dtype=object)  # lists stay lists
@@ -1667,6 +1718,8 @@ def find_attributions(
 _TEXT_COLUMNS = frozenset(
     ("speaker", "kind", "cue_lemma", "cue_class", "source_text", "cue_text", "content_text")
 )
+_TEXT_NAMES = [name for name in COLUMNS if name in _TEXT_COLUMNS]
+_INT_COLUMNS = frozenset(("source_start", "source_end", "cue_start", "cue_end"))
 
 
 _STR = pd.StringDtype(na_value=np.nan)  # pandas' default "str" dtype, built once
@@ -1744,6 +1797,7 @@ MODEL_CACHES = (
     _model_phrases,
     _always_phrases,
     _phrase_score,
+    _score,
 )
 
 

@@ -11,13 +11,25 @@ from analysis.article import Article
 from analysis.attribution import (
     COLUMNS,
     MIN_PRECISION,
+    _candidates_at,
+    _context_key,
     _inflections,
+    _score,
+    _sentences,
+    cue_features,
     find_attributions,
     source_head,
     speaker_from_mentions,
     speaker_summary,
 )
-from analysis.attribution_lexicon import cue_class, cue_lexicon, cue_model, lemmatize
+from analysis.attribution_lexicon import (
+    CUE_TOKEN_RE,
+    cue_class,
+    cue_lexicon,
+    cue_model,
+    lemmatize,
+    normalize,
+)
 from analysis.attribution_quotes import find_quotes
 
 
@@ -479,3 +491,63 @@ def test_spans_inside_text_and_content_ordered(words):
         assert spans and spans[0][0] == r.content_start and spans[-1][1] == r.content_end
         for (s1, e1), (s2, e2) in pairwise(spans):
             assert s1 < e1 <= s2 < e2
+
+
+# --- fast paths keep the plain definitions --------------------------------------------------------
+_TOKEN_TEXT = st.text(
+    alphabet=st.sampled_from(list("aB9_ '’-\"“”«.,;:\n\t\u00e9\u0130\u03a3")), max_size=60
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TOKEN_TEXT)
+def test_sentence_tokens_match_the_token_pattern(text):
+    """The split-based tokenizer finds exactly what CUE_TOKEN_RE.finditer finds."""
+    sents = _sentences(text, [], [(0, len(text))], prefilter=False)
+    got = [
+        (s, e, r, w)
+        for x in sents
+        for s, e, r, w in zip(x.starts, x.ends, x.raws, x.norms, strict=True)
+    ]
+    want = [
+        (m.start(), m.end(), m.group(), normalize(m.group())) for m in CUE_TOKEN_RE.finditer(text)
+    ]
+    assert got == want
+
+
+def test_sentence_tokens_hand_checked():
+    (sent,) = _sentences("He didn’t say “no”_ok.", [], [(0, 22)], prefilter=False)
+    assert sent.raws == ["He", "didn’t", "say", "“", "no", "”", "ok", "."]
+    assert sent.norms == ["he", "didn't", "say", '"', "no", '"', "ok", "."]
+    assert sent.starts[:3] == [0, 3, 10] and sent.ends[-1] == 22
+
+
+def test_cue_score_is_the_sum_of_the_training_features():
+    """The memoised score equals the weights of cue_features (what the training script fits)."""
+    model = cue_model()
+    text = "Smith said on Monday that the plan, which critics argued was weak, would pass."
+    (sent,) = _sentences(text, [], [(0, len(text))], prefilter=False)
+    checked = 0
+    for i in range(len(sent.norms)):
+        for k, entry, kind in _candidates_at(sent, i):
+            z = 0.0
+            for f in cue_features(sent, i, k, entry, kind):
+                z += model["weights"].get(f, 0.0)
+            assert _score(entry, kind, _context_key(sent, i, k)) == pytest.approx(z, abs=1e-12)
+            checked += 1
+    assert checked >= 2  # "said" and "argued"
+
+
+def test_table_is_the_same_without_private_pandas_fast_paths(monkeypatch, seed_article):
+    """``DataFrame._from_arrays`` and ``_get_column_array`` are private pandas API: when a pandas
+    lacks them, the public fallbacks build the very same table."""
+    mentions = pd.DataFrame(
+        {"actor": ["Donald Trump", "NATO"], "start": [10, 0], "end": [22, 4], "kind": ["p", "o"]}
+    )
+    fast = find_attributions(seed_article, mentions=mentions)
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    monkeypatch.delattr(pd.DataFrame, "_get_column_array")
+    slow = find_attributions(seed_article, mentions=mentions)
+    pd.testing.assert_frame_equal(fast, slow)
+    assert len(fast) >= 5
+    assert str(fast["speaker"].dtype) == "str" and str(fast["cue_start"].dtype) == "Int64"
