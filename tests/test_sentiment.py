@@ -265,7 +265,8 @@ def test_charts_build(seed_table):
 
 _VADER_WORDS = (
     "not never so this without doubt good bad BAD very kind of but no nor or least at the bomb "
-    "sort GREAT Kind OF isn't hardly extremely happy sad NATO :) :( ! ? 😀 nice, (good)"
+    "sort GREAT Kind OF isn't hardly extremely happy sad NATO :) :( ! ? 😀 nice, (good) "
+    "don't WASN'T ... !! 'good' a xx -- ok"
 ).split()
 
 
