@@ -13,10 +13,12 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from vaderSentiment.vaderSentiment import (
@@ -157,32 +159,59 @@ class SentenceParse:
     in_quote: tuple[bool, ...]
     vec_row: tuple[int, ...]  # row of the token in word_vectors(), −1 without a vector
     valenced: tuple[int, ...]  # indices of tokens with a valence
-    with_vector: tuple[int, ...]  # indices of tokens with a word vector
     word_names: tuple[str, ...]  # "w:<token>" for words, "" for punctuation (feature names)
     negations: tuple[int, ...]  # indices of negation words ("not", "never", "n't" forms)
+
+
+_PARSE_FIELDS = tuple(f.name for f in fields(SentenceParse))
+
+
+def _new_parse(*values: object) -> SentenceParse:
+    """A SentenceParse built without the frozen dataclass's __init__, which pays one
+    object.__setattr__ per field (an article makes one parse per sentence with a mention)."""
+    parse = object.__new__(SentenceParse)
+    parse.__dict__.update(zip(_PARSE_FIELDS, values, strict=True))
+    return parse
 
 
 def _tokenise(sentence: str) -> tuple[list[int], list[int], list[str]]:
     low = sentence.lower().replace("’", "'")
     if len(low) != len(sentence):  # a few characters change length when lower-cased
         low = "".join(ch.lower()[:1] or ch for ch in sentence).replace("’", "'")
-    spans = [m.span() for m in TOKEN_RE.finditer(low)]
-    lower = TOKEN_RE.findall(low)
-    if "'s" not in low:
-        return [s for s, _ in spans], [e for _, e in spans], lower
+    # TOKEN_RE over each white-space-separated chunk (no token spans white space), skipping the
+    # regex for the common chunks it would split trivially: a plain word, or a word and one mark
     starts: list[int] = []
     ends: list[int] = []
-    split: list[str] = []
-    for (s, e), tok in zip(spans, lower, strict=True):
-        if len(tok) > 2 and tok[-2:] == "'s":
-            starts += (s, e - 2)
-            ends += (e - 2, e)
-            split += (tok[:-2], "'s")
+    lower: list[str] = []
+    pos, find = 0, low.find
+    for chunk in low.split():
+        pos = find(chunk, pos)
+        if chunk.isalnum():
+            starts.append(pos)
+            pos += len(chunk)
+            ends.append(pos)
+            lower.append(chunk)
+        elif chunk[:-1].isalnum() and not chunk[-1].isalnum() and chunk[-1] != "_":
+            word = chunk[:-1]
+            starts += (pos, pos + len(word))
+            pos += len(chunk)
+            ends += (pos - 1, pos)
+            lower += (word, chunk[-1])
         else:
-            starts.append(s)
-            ends.append(e)
-            split.append(tok)
-    return starts, ends, split
+            for m in TOKEN_RE.finditer(chunk):
+                starts.append(pos + m.start())
+                ends.append(pos + m.end())
+                lower.append(m.group())
+            pos += len(chunk)
+    if "'s" not in low:
+        return starts, ends, lower
+    for i in range(len(lower) - 1, -1, -1):  # backwards, so the split keeps indices valid
+        tok = lower[i]
+        if len(tok) > 2 and tok[-2:] == "'s":
+            lower[i : i + 1] = (tok[:-2], "'s")
+            starts.insert(i + 1, ends[i] - 2)
+            ends.insert(i, ends[i] - 2)
+    return starts, ends, lower
 
 
 def _is_negation(word: str) -> bool:
@@ -203,14 +232,43 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(w for w in lexicon() if w[:1].isalnum() and w not in BOOSTER_DICT)
 
 
-def _valences(lower: list[str], is_word: list[bool]) -> tuple[list[float], list[float], list[bool]]:
-    """VADER's word-level rules: lexicon value, boosters and negation in the three words before."""
+# token → (is_word, vector row, clause step, segment step, may carry a valence, is a negation,
+# feature name); filled lazily, so each distinct word is classified once per process
+_TOKEN_INFO: dict[str, tuple[bool, int, int, int, bool, bool, str]] = {}
+
+
+def _token_info(tok: str) -> tuple[bool, int, int, int, bool, bool, str]:
+    info = _TOKEN_INFO.get(tok)
+    if info is None:
+        word = tok[0].isalnum()
+        step = _STRUCTURE.get(tok, _PLAIN)
+        info = _TOKEN_INFO[tok] = (
+            word,
+            word_vectors()[0].get(tok, -1) if word else -1,
+            step[0],
+            step[1],
+            tok in _lexicon_words() or "-" in tok,
+            _is_negation(tok),
+            "w:" + tok if word else "",
+        )
+    return info
+
+
+def _valences(
+    lower: Sequence[str], is_word: Sequence[bool], candidates: Iterable[int] | None = None
+) -> tuple[list[float], list[float], list[bool]]:
+    """VADER's word-level rules: lexicon value, boosters and negation in the three words before.
+
+    ``candidates`` are the indices of tokens that may carry a valence (all when None).
+    """
     lex, words = lexicon(), _lexicon_words()
     n = len(lower)
     raw = [0.0] * n
     val = [0.0] * n
     neg = [False] * n
-    for i in [i for i, tok in enumerate(lower) if tok in words or "-" in tok]:
+    if candidates is None:
+        candidates = [i for i, tok in enumerate(lower) if tok in words or "-" in tok]
+    for i in candidates:
         tok = lower[i]
         if tok in words:
             v = lex[tok]
@@ -248,11 +306,15 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
     """Tokenise a sentence and apply VADER's word-level rules once, for all its mentions."""
     starts, ends, lower = _tokenise(sentence)
     n = len(lower)
-    is_word = [tok[0].isalnum() for tok in lower]
-    val, raw, neg = _valences(lower, is_word)
-    steps = [_STRUCTURE.get(tok, _PLAIN) for tok in lower]
-    clause = list(accumulate(step[0] for step in steps))
-    segment = list(accumulate(step[1] for step in steps))
+    if not n:
+        return _new_parse(offset, *(((),) * 14))
+    get = _TOKEN_INFO.get
+    infos = [get(tok) or _token_info(tok) for tok in lower]
+    columns = zip(*infos, strict=True)
+    is_word, vec_row, clause_step, segment_step, candidate, negation, names = columns
+    positions = range(n)
+    val, raw, neg = _valences(lower, is_word, compress(positions, candidate))
+    clause = list(accumulate(clause_step))
     quote = [False] * n
     if not QUOTE_CHARS.isdisjoint(lower):
         inside, c = False, 0
@@ -262,25 +324,22 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
                 c += 1
             clause[i] += c
             quote[i] = inside
-    rows = word_vectors()[0]
-    vec_row = [rows.get(tok, -1) if word else -1 for tok, word in zip(lower, is_word, strict=True)]
-    return SentenceParse(
+    return _new_parse(
         offset,
         tuple(starts),
         tuple(ends),
         tuple(lower),
-        tuple(is_word),
+        is_word,
         tuple(val),
         tuple(raw),
         tuple(neg),
         tuple(clause),
-        tuple(segment),
+        tuple(accumulate(segment_step)),
         tuple(quote),
-        tuple(vec_row),
-        tuple(i for i, v in enumerate(val) if v),
-        tuple(i for i, r in enumerate(vec_row) if r >= 0),
-        tuple("w:" + tok if word else "" for tok, word in zip(lower, is_word, strict=True)),
-        tuple(i for i, tok in enumerate(lower) if tok in NEGATE_SET or "n't" in tok),
+        vec_row,
+        tuple(compress(positions, val)),
+        names,
+        tuple(compress(positions, negation)),
     )
 
 
@@ -324,6 +383,15 @@ def _first_valenced(parse: SentenceParse, indices: range, clause: int) -> float:
     return 0.0
 
 
+# Names of the distance-band features by side, distance (clamped at 11) and sign; the decay
+# weight exp(−(d − 1) / 4) of a word d tokens from the target, precomputed for short distances.
+_BAND = tuple("1" if d <= 2 else "2" if d <= 5 else "3" if d <= 10 else "4" for d in range(12))
+_LEFT_NAMES = tuple((f"d:L{band}p", f"d:L{band}n") for band in _BAND)
+_RIGHT_NAMES = tuple((f"d:R{band}p", f"d:R{band}n") for band in _BAND)
+_DECAY = tuple(math.exp(-(d - 1) / 4.0) for d in range(64))
+_PREP_SET = frozenset(PREPS)
+
+
 def features(
     parse: SentenceParse, start: int, end: int, sc: Scope | None = None
 ) -> dict[str, float]:
@@ -341,41 +409,50 @@ def features(
     t_clause = parse.clause[anchor] if n else 0
     t_segment = parse.segment[anchor] if n else 0
     t_quote = parse.in_quote[anchor] if n else False
-    is_speaker, said = sc.is_speaker, sc.said
+    clause, segment, in_quote = parse.clause, parse.segment, parse.in_quote
 
     total_pos = total_neg = 0.0
     sums: dict[str, float] = {}
-
-    def add(name: str, value: float) -> None:
-        sums[name] = sums.get(name, 0.0) + value
-
+    get = sums.get
     for i in parse.valenced:
         if a <= i < b:
             continue
         v = val[i] / 4.0
-        sign = "p" if v > 0 else "n"
-        if v > 0:
+        pos = v > 0
+        if pos:
             total_pos += v
         else:
             total_neg += v
         left = i < a
-        d = a - i if left else i - b + 1
-        band = "1" if d <= 2 else "2" if d <= 5 else "3" if d <= 10 else "4"
-        add(f"d:{'L' if left else 'R'}{band}{sign}", v)
-        w = math.exp(-(d - 1) / 4.0)
-        if i in said:  # a range: constant-time membership
-            add(f"d:said_{sign}", v)
+        if left:
+            d = a - i
+            name = _LEFT_NAMES[d if d < 11 else 11][0 if pos else 1]
+        else:
+            d = i - b + 1
+            name = _RIGHT_NAMES[d if d < 11 else 11][0 if pos else 1]
+        sums[name] = get(name, 0.0) + v
+        w = _DECAY[d] if d < 64 else math.exp(-(d - 1) / 4.0)
+        if i in sc.said:  # a range: constant-time membership
+            name = "d:said_p" if pos else "d:said_n"
+            sums[name] = get(name, 0.0) + v
             continue
-        if parse.segment[i] == t_segment:
-            add(f"d:seg_{sign}", v * w)
-            if parse.clause[i] == t_clause:
-                add(f"d:clause_{sign}", v)
+        if segment[i] == t_segment:
+            name = "d:seg_p" if pos else "d:seg_n"
+            sums[name] = get(name, 0.0) + v * w
+            if clause[i] == t_clause:
+                name = "d:clause_p" if pos else "d:clause_n"
+                sums[name] = get(name, 0.0) + v
         else:
             # across a contrast word: the side after "but" carries the weight
-            add(f"d:other_{'after' if not left else 'before'}_{sign}", v)
-        if parse.in_quote[i] and not t_quote:
-            add(f"d:quote_{sign}", v)
-        add("d:dist_w", v * w)
+            if left:
+                name = "d:other_before_p" if pos else "d:other_before_n"
+            else:
+                name = "d:other_after_p" if pos else "d:other_after_n"
+            sums[name] = get(name, 0.0) + v
+        if in_quote[i] and not t_quote:
+            name = "d:quote_p" if pos else "d:quote_n"
+            sums[name] = get(name, 0.0) + v
+        sums["d:dist_w"] = get("d:dist_w", 0.0) + v * w
     f.update(sums)
     f["d:sent_pos"] = total_pos
     f["d:sent_neg"] = total_neg
@@ -389,15 +466,15 @@ def features(
     j = a - 1
     while j >= 0 and low[j] in SKIPPABLE:
         j -= 1
-    if j >= 0 and low[j] in PREPS:
+    if j >= 0 and low[j] in _PREP_SET:
         prep = low[j]
         v = _first_valenced(parse, range(j - 1, max(j - 4, -1), -1), t_clause)
         if v:
-            f[f"d:prep_{prep}"] = v / 4.0
-        f[f"p:{prep}"] = 1.0
+            f["d:prep_" + prep] = v / 4.0
+        f["p:" + prep] = 1.0
         if j >= 1:
             f[f"pw:{prep}_{low[j - 1]}"] = 1.0
-    elif j >= 0 and val[j] and parse.clause[j] == t_clause:
+    elif j >= 0 and val[j] and clause[j] == t_clause:
         f["d:object_of"] = val[j] / 4.0  # "criticised X", "brutal X"
     if b < n and low[b] == "'s":
         v = _first_valenced(parse, range(b + 1, min(b + 4, n)), t_clause)
@@ -413,46 +490,54 @@ def features(
         v = _first_valenced(parse, range(k, min(k + 3, n)), t_clause)
         if v:
             f["d:passive"] = v / 4.0
-    elif k < n and val[k] and parse.clause[k] == t_clause:
+    elif k < n and val[k] and clause[k] == t_clause:
         f["d:agent_of"] = val[k] / 4.0  # "X praised", "X attacked"
         if k + 1 < n:
-            f[f"ag:{low[k]}"] = 1.0
+            f["ag:" + low[k]] = 1.0
     # a role-bound evaluation of the target that opposes what lies across a contrast word:
     # "praised the rebels but condemned the government" — each side is about its own object
     role = f.get("d:object_of", 0.0) + f.get("d:possessive", 0.0) + f.get("d:passive", 0.0)
-    across = sum(v for k, v in sums.items() if k.startswith("d:other_"))
-    if role * across < 0:
-        f["d:contrast_role"] = role
-        f["d:contrast_other"] = across
-    if is_speaker:
+    if role:
+        across = sum(v for k, v in sums.items() if k.startswith("d:other_"))
+        if role * across < 0:
+            f["d:contrast_role"] = role
+            f["d:contrast_other"] = across
+    if sc.is_speaker:
         f["speaker"] = 1.0
     if t_quote:
         f["in_quote"] = 1.0
-    negs = sum(1 for i in parse.negations if i < a and parse.clause[i] == t_clause)
-    if negs:
-        f["d:neg_before"] = float(min(negs, 2))
+    if parse.negations:
+        negs = sum(1 for i in parse.negations if i < a and clause[i] == t_clause)
+        if negs:
+            f["d:neg_before"] = float(min(negs, 2))
     f["d:position"] = a / max(n, 1)
     if a == 0:
         f["first"] = 1.0
 
     # words next to the target and the target's own words; the sentence and segment bags of
     # words are bag_features (counts, computed by ranges so a batch can use prefix sums)
-    for off in (1, 2, 3):
-        if a - off >= 0:
-            f[f"l{off}:{low[a - off]}"] = 1.0
-        if b + off - 1 < n:
-            f[f"r{off}:{low[b + off - 1]}"] = 1.0
+    if a >= 1:
+        f["l1:" + low[a - 1]] = 1.0
+    if b < n:
+        f["r1:" + low[b]] = 1.0
+    if a >= 2:
+        f["l2:" + low[a - 2]] = 1.0
+    if b + 1 < n:
+        f["r2:" + low[b + 1]] = 1.0
+    if a >= 3:
+        f["l3:" + low[a - 3]] = 1.0
+    if b + 2 < n:
+        f["r3:" + low[b + 2]] = 1.0
     if a >= 2:
         f[f"lb:{low[a - 2]}_{low[a - 1]}"] = 1.0
     if b + 1 < n:
         f[f"rb:{low[b]}_{low[b + 1]}"] = 1.0
     for tok in low[a:b]:
-        f[f"t:{tok}"] = 1.0
+        f["t:" + tok] = 1.0
     return f
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """Token ranges around a mention, [lo, hi) within its sentence (bags and vector views)."""
 
     a: int  # target tokens [a, b)

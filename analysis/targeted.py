@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +34,7 @@ from analysis.paths import PACKAGE_DATA_DIR
 from analysis.segment import split_sentences
 from analysis.target_features import (
     VECTORS_PATH,
+    Scope,
     SentenceParse,
     features,
     parse_sentence,
@@ -97,7 +100,7 @@ class _Segmenter:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lines: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._lines: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
         self._parses: dict[tuple[int, int], SentenceParse] = {}
 
     def sentence(self, start: int, end: int) -> SentenceParse:
@@ -106,13 +109,21 @@ class _Segmenter:
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
         key = (line_start, line_end)
-        spans = self._lines.get(key)
-        if spans is None:
-            spans = self._lines[key] = split_sentences(text, line_start, line_end)
+        line = self._lines.get(key)
+        if line is None:
+            spans = split_sentences(text, line_start, line_end)
+            line = self._lines[key] = ([e for _, e in spans], spans)
+        ends, spans = line
         s_start, s_end = start, end
-        for s, e in spans:
-            if e > start and s < end:
-                s_start, s_end = min(s_start, s), max(s_end, e)
+        # the sentences overlapping the mention (spans are sorted and disjoint)
+        for i in range(bisect_right(ends, start), len(spans)):
+            s, e = spans[i]
+            if s >= end:
+                break
+            if s < s_start:
+                s_start = s
+            if e > s_end:
+                s_end = e
         bounds = (s_start, s_end)
         parse = self._parses.get(bounds)
         if parse is None:
@@ -123,31 +134,34 @@ class _Segmenter:
 def model_from_json(raw: dict) -> dict:
     """Index a model JSON document (as written by scripts/train_target_sentiment.py).
 
-    Two precomputations make a batch cheap: the word-vector weights are folded into the
-    vectors (``view_logits[v, row]`` is the logit contribution of word ``row`` in view ``v``),
-    and each word's bag-feature columns (w:, nw:, s:) are looked up once. Row −1 of
-    ``weights`` and of each view is zero, the slot of unknown features and words.
+    Precomputations make a batch a few gathers: the word-vector weights are folded into the
+    vectors (``view_logits[row]`` holds word ``row``'s logit contribution in each view, views
+    × 3 flattened), and each word's bag-feature weight rows (w:, nw:, s:) are gathered once into
+    ``bag_weights`` (row ``bag_ids[word]``). The last row of ``weights``, ``view_logits`` and
+    ``bag_weights`` is zero, the slot of unknown features and words.
     """
     vectors = word_vectors(VECTORS_PATH.parent / raw["vectors"]["file"])[1]
     n_views, dims = len(raw["vectors"]["views"]), raw["vectors"]["dims"]
     vector_weights = np.asarray(raw["vector_weights"], dtype=float).reshape(n_views, dims, -1)
-    view_logits = np.einsum("rd,vdc->vrc", vectors.astype(float), vector_weights)
+    view_logits = np.einsum("rd,vdc->rvc", vectors.astype(float), vector_weights)
+    view_logits = view_logits.reshape(len(vectors), -1)
     weights = np.asarray(raw["weights"], dtype=float)
+    weights = np.vstack([weights, np.zeros((1, weights.shape[1]))])
     index = {name: i for i, name in enumerate(raw["features"])}
     words = {name[2:] for name in index if name[:2] in ("w:", "s:")}
     words |= {name[3:] for name in index if name.startswith("nw:")}
-    bag_cols = {
-        w: (index.get("w:" + w, -1), index.get("nw:" + w, -1), index.get("s:" + w, -1))
-        for w in words
-    }
+    words = sorted(words)
+    cols = np.array(
+        [[index.get(p + w, -1) for p in ("w:", "nw:", "s:")] for w in words] + [[-1, -1, -1]],
+        dtype=np.intp,
+    )
     return {
         "index": index,
-        "weights": np.vstack([weights, np.zeros((1, weights.shape[1]))]),
+        "weights": weights,
         "intercept": np.asarray(raw["intercept"], dtype=float),
-        "view_logits": np.concatenate(
-            [view_logits, np.zeros((n_views, 1, view_logits.shape[2]))], axis=1
-        ),
-        "bag_cols": bag_cols,
+        "view_logits": np.vstack([view_logits, np.zeros((1, view_logits.shape[1]))]),
+        "bag_ids": {w: i for i, w in enumerate(words)},
+        "bag_weights": weights[cols].reshape(len(cols), -1),  # w:, nw:, s: rows side by side
         "labels": tuple(raw["labels"]),
         "raw": raw,
     }
@@ -165,16 +179,20 @@ def load_model(path: Path = MODEL_PATH) -> dict:
 
 def _evidence(parse: SentenceParse, a: int, b: int, limit: int = 3) -> tuple[str, ...]:
     """Evaluative words in the mention's contrast segment (token range [a, b)), nearest first."""
-    n = len(parse.lower)
-    if not n:
+    if not parse.valenced:
         return ()
-    seg, segment = parse.segment[min(a, n - 1)], parse.segment
+    segment, lower = parse.segment, parse.lower
+    seg = segment[min(a, len(lower) - 1)]
+    # distance to the nearer end of the target (an empty target [a, a) sits at a)
+    near_left, near_right = min(a, b - 1), max(a, b - 1)
     found = [
-        (min(abs(i - a), abs(i - b + 1)), parse.lower[i])
+        (near_left - i if i < a else i - near_right, lower[i])
         for i in parse.valenced
-        if segment[i] == seg and not a <= i < b
+        if (i < a or i >= b) and segment[i] == seg
     ]
-    return tuple(word for _, word in sorted(found)[:limit])
+    if len(found) > 1:
+        found.sort()
+    return tuple(word for _, word in found[:limit])
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:
@@ -184,112 +202,120 @@ def _prefix(values: np.ndarray) -> np.ndarray:
     return out
 
 
+# Columns of the per-token matrix that predict_batch sums over token ranges.
+_BAG, _SEG, _VIEWS, _VALENCE, _HAS = slice(0, 3), slice(3, 6), slice(6, 21), slice(21, 24), 24
+_CONTRAST_SHIFT = CONTRAST_ROLE_WEIGHT * np.array([-1.0, 0.0, 1.0])
+
+
 def predict_batch(
     items: list[tuple[SentenceParse, int, int]], model: dict | None = None
 ) -> list[TargetSentiment]:
     """Model predictions for mentions (parse, absolute start, absolute end), vectorised.
 
-    Each sentence's tokens are looked up once; the bags of words and the word-vector views of
-    every mention are token ranges, summed with prefix sums over the batch's tokens. Only the
-    few scope and neighbour features are a dictionary per mention. Gives the same logits as the
-    feature dictionaries of the training script (tests check it).
+    Each sentence's tokens are looked up once, in one gather for the whole batch; the bags of
+    words and the word-vector views of every mention are token ranges, summed with one prefix
+    sum over the batch's tokens. Only the few scope and neighbour features are a dictionary per
+    mention. Gives the same logits as the feature dictionaries of the training script (tests
+    check it).
     """
     model = model if model is not None else load_model()
     if not items:
         return []
-    index, bag_cols = model["index"], model["bag_cols"]
-    none = (-1, -1, -1)
+    index_get = model["index"].get
     base: dict[int, int] = {}
-    w_col: list[int] = []
-    nw_col: list[int] = []
-    s_col: list[int] = []
+    tokens: list[str] = []
     vec_rows: list[int] = []
+    valenced: list[int] = []  # batch indices of the tokens with a valence
     valence: list[float] = []
+    negated: list[int] = []  # batch indices of negated tokens (only valenced words are)
     for parse, _, _ in items:
-        if id(parse) in base:
-            continue
-        base[id(parse)] = len(w_col)
-        cols = [bag_cols.get(tok, none) for tok in parse.lower]
-        w_col += [c[0] for c in cols]
-        nw_col += [c[1] if neg else -1 for c, neg in zip(cols, parse.negated, strict=True)]
-        s_col += [c[2] for c in cols]
-        vec_rows += parse.vec_row
-        valence += parse.valence
-    weights = model["weights"]
-    bag_sum = _prefix(weights[w_col] + weights[nw_col])
-    seg_sum = _prefix(weights[s_col])
-    rows_arr = np.asarray(vec_rows, dtype=np.intp)
-    token_views = model["view_logits"][:, rows_arr].transpose(1, 0, 2)  # tokens × views × 3
-    view_sum = _prefix(token_views[:, :-1])
-    valence_sum = _prefix(token_views[:, -1] * (np.asarray(valence) / 4.0)[:, None])
-    has_sum = _prefix((rows_arr >= 0).astype(float))
+        if id(parse) not in base:
+            o = base[id(parse)] = len(tokens)
+            tokens += parse.lower
+            vec_rows += parse.vec_row
+            for i in parse.valenced:
+                valenced.append(o + i)
+                valence.append(parse.valence[i])
+                if parse.negated[i]:
+                    negated.append(o + i)
+    n_tokens = len(tokens)
+    bag_ids = np.fromiter(
+        map(model["bag_ids"].get, tokens, repeat(-1)), dtype=np.intp, count=n_tokens
+    )
+    bag = model["bag_weights"][bag_ids]  # tokens × (w:, nw:, s:) × 3
+    rows_arr = np.fromiter(vec_rows, dtype=np.intp, count=n_tokens)
+    views = model["view_logits"][rows_arr]  # tokens × (views · 3)
+    per_token = np.empty((n_tokens, 25))
+    per_token[:, _BAG] = bag[:, 0:3]
+    per_token[negated, _BAG] += bag[negated, 3:6]
+    per_token[:, _SEG] = bag[:, 6:9]
+    per_token[:, _VIEWS] = views[:, :15]
+    per_token[:, _VALENCE] = 0.0
+    per_token[valenced, _VALENCE] = views[valenced, 15:18] * (np.array(valence) / 4.0)[:, None]
+    per_token[:, _HAS] = rows_arr >= 0
+    cum = _prefix(per_token)
 
-    n = len(items)
-    rows: list[int] = []
-    cols_: list[int] = []
+    cols: list[int] = []
     values: list[float] = []
-    roles = np.zeros(n)
-    spans: list[tuple[int, int]] = []
-    bounds: list[tuple[int, ...]] = []  # token ranges in the batch's token arrays
-    for m, (parse, start, end) in enumerate(items):
+    firsts: list[int] = []  # each mention's first entry in cols (every mention has "bias")
+    roles: list[float] = []
+    scopes: list[Scope] = []
+    offsets: list[int] = []  # where each mention's sentence starts in the batch's tokens
+    for parse, start, end in items:
         rel_start, rel_end = start - parse.offset, end - parse.offset
         sc = scope(parse, rel_start, rel_end)
         feats = features(parse, rel_start, rel_end, sc)
-        cols_ += [index.get(name, -1) for name in feats]
+        firsts.append(len(cols))
+        cols += map(index_get, feats, repeat(-1))
         values += feats.values()
-        rows += [m] * len(feats)
-        roles[m] = feats.get("d:contrast_role", 0.0)
-        spans.append((sc.a, sc.b))
-        o = base[id(parse)]
-        ends = (0, sc.n, sc.a, sc.b, sc.seg_lo, sc.seg_hi, sc.said_lo, sc.said_hi)
-        bounds.append(tuple(o + k for k in ends))
+        roles.append(feats.get("d:contrast_role", 0.0))
+        scopes.append(sc)
+        offsets.append(base[id(parse)])
     # sentence [s0, s1), target [a, b), segment [g0, g1), what the target says [q0, q1)
-    s0, s1, a, b, g0, g1, q0, q1 = np.asarray(bounds, dtype=np.intp).T
-    col = np.asarray(cols_, dtype=np.intp)
-    logits = np.repeat(model["intercept"][None, :], n, axis=0)
-    contrib = np.asarray(values)[:, None] * weights[col]
-    owner = np.asarray(rows, dtype=np.intp)
-    for c in range(logits.shape[1]):
-        logits[:, c] += np.bincount(owner, weights=contrib[:, c], minlength=n)
-    logits += bag_sum[s1] - bag_sum[s0] - (bag_sum[b] - bag_sum[a])
-    logits += seg_sum[g1] - seg_sum[g0] - (seg_sum[b] - seg_sum[a])
-    logits -= seg_sum[q1] - seg_sum[q0]
+    s0 = np.array(offsets, dtype=np.intp)
+    flat: list[int] = []
+    for sc in scopes:
+        flat += sc[:7]
+    ranges = np.array(flat, dtype=np.intp).reshape(-1, 7) + s0[:, None]
+    a, b, s1, g0, g1, q0, q1 = ranges.T
+    col = np.array(cols, dtype=np.intp)
+    contrib = np.array(values)[:, None] * model["weights"][col]
+    logits = model["intercept"] + np.add.reduceat(contrib, firsts, axis=0)
+    outside = cum[s1] - cum[s0] - (cum[b] - cum[a])  # the sentence outside the target
+    segment = cum[g1] - cum[g0] - (cum[b] - cum[a])  # the segment outside the target
+    logits += outside[:, _BAG] + segment[:, _SEG] - (cum[q1, _SEG] - cum[q0, _SEG])
     # views in VECTOR_VIEWS order: L, R, S (segment), A (sentence), T (target) are means;
     # V (valence-weighted segment) is a sum
-    view_bounds = (
-        ((np.maximum(s0, a - 3), a),),
-        ((b, np.minimum(s1, b + 3)),),
-        ((g0, a), (b, g1)),
-        ((s0, a), (b, s1)),
-        ((a, b),),
-    )
-    for v, ranges in enumerate(view_bounds):
-        total = sum(view_sum[hi, v] - view_sum[lo, v] for lo, hi in ranges)
-        count = sum(has_sum[hi] - has_sum[lo] for lo, hi in ranges)
-        logits += total / np.maximum(count, 1.0)[:, None]
-    logits += valence_sum[a] - valence_sum[g0] + valence_sum[g1] - valence_sum[b]
+    left = cum[a] - cum[np.maximum(s0, a - 3)]
+    right = cum[np.minimum(s1, b + 3)] - cum[b]
+    target = cum[b] - cum[a]
+    for v, part in enumerate((left, right, segment, outside, target)):
+        cv = slice(6 + 3 * v, 9 + 3 * v)
+        logits += part[:, cv] / np.maximum(part[:, _HAS], 1.0)[:, None]
+    logits += segment[:, _VALENCE]
     # Scope rule on top of the fitted weights: an evaluation bound to the target by grammar
     # that opposes the evaluation across a contrast word decides which side the target is on.
     # NewsMTSC has too few such sentences (<1%) for the regression to learn it.
-    logits += CONTRAST_ROLE_WEIGHT * roles[:, None] * np.array([-1.0, 0.0, 1.0])
+    logits += np.array(roles)[:, None] * _CONTRAST_SHIFT
     logits -= logits.max(1, keepdims=True)
     probs = np.exp(logits)
     probs /= probs.sum(1, keepdims=True)
     labels = model["labels"]
+    neg_i, pos_i = labels.index("negative"), labels.index("positive")
     best = probs.argmax(1).tolist()
     out = []
-    for m, (parse, start, end) in enumerate(items):
-        prob = dict(zip(labels, probs[m].tolist(), strict=True))
-        out.append(
-            TargetSentiment(
-                label=labels[best[m]],
-                score=min(1.0, max(-1.0, prob["positive"] - prob["negative"])),
-                probabilities=prob,
-                evidence=_evidence(parse, *spans[m]),
-                start=start,
-                end=end,
-            )
+    for (parse, start, end), p, k, sc in zip(items, probs.tolist(), best, scopes, strict=True):
+        # built without the frozen dataclass's __init__ (one object.__setattr__ per field)
+        result = object.__new__(TargetSentiment)
+        result.__dict__.update(
+            label=labels[k],
+            score=min(1.0, max(-1.0, p[pos_i] - p[neg_i])),
+            probabilities=dict(zip(labels, p, strict=True)),
+            evidence=_evidence(parse, sc.a, sc.b),
+            start=start,
+            end=end,
         )
+        out.append(result)
     return out
 
 

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from analysis.errors import InputError
 from analysis.paths import PROJECT_ROOT
-from analysis.target_features import VECTORS_PATH, parse_sentence, vector_block, word_vectors
+from analysis.target_features import (
+    TOKEN_RE,
+    VECTORS_PATH,
+    _tokenise,
+    parse_sentence,
+    vector_block,
+    word_vectors,
+)
 from analysis.targeted import (
     MODEL_PATH,
     TargetSentiment,
@@ -86,6 +93,50 @@ def test_tokens_keep_offsets_when_lower_casing_changes_length():
     pairs = [(text[s:e], tok) for s, e, tok in tokens]
     assert pairs[:3] == [("İstanbul", "istanbul"), ("’s", "'s"), ("mayor", "mayor")]
     assert pairs[-1] == ("Ankara", "ankara")
+
+
+def test_every_possessive_splits_and_keeps_its_offsets():
+    text = "Trump’s aide and Putin's ally"
+    parse = parse_sentence(text)
+    assert parse.lower == ("trump", "'s", "aide", "and", "putin", "'s", "ally")
+    slices = [text[s:e] for s, e in zip(parse.starts, parse.ends, strict=True)]
+    assert slices == ["Trump", "’s", "aide", "and", "Putin", "'s", "ally"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1É_'’-,.“” \t\nİß")), max_size=40))
+def test_tokeniser_matches_the_plain_regex(text):
+    """The chunked tokeniser gives TOKEN_RE's tokens and offsets (then splits "'s")."""
+    low = "".join(ch.lower()[:1] or ch for ch in text).replace("’", "'")
+    expected = []
+    for m in TOKEN_RE.finditer(low):
+        tok, s, e = m.group(), m.start(), m.end()
+        if len(tok) > 2 and tok.endswith("'s"):
+            expected += [(tok[:-2], s, e - 2), ("'s", e - 2, e)]
+        else:
+            expected.append((tok, s, e))
+    starts, ends, lower = _tokenise(text)
+    assert list(zip(lower, starts, ends, strict=True)) == expected
+
+
+def test_mention_across_a_sentence_boundary_reads_both_sentences():
+    text = "Ann praised Bob. Carl hated Dan. Eve left."
+    start, end = text.index("Bob"), text.index("Carl") + len("Carl")
+    parse = _Segmenter(text).sentence(start, end)
+    assert parse.offset == 0
+    assert parse.lower == ("ann", "praised", "bob", ".", "carl", "hated", "dan", ".")
+
+
+def test_mention_without_a_token_anchors_at_the_next_word():
+    # "_" is neither a word nor punctuation: the target is the empty range before "yesterday";
+    # evidence is ordered by distance to it (praised 2 tokens back, critics 3)
+    text = "Critics praised the plan _ yesterday."
+    start = text.index("_")
+    single = target_sentiment(text, start, start + 1)
+    assert single.evidence == ("praised", "critics")
+    batch = target_sentiments(text, [(0, 7), (start, start + 1)])
+    assert (batch[1].label, batch[1].evidence) == (single.label, single.evidence)
+    assert batch[1].score == pytest.approx(single.score, abs=1e-12)
 
 
 def test_booster_raises_valence_like_vader():
