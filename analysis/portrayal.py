@@ -14,7 +14,7 @@ import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -161,18 +161,31 @@ def _pairwise_sum(draws: np.ndarray) -> np.ndarray:
 def _linear_quantiles(values: np.ndarray, q: np.ndarray) -> np.ndarray:
     """``np.quantile(values, q, axis=1).T`` (the default "linear" method) for NaN-free rows:
     the same order statistics, found by one partition, and numpy's own interpolation."""
-    count = values.shape[1]
-    virtual = (count - 1) * q
-    below = np.clip(np.floor(virtual).astype(np.intp), 0, count - 1)
-    above = np.minimum(below + 1, count - 1)
-    gamma = virtual - below
-    part = np.partition(values, np.unique(np.concatenate((below, above))), axis=1)
+    below, above, gamma, kth, upper = _quantile_plan(values.shape[1], tuple(q.tolist()))
+    part = np.partition(values, kth, axis=1)
     a, b = part[:, below], part[:, above]
     diff = b - a
     out = a + diff * gamma
-    upper = gamma >= 0.5
     out[:, upper] = (b - diff * (1 - gamma))[:, upper]
     return out
+
+
+@cache  # a handful of keys (one per bootstrap size and level), like the lexicon caches
+def _quantile_plan(
+    count: int, q: tuple[float, ...]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What :func:`_linear_quantiles` needs of ``count`` and ``q`` alone (the same for every
+    call with one bootstrap size): order statistics below and above each quantile, the
+    interpolation weights, the partition points, and which quantiles interpolate from above.
+    The arrays are shared: read-only."""
+    virtual = (count - 1) * np.array(q)
+    below = np.clip(np.floor(virtual).astype(np.intp), 0, count - 1)
+    above = np.minimum(below + 1, count - 1)
+    gamma = virtual - below
+    plan = (below, above, gamma, np.unique(np.concatenate((below, above))), gamma >= 0.5)
+    for array in plan:
+        array.flags.writeable = False
+    return plan
 
 
 def summarise_scores(scores: pd.DataFrame) -> pd.DataFrame:
@@ -365,13 +378,13 @@ def sentiment_table(
     (actor, kind, start, end), actors (most mentioned first) as tuples that start (actor, kind),
     as :mod:`analysis.actors` detects them, and the attribution table."""
     from analysis.sentiment import label_compound, polarity
-    from analysis.targeted import target_sentiments
+    from analysis.targeted import _target_scores
 
     text = article.text
-    results = target_sentiments(text, [(r[2], r[3]) for r in mention_rows])
+    results = _target_scores(text, [(r[2], r[3]) for r in mention_rows])
     items = [
-        (r[0], r[1], "about", float(t.score), t.label)
-        for r, t in zip(mention_rows, results, strict=True)
+        (r[0], r[1], "about", float(score), label)
+        for r, (score, label) in zip(mention_rows, results, strict=True)
     ]
     kinds = {r[0]: r[1] for r in actor_rows}
     for speaker, spans in zip(

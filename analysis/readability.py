@@ -311,6 +311,28 @@ def _inflection_bases(word: str) -> Iterable[str]:
                 yield stem[:-1]  # stopped → stop, bigger → big
 
 
+_SUFFIXES = (("ed", 2), ("ing", 3), ("er", 2), ("est", 3))
+
+
+def _inflected_familiar(word: str, easy: frozenset[str]) -> bool:
+    """``any(base in easy for base in _inflection_bases(word))``, without a generator: a word
+    that ends in none of the suffixes' last letters (most words) is answered at once."""
+    if len(word) < 4 or word[-1] not in "sdgrt":
+        return False
+    if word.endswith(("ies", "ied", "ier")) and word[:-3] + "y" in easy:
+        return True
+    if word.endswith("iest") and word[:-4] + "y" in easy:
+        return True
+    if word[-1] == "s" and (word[:-1] in easy or (word.endswith("es") and word[:-2] in easy)):
+        return True
+    for suffix, k in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - k >= 2:
+            stem = word[:-k]
+            if stem in easy or stem + "e" in easy or (stem[-1] == stem[-2] and stem[:-1] in easy):
+                return True
+    return False
+
+
 @lru_cache(maxsize=1 << 16)
 def is_familiar(word: str) -> bool:
     """On the Dale–Chall list, directly, as a regular inflection, or as a compound of listed
@@ -323,7 +345,7 @@ def is_familiar(word: str) -> bool:
     if "-" in word:
         parts = [p for p in word.split("-") if p]
         return bool(parts) and all(is_familiar(p) for p in parts)
-    return any(base in easy for base in _inflection_bases(word))
+    return _inflected_familiar(word, easy)
 
 
 def _gunning_suffix_only(word: str, syllables: int) -> bool:
@@ -518,12 +540,10 @@ def _count_sentences(article: Article) -> np.ndarray:
     text = article.text
     sentences = [_sentence_tokens(text, s.start, s.end) for s in article.sentences]
     names = frozenset(
-        Counter(
-            _base(token)
-            for tokens in sentences
-            for token, initial in tokens
-            if not initial and token[0].isupper()
-        )
+        _base(token)
+        for tokens in sentences
+        for token, initial in tokens
+        if not initial and token[0].isupper()
     )
     out = np.empty((len(sentences), len(COUNT_COLUMNS)), dtype=np.int64)
     out[:, 0] = 1
@@ -657,12 +677,14 @@ def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
     totals = np.zeros((len(paragraphs), len(COUNT_COLUMNS)), dtype=np.int64)
     starts = [p.start for p in paragraphs]
     seen: set[int] = set()
-    for row, sent in enumerate(article.sentences):
+    rows: list[int] = []  # each sentence's paragraph row
+    for sent in article.sentences:
         i = index[sent.paragraph_id]
         if i not in seen:  # the paragraph starts after the dateline, if it opens with one
             seen.add(i)
             starts[i] = sent.start
-        totals[i] += counts[row]
+        rows.append(i)
+    np.add.at(totals, np.array(rows, dtype=np.intp), counts)  # one call, not a row at a time
     text = article.text
     return frame(
         _PARAGRAPH_TABLE,

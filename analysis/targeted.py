@@ -221,6 +221,48 @@ def predict_batch(
     model = model if model is not None else load_model()
     if not items:
         return []
+    probs, scopes = _probabilities(items, model)
+    labels = model["labels"]
+    neg_i, pos_i = labels.index("negative"), labels.index("positive")
+    best = probs.argmax(1).tolist()
+    out = []
+    for (parse, start, end), p, k, sc in zip(items, probs.tolist(), best, scopes, strict=True):
+        # built without the frozen dataclass's __init__ (one object.__setattr__ per field)
+        result = object.__new__(TargetSentiment)
+        result.__dict__.update(
+            label=labels[k],
+            score=min(1.0, max(-1.0, p[pos_i] - p[neg_i])),
+            probabilities=dict(zip(labels, p, strict=True)),
+            evidence=_evidence(parse, sc.a, sc.b),
+            start=start,
+            end=end,
+        )
+        out.append(result)
+    return out
+
+
+def _predict_scores(
+    items: list[tuple[SentenceParse, int, int]], model: dict | None = None
+) -> list[tuple[float, str]]:
+    """(score, label) of :func:`predict_batch`'s results, the same numbers, without the
+    evidence, probability dictionaries and result objects a summary table does not read."""
+    model = model if model is not None else load_model()
+    if not items:
+        return []
+    probs = _probabilities(items, model)[0]
+    labels = model["labels"]
+    neg_i, pos_i = labels.index("negative"), labels.index("positive")
+    best = probs.argmax(1).tolist()
+    return [
+        (min(1.0, max(-1.0, p[pos_i] - p[neg_i])), labels[k])
+        for p, k in zip(probs.tolist(), best, strict=True)
+    ]
+
+
+def _probabilities(
+    items: list[tuple[SentenceParse, int, int]], model: dict
+) -> tuple[np.ndarray, list[Scope]]:
+    """The label probabilities (mentions × labels) of a non-empty batch, and each scope."""
     index_get = model["index"].get
     base: dict[int, int] = {}
     tokens: list[str] = []
@@ -300,23 +342,7 @@ def predict_batch(
     logits -= logits.max(1, keepdims=True)
     probs = np.exp(logits)
     probs /= probs.sum(1, keepdims=True)
-    labels = model["labels"]
-    neg_i, pos_i = labels.index("negative"), labels.index("positive")
-    best = probs.argmax(1).tolist()
-    out = []
-    for (parse, start, end), p, k, sc in zip(items, probs.tolist(), best, scopes, strict=True):
-        # built without the frozen dataclass's __init__ (one object.__setattr__ per field)
-        result = object.__new__(TargetSentiment)
-        result.__dict__.update(
-            label=labels[k],
-            score=min(1.0, max(-1.0, p[pos_i] - p[neg_i])),
-            probabilities=dict(zip(labels, p, strict=True)),
-            evidence=_evidence(parse, sc.a, sc.b),
-            start=start,
-            end=end,
-        )
-        out.append(result)
-    return out
+    return probs, scopes
 
 
 def predict_parsed(
@@ -345,6 +371,16 @@ def target_sentiments(
     checked = [_check_span(text, s, e) for s, e in spans]
     segmenter = _Segmenter(text)
     return predict_batch([(segmenter.sentence(s, e), s, e) for s, e in checked])
+
+
+def _target_scores(
+    text: str | Article, spans: Iterable[tuple[int, int]]
+) -> list[tuple[float, str]]:
+    """(score, label) of :func:`target_sentiments`' results: what a summary table reads."""
+    text = _text_of(text)
+    checked = [_check_span(text, s, e) for s, e in spans]
+    segmenter = _Segmenter(text)
+    return _predict_scores([(segmenter.sentence(s, e), s, e) for s, e in checked])
 
 
 def rule_score(parse: SentenceParse, start: int, end: int) -> tuple[float, tuple[str, ...]]:

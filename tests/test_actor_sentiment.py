@@ -14,6 +14,8 @@ from analysis.charts.actors import actor_sentiment_chart, co_mention_chart, ment
 from analysis.errors import AnalysisError
 from analysis.portrayal import (
     COLUMNS,
+    _linear_quantiles,
+    _quantile_plan,
     bootstrap_ci,
     by_scores,
     co_mentions,
@@ -254,3 +256,26 @@ def test_analyze_shares_its_tables_and_matches_actor_sentiment(seed_article):
     pd.testing.assert_frame_equal(rebuilt, expected, check_exact=True)
     trump = expected[(expected["actor"] == "Donald Trump") & (expected["role"] == "about")]
     assert trump["n"].item() == 15  # every mention of Trump, pronouns included
+
+
+def test_quantile_plan_hand_checked():
+    below, above, gamma, kth, upper = _quantile_plan(2000, (0.025, 0.975))
+    # virtual indices 1999 × q: 49.975 and 1949.025
+    assert below.tolist() == [49, 1949]
+    assert above.tolist() == [50, 1950]
+    assert gamma.tolist() == pytest.approx([0.975, 0.025])
+    assert kth.tolist() == [49, 50, 1949, 1950]
+    assert upper.tolist() == [True, False]
+    assert not below.flags.writeable
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.integers(1, 60),
+    st.lists(st.floats(0, 1), min_size=1, max_size=3),
+    st.integers(0, 2**32 - 1),
+)
+def test_linear_quantiles_equal_numpy(count, q, seed):
+    values = np.random.default_rng(seed).normal(size=(4, count))
+    q = np.array(q)
+    assert np.array_equal(_linear_quantiles(values, q), np.quantile(values, q, axis=1).T)

@@ -457,3 +457,22 @@ def test_counting_in_blocks_changes_nothing(seed_article, monkeypatch):
     monkeypatch.setattr(R, "_SENTENCES_PER_BLOCK", 3)  # 13 sentences: blocks of 3, 3, 3, 3, 1
     assert (R._count_sentences(seed_article) == whole).all()
     assert whole[:, 0].sum() == 13 and whole[1, 1] == 22  # sentence 1 has 22 words (above)
+
+
+def test_inflected_familiar_hand_checked():
+    easy = R.easy_words()
+    assert R._inflected_familiar("making", easy)  # make + ing
+    assert R._inflected_familiar("bigger", easy)  # big + g + er
+    assert R._inflected_familiar("cities", easy)  # city
+    assert not R._inflected_familiar("nations", easy)
+    assert not R._inflected_familiar("cat", frozenset({"ca"}))  # under four letters: no stem
+    assert R._inflected_familiar("cats", frozenset({"cat"}))
+    assert not R._inflected_familiar("cats", frozenset({"ca"}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abdeginrsty'-", max_size=10))
+def test_inflected_familiar_is_any_inflection_base(word):
+    easy = R.easy_words()
+    expected = any(base in easy for base in R._inflection_bases(word))
+    assert R._inflected_familiar(word, easy) is expected

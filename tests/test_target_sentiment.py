@@ -24,6 +24,7 @@ from analysis.targeted import (
     MODEL_PATH,
     TargetSentiment,
     _Segmenter,
+    _target_scores,
     rule_sentiment,
     target_sentiment,
     target_sentiments,
@@ -358,3 +359,11 @@ def test_scoring_hand_computed():
     assert result["macro_f1"] == pytest.approx((0.5 + 2 / 3 + 0) / 3, abs=1e-4)
     assert result["accuracy"] == 0.5
     assert result["confusion"] == [[1, 1, 0], [0, 1, 0], [1, 0, 0]]
+
+
+def test_scores_are_the_batch_scores_and_labels(seed_article):
+    text = seed_article.text
+    spans = [span(text, w) for w in ("Trump", "NATO", "Putin", "Macron", "alliance")]
+    full = target_sentiments(seed_article, spans)
+    assert _target_scores(seed_article, spans) == [(r.score, r.label) for r in full]
+    assert _target_scores(text, []) == []
