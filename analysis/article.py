@@ -221,17 +221,7 @@ class Article:
         )
 
     def sentence_table(self) -> pd.DataFrame:
-        sentences = self.sentences
-        return frame(
-            _SENTENCE_COLUMNS,
-            [
-                ints(s.sentence_id for s in sentences),
-                ints(s.paragraph_id for s in sentences),
-                ints(s.start for s in sentences),
-                ints(s.end for s in sentences),
-                strings([s.text for s in sentences]),
-            ],
-        )
+        return frame(_SENTENCE_COLUMNS, sentence_columns(self.sentences))
 
     def metadata(self) -> dict[str, object]:
         return {
@@ -284,6 +274,20 @@ def strings(
         except (pa.ArrowException, TypeError):  # not all str/None: let pandas convert
             pass
     return pd.array(values, dtype=dtype)
+
+
+def sentence_columns(
+    sentences: Sequence[Sentence], text_dtype: pd.StringDtype = STR
+) -> list[object]:
+    """The columns that lead every per-sentence table: sentence_id, paragraph_id, start, end,
+    text (in that order, as ``frame`` takes them)."""
+    return [
+        ints(s.sentence_id for s in sentences),
+        ints(s.paragraph_id for s in sentences),
+        ints(s.start for s in sentences),
+        ints(s.end for s in sentences),
+        strings([s.text for s in sentences], text_dtype),
+    ]
 
 
 def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:

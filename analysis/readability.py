@@ -38,7 +38,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.article import Article, as_article, frame, ints, strings
+from analysis.article import Article, as_article, frame, ints, sentence_columns, strings
 from analysis.errors import ConfigError
 from analysis.syllables import cmudict_syllables, syllable_count
 from analysis.text import OPEN_QUOTES, WORD_RE
@@ -656,11 +656,7 @@ def readability_sentences(text_or_article: str | Article) -> pd.DataFrame:
     return frame(
         _SENTENCE_TABLE,
         [
-            ints(s.sentence_id for s in sentences),
-            ints(s.paragraph_id for s in sentences),
-            ints(s.start for s in sentences),
-            ints(s.end for s in sentences),
-            strings([s.text for s in sentences]),
+            *sentence_columns(sentences),
             *(counts[:, k].copy() for k in range(1, len(COUNT_COLUMNS))),
             *scores,
         ],

@@ -41,7 +41,7 @@ from vaderSentiment.vaderSentiment import (
     scalar_inc_dec,
 )
 
-from analysis.article import Article, as_article, frame, strings
+from analysis.article import Article, as_article, frame, ints, sentence_columns, strings
 from analysis.errors import AnalysisError
 
 POS_THRESHOLD = 0.05
@@ -380,19 +380,11 @@ def sentence_sentiment(
     return frame(
         _SENTENCE_INDEX,
         [
-            _ints(s.sentence_id for s in sentences),
-            _ints(s.paragraph_id for s in sentences),
-            _ints(s.start for s in sentences),
-            _ints(s.end for s in sentences),
-            strings([s.text for s in sentences], _STRING),
+            *sentence_columns(sentences, _STRING),
             *matrix,
             strings(labels, _STRING),
         ],
     )
-
-
-def _ints(values) -> np.ndarray:
-    return np.fromiter(values, dtype="int64")
 
 
 def _sentence_table(
@@ -448,7 +440,7 @@ def paragraph_sentiment(
         rows.append((par.paragraph_id, par.start, par.end, n, *stats, *shares, label))
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(PARAGRAPH_COLUMNS)
     data = [
-        _ints(col) if i < 4 else np.array(col, dtype="float64") for i, col in enumerate(cols[:-1])
+        ints(col) if i < 4 else np.array(col, dtype="float64") for i, col in enumerate(cols[:-1])
     ]
     data.append(strings(list(cols[-1]), _STRING))
     return frame(_PARAGRAPH_INDEX, data)
