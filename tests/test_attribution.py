@@ -551,3 +551,34 @@ def test_table_is_the_same_without_private_pandas_fast_paths(monkeypatch, seed_a
     pd.testing.assert_frame_equal(fast, slow)
     assert len(fast) >= 5
     assert str(fast["speaker"].dtype) == "str" and str(fast["cue_start"].dtype) == "Int64"
+
+
+@pytest.mark.parametrize(
+    ("script", "shipped"),
+    [("mine_cues.py", "cues.json"), ("train_attribution_cues.py", "cues_model.json")],
+)
+def test_shipped_cue_data_is_what_its_script_builds_from_polnear_train(
+    shared_dir, tmp_path, script, shipped
+):
+    """The lexicon and the cue classifier are derived data: rebuilding them from PolNeAR train
+    with their scripts must give the shipped files byte for byte."""
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    pytest.importorskip("sklearn")
+    built = tmp_path / shipped
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_ROOT / "scripts" / script),
+            str(shared_dir / "polnear" / "train"),
+            str(built),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert built.read_bytes() == (PROJECT_ROOT / "analysis" / "data" / shipped).read_bytes()
