@@ -14,7 +14,7 @@ import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -170,7 +170,7 @@ def _linear_quantiles(values: np.ndarray, q: np.ndarray) -> np.ndarray:
     return out
 
 
-@cache  # a handful of keys (one per bootstrap size and level), like the lexicon caches
+@lru_cache(maxsize=256)  # one key per bootstrap size and level
 def _quantile_plan(
     count: int, q: tuple[float, ...]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

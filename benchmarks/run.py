@@ -82,6 +82,8 @@ WORD_KEYED = frozenset(
         "normalize",
         "_resample_indices",
         "_resample_columns",
+        "_quantile_plan",
+        "_lemma_entry",
     }
 )
 
@@ -337,13 +339,23 @@ def warm_report(timeout: float) -> float | str:
         )  # fmt: skip
         times.append(time.perf_counter() - start)
         if proc.returncode != 0:
-            return "failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1]
+            said = [x for x in proc.stderr.strip().splitlines() if not x.startswith("make")]
+            return "failed: " + (said or ["?"])[-1]
     return times[-1]
 
 
 # --- results -------------------------------------------------------------------------------------
 def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
+
+
+def _memory_sentence(mem: dict[str, float]) -> str:
+    return (
+        f"{mem['bytes']:,} bytes ({mem['sentences']:,} sentences; the OneStopEnglish body "
+        "paragraphs repeated) in a child process: peak RSS (VmHWM) "
+        f"**{mem['peak_rss_mb']:.0f} MB** (after imports and warm-up "
+        f"{mem['rss_before_mb']:.0f} MB), {mem['seconds']:.1f} s"
+    )
 
 
 def render(r: dict[str, object]) -> str:
@@ -426,24 +438,12 @@ def render(r: dict[str, object]) -> str:
     if mem is not None:
         lines += ["## Peak memory on a 5 MB text", ""]
         if isinstance(mem, dict):
-            lines += [
-                f"`analyze()` on {mem['bytes']:,} bytes ({mem['sentences']:,} sentences; the "
-                "OneStopEnglish body paragraphs repeated) in a child process: peak RSS (VmHWM) "
-                f"**{mem['peak_rss_mb']:.0f} MB** (after imports and warm-up "
-                f"{mem['rss_before_mb']:.0f} MB), {mem['seconds']:.1f} s.",
-                "",
-            ]
+            lines += [f"`analyze()` on {_memory_sentence(mem)}.", ""]
         else:
             lines += [f"`analyze()` on a 5 MB text {mem}.", ""]
             small = r.get("memory_1mb")
             if isinstance(small, dict):
-                lines += [
-                    f"On {small['bytes']:,} bytes ({small['sentences']:,} sentences; the same "
-                    "paragraphs repeated) instead: peak RSS (VmHWM) "
-                    f"**{small['peak_rss_mb']:.0f} MB** (after imports and warm-up "
-                    f"{small['rss_before_mb']:.0f} MB), {small['seconds']:.1f} s.",
-                    "",
-                ]
+                lines += [f"On {_memory_sentence(small)} instead.", ""]
             elif small is not None:
                 lines += [f"On 1 MB: {small}.", ""]
     rep = r.get("report")
