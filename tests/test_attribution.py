@@ -582,3 +582,173 @@ def test_shipped_cue_data_is_what_its_script_builds_from_polnear_train(
     )
     assert run.returncode == 0, run.stderr
     assert built.read_bytes() == (PROJECT_ROOT / "analysis" / "data" / shipped).read_bytes()
+
+
+# --- source and content spans (session 3) ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjunct between commas is not an appositive: PolNeAR's source is the head
+        (
+            "Smith, in his speech on Monday, said the plan was fine.",
+            ("Smith", "said", "the plan was fine"),
+        ),
+        # a name before a chain of descriptions; a town and its state are one segment
+        (
+            "Jillian Chase, 27, a Tinder user in New York, said the app was fine.",
+            ("Jillian Chase, 27, a Tinder user in New York,", "said", "the app was fine"),
+        ),
+        (
+            "Carole Bower, 75, a retiree in Carthage, Ill., said she would vote.",
+            ("Carole Bower, 75, a retiree in Carthage, Ill.,", "said", "she would vote"),
+        ),
+        # a parenthesised party label and a subject behind "on Friday"
+        (
+            "Sen. Roy Blunt (R-Mo.) said the plan was fine.",
+            ("Sen. Roy Blunt (R-Mo.)", "said", "the plan was fine"),
+        ),
+        (
+            "Trump, who has been feuding with party leaders, on Friday described his plan.",
+            ("Trump, who has been feuding with party leaders,", "described", "his plan"),
+        ),
+        # a pronoun ends the subject; a pronoun with its auxiliary in one token is the pronoun
+        ("Monday he said the plan was fine.", ("he", "said", "the plan was fine")),
+        (
+            "Mostly, they've offered colorful language about bombs.",
+            ("they", "offered", "colorful language about bombs"),
+        ),
+        # modifiers inside the subject: a prepositional phrase, a quantity, "familiar with"
+        (
+            "Protest organizers in Cleveland said the march would go ahead.",
+            ("Protest organizers in Cleveland", "said", "the march would go ahead"),
+        ),
+        (
+            "About four in 10 voters said the economy was their top issue.",
+            ("About four in 10 voters", "said", "the economy was their top issue"),
+        ),
+        (
+            "People familiar with her thinking said she would run.",
+            ("People familiar with her thinking", "said", "she would run"),
+        ),
+        (
+            "A WBUR poll last week showed Sanders ahead.",
+            ("A WBUR poll last week", "showed", "Sanders ahead"),
+        ),
+        # a name ending in -ly is no adverb
+        ("Kelly said the interview went well.", ("Kelly", "said", "the interview went well")),
+        # an aside in dashes: a relative clause is left out, anything else kept
+        (
+            "Kagan — who was an architect of the surge — supports a larger force.",
+            ("Kagan", "supports", "a larger force"),
+        ),
+        (
+            "Democrats — and some Republicans — say that the costs are too high.",
+            ("Democrats — and some Republicans —", "say", "that the costs are too high"),
+        ),
+    ],
+)
+def test_subject_boundaries(text, expected):
+    assert _attrs(text)[0] == expected
+
+
+def test_inverted_sources_keep_descriptions():
+    # a lowercase description before the name; a "who" clause after it
+    assert _attrs("“October was good for her,” said former Obama adviser David Axelrod.") == [
+        ("former Obama adviser David Axelrod", "said", "“October was good for her,”")
+    ]
+    text = "The plan is fine, said Tom Nides, a friend who worked for Mrs. Clinton at State."
+    assert _attrs(text) == [
+        ("Tom Nides, a friend who worked for Mrs. Clinton at State", "said", "The plan is fine")
+    ]
+    # between the quotation and the cue, the appositive keeps its closing comma
+    assert _attrs("“It is fine,” Gene Sperling, a Clinton adviser, said at an event.") == [
+        ("Gene Sperling, a Clinton adviser,", "said", "“It is fine,”")
+    ]
+
+
+def test_relative_clause_in_an_inverted_source_is_its_own_attribution():
+    text = "“It was not convincing,” said Bob Jones, who added that the plan was late."
+    assert ("who", "added", "that the plan was late") in _attrs(text)
+
+
+def test_content_boundaries():
+    # one dash: the writer's aside follows; ", including" stays in the content
+    assert _attrs("Trump said he would win the nomination -- including in New York.") == [
+        ("Trump", "said", "he would win the nomination")
+    ]
+    assert _attrs("She said the plan covers all states, including Ohio.") == [
+        ("She", "said", "the plan covers all states, including Ohio")
+    ]
+    # a quotation opening the content goes on with the words after it
+    assert _attrs("He said “we teach nothing” against the law in the meetings.") == [
+        ("He", "said", "“we teach nothing” against the law in the meetings")
+    ]
+    # "which he says includes ...": the relative pronoun is a fragment of the content
+    text = "The plan, which he says includes 2.7 million donors, is uncertain."
+    assert _attrs(text) == [("he", "says", "which … includes 2.7 million donors")]
+
+
+def test_infinitive_after_the_cue_is_content_not_an_adjunct():
+    text = "When pressed by the moderators, Sanders pledged to make the economy fair."
+    assert _attrs(text) == [("Sanders", "pledged", "to make the economy fair")]
+
+
+def test_fronted_participle_takes_the_main_subject():
+    text = "Noting that the polls had closed, Trump declared victory."
+    assert ("Trump", "Noting", "that the polls had closed") in _attrs(text)
+
+
+def test_mixed_quote_continues_into_the_next_sentence():
+    text = "They have “a higher set of expectations,” he said. “They want more.”"
+    assert _attrs(text) == [
+        ("he", "said", "They have “a higher set of expectations,” … “They want more.”")
+    ]
+
+
+def test_fronted_adjunct_before_a_quotation_is_not_content():
+    text = "In a statement Thursday, the spokesman said, “We oppose any discrimination.”"
+    assert _attrs(text) == [("the spokesman", "said", "“We oppose any discrimination.”")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive with a negation names no source; its subject is part of the content
+        (
+            "Mrs. Clinton is not expected to pressure Mr. Sanders to quit.",
+            ("", "is not expected", "Mrs. Clinton … to pressure Mr. Sanders to quit"),
+        ),
+        # an -ing cue after "before" takes the clause's source
+        (
+            "“There is danger,” Trump told reporters, before insisting he had support.",
+            ("Trump", "insisting", "he had support"),
+        ),
+        # the addressee is skipped up to the pronoun that opens the content; no addressee
+        # before an infinitive
+        (
+            "Joyce told The Huffington Post he is not planning an appeal of the decision.",
+            ("Joyce", "told", "he is not planning an appeal of the decision"),
+        ),
+        (
+            "The justice promised to stay out of it in the future.",
+            ("The justice", "promised", "to stay out of it in the future"),
+        ),
+        # an adverb after the cue belongs to the content unless "that" follows it
+        (
+            "The president proposed nearly $1 billion in funds.",
+            ("The president", "proposed", "nearly $1 billion in funds"),
+        ),
+        # a progressive with an adverb, a lone quantifier, an aside in spaced hyphens
+        (
+            "Party leaders are increasingly admitting that they are nervous.",
+            ("Party leaders", "admitting", "that they are nervous"),
+        ),
+        ("Yet another said the race was over.", ("another", "said", "the race was over")),
+        (
+            "The scholars - Mr. Tribe and Mr. Amar - agreed there are good candidates.",
+            ("The scholars - Mr. Tribe and Mr. Amar -", "agreed", "there are good candidates"),
+        ),
+    ],
+)
+def test_clause_level_spans(text, expected):
+    assert expected in _attrs(text)
