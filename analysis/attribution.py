@@ -42,8 +42,10 @@ from analysis.attribution_lexicon import (
     cue_contexts,
     cue_lexicon,
     cue_model,
+    cue_neighbours,
     lemmatize,
     normalize,
+    part_of_speech,
 )
 from analysis.attribution_quotes import Quote, find_quotes
 from analysis.errors import AnalysisError
@@ -121,6 +123,9 @@ GENERIC_ENDINGS: tuple[str, ...] = ("ed",)
 CUE_MODEL = True
 MODEL_CANDIDATE_PRECISION = 0.03
 LEMMA_CANDIDATES = True
+# Words near a mined cue in vector space (cues.json "neighbours": "warns" ~ "warned") are
+# candidates too, scored with their neighbour's lemma and precision band.
+NEIGHBOUR_CANDIDATES = True
 # A one-word verb cue takes a particle after it ("voted for", "calls out", "spoke about"), as
 # PolNeAR's cue spans do (cue exact +0.004 on train 0-199; "on", "at", "up", "back" lost more).
 PARTICLE_CUES = True
@@ -437,8 +442,9 @@ def _maybe_generic(norms: list[str]) -> bool:
 
 @cache
 def _starters() -> frozenset[str]:
-    """Words a cue candidate can start with: first words of phrases, other forms of cue verbs."""
-    return frozenset(_trie()) | _lemma_forms()
+    """Words a cue candidate can start with: first words of phrases, other forms of cue verbs,
+    vector neighbours of cues."""
+    return frozenset(_trie()) | _lemma_forms() | _neighbours().keys()
 
 
 @cache
@@ -447,7 +453,41 @@ def _cue_words() -> frozenset[str]:
     said*, *response* in *in response to*) and other forms of cue lemmas; a sentence without
     any of them holds no cue."""
     heads = {max(reversed(p), key=len) for p, e in cue_lexicon().items() if _usable(e)}
-    return frozenset(heads) | _lemma_forms()
+    return frozenset(heads) | _lemma_forms() | _neighbours().keys()
+
+
+@cache
+def _single_forms() -> frozenset[str]:
+    """One-word candidates outside the trie: other forms of cue verbs, vector neighbours."""
+    return _lemma_forms() | _neighbours().keys()
+
+
+@cache
+def _neighbours() -> dict[str, CueEntry]:
+    """Candidate entries of the lexicon's vector neighbours (those the classifier accepts
+    somewhere in train, or never met there): the word's own lemma and part of speech, its
+    neighbour's precision counts and lemma (``proxy``)."""
+    if not NEIGHBOUR_CANDIDATES:
+        return {}
+    lexicon = cue_lexicon()
+    model = cue_model() if CUE_MODEL else None
+    keep = _model_phrases() if model is not None and "phrases" in model else None
+    out = {}
+    for word, (near, _cosine) in cue_neighbours().items():
+        entry = lexicon.get((near,))
+        if entry is None or (keep is not None and "~" + word not in keep):
+            continue
+        lemma = lemmatize(word)
+        out[word] = CueEntry(
+            (word,),
+            lemma,
+            part_of_speech([word], word),
+            cue_class(lemma),
+            entry.n_cue,
+            entry.n_seen,
+            proxy=entry.lemma,
+        )
+    return out
 
 
 @cache
@@ -506,7 +546,8 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
     """Cue candidates starting at token i, longest first: (end token, entry, kind).
 
     Kinds: "lex" (a mined or hand-listed phrase), "lemma" (another form of a mined cue lemma,
-    "asserting" from "assert"), "generic" (an unknown -ed verb before "that").
+    "asserting" from "assert"), "vec" (a vector neighbour of a cue, "warns" near "warned"),
+    "generic" (an unknown -ed verb before "that").
     """
     norms = sent.norms
     w = norms[i]
@@ -526,6 +567,8 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
         entry = _lemma_entry(w)
         if entry is not None and sent.raws[i][:1].islower():
             out.append((i + 1, entry, "lemma"))
+    if not out and w in _neighbours() and sent.raws[i][:1].islower():
+        out.append((i + 1, _neighbours()[w], "vec"))
     if not out and i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
         out.append((i + 1, _generic_entry(w), "generic"))
     return out
@@ -539,7 +582,7 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
     after = 0  # the next free token (matches do not overlap)
     model = cue_model() if CUE_MODEL else None
     trie = _trie()
-    forms = _lemma_forms()
+    forms = _single_forms()
     always = _always_phrases()
     starters = _starters()
     positions = [i for i, w in enumerate(norms) if w in starters]
@@ -591,11 +634,52 @@ def cue_features(sent: _Sentence, i: int, k: int, entry: CueEntry, kind: str) ->
     return [*_phrase_features(entry, kind), *_context_features(sent, i, k, entry)]
 
 
+# Dense features: the unit word vectors (analysis/data/target_sentiment_vectors.npz) of the
+# candidate's last word, of the word before it (adverbs skipped) and the one before that, and of
+# the two words after it; weights "v<slot><dim>" (and "v<slot>=oov" for a word without a vector).
+VECTOR_SLOTS = ("c", "p", "pp", "n", "nn")
+
+
+def cue_vector_words(entry: CueEntry, key: tuple) -> tuple[str, ...]:
+    """The words whose vectors feed the classifier, in VECTOR_SLOTS order (``key`` from
+    ``_context_key``)."""
+    return (entry.phrase[-1], key[2], key[3], key[4], key[5])
+
+
+@cache
+def unit_vectors() -> tuple[dict[str, int], np.ndarray]:
+    """The package's word vectors scaled to unit length (word → row, matrix)."""
+    from analysis.target_features import word_vectors
+
+    index, matrix = word_vectors()
+    return index, matrix / np.linalg.norm(matrix, axis=1, keepdims=True).clip(1e-9)
+
+
+@cache
+def _slot_weights() -> dict[str, np.ndarray]:
+    weights = cue_model()["weights"]
+    dims = unit_vectors()[1].shape[1]
+    return {
+        slot: np.array([weights.get(f"v{slot}{d}", 0.0) for d in range(dims)], dtype=np.float32)
+        for slot in VECTOR_SLOTS
+    }
+
+
+@lru_cache(maxsize=65536)
+def _slot_score(slot: str, word: str) -> float:
+    """One word's vector dotted with its slot's weights."""
+    index, unit = unit_vectors()
+    row = index.get(word)
+    if row is None:
+        return cue_model()["weights"].get(f"v{slot}=oov", 0.0)
+    return float(unit[row] @ _slot_weights()[slot])
+
+
 @lru_cache(maxsize=16384)
 def _phrase_features(entry: CueEntry, kind: str) -> tuple[str, ...]:
     """The features of a candidate that do not depend on where it stands."""
     head = entry.phrase[-1]
-    return (
+    out = (
         "bias",
         "kind=" + kind,
         "p=" + " ".join(entry.phrase) if kind == "lex" else "p=?",
@@ -605,6 +689,7 @@ def _phrase_features(entry: CueEntry, kind: str) -> tuple[str, ...]:
         "pos=" + entry.pos,
         "pb=" + _precision_bucket(entry),
     )
+    return (*out, "nl=" + entry.proxy) if entry.proxy else out
 
 
 def _suffix(word: str) -> str:
@@ -636,8 +721,11 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
         before,
         after,
         prev,
+        norms[j - 1] if j > 0 else "<s>",
         nxt,
         nxt2,
+        min(i, 8),
+        min(n - k, 6),
         i == 0,
         sent.raws[i][:1].isupper(),
         left if left in DETERMINERS else None,
@@ -648,7 +736,7 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
 
 
 def _features_of_context(entry: CueEntry, key: tuple) -> list[str]:
-    before, after, prev, nxt, nxt2, first, cap, det, to, quote, after_quote = key
+    before, after, prev, prev2, nxt, nxt2, at, rest, first, cap, det, to, quote, after_quote = key
     lemma = entry.lemma
     ctx = before + "|" + after
     feats = [
@@ -658,8 +746,14 @@ def _features_of_context(entry: CueEntry, key: tuple) -> list[str]:
         "lb=" + lemma + "|" + before,
         "la=" + lemma + "|" + after,
         "pw=" + prev,
+        "pw2=" + prev2,
+        "lpw=" + lemma + "|" + prev,
         "nw=" + nxt,
+        "lnw=" + lemma + "|" + nxt,
         "nw2=" + nxt + " " + nxt2,
+        "nnw=" + nxt2,
+        "at=" + str(at),
+        "rest=" + str(rest),
         "sufba=" + _suffix(entry.phrase[-1]) + "|" + ctx,
     ]
     if first:
@@ -692,18 +786,30 @@ def _phrase_score(entry: CueEntry, kind: str) -> float:
 
 
 def _is_cue(model: dict, sent: _Sentence, i: int, k: int, entry: CueEntry, kind: str) -> bool:
-    """Whether the classifier accepts a candidate (its log-odds reach the threshold's)."""
-    return _score(entry, kind, _context_key(sent, i, k)) >= _threshold_logit(model["threshold"])
+    """Whether the classifier accepts a candidate (its log-odds, those of its features and of
+    its word vectors, reach the threshold's)."""
+    key = _context_key(sent, i, k)
+    z = _score(entry, kind, key)
+    if model.get("vectors"):
+        z += _vector_score(cue_vector_words(entry, key))
+    return z >= _threshold_logit(model["threshold"])
 
 
 @lru_cache(maxsize=65536)
 def _score(entry: CueEntry, kind: str, key: tuple) -> float:
-    """A candidate's log-odds: its phrase's score plus its context's weights, in feature order."""
+    """A candidate's log-odds from its features (``cue_features``): its phrase's score plus its
+    context's weights, in feature order (the word vectors' share is ``_vector_score``)."""
     weights = cue_model()["weights"]
     z = _phrase_score(entry, kind)
     for f in _features_of_context(entry, key):
         z += weights.get(f, 0.0)
     return z
+
+
+@lru_cache(maxsize=65536)
+def _vector_score(words: tuple[str, ...]) -> float:
+    """The log-odds the word vectors add (``cue_vector_words``)."""
+    return sum(map(_slot_score, VECTOR_SLOTS, words))
 
 
 @cache
@@ -2034,12 +2140,31 @@ def attributions_for_scoring(text: str) -> list:
     return [
         Attribution(
             (f.source,) if f.source else (),
-            (f.extras.get("polnear_cue", f.cue),),
+            (_polnear_cue(text, f.extras.get("polnear_cue", f.cue), f.entry),),
             tuple(f.content),
         )
         for f in extract(text, regions, floating=False)
         if f.cue
     ]
+
+
+_CONTRACTION_RE = re.compile(r"\w['’]s[ \t]*$")
+_COLON_RE = re.compile(r"[ \t]*:")
+
+
+def _polnear_cue(text: str, cue: tuple[int, int], entry: CueEntry | None) -> tuple[int, int]:
+    """A cue span as PolNeAR marks it: with the colon that follows it ("replied:", 232 of 245
+    in train) and a contracted auxiliary before it ("he’s predicting", "it’s according to": 87
+    of 92)."""
+    start, end = cue
+    colon = _COLON_RE.match(text, end)
+    if colon is not None:
+        end = colon.end()
+    if entry is not None and entry.pos in ("verb", "preposition"):
+        m = _CONTRACTION_RE.search(text, max(0, start - 8), start)
+        if m is not None:
+            start = m.start() + 1
+    return start, end
 
 
 # --- speakers -------------------------------------------------------------------------------------
@@ -2303,10 +2428,15 @@ MODEL_CACHES = (
     _lemma_forms,
     _cue_lemmas,
     _lemma_entry,
+    _neighbours,
+    _single_forms,
     _model_phrases,
     _always_phrases,
     _phrase_score,
     _score,
+    _slot_weights,
+    _slot_score,
+    _vector_score,
 )
 
 

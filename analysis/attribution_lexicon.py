@@ -103,8 +103,9 @@ def lemmatize(word: str, vocabulary: dict[str, int] | None = None) -> str:
     def score(c: str) -> int:
         return vocabulary.get(c, 0)
 
-    # the first attested candidate: "noted" -> note (before "not"), "added" -> add (before "ad")
-    return next((c for c in candidates if score(c) > 0), candidates[0])
+    # the first attested candidate: "noted" -> note (before "not"), "added" -> add (before "ad");
+    # none attested ("bemoaned"): the guess without a vocabulary
+    return next((c for c in candidates if score(c) > 0), None) or _guess_stem(w, candidates)
 
 
 _E_STEM_RE = re.compile(r"(?:[vcz]|u|ur|[^n]g|[aei]s)$")
@@ -162,6 +163,8 @@ class CueEntry:
     n_cue: int
     n_seen: int
     extra: bool = False
+    # a word met through its vector neighbour: that mined cue's lemma ("" otherwise)
+    proxy: str = ""
 
     @property
     def precision(self) -> float:
@@ -196,6 +199,15 @@ def cue_lexicon() -> dict[tuple[str, ...], CueEntry]:
             row.get("extra", False),
         )
     return out
+
+
+@cache
+def cue_neighbours() -> dict[str, list]:
+    """Words the lexicon lacks whose nearest single-word cue in vector space is close
+    (word → [that cue's phrase, cosine]), so "warns" and "observed" are tried as cues when train
+    only has "warned" and "observation"; empty when the lexicon was mined without them."""
+    data = json.loads(CUES_PATH.read_text(encoding="utf-8"))
+    return data.get("neighbours", {})
 
 
 @cache

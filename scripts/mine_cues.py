@@ -8,7 +8,9 @@ least ``--min-count`` times are kept, plus the hand-listed speech-act phrases of
 table + suffix rules, candidate stems chosen by train-vocabulary frequency), a part of speech
 and its framing class. Only derived counts are written; no PolNeAR text is copied. The
 ``contexts`` block (cue rate per kind of neighbouring word) serves the rules when the cue
-classifier's file is absent; the classifier itself is trained next, on this lexicon's candidates,
+classifier's file is absent; the ``neighbours`` block maps words of the package's word vectors
+that the lexicon lacks to their nearest single-word cue (cosine ≥ NEIGHBOUR_COSINE); the
+classifier itself is trained next, on this lexicon's candidates,
 by ``scripts/train_attribution_cues.py``.
 
     python scripts/mine_cues.py ../shared/data/polnear/train analysis/data/cues.json
@@ -52,6 +54,9 @@ OBJECT_STOP = frozenset(
 
 # A context seen fewer times than this in train keeps the phrase's own precision.
 CONTEXT_MIN_SEEN = 20
+# A word of the shipped word vectors that the lexicon lacks becomes a candidate when its cosine
+# to a single-word cue candidate reaches this (chosen on train 0-199 with the lexicon from 200-839).
+NEIGHBOUR_COSINE = 0.7
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -138,8 +143,50 @@ def mine(train_dir: Path, min_count: int, extra: list[str]) -> dict[str, object]
         "min_count": min_count,
         "n_documents": len(docs),
         "contexts": mine_contexts(docs, candidates),
+        "neighbours": neighbours(rows),
         "cues": rows,
     }
+
+
+def neighbours(rows: list[dict], cosine: float = NEIGHBOUR_COSINE) -> dict[str, list]:
+    """Words of the package's word vectors (analysis/data/target_sentiment_vectors.npz) that
+    the lexicon lacks, each with its nearest single-word cue candidate and their cosine, when
+    that reaches ``cosine``: mostly the same family ("warns" ~ "warned", "observed" ~
+    "observation"), which train would need to show twice to mine."""
+    import numpy as np
+
+    from analysis.target_features import word_vectors
+
+    index, matrix = word_vectors()
+    unit = matrix / np.linalg.norm(matrix, axis=1, keepdims=True).clip(1e-9)
+    known = {r["phrase"] for r in rows}
+    cues = sorted(
+        r["phrase"]
+        for r in rows
+        if " " not in r["phrase"]
+        and r["phrase"] in index
+        and r["pos"] != "punctuation"
+        and r["n_cue"] >= rules.MIN_CUE_COUNT
+        and r["n_cue"] / r["n_seen"] >= rules.MODEL_CANDIDATE_PRECISION
+    )
+    words = sorted(
+        w
+        for w in index
+        if w.isalpha()
+        and w.islower()
+        and len(w) >= 4
+        and w not in known
+        and w not in FUNCTION_WORDS
+    )
+    if not cues or not words:
+        return {}
+    sims = unit[[index[w] for w in words]] @ unit[[index[c] for c in cues]].T
+    best = sims.argmax(axis=1)
+    out = {}
+    for w, j, row in zip(words, best, sims, strict=True):
+        if row[j] >= cosine:
+            out[w] = [cues[j], round(float(row[j]), 2)]
+    return out
 
 
 def mine_contexts(docs: list, phrases: set[tuple[str, ...]]) -> dict[str, object]:

@@ -4,9 +4,12 @@ Every cue candidate the rules consider in PolNeAR train (a mined phrase, another
 cue verb, an unknown "-ed" verb before "that"; outside quotations, the longest candidate at each
 token) becomes one example, labelled a cue when it overlaps an annotated cue span. Features are
 ``analysis.attribution.cue_features`` (the candidate's words and lemma, the kinds of word around
-it). A logistic regression (scikit-learn, L2, liblinear) is fitted and written as a plain
-feature → weight table that the package reads without scikit-learn; only weights are stored, no
-PolNeAR text. The acceptance threshold and C were chosen on the held-out slice of train (articles
+it) and the unit word vectors of the candidate and of the two words on each side
+(``analysis.attribution.cue_vector_words``). A logistic regression (scikit-learn, L2,
+liblinear) is fitted and written as a plain feature → weight table that the package reads
+without scikit-learn; only weights are stored, no PolNeAR text. Which phrases are worth trying
+is judged out of fold (models fitted on half of the articles score the other half). The
+acceptance threshold and C were chosen on the held-out slice of train (articles
 0–199 scored with a lexicon and a model built from articles 200–839).
 
     python scripts/mine_cues.py ../shared/data/polnear/train          # the lexicon first
@@ -23,6 +26,8 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -46,6 +51,10 @@ MIN_ACCEPT_SHARE = 0.2
 # Smaller weights are dropped (half the file; no change on the held-out train slice).
 MIN_WEIGHT = 0.05
 ALWAYS_SHARE = 0.98
+# Those shares are measured out of fold (models fitted on the other half of the articles).
+FOLDS = 2
+# The classifier also reads word vectors (``rules.VECTOR_SLOTS``).
+VECTORS = True
 
 
 def without_model() -> None:
@@ -56,14 +65,18 @@ def without_model() -> None:
 
 
 def examples(
-    docs: Sequence[Document], phrases: list[str] | None = None
+    docs: Sequence[Document],
+    phrases: list[str] | None = None,
+    groups: list[int] | None = None,
+    words: list[tuple[str, ...]] | None = None,
 ) -> tuple[list[list[str]], list[int]]:
     """Features and labels (1 = overlaps a gold cue) of every candidate in the documents
-    (``phrases`` collects each candidate's phrase; "=lemma" for another form of a cue verb, ""
-    for an unknown verb before "that")."""
+    (``phrases`` collects each candidate's phrase; "=lemma" for another form of a cue verb,
+    "~word" for a vector neighbour, "" for an unknown verb before "that"; ``groups`` the index
+    of its document; ``words`` the words whose vectors it reads)."""
     feats: list[list[str]] = []
     labels: list[int] = []
-    for doc in docs:
+    for doc_no, doc in enumerate(docs):
         try:
             article = Article.from_text(doc.text)
         except AnalysisError:  # an article without body text is skipped
@@ -91,24 +104,62 @@ def examples(
                     j -= 1
                 feats.append(rules.cue_features(sent, i, k, entry, kind))
                 labels.append(int(hit))
+                if groups is not None:
+                    groups.append(doc_no)
+                if words is not None:
+                    key = rules._context_key(sent, i, k)
+                    words.append(rules.cue_vector_words(entry, key))
                 if phrases is not None:
-                    key = {"lex": " ".join(entry.phrase), "lemma": "=" + entry.lemma}.get(kind, "")
+                    key = {
+                        "lex": " ".join(entry.phrase),
+                        "lemma": "=" + entry.lemma,
+                        "vec": "~" + entry.phrase[0],
+                    }.get(kind, "")
                     phrases.append(key)
     return feats, labels
 
 
-def fit(feats: list[list[str]], labels: list[int], c: float = C) -> dict[str, float]:
-    """Logistic regression weights per feature (the "bias" feature carries the intercept)."""
+def vector_block(words: Sequence[tuple[str, ...]]) -> tuple[np.ndarray, list[str]]:
+    """Dense features: per slot the word's unit vector, or a 1 in its "oov" column."""
+    index, unit = rules.unit_vectors()
+    dims = unit.shape[1]
+    names = [f"v{slot}{d}" for slot in rules.VECTOR_SLOTS for d in range(dims)]
+    names += [f"v{slot}=oov" for slot in rules.VECTOR_SLOTS]
+    n_slots = len(rules.VECTOR_SLOTS)
+    block = np.zeros((len(words), n_slots * (dims + 1)), dtype=np.float64)
+    for n, row_words in enumerate(words):
+        for s, word in enumerate(row_words):
+            row = index.get(word)
+            if row is None:
+                block[n, n_slots * dims + s] = 1.0
+            else:
+                block[n, s * dims : (s + 1) * dims] = unit[row]
+    return block, names
+
+
+def fit(
+    feats: list[list[str]],
+    labels: list[int],
+    c: float = C,
+    words: Sequence[tuple[str, ...]] | None = None,
+) -> dict[str, float]:
+    """Logistic regression weights per feature (the "bias" feature carries the intercept);
+    with ``words``, the vector features too."""
+    from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(f, 1.0) for f in feats]).tocsr()
+    names = list(vec.get_feature_names_out())
+    if words is not None:
+        block, block_names = vector_block(words)
+        x = sparse.hstack([x, sparse.csr_matrix(block)], format="csr")
+        names += block_names
     x.indices = x.indices.astype("int32")  # liblinear wants 32-bit indices
     x.indptr = x.indptr.astype("int32")
     model = LogisticRegression(C=c, solver="liblinear", fit_intercept=False, max_iter=1000)
     model.fit(x, labels)
-    names = vec.get_feature_names_out()
     return {
         str(name): round(float(w), 4)
         for name, w in zip(names, model.coef_[0], strict=True)
@@ -116,8 +167,44 @@ def fit(feats: list[list[str]], labels: list[int], c: float = C) -> dict[str, fl
     }
 
 
+def score(weights: dict[str, float], f: list[str], words: tuple[str, ...] | None) -> float:
+    """A candidate's log-odds under ``weights``, as the package computes it."""
+    z = sum(weights.get(x, 0.0) for x in f)
+    if words is not None:
+        index, unit = rules.unit_vectors()
+        for slot, word in zip(rules.VECTOR_SLOTS, words, strict=True):
+            row = index.get(word)
+            if row is None:
+                z += weights.get(f"v{slot}=oov", 0.0)
+            else:
+                w = [weights.get(f"v{slot}{d}", 0.0) for d in range(unit.shape[1])]
+                z += float(unit[row] @ np.array(w, dtype=np.float32))
+    return z
+
+
+def held_out_scores(
+    feats: list[list[str]],
+    labels: list[int],
+    groups: list[int],
+    c: float = C,
+    words: list[tuple[str, ...]] | None = None,
+) -> list[float]:
+    """Each candidate's log-odds from a model fitted on the other documents (FOLDS folds by
+    document): how the classifier does on articles it has not seen, which the in-sample fit
+    of many sparse features overstates."""
+    out = [0.0] * len(feats)
+    for fold in range(FOLDS):
+        train = [n for n, g in enumerate(groups) if g % FOLDS != fold]
+        train_words = [words[n] for n in train] if words is not None else None
+        weights = fit([feats[n] for n in train], [labels[n] for n in train], c, train_words)
+        for n, g in enumerate(groups):
+            if g % FOLDS == fold:
+                out[n] = score(weights, feats[n], words[n] if words is not None else None)
+    return out
+
+
 def accepted_phrases(
-    feats: list[list[str]], phrases: list[str], weights: dict[str, float], threshold: float
+    phrases: list[str], scores: list[float], threshold: float
 ) -> tuple[list[str], list[str]]:
     """Mined phrases (and "=lemma" for other forms of cue verbs) the model accepts in at least
     MIN_ACCEPT_SHARE of their train candidates (the only ones worth matching: a phrase it
@@ -127,17 +214,20 @@ def accepted_phrases(
     logit = math.log(threshold / (1 - threshold))
     seen: Counter[str] = Counter()
     accepted: Counter[str] = Counter()
-    for f, phrase in zip(feats, phrases, strict=True):
+    for z, phrase in zip(scores, phrases, strict=True):
         if phrase:
             seen[phrase] += 1
-            accepted[phrase] += sum(weights.get(x, 0.0) for x in f) >= logit
-    some = sorted(p for p in seen if accepted[p] and accepted[p] >= MIN_ACCEPT_SHARE * seen[p])
+            accepted[phrase] += z >= logit
+    some = {p for p in seen if accepted[p] and accepted[p] >= MIN_ACCEPT_SHARE * seen[p]}
+    # a cue verb's other forms train never shows ("adds" beside "added") stay candidates
+    some |= {"=" + lemma for lemma in rules._cue_lemmas()} - seen.keys()
+    some |= {"~" + word for word in rules._neighbours()} - seen.keys()
     always = sorted(
         p
         for p in seen
-        if seen[p] >= ALWAYS_MIN and accepted[p] >= ALWAYS_SHARE * seen[p] and not p.startswith("=")
+        if seen[p] >= ALWAYS_MIN and accepted[p] >= ALWAYS_SHARE * seen[p] and p[0] not in "=~"
     )
-    return some, always
+    return sorted(some), always
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,9 +241,17 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_split(args.train_dir)[args.first :]
     without_model()
     phrases: list[str] = []
-    feats, labels = examples(docs, phrases)
-    weights = fit(feats, labels, args.c)
-    some, always = accepted_phrases(feats, phrases, weights, args.threshold)
+    groups: list[int] = []
+    words: list[tuple[str, ...]] | None = [] if VECTORS else None
+    feats, labels = examples(docs, phrases, groups, words)
+    weights = fit(feats, labels, args.c, words)
+    if FOLDS > 1:
+        scores = held_out_scores(feats, labels, groups, args.c, words)
+    else:
+        scores = [
+            score(weights, f, words[n] if words is not None else None) for n, f in enumerate(feats)
+        ]
+    some, always = accepted_phrases(phrases, scores, args.threshold)
     payload = {
         "format": FORMAT,
         "source": "PolNeAR train (networkdynamics/PolNeAR), scripts/train_attribution_cues.py",
@@ -162,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         "n_positive": sum(labels),
         "c": args.c,
         "threshold": args.threshold,
+        "vectors": VECTORS,
         "weights": weights,
         "phrases": some,
         "always": always,

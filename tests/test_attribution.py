@@ -752,3 +752,78 @@ def test_fronted_adjunct_before_a_quotation_is_not_content():
 )
 def test_clause_level_spans(text, expected):
     assert expected in _attrs(text)
+
+
+# --- cue detection (session 3) ---
+def test_vector_neighbour_of_a_cue_is_a_candidate():
+    """ "bashes" is not mined (train has "bashing"), but its word vector is close to that cue's:
+    it is tried with its own lemma and the neighbour's lemma as a feature."""
+    from analysis.attribution import _candidates_at, _neighbours
+    from analysis.attribution_lexicon import cue_neighbours
+
+    assert ("bashes",) not in cue_lexicon()
+    assert cue_neighbours()["bashes"][0] == "bashing"
+    text = "The senator bashes the deal."
+    (sent,) = _sentences(text, [], [(0, len(text))], prefilter=False)
+    ((k, entry, kind),) = _candidates_at(sent, 2)
+    assert (k, kind, entry.lemma, entry.proxy) == (3, "vec", "bash", "bash")
+    assert entry is _neighbours()["bashes"]
+
+
+def test_unmined_neighbour_is_attributed():
+    text = "The governor was bemoaning that the budget is too small."
+    got = find_attributions(text)
+    assert got[["source_text", "cue_text", "content_text", "cue_lemma"]].values.tolist() == [
+        ["The governor", "bemoaning", "that the budget is too small", "bemoan"]
+    ]
+
+
+def test_lemma_of_an_unattested_form_is_guessed():
+    assert lemmatize("bemoaned", {"said": 3}) == "bemoan"
+    assert lemmatize("noted", {"note": 2, "not": 9}) == "note"
+
+
+def test_polnear_cue_span_takes_the_colon_and_the_contracted_auxiliary():
+    """PolNeAR marks "replied:" (232 of 245 train cues before a colon) and "’s predicting"."""
+    from analysis.attribution import _polnear_cue
+    from analysis.attribution_lexicon import CueEntry
+
+    verb = cue_lexicon()[("said",)]
+    text = "He’s predicting a win. Smith replied : “No.”"
+    predicting = text.index("predicting")
+    assert _polnear_cue(text, (predicting, predicting + 10), verb) == (2, predicting + 10)
+    replied = text.index("replied")
+    assert _polnear_cue(text, (replied, replied + 7), verb) == (replied, replied + 9)
+    # a possessive before a noun cue stays out: "Trump’s criticism"
+    noun = CueEntry(("criticism",), "criticism", "noun", "evaluative", 5, 9)
+    text = "Trump’s criticism of NATO"
+    assert _polnear_cue(text, (8, 17), noun) == (8, 17)
+
+
+def test_cue_decision_matches_the_training_script_score():
+    """The package's log-odds (features + word vectors) equal the training script's, so the
+    threshold means the same in both."""
+    import importlib.util
+
+    from analysis.attribution import _vector_score, cue_vector_words
+    from analysis.paths import PROJECT_ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "train_attribution_cues", PROJECT_ROOT / "scripts" / "train_attribution_cues.py"
+    )
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    model = cue_model()
+    assert model["vectors"] is True
+    text = "Critics fear the senator wants a deal, and he claimed that it would pass."
+    (sent,) = _sentences(text, [], [(0, len(text))], prefilter=False)
+    checked = 0
+    for i in range(len(sent.norms)):
+        for k, entry, kind in _candidates_at(sent, i):
+            key = _context_key(sent, i, k)
+            words = cue_vector_words(entry, key)
+            want = train.score(model["weights"], cue_features(sent, i, k, entry, kind), words)
+            got = _score(entry, kind, key) + _vector_score(words)
+            assert got == pytest.approx(want, abs=1e-5)
+            checked += 1
+    assert checked >= 3  # "fear", "wants", "claimed"
