@@ -193,6 +193,9 @@ FRONTED = frozenset(
     """in on at after before during while when since although though because as if despite
     with without for by from over under""".split()
 )
+# More openers of a fronted adjunct before a main clause's subject ("Throughout the 2000s,",
+# "Amid the protests,", "Once in office,").
+FRONTED_MORE = frozenset("throughout amid once just following until upon within among".split())
 CUE_PREFIX = frozenset(
     """has have had would will did does do not never is was are were 's hasn't haven't hadn't
     didn't doesn't don't won't wouldn't isn't wasn't also still just even later often once again
@@ -991,13 +994,25 @@ def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
     if (norms[j] in PERSONAL_PRONOUNS and (sent.raws[j][:1].islower() or norms[j] == "i")) or (
         norms[j] in LONE_QUANTIFIERS
     ):
+        if (
+            j >= 2
+            and norms[j - 1] == "of"
+            and (norms[j - 2] in QUANTIFIERS or _is_number(norms[j - 2]))
+        ):
+            return j - 2, j + 1  # "Many of you", "two of them"
         return j, j + 1  # "Monday he said", "a strategy some call": the pronoun alone
     k = j
     while k - 1 >= 0:
         prev = norms[k - 1]
         if prev == "and":
             if not (
-                k - 2 >= 0 and (_is_cap(raws[k - 2]) or _is_cap(raws[k]) or _plural_and(sent, k))
+                k - 2 >= 0
+                and (
+                    _is_cap(raws[k - 2])
+                    or _is_cap(raws[k])
+                    or _plural_and(sent, k)
+                    or norms[k - 2] in SUBJECT_PRONOUNS  # "she and other Democrats"
+                )
             ):
                 break
         elif prev == "in" and k - 2 >= 0 and _is_number(norms[k]) and _is_number(norms[k - 2]):
@@ -1064,6 +1079,7 @@ def _np_modifier(sent: _Sentence, t: int) -> bool:
         raw_before[:1].isupper()
         or (before.endswith("s") and len(before) > 3)
         or before in PLURAL_NOUNS
+        or _determined_noun(sent, t - 1)
     ):
         return False
     if before.endswith(("ss", "us", "ys")) and raw_before[:1].islower():
@@ -1072,8 +1088,28 @@ def _np_modifier(sent: _Sentence, t: int) -> bool:
     return _is_cap(sent.raws[t + 1]) or after in DETERMINERS or after in QUANTIFIERS
 
 
+def _determined_noun(sent: _Sentence, t: int) -> bool:
+    """Whether the word at t ends a short phrase opened by an article ("a lawmaker", "A CNN/ORC
+    poll"): such a noun can carry a place or time ("A lawmaker in the Philippines said")."""
+    norms = sent.norms
+    if norms[t].endswith(("ly", "ed", "ing")):
+        return False
+    for k in range(t - 1, max(t - 5, -1), -1):
+        if norms[k] in ("a", "an", "the"):
+            return True
+        if norms[k] in BOUNDARY_WORDS or norms[k] in CLAUSE_PUNCT or norms[k] in NP_INNER:
+            return False
+    return False
+
+
 def _is_number(word: str) -> bool:
     return word.isdigit() or word in NUMBER_WORDS
+
+
+EMPHATIC_REFLEXIVES = frozenset("himself herself themselves itself".split())
+ASPECT_VERBS = frozenset(
+    "started start starts began begin begins kept keep keeps stopped continued continue".split()
+)
 
 
 def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
@@ -1086,6 +1122,13 @@ def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
         if a >= 0 and norms[a] in PROGRESSIVE_AUX:
             ci = a  # "McConnell is (increasingly) criticizing Obama": the progressive's auxiliary
     j = _skip_time(sent, _skip_back(sent, ci - 1))
+    while j > 0 and (
+        norms[j].endswith("n't")
+        or norms[j] in EMPHATIC_REFLEXIVES
+        or (norms[ci].endswith("ing") and norms[j] in ASPECT_VERBS)
+    ):
+        # "The NRA isn't commenting", "Sanders himself said", "officials started questioning"
+        j = _skip_time(sent, _skip_back(sent, j - 1))
     for t in range(ci - 1, j, -1):
         raw = sent.raws[t]
         if raw[:1].isupper() and norms[t].endswith("ly") and norms[t] not in SKIP_BEFORE_CUE:
@@ -1097,6 +1140,9 @@ def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     if w in REL_PRONOUNS or w in PRONOUN_CONTRACTIONS:
         return j, j + 1
     if w == ",":
+        long_who = _long_who_subject(sent, j)
+        if long_who is not None:
+            return long_who
         # "X, who ..., said": PolNeAR takes the head with its appositive and closing comma
         k = j - 1
         while k >= 0 and norms[k] not in (",", ";", ":", '"', "(", ")", "—", "–"):
@@ -1136,6 +1182,24 @@ def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     if np is not None and j + 1 < ci and _time_tail(sent, j, ci):
         return np[0], ci  # "a WBUR poll last week showed", "an ad released Thursday says"
     return np
+
+
+def _long_who_subject(sent: _Sentence, j: int) -> tuple[int, int] | None:
+    """'Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said': a name
+    with a "who" clause holding commas of its own, up to the comma before the cue."""
+    norms = sent.norms
+    for t in range(j - 2, max(1, j - 40), -1):
+        w = norms[t]
+        if w in (";", ":", '"', "(", ")", "—", "–") or _is_dash_token(sent, t):
+            return None
+        if w == "who" and norms[t - 1] == ",":
+            if "," not in norms[t + 1 : j]:
+                return None  # one comma pair: the appositive rules handle it
+            np = _np_ending_at(sent, t - 2)
+            if np is None or not _is_cap(sent.raws[np[1] - 1]):
+                return None
+            return np[0], j + 1
+    return None
 
 
 def _time_tail(sent: _Sentence, j: int, ci: int) -> bool:
@@ -1199,13 +1263,34 @@ def _skip_time(sent: _Sentence, j: int) -> int:
     """Step left over what :func:`_skip_back` leaves before a subject: the preposition of a
     time phrase ("on" of "on Friday", a lone weekday to it) and modals ("Voters might blame")."""
     norms = sent.norms
-    while j >= 1 and (
-        (norms[j] in ("on", "in") and norms[j + 1] in _TIME_HEADS)
-        or norms[j] in MODALS
-        or norms[j] == "now"
-    ):
-        j = _skip_back(sent, j - 1)
+    while j >= 1:
+        if (
+            (norms[j] in ("on", "in") and norms[j + 1] in _TIME_HEADS)
+            or norms[j] in MODALS
+            or norms[j] == "now"
+        ):
+            j = _skip_back(sent, j - 1)
+        elif norms[j] in DAY_PARTS and norms[j - 1] in WEEKDAYS:
+            j = _skip_back(sent, j - 1)  # "Spicer on Thursday evening said"
+        elif norms[j] in MEDIUM_NOUNS:
+            p = _medium_phrase_start(sent, j)
+            if p is None:
+                break
+            j = _skip_back(sent, p - 1)  # "Trump in his announcement speech said"
+        else:
+            break
     return j
+
+
+def _medium_phrase_start(sent: _Sentence, j: int) -> int | None:
+    """The "in" opening "in his (announcement) speech" / "in a statement" that ends at j."""
+    norms = sent.norms
+    for p in range(j - 1, max(j - 5, 0), -1):
+        if norms[p] in ("in", "during"):
+            return p if p + 1 < j and norms[p + 1] in DETERMINERS else None
+        if not (norms[p].isalpha() and sent.raws[p][:1].islower()):
+            return None
+    return None
 
 
 def _subject_after_clause(sent: _Sentence, cj: int) -> tuple[int, int] | None:
@@ -1291,8 +1376,10 @@ def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[i
     comma = next((t for t in range(k, upto) if norms[t] in (",", "―", "—", "–")), None)
     if comma is not None and (
         norms[k] in FRONTED
+        or norms[k] in FRONTED_MORE
         or (sent.raws[k].isupper() and len(sent.raws[k]) > 2)
         or (comma - k <= 4 and any(norms[t] in _TIME_HEADS | TIME_WORDS for t in range(k, comma)))
+        or (comma - k <= 3 and norms[k].isdigit())
     ):
         k = comma + 1  # also "This week, ...", "Last year, ..."
     if k >= upto:
@@ -1309,7 +1396,41 @@ def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[i
         end += 1
     while end > k and (norms[end - 1] in NP_INNER or norms[end - 1] in DETERMINERS):
         end -= 1
+    if end > k:
+        end = _noun_tail(sent, k, end, upto)
     return (k, end) if end > k else None
+
+
+ADJECTIVE_ENDINGS = ("ic", "an", "al", "ive", "ish")
+MODIFIER_ENDINGS = (*ADJECTIVE_ENDINGS, "er", "ion", "ment")
+
+
+def _noun_tail(sent: _Sentence, k: int, end: int, upto: int) -> int:
+    """Extend a leading subject over the lowercase nouns that end it ("The Florida senator",
+    "His chief aide", "China's state-owned investment giant CITIC"): words with no verb ending,
+    up to the word before the verb."""
+    norms, raws = sent.norms, sent.raws
+    last = norms[end - 1]
+    if not (
+        raws[end - 1][:1].islower()
+        or last.endswith(("'s", "’s", "'", "’"))
+        or (last in ("many", "both"))
+        or (end - k <= 2 and norms[k] in DETERMINERS)
+        or (end - k == 1 and (last.endswith(ADJECTIVE_ENDINGS) or raws[k].isupper()))
+    ):
+        return end  # "Bill Clinton got", "Trump went": a name ends the subject
+    t = end
+    while t + 1 < upto and (t == end or (t == end + 1 and norms[end].endswith(MODIFIER_ENDINGS))):
+        w = norms[t]
+        if not (raws[t][:1].islower() or _is_cap(raws[t])) or not w.replace("-", "").isalpha():
+            break
+        if w in BOUNDARY_WORDS or w in SKIP_BEFORE_CUE or w.endswith(("ed", "ly", "ing")):
+            break
+        nxt = norms[t + 1]
+        if nxt in CLAUSE_PUNCT or nxt in NP_INNER:
+            break
+        t += 1
+    return t
 
 
 def _np_after(
@@ -1324,7 +1445,13 @@ def _np_after(
     if k >= stop or norms[k] in CLAUSE_PUNCT:
         return None
     end = k
-    while end < stop and norms[end] not in (";", ":", '"', "(", "—", "–"):
+    while end < stop and norms[end] not in (";", ":", '"', "—", "–"):
+        if norms[end] == "(":
+            close = _party_tag_end(sent, end, stop)
+            if close is None:
+                break
+            end = close  # "said Sen. Chris Murphy (D-Conn.)": PolNeAR keeps the tag
+            continue
         if (
             end > k
             and norms[end - 1] != ","
@@ -1341,12 +1468,12 @@ def _np_after(
         if (
             end > k
             and norms[end] in NAME_ADJUNCTS
-            and _is_cap(sent.raws[end - 1])
+            and (_is_cap(sent.raws[end - 1]) or norms[end - 1] == ")")
             and "," not in norms[k:end]
         ):
             break  # "said Larry O'Connor on Hot Air": the adjunct is not the source
         end += 1
-    while end > k and norms[end - 1] in FINAL_PUNCT:
+    while end > k and norms[end - 1] in FINAL_PUNCT and not _kept_final(sent, k, end - 1):
         end -= 1
     while end > k and (norms[end - 1] in TIME_WORDS or norms[end - 1] in _TIME_LEADS):
         end -= 1
@@ -1360,6 +1487,32 @@ def _np_after(
         if first_comma - k > (max(12, max_det) if to_end and first_comma == end else max_det):
             return None
     return k, end
+
+
+def _party_tag_end(sent: _Sentence, o: int, stop: int) -> int | None:
+    """The token after the ")" closing a short tag after a name ("(D-Conn.)", "(R)"), else None."""
+    if o < 1 or not _is_cap(sent.raws[o - 1]):
+        return None
+    for t in range(o + 1, min(stop, o + 8)):
+        if sent.norms[t] == ")":
+            return t + 1
+        if not (_is_cap(sent.raws[t]) or sent.norms[t] in ("-", ".")):
+            return None
+    return None
+
+
+def _kept_final(sent: _Sentence, k: int, t: int) -> bool:
+    """Whether the final token t of an inverted source stays: the ")" of a party tag, the period
+    of an abbreviation ("president of the A.F.L.-C.I.O.", "of Jacksonville, Fla.")."""
+    norms, raws = sent.norms, sent.raws
+    if norms[t] == ")":
+        return any(norms[u] == "(" for u in range(max(k, t - 8), t))
+    if norms[t] != "." or t <= k or sent.starts[t] != sent.ends[t - 1]:
+        return False
+    before = raws[t - 1]
+    return before in ABBREVIATIONS or (
+        len(before) == 1 and before.isupper() and t - 2 >= k and norms[t - 2] == "."
+    )
 
 
 def _last_who(sent: _Sentence, k: int, end: int) -> int | None:
@@ -1435,9 +1588,12 @@ def _infinitive_verb(sent: _Sentence, t: int) -> bool:
 
 
 def _content_forward(
-    text: str, sent: _Sentence, k: int, quotes: _QuoteIndex, stop: int
+    text: str, sent: _Sentence, k: int, quotes: _QuoteIndex, stop: int, objects: bool = False
 ) -> list[tuple[int, int]]:
-    """Content from token k to the sentence end or a cut; a quote starting there is taken whole."""
+    """Content from token k to the sentence end or a cut; a quote starting there is taken whole.
+
+    With ``objects`` (a verb cue's complement) a time or medium adjunct closing an object is cut.
+    """
     norms = sent.norms
     n = min(len(norms), stop)
     while k < n and norms[k] in (",", ":", "—", "–"):
@@ -1477,12 +1633,81 @@ def _content_forward(
             t = dashes[0]
             if quotes.at(sent.starts[t]) is None:
                 end = t
+    if objects and norms[k] not in CLAUSE_OPENERS:
+        end = _before_second_verb(sent, k, end, quotes)
+        end = _before_trailing_adjunct(sent, k, end, quotes)
     s, e = sent.starts[k], sent.ends[end - 1]
     q_end = quotes.at(e - 1)
     if q_end is not None and q_end.end > e:  # a quote that runs on past the sentence
         e = q_end.end
     s, e = _trim(text, s, e)
     return [(s, e)] if e > s else []
+
+
+CLAUSE_OPENERS = frozenset("that whether if how what why when where who to".split())
+TRAILING_PREPS = frozenset("on in at during".split())
+TRAILING_HEADS = (
+    _TIME_HEADS
+    | MEDIUM_NOUNS
+    | frozenset("twitter facebook instagram interview interviews tweets statements".split())
+)
+
+
+def _before_trailing_adjunct(sent: _Sentence, k: int, end: int, quotes: _QuoteIndex) -> int:
+    """Cut a time or medium adjunct that closes an object content ("called it "meritless" on
+    Monday", "posted the image on Twitter"): it modifies the cue, and PolNeAR leaves it out."""
+    norms = sent.norms
+    last = end - 1
+    while last > k and norms[last] in FINAL_PUNCT:
+        last -= 1
+    for p in range(last - 1, max(k, last - 6), -1):
+        if norms[p] in CLAUSE_PUNCT or quotes.at(sent.starts[p]) is not None:
+            return end
+        if norms[p] in TRAILING_PREPS and any(
+            norms[t] in TRAILING_HEADS for t in range(p + 1, last + 1)
+        ):
+            if p > k + 1 and _object_like(sent, k, p):
+                return p
+            return end
+    return end
+
+
+def _before_second_verb(sent: _Sentence, k: int, end: int, quotes: _QuoteIndex) -> int:
+    """Cut an object content at "and" + a verb ("called them ''my friends'' and showed
+    flashes of compassion"): the second verb phrase is the source's, not the content."""
+    norms, raws = sent.norms, sent.raws
+    for t in range(k + 2, end - 1):
+        if norms[t] != "and" or quotes.at(sent.starts[t]) is not None:
+            continue
+        nxt = norms[t + 1]
+        then = norms[t + 2] if t + 2 < end else ""
+        takes_object = then in DETERMINERS or then in PERSONAL_PRONOUNS or then in ("him", "them")
+        verb = raws[t + 1][:1].islower() and (
+            nxt in SECOND_VERB_LEADS
+            or (nxt.endswith("ed") and takes_object)
+            or (
+                nxt.endswith("ing")
+                and takes_object
+                and not any(w.endswith("ing") for w in norms[k:t])  # "for cutting X and paring Y"
+            )
+        )
+        if verb and _object_like(sent, k, t):
+            return t
+    return end
+
+
+SECOND_VERB_LEADS = frozenset("has have had is was did then also once later".split())
+
+
+def _object_like(sent: _Sentence, k: int, p: int) -> bool:
+    """Whether tokens k..p-1 read as an object, not a clause ("he arrived in Benghazi", "the
+    deal collapsed"): no pronoun subject, clause word, or verb after a determiner and noun."""
+    head = sent.norms[k:p]
+    return (
+        head[0] not in PERSONAL_PRONOUNS
+        and not BOUNDARY_WORDS.intersection(head)
+        and not (len(head) == 3 and head[0] in DETERMINERS and head[2].endswith("ed"))
+    )
 
 
 def _words_after(text: str, sent: _Sentence, q: Quote, n: int) -> bool:
@@ -1694,6 +1919,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                             break
                     source = _trim(text, *_span(sent, agent[0], end_agent))
                     k = end_agent
+            if entry.lemma in ADDRESSEE_LEMMAS or entry.lemma in ASK_LEMMAS:
+                k = _before_question(sent, k)
             if entry.lemma in ADDRESSEE_LEMMAS:
                 k = _after_addressee(sent, k)
             stops = [c for c in trailing_stops if c > cj]
@@ -1720,7 +1947,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     if norms[subj[0] - 2 : subj[0] - 1] == [","]:
                         # "the plan, which he says includes X, is ...": the clause ends at its comma
                         stops += [t for t in range(k + 1, n) if norms[t] == ","][:1]
-            content += _content_forward(text, sent, k, quotes, min([*stops, n]))
+            content += _content_forward(text, sent, k, quotes, min([*stops, n]), objects=True)
             if not content and norms[-1] == ":":
                 # 'Cruz continued:' ending a paragraph, the quote opening the next one
                 nxt = _NEXT_NONSPACE_RE.match(text, sent.end).end()
@@ -1786,6 +2013,23 @@ def _unclaimed_relative(sent: _Sentence, start: int, end: int) -> tuple[int, int
         if norms[t] == "," and norms[t + 1] == "who":
             return start, t
     return start, end
+
+
+ASK_LEMMAS = frozenset(("ask", "question", "press"))
+QUESTION_WORDS = frozenset("how why whether what when where who if which".split())
+
+
+def _before_question(sent: _Sentence, k: int) -> int:
+    """Where an indirect question starts after its addressee ("asked Sanders how he's
+    feeling", "asked them why ..."): PolNeAR's content leaves the addressee out."""
+    norms = sent.norms
+    for t in range(k, min(k + 6, len(norms))):
+        w = norms[t]
+        if w in QUESTION_WORDS:
+            return t
+        if w in CLAUSE_PUNCT or w in BOUNDARY_WORDS or w in SUBJECT_PRONOUNS:
+            return k
+    return k
 
 
 def _after_addressee(sent: _Sentence, k: int) -> int:
@@ -1878,6 +2122,12 @@ def _plan(
         content, b, _ = qb
         after = _skip_adjuncts(sent, cj)
         if b <= j:  # '"...," he said.'
+            c = next((x for x in range(j, b, -1) if norms[x] == ","), None)
+            if c is not None and c < j and norms[b] != "," and _np_ending_at(sent, j) is not None:
+                # '"..." before the incident, she said': the words after the quote are content
+                s0, e0 = _trim(text, content[-1][0], sent.ends[c - 1])
+                content = [*content[:-1], (s0, e0)]
+                b = c + 1
             if after < n and norms[after] == ",":
                 # '"...," he said, "...": the quote after the source continues the content
                 nxt = quotes.starting_at(sent.starts[after + 1]) if after + 1 < n else None
@@ -2007,8 +2257,11 @@ def _continue_quotes(
 
 def _ends_in_quote(text: str, f: Found) -> bool:
     """A mixed quote whose content ends with the quotation ('They have "a set of
-    expectations," he said.'): a quote opening the next sentence goes on with it."""
-    return f.kind == "mixed" and text[f.content[-1][1] - 1] in QUOTE_CLOSE + "'"
+    expectations," he said.') or opens with one ('"People were celebrating" before the
+    incident, she said.'): a quote opening the next sentence goes on with it."""
+    return f.kind == "mixed" and (
+        text[f.content[-1][1] - 1] in QUOTE_CLOSE + "'" or text[f.content[0][0]] in QUOTE_OPEN
+    )
 
 
 def _floating_quotes(

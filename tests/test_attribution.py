@@ -827,3 +827,92 @@ def test_cue_decision_matches_the_training_script_score():
             assert got == pytest.approx(want, abs=1e-5)
             checked += 1
     assert checked >= 3  # "fear", "wants", "claimed"
+
+
+# --- source and content spans (session 4) ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a singular noun after an article carries its place; a leading subject keeps its noun
+        (
+            "A lawmaker in the Philippines said the vote was rigged.",
+            ("A lawmaker in the Philippines", "said", "the vote was rigged"),
+        ),
+        (
+            "His chief aide doubled down on the attacks, saying she was unfit.",
+            ("His chief aide", "saying", "she was unfit"),
+        ),
+        # an inverted source keeps a party tag and an abbreviation's period
+        (
+            '"We will win the vote," said Sen. Chris Murphy (D-Conn.).',
+            ("Sen. Chris Murphy (D-Conn.)", "said", '"We will win the vote,"'),
+        ),
+        (
+            '"The deal is over," said Richard Trumka, president of the A.F.L.-C.I.O.',
+            ("Richard Trumka, president of the A.F.L.-C.I.O.", "said", '"The deal is over,"'),
+        ),
+        # words between a quotation and a comma are content; the quotation after goes on
+        (
+            '"People were celebrating" before the incident, she said. "It was so peaceful."',
+            (
+                "she",
+                "said",
+                '"People were celebrating" before the incident … "It was so peaceful."',
+            ),
+        ),
+        # an indirect question leaves its addressee out
+        (
+            "A reporter asked Sanders how he was feeling on caucus day.",
+            ("A reporter", "asked", "how he was feeling on caucus day"),
+        ),
+        # a fronted adjunct is no subject; a "who" clause may hold commas of its own
+        (
+            "Once in office, Mr. Obama moved quickly, announcing the appointment of an envoy.",
+            ("Mr. Obama", "announcing", "the appointment of an envoy"),
+        ),
+        (
+            "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said that"
+            " Sanders had been rude.",
+            (
+                "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012,",
+                "said",
+                "that Sanders had been rude",
+            ),
+        ),
+        # what stands between a subject and its cue: a negation, "himself", "started", a day
+        # part, "in his speech"
+        ("The NRA isn’t commenting on the case.", ("The NRA", "commenting on", "the case")),
+        ("Sanders himself said the race was over.", ("Sanders", "said", "the race was over")),
+        (
+            "White House officials started questioning whether the plan works.",
+            ("White House officials", "questioning", "whether the plan works"),
+        ),
+        (
+            "RNC spokesman Sean Spicer on Thursday evening said the party was united.",
+            ("RNC spokesman Sean Spicer", "said", "the party was united"),
+        ),
+        (
+            "Trump in his announcement speech said the wall would be built.",
+            ("Trump", "said", "the wall would be built"),
+        ),
+        # "Many of you"; a pronoun joined to a noun by "and"
+        ("Many of you said the race was over.", ("Many of you", "said", "the race was over")),
+        (
+            "Later, she and other Democrats said the bill would fail.",
+            ("she and other Democrats", "said", "the bill would fail"),
+        ),
+        # an object content leaves out a closing time or medium, and a second verb phrase
+        ("Trump posted the image on Twitter.", ("Trump", "posted", "the image")),
+        (
+            'He called the merger "a terrible deal" and ranked her among the worst executives.',
+            ("He", "called", 'the merger "a terrible deal"'),
+        ),
+        # ... but not a clause's own time
+        (
+            "Officials said the deal collapsed on Friday.",
+            ("Officials", "said", "the deal collapsed on Friday"),
+        ),
+    ],
+)
+def test_session4_spans(text, expected):
+    assert expected in _attrs(text)
