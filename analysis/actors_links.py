@@ -46,7 +46,17 @@ _ROLE_FILLERS = "former|new|outgoing|incoming|current|then|late|acting|interim"
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Longest first, grouped by first letter ("a(?:lliance|rmy)|b(?:ank)"): the regex engine
+    then tests one branch per letter rather than every word at every "the" (the same matches:
+    words with different first letters never match at one place, and within a letter the
+    order is kept). Words are lower-case ASCII letters first, so case-insensitive use is safe."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not all(w[:1].isascii() and w[:1].islower() for w in ordered):
+        return "|".join(map(re.escape, ordered))
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @cache

@@ -591,7 +591,9 @@ def _gender(tokens: list[str], titles: set[str], lex: Lexicon) -> str | None:
     return lex.given_names.get(tokens[0])
 
 
-_LOWER_WORD_RE = re.compile(r"\b[a-z][a-z’'-]*")
+# "\b[a-z][a-z’'-]*", written to open with the letter and test the boundary behind it: the regex
+# engine then skips to the next candidate letter instead of testing a boundary at every position
+_LOWER_WORD_RE = re.compile(r"[a-z](?<!\w.)[a-z’'-]*")
 
 
 def lower_words(article: Article) -> frozenset[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from pandas.api.internals import create_dataframe_from_blocks
 from pandas.arrays import ArrowStringArray
 
 from analysis.errors import InputError
@@ -294,11 +295,23 @@ def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
     """A table from finished columns: 1-D arrays of their final dtype, all of one length, in the
     order of ``columns`` (a prebuilt Index). Skips the per-column inference and checks of
     ``pd.DataFrame(dict)``, which cost several times the data on a table of a few dozen rows
-    and are paid by every table of every article."""
+    and are paid by every table of every article: the blocks are laid out here as pandas
+    would consolidate them (one 2-D block per NumPy dtype, one per extension array) and handed
+    to pandas' block constructor."""
     n = len(arrays[0]) if len(arrays) else 0
-    return pd.DataFrame._from_arrays(
-        list(arrays), columns=columns, index=pd.RangeIndex(n), verify_integrity=False
-    )
+    by_dtype: dict[np.dtype, list[int]] = {}
+    blocks: list[tuple[object, np.ndarray]] = []
+    for i, values in enumerate(arrays):
+        if isinstance(values, np.ndarray):
+            by_dtype.setdefault(values.dtype, []).append(i)
+        else:
+            blocks.append((values, np.array([i], dtype=np.intp)))
+    for dtype, members in by_dtype.items():
+        stacked = np.empty((len(members), n), dtype=dtype)  # a fresh block, as pandas stacks
+        for row, i in enumerate(members):
+            stacked[row] = arrays[i]
+        blocks.append((stacked, np.array(members, dtype=np.intp)))
+    return create_dataframe_from_blocks(blocks, pd.RangeIndex(n), columns)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

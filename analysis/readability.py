@@ -657,7 +657,7 @@ def readability_sentences(text_or_article: str | Article) -> pd.DataFrame:
         _SENTENCE_TABLE,
         [
             *sentence_columns(sentences),
-            *(counts[:, k].copy() for k in range(1, len(COUNT_COLUMNS))),
+            *(counts[:, k] for k in range(1, len(COUNT_COLUMNS))),  # frame() copies
             *scores,
         ],
     )
@@ -672,15 +672,17 @@ def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
     index = {p.paragraph_id: i for i, p in enumerate(paragraphs)}
     totals = np.zeros((len(paragraphs), len(COUNT_COLUMNS)), dtype=np.int64)
     starts = [p.start for p in paragraphs]
-    seen: set[int] = set()
-    rows: list[int] = []  # each sentence's paragraph row
-    for sent in article.sentences:
-        i = index[sent.paragraph_id]
-        if i not in seen:  # the paragraph starts after the dateline, if it opens with one
-            seen.add(i)
-            starts[i] = sent.start
-        rows.append(i)
-    np.add.at(totals, np.array(rows, dtype=np.intp), counts)  # one call, not a row at a time
+    sentences = article.sentences
+    # each sentence's paragraph row: sentences come paragraph by paragraph, so a paragraph's
+    # rows are one run, summed by one reduceat (integers: the order of the sums is immaterial)
+    rows = np.fromiter(
+        (index[s.paragraph_id] for s in sentences), dtype=np.intp, count=len(sentences)
+    )
+    if len(rows):
+        firsts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+        totals[rows[firsts]] = np.add.reduceat(counts, firsts, axis=0)
+        for first, row in zip(firsts.tolist(), rows[firsts].tolist(), strict=True):
+            starts[row] = sentences[first].start  # after the dateline, if it opens with one
     text = article.text
     return frame(
         _PARAGRAPH_TABLE,
@@ -689,7 +691,7 @@ def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
             np.array(starts, dtype="int64"),
             ints(p.end for p in paragraphs),
             strings([text[start : p.end] for start, p in zip(starts, paragraphs, strict=True)]),
-            *(totals[:, k].copy() for k in range(len(COUNT_COLUMNS))),
+            *(totals[:, k] for k in range(len(COUNT_COLUMNS))),  # frame() copies
             *_score_columns(totals, smog=True),
         ],
     )

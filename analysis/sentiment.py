@@ -38,7 +38,7 @@ from vaderSentiment.vaderSentiment import (
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     SentiText,
-    scalar_inc_dec,
+    normalize,
 )
 
 from analysis.article import Article, as_article, frame, ints, sentence_columns, strings
@@ -108,6 +108,8 @@ def vader() -> SentimentIntensityAnalyzer:
 
 _PUNCTUATION = string.punctuation
 _NEGATE = frozenset(NEGATE)
+_NO_TEXT = (0.0, 0.0, 0.0, 0.0)  # (compound, pos, neu, neg) of a text without words
+_NO_HIT = (0.0, 0.0, 1.0, 0.0)  # ... of words of which none is in the lexicon
 
 
 def _negated_word(low: str) -> bool:
@@ -115,16 +117,64 @@ def _negated_word(low: str) -> bool:
     return low in _NEGATE or "n't" in low
 
 
-class _FastSentiText(SentiText):
-    """VADER's SentiText for a ``str``, built without a method call per word (the same tokens
-    and the same all-caps test)."""
+def _vader_words(text: str) -> list[str]:
+    """VADER's ``SentiText`` tokens: white-space split, outer punctuation stripped unless that
+    leaves two characters or fewer. The strips run in C; only the few tokens they change (a
+    word and its comma or full stop) are looked at in Python."""
+    raw = text.split()
+    words = list(map(str.strip, raw, itertools.repeat(_PUNCTUATION)))
+    for i in itertools.compress(range(len(raw)), map(str.__ne__, words, raw)):
+        if len(words[i]) <= 2:
+            words[i] = raw[i]
+    return words
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        words = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in text.split()]
-        self.words_and_emoticons = words
-        n_upper = sum(map(str.isupper, words))
-        self.is_cap_diff = 0 < len(words) - n_upper < len(words)
+
+def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:
+    """VADER's ``_negation_check`` on the lower-cased words."""
+    if start_i == 0 and _negated_word(low[i - 1]):
+        valence = valence * N_SCALAR
+    if start_i == 1:
+        if low[i - 2] == "never" and (low[i - 1] == "so" or low[i - 1] == "this"):
+            valence = valence * 1.25
+        elif low[i - 2] == "without" and low[i - 1] == "doubt":
+            pass
+        elif _negated_word(low[i - 2]):
+            valence = valence * N_SCALAR
+    if start_i == 2:
+        if (low[i - 3] == "never" and (low[i - 2] == "so" or low[i - 2] == "this")) or (
+            low[i - 1] == "so" or low[i - 1] == "this"
+        ):
+            valence = valence * 1.25
+        elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
+            pass
+        elif _negated_word(low[i - 3]):
+            valence = valence * N_SCALAR
+    return valence
+
+
+def _special_idioms(valence: float, low: list[str], i: int) -> float:
+    """VADER's ``_special_idioms_check`` on the lower-cased words."""
+    onezero = f"{low[i - 1]} {low[i]}"
+    twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
+    twoone = f"{low[i - 2]} {low[i - 1]}"
+    threetwoone = f"{low[i - 3]} {low[i - 2]} {low[i - 1]}"
+    threetwo = f"{low[i - 3]} {low[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+            break
+    if len(low) - 1 > i:
+        zeroone = f"{low[i]} {low[i + 1]}"
+        if zeroone in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroone]
+    if len(low) - 1 > i + 1:
+        zeroonetwo = f"{low[i]} {low[i + 1]} {low[i + 2]}"
+        if zeroonetwo in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[n_gram]
+    return valence
 
 
 class ExactVader(SentimentIntensityAnalyzer):
@@ -133,9 +183,9 @@ class ExactVader(SentimentIntensityAnalyzer):
     ``polarity_scores`` rebuilds the text character by character to replace emojis even when
     there is none, and the negation and idiom checks lower-case the whole sentence again for
     every word they look at (quadratic in the sentence's length). Here the emoji pass runs only
-    when the text holds an emoji, and each sentence is lower-cased once; words outside the
-    lexicon (most words, which score 0) skip the per-word rules, the tokens and the sums are
-    computed without a Python call per word, and the "but" rule runs only when "but" is there.
+    when the text holds an emoji, and each token is lower-cased once; the tokens are found and
+    looked up in the lexicon in C, a sentence without a lexicon word (a third of news sentences)
+    is scored at once, and only lexicon words go through the per-word rules.
     The rules and arithmetic are VADER's; tests/test_sentiment.py checks the scores are
     identical to the library's on real and generated sentences.
     """
@@ -143,6 +193,12 @@ class ExactVader(SentimentIntensityAnalyzer):
     def __init__(self) -> None:
         super().__init__()
         self._emoji_chars = frozenset(self.emojis)
+        # a screen for the emoji test: the emoji of the Basic Multilingual Plane and every
+        # character beyond it (a class the regex engine tests in one step per character,
+        # twice as fast as hashing each character); only a text it flags is checked exactly
+        bmp = sorted(c for c in self._emoji_chars if len(c) == 1 and ord(c) < 0x10000)
+        self._emoji_screen = re.compile(f"[{''.join(map(re.escape, bmp))}\U00010000-\U0010ffff]")
+        self._lexicon_words = self.lexicon.keys()  # a live view: set operations in C
         self._memo: tuple[list[str], list[str]] | None = None
 
     def _lowered(self, words: list[str]) -> list[str]:
@@ -156,30 +212,127 @@ class ExactVader(SentimentIntensityAnalyzer):
         return lowered
 
     def polarity_scores(self, text: str) -> dict[str, float]:
-        if not isinstance(text, str) or not self._emoji_chars.isdisjoint(text):
-            return super().polarity_scores(text)
+        compound, pos, neu, neg = self.scores(text)
+        return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
+
+    def scores(self, text: str) -> tuple[float, float, float, float]:
+        """(compound, pos, neu, neg) of ``polarity_scores``, without building a dict."""
+        if not isinstance(text, str) or (
+            self._emoji_screen.search(text) is not None and not self._emoji_chars.isdisjoint(text)
+        ):
+            return self._library_scores(text)
         text = text.strip()  # what the emoji pass leaves of a text without emojis
-        sentitext = _FastSentiText(text)
-        sentiments: list[float] = []
-        words = sentitext.words_and_emoticons
-        lowered = list(map(str.lower, words))  # the words are str: str(w).lower() of _lowered
-        self._memo = (words, lowered)
-        last = len(words) - 1
+        words = _vader_words(text)
+        n = len(words)
+        if not n:
+            return _NO_TEXT
+        lowered = list(map(str.lower, words))
         lexicon = self.lexicon
-        for i, item in enumerate(words):
+        if self._lexicon_words.isdisjoint(lowered):
+            return _NO_HIT
+        hits = itertools.compress(range(n), map(lexicon.__contains__, lowered))
+        n_upper = sum(map(str.isupper, words))
+        is_cap_diff = 0 < n - n_upper < n
+        sentiments: list[float] = [0] * n
+        last = n - 1
+        for i in hits:
             low = lowered[i]
-            # a word outside the lexicon scores 0 in sentiment_valence too: skip the call
-            if (
-                low not in lexicon
-                or low in BOOSTER_DICT
-                or (i < last and low == "kind" and lowered[i + 1] == "of")
-            ):
-                sentiments.append(0)
+            if low in BOOSTER_DICT or (i < last and low == "kind" and lowered[i + 1] == "of"):
                 continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+            sentiments[i] = self._valence(words, lowered, i, is_cap_diff)
         if "but" in lowered:  # VADER's _but_check changes nothing otherwise
             sentiments = self._but_check(words, sentiments)
-        return self.score_valence(sentiments, text)
+        return self._score_tuple(sentiments, text)
+
+    def _library_scores(self, text: str) -> tuple[float, float, float, float]:
+        scores = super().polarity_scores(text)
+        return scores["compound"], scores["pos"], scores["neu"], scores["neg"]
+
+    def _valence(self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
+        """VADER's ``sentiment_valence`` of the lexicon word ``i``."""
+        lexicon = self.lexicon
+        item = words[i]
+        item_lowercase = lowered[i]
+        valence = lexicon[item_lowercase]
+        if item_lowercase == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
+            valence = 0.0
+        if (
+            (i > 0 and lowered[i - 1] == "no")
+            or (i > 1 and lowered[i - 2] == "no")
+            or (i > 2 and lowered[i - 3] == "no" and lowered[i - 1] in ["or", "nor"])
+        ):
+            valence = lexicon[item_lowercase] * N_SCALAR
+        if item.isupper() and is_cap_diff:
+            valence = valence + C_INCR if valence > 0 else valence - C_INCR
+        # the three words before: VADER's scalar_inc_dec and _negation_check, inlined
+        for start_i in range(0, 3):
+            j = i - (start_i + 1)
+            if i > start_i and (w := lowered[j]) not in lexicon:
+                s = 0.0
+                if w in BOOSTER_DICT:
+                    s = BOOSTER_DICT[w]
+                    if valence < 0:
+                        s *= -1
+                    if words[j].isupper() and is_cap_diff:
+                        s = s + C_INCR if valence > 0 else s - C_INCR
+                    if start_i == 1 and s != 0:
+                        s = s * 0.95
+                    if start_i == 2 and s != 0:
+                        s = s * 0.9
+                valence = valence + s
+                if start_i == 0:
+                    if w in _NEGATE or "n't" in w:
+                        valence = valence * N_SCALAR
+                elif start_i == 1:
+                    before = lowered[i - 1]
+                    if w == "never" and (before == "so" or before == "this"):
+                        valence = valence * 1.25
+                    elif w == "without" and before == "doubt":
+                        pass
+                    elif w in _NEGATE or "n't" in w:
+                        valence = valence * N_SCALAR
+                else:
+                    second, first = lowered[i - 2], lowered[i - 1]
+                    if (w == "never" and (second == "so" or second == "this")) or (
+                        first == "so" or first == "this"
+                    ):
+                        valence = valence * 1.25
+                    elif w == "without" and (second == "doubt" or first == "doubt"):
+                        pass
+                    elif w in _NEGATE or "n't" in w:
+                        valence = valence * N_SCALAR
+                    valence = _special_idioms(valence, lowered, i)
+        return self._least(valence, lowered, i)
+
+    def _least(self, valence: float, lowered: list[str], i: int) -> float:
+        """VADER's ``_least_check`` on the lower-cased words."""
+        if i > 1 and lowered[i - 1] not in self.lexicon and lowered[i - 1] == "least":
+            if lowered[i - 2] != "at" and lowered[i - 2] != "very":
+                valence = valence * N_SCALAR
+        elif i > 0 and lowered[i - 1] not in self.lexicon and lowered[i - 1] == "least":
+            valence = valence * N_SCALAR
+        return valence
+
+    def _score_tuple(self, sentiments: list[float], text: str) -> tuple[float, float, float, float]:
+        """VADER's ``score_valence`` (its arithmetic in its order) as (compound, pos, neu,
+        neg); ``sentiments`` is never empty here."""
+        sum_s = float(sum(sentiments))
+        punct_emph_amplifier = self._punctuation_emphasis(text)
+        if sum_s > 0:
+            sum_s += punct_emph_amplifier
+        elif sum_s < 0:
+            sum_s -= punct_emph_amplifier
+        compound = normalize(sum_s)
+        pos_sum, neg_sum, neu_count = self._sift_sentiment_scores(sentiments)
+        if pos_sum > math.fabs(neg_sum):
+            pos_sum += punct_emph_amplifier
+        elif pos_sum < math.fabs(neg_sum):
+            neg_sum -= punct_emph_amplifier
+        total = pos_sum + math.fabs(neg_sum) + neu_count
+        pos = math.fabs(pos_sum / total)
+        neg = math.fabs(neg_sum / total)
+        neu = math.fabs(neu_count / total)
+        return round(compound, 4), round(pos, 3), round(neu, 3), round(neg, 3)
 
     @staticmethod
     def _sift_sentiment_scores(sentiments: list[float]) -> tuple[float, float, int]:
@@ -194,90 +347,27 @@ class ExactVader(SentimentIntensityAnalyzer):
                 neg_sum += float(sentiment_score) - 1
         return pos_sum, neg_sum, len(sentiments) - len(nonzero)
 
+    # VADER's per-word rules, for the library's own loop (texts with emojis): the same checks
+    # on lower-cased words memoised per token list instead of re-lowered per word.
     def sentiment_valence(
         self, valence: float, sentitext: SentiText, item: str, i: int, sentiments: list[float]
     ) -> list[float]:
-        is_cap_diff = sentitext.is_cap_diff
-        words = sentitext.words_and_emoticons
-        lowered = self._lowered(words)
-        item_lowercase = lowered[i] if words[i] is item else item.lower()
-        lexicon = self.lexicon
-        if item_lowercase in lexicon:
-            valence = lexicon[item_lowercase]
-            if item_lowercase == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
-                valence = 0.0
-            if (
-                (i > 0 and lowered[i - 1] == "no")
-                or (i > 1 and lowered[i - 2] == "no")
-                or (i > 2 and lowered[i - 3] == "no" and lowered[i - 1] in ["or", "nor"])
-            ):
-                valence = lexicon[item_lowercase] * N_SCALAR
-            if item.isupper() and is_cap_diff:
-                valence = valence + C_INCR if valence > 0 else valence - C_INCR
-            for start_i in range(0, 3):
-                if i > start_i and lowered[i - (start_i + 1)] not in lexicon:
-                    s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
-                    if start_i == 1 and s != 0:
-                        s = s * 0.95
-                    if start_i == 2 and s != 0:
-                        s = s * 0.9
-                    valence = valence + s
-                    valence = self._negation_check(valence, words, start_i, i)
-                    if start_i == 2:
-                        valence = self._special_idioms_check(valence, words, i)
-            valence = self._least_check(valence, words, i)
+        # VADER's loop passes item = words[i]
+        if item.lower() in self.lexicon:
+            words = sentitext.words_and_emoticons
+            valence = self._valence(words, self._lowered(words), i, sentitext.is_cap_diff)
         sentiments.append(valence)
         return sentiments
 
     def _negation_check(
         self, valence: float, words_and_emoticons: list[str], start_i: int, i: int
     ) -> float:
-        low = self._lowered(words_and_emoticons)
-        if start_i == 0 and _negated_word(low[i - 1]):
-            valence = valence * N_SCALAR
-        if start_i == 1:
-            if low[i - 2] == "never" and (low[i - 1] == "so" or low[i - 1] == "this"):
-                valence = valence * 1.25
-            elif low[i - 2] == "without" and low[i - 1] == "doubt":
-                pass
-            elif _negated_word(low[i - 2]):
-                valence = valence * N_SCALAR
-        if start_i == 2:
-            if (low[i - 3] == "never" and (low[i - 2] == "so" or low[i - 2] == "this")) or (
-                low[i - 1] == "so" or low[i - 1] == "this"
-            ):
-                valence = valence * 1.25
-            elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
-                pass
-            elif _negated_word(low[i - 3]):
-                valence = valence * N_SCALAR
-        return valence
+        return _negation(valence, self._lowered(words_and_emoticons), start_i, i)
 
     def _special_idioms_check(
         self, valence: float, words_and_emoticons: list[str], i: int
     ) -> float:
-        low = self._lowered(words_and_emoticons)
-        onezero = f"{low[i - 1]} {low[i]}"
-        twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
-        twoone = f"{low[i - 2]} {low[i - 1]}"
-        threetwoone = f"{low[i - 3]} {low[i - 2]} {low[i - 1]}"
-        threetwo = f"{low[i - 3]} {low[i - 2]}"
-        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
-            if seq in SPECIAL_CASES:
-                valence = SPECIAL_CASES[seq]
-                break
-        if len(low) - 1 > i:
-            zeroone = f"{low[i]} {low[i + 1]}"
-            if zeroone in SPECIAL_CASES:
-                valence = SPECIAL_CASES[zeroone]
-        if len(low) - 1 > i + 1:
-            zeroonetwo = f"{low[i]} {low[i + 1]} {low[i + 2]}"
-            if zeroonetwo in SPECIAL_CASES:
-                valence = SPECIAL_CASES[zeroonetwo]
-        for n_gram in (threetwoone, threetwo, twoone):
-            if n_gram in BOOSTER_DICT:
-                valence = valence + BOOSTER_DICT[n_gram]
-        return valence
+        return _special_idioms(valence, self._lowered(words_and_emoticons), i)
 
 
 # VADER's cost grows with the square of a sentence's length (it re-lowercases the whole token
@@ -312,7 +402,10 @@ def polarity(text: str) -> tuple[float, float, float, float]:
 
 
 def _vader_tuple(text: str) -> tuple[float, float, float, float]:
-    scores = vader().polarity_scores(text)
+    analyzer = vader()
+    if isinstance(analyzer, ExactVader):
+        return analyzer.scores(text)
+    scores = analyzer.polarity_scores(text)
     return scores["compound"], scores["pos"], scores["neu"], scores["neg"]
 
 

@@ -432,3 +432,21 @@ def test_capitalised_tokens_split_possessives_and_skip_hyphen_tails():
     # the look-behind sees the character before the search window, as before
     start = text.index("Senator")
     assert [t.text for t in _cap_tokens(text, start, start + 7)] == []
+
+
+def test_role_alternations_group_words_by_first_letter_and_match_the_same():
+    import re
+
+    from analysis.actors_links import _alternation
+
+    words = ["army", "alliance", "banks", "a", "Bank of X"]  # no two of one length
+    assert _alternation(words[:4]) == "a(?:lliance|rmy|)|b(?:anks)"
+    # a word that does not open with a lower-case ASCII letter: the plain alternation
+    assert _alternation(words) == "Bank\\ of\\ X|alliance|banks|army|a"
+    grouped = re.compile(rf"\b(?:{_alternation(words[:4])})\b", re.IGNORECASE)
+    plain = re.compile(r"\b(?:alliance|banks|army|a)\b", re.IGNORECASE)
+    text = "The Alliance and the army, a banks; BANKS armyx alliance-army A."
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.group() for m in grouped.finditer(text)] == [
+        "Alliance", "army", "a", "banks", "BANKS", "alliance", "army", "A",
+    ]  # fmt: skip

@@ -118,6 +118,31 @@ def test_table_helpers_give_the_dtypes_pandas_would_infer():
     assert frame(pd.Index(["n"]), [np.array([], dtype="int64")]).shape == (0, 1)
 
 
+def test_frame_lays_out_blocks_as_pandas_consolidates_them():
+    import numpy as np
+    import pandas as pd
+
+    from analysis.article import frame, strings
+
+    ids, ends = np.array([0, 1, 2]), np.array([5, 9, 14])
+    score = np.array([0.5, -1.0, 2.25])
+    aliases = np.empty(3, dtype=object)
+    aliases[:] = [["a"], [], ["b", "c"]]
+    columns = pd.Index(["id", "text", "score", "end", "aliases", "flag"])
+    arrays = [ids, strings(["x", "y", None]), score, ends, aliases, np.array([True, False, True])]
+    table = frame(columns, arrays)
+    expected = pd.DataFrame(
+        {"id": ids, "text": ["x", "y", None], "score": score, "end": ends,
+         "aliases": aliases, "flag": [True, False, True]}
+    )  # fmt: skip
+    pd.testing.assert_frame_equal(table, expected, check_exact=True)
+    # one block per NumPy dtype (the two int columns together), one per extension array
+    kinds = sorted((str(b.dtype), len(b.mgr_locs)) for b in table._mgr.blocks)
+    assert kinds == [("bool", 1), ("float64", 1), ("int64", 2), ("object", 1), ("str", 1)]
+    ids[0] = 99  # the table holds its own copy of the data
+    assert table["id"].tolist() == [0, 1, 2]
+
+
 def test_structure_and_sentence_tables_keep_their_types(seed_article):
     structure = seed_article.structure_table()
     assert structure["paragraph_id"].dtype == "Int64"

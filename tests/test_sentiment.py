@@ -279,6 +279,31 @@ def test_exact_vader_scores_generated_sentences_as_vader_does(words, pad):
     assert vader().polarity_scores(text) == _stock_vader().polarity_scores(text)
 
 
+_PIECES = [
+    *_VADER_WORDS[:40],
+    "good,", "bad!", "GREAT", "“love”", "hate.", "(nice)", ":)", ":-(", "...", "!!", "?",
+    "isn't", "'s", "no", "not", "but", "BUT", "kind", "of", "least", "at", "very", "😁", "a", "",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25), st.sampled_from([" ", "  ", "\t", ", "]))
+def test_exact_vader_scores_punctuated_text_as_vader_does(pieces, sep):
+    # tokens that stripping changes (a comma, quotes, emoticons), texts without a lexicon word,
+    # empty texts and texts with an emoji (the library's own path)
+    from analysis.sentiment import vader
+
+    text = sep.join(pieces)
+    expected = _stock_vader().polarity_scores(text)
+    assert vader().polarity_scores(text) == expected
+    assert vader().scores(text) == (
+        expected["compound"],
+        expected["pos"],
+        expected["neu"],
+        expected["neg"],
+    )
+
+
 def _stock_vader() -> SentimentIntensityAnalyzer:
     if "vader" not in _STOCK:
         _STOCK["vader"] = SentimentIntensityAnalyzer()
