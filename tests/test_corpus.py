@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -309,25 +311,19 @@ def test_corpus_charts_one_row_per_topic():
 
 def test_models_are_loaded_before_workers_fork():
     """Forked workers inherit what the parent loaded: each lazy model must be in memory after
-    the warm-up, or every worker pays its loading again (about 0.8 CPU s each)."""
-    from analysis import (
-        attribution_lexicon,
-        corpus,
-        sentiment,
-        syllables,
-        target_features,
-        targeted,
+    the warm-up, or every worker pays its loading again (about 0.8 CPU s each). A fresh
+    interpreter, so that no earlier test has loaded them already."""
+    probe = (
+        "from analysis import attribution_lexicon, corpus, sentiment, syllables, "
+        "target_features, targeted\n"
+        "loaders = [targeted.load_model, target_features.word_vectors, "
+        "attribution_lexicon.cue_model, attribution_lexicon.cue_lexicon, "
+        "syllables.cmudict_syllables, sentiment.vader]\n"
+        "before = [f.cache_info().currsize for f in loaders]\n"
+        "corpus._warm()\n"
+        "print(before, [f.cache_info().currsize > 0 for f in loaders])\n"
     )
-
-    loaders = [
-        targeted.load_model,
-        target_features.word_vectors,
-        attribution_lexicon.cue_model,
-        attribution_lexicon.cue_lexicon,
-        syllables.cmudict_syllables,
-        sentiment.vader,
-    ]
-    for loader in loaders:
-        loader.cache_clear()
-    corpus._warm()
-    assert [loader.cache_info().currsize > 0 for loader in loaders] == [True] * len(loaders)
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert run.stdout.strip() == "[0, 0, 0, 0, 0, 0] [True, True, True, True, True, True]"
