@@ -34,7 +34,7 @@ from itertools import accumulate, pairwise
 import numpy as np
 import pandas as pd
 
-from analysis.article import Article, as_article
+from analysis.article import Article, as_article, frame
 from analysis.attribution_lexicon import (
     FUNCTION_WORDS,
     CueEntry,
@@ -2599,7 +2599,7 @@ def find_attributions(
             column = np.empty(n, dtype=object)  # lists stay lists
             column[:] = values
             arrays.append(column)
-    return _frame(arrays, n)
+    return frame(_COLUMN_INDEX, arrays)
 
 
 _TEXT_COLUMNS = frozenset(
@@ -2611,17 +2611,6 @@ _INT_COLUMNS = frozenset(("source_start", "source_end", "cue_start", "cue_end"))
 
 _STR = pd.StringDtype(na_value=np.nan)  # pandas' default "str" dtype, built once
 _COLUMN_INDEX = pd.Index(COLUMNS)
-
-
-def _frame(arrays: list[object], n: int) -> pd.DataFrame:
-    """The table from ready-made column arrays; the checked constructor costs five times as
-    much as the whole table takes otherwise."""
-    try:
-        return pd.DataFrame._from_arrays(
-            arrays, columns=_COLUMN_INDEX, index=pd.RangeIndex(n), verify_integrity=False
-        )
-    except (AttributeError, TypeError):  # a pandas without the fast path
-        return pd.DataFrame(dict(zip(COLUMNS, arrays, strict=True)))
 
 
 def _nullable_ints(values: list[int | None]) -> pd.arrays.IntegerArray:

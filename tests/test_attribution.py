@@ -538,14 +538,13 @@ def test_cue_score_is_the_sum_of_the_training_features():
     assert checked >= 2  # "said" and "argued"
 
 
-def test_table_is_the_same_without_private_pandas_fast_paths(monkeypatch, seed_article):
-    """``DataFrame._from_arrays`` and ``_get_column_array`` are private pandas API: when a pandas
-    lacks them, the public fallbacks build the very same table."""
+def test_table_is_the_same_without_private_pandas_fast_path(monkeypatch, seed_article):
+    """``DataFrame._get_column_array`` is private pandas API: when a pandas lacks it, the
+    public fallback reads the mention table into the very same attributions."""
     mentions = pd.DataFrame(
         {"actor": ["Donald Trump", "NATO"], "start": [10, 0], "end": [22, 4], "kind": ["p", "o"]}
     )
     fast = find_attributions(seed_article, mentions=mentions)
-    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
     monkeypatch.delattr(pd.DataFrame, "_get_column_array")
     slow = find_attributions(seed_article, mentions=mentions)
     pd.testing.assert_frame_equal(fast, slow)
