@@ -167,6 +167,8 @@ TIME_WORDS = WEEKDAYS | frozenset(
     """yesterday today tonight recently previously earlier later repeatedly again also publicly
     privately""".split()
 )
+# Participles whose time stays in a source: "according to a CBS poll released Monday".
+TIMED_PARTICIPLES = frozenset("released published issued conducted taken out".split())
 # After a cue, before its content: "said on Thursday that", "said in a statement that".
 _TIME_LEADS = frozenset("on last this earlier late early next".split())
 _TIME_HEADS = WEEKDAYS | frozenset(
@@ -221,6 +223,7 @@ QUANTIFIERS = frozenset("all both more most some many several few each every".sp
 QUANTITY_PAIRS = frozenset(
     [("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most")]
 )
+FRACTIONS = ("thirds", "quarters", "fifths", "fourths")
 APPROXIMATORS = frozenset("about nearly almost roughly some only just over around".split())
 SUBORDINATORS = frozenset("when though although while if because as once unless whether".split())
 # A pronoun and its auxiliary in one token ("they've offered"): PolNeAR's source is the pronoun.
@@ -237,6 +240,18 @@ NAME_ADJUNCTS = frozenset("on in during when while after before however".split()
 NP_AFTER_STOPS = frozenset(("that",))
 # Prepositions that can join a noun and its modifier inside a subject.
 SUBJECT_PREPS = frozenset("in at from on".split())
+# A subject's head and the preposition that links its modifier ("people briefed on the talks").
+SUBJECT_LINKS = frozenset(
+    (
+        ("familiar", "with"),
+        ("close", "to"),
+        ("briefed", "on"),
+        ("involved", "in"),
+        ("involved", "with"),
+        ("privy", "to"),
+    )
+)
+LINKED_NOUNS = frozenset("aides aide advisers adviser people sources officials".split())
 PLURAL_NOUNS = frozenset("people men women children staff police".split())
 # Lowercase openers of a comma-delimited phrase after a subject that make it an adjunct, not an
 # appositive description ("Smith, in his speech, said"); and -ing/-ed/-ly words that are nouns.
@@ -1009,7 +1024,7 @@ def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
                 k - 2 >= 0
                 and (
                     _is_cap(raws[k - 2])
-                    or _is_cap(raws[k])
+                    or (_is_cap(raws[k]) and not raws[k - 2][:1].islower())
                     or _plural_and(sent, k)
                     or norms[k - 2] in SUBJECT_PRONOUNS  # "she and other Democrats"
                 )
@@ -1018,8 +1033,14 @@ def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
         elif prev == "in" and k - 2 >= 0 and _is_number(norms[k]) and _is_number(norms[k - 2]):
             k -= 1  # "Six in 10 voters say", "more than 4 in 10 said"
             continue
-        elif prev == "with" and k >= 2 and norms[k - 2] == "familiar":
-            k -= 2  # "people familiar with her thinking"
+        elif prev == "nor" and "neither" in norms[max(0, k - 6) : k - 1]:
+            k = max(t for t in range(max(0, k - 6), k - 1) if norms[t] == "neither")
+            continue  # "Neither Cruz nor Christie"
+        elif k >= 2 and (norms[k - 2], prev) in SUBJECT_LINKS:
+            k -= 2  # "people familiar with her thinking", "sources close to her campaign"
+            continue
+        elif prev in ("to", "with") and k >= 2 and norms[k - 2] in LINKED_NOUNS:
+            k -= 1  # "Aides to Clinton", "People with direct knowledge of his work"
             continue
         elif prev in SUBJECT_PREPS and _np_modifier(sent, k - 1):
             k -= 1  # "protest organizers in Cleveland said", "one employee at a software firm"
@@ -1058,12 +1079,17 @@ def _plural_and(sent: _Sentence, k: int) -> bool:
 def _quantifier_start(sent: _Sentence, k: int) -> int:
     """A number's approximator before a subject: "About four in 10", "More than 13 million"."""
     norms = sent.norms
-    if k < 1 or not (_is_number(norms[k]) or norms[k] in ("half", "a")):
+    if k >= 1 and (norms[k - 1], norms[k]) in QUANTITY_PAIRS:
+        return k - 1  # "At least half of voters": the subject stopped after "at"
+    if k < 1 or not (
+        _is_number(norms[k]) or norms[k] in ("half", "a") or norms[k].endswith(FRACTIONS)
+    ):
         return k
     if k >= 2 and (norms[k - 2], norms[k - 1]) in QUANTITY_PAIRS:
         k -= 2
-    if k >= 1 and norms[k - 1] in APPROXIMATORS:
-        k -= 1
+    for _ in range(2):  # "Only about 4 in 10", "Just over a quarter"
+        if k >= 1 and norms[k - 1] in APPROXIMATORS:
+            k -= 1
     return k
 
 
@@ -1475,8 +1501,7 @@ def _np_after(
         end += 1
     while end > k and norms[end - 1] in FINAL_PUNCT and not _kept_final(sent, k, end - 1):
         end -= 1
-    while end > k and (norms[end - 1] in TIME_WORDS or norms[end - 1] in _TIME_LEADS):
-        end -= 1
+    end = _drop_final_time(sent, k, end)
     if end <= k:
         return None
     if not relaxed and not _is_cap(sent.raws[k]):
@@ -1487,6 +1512,18 @@ def _np_after(
         if first_comma - k > (max(12, max_det) if to_end and first_comma == end else max_det):
             return None
     return k, end
+
+
+def _drop_final_time(sent: _Sentence, k: int, end: int) -> int:
+    """The end of an inverted source without a closing time ("said Trump on Friday"), unless the
+    time belongs to a participle ("a CBS poll released Monday")."""
+    norms = sent.norms
+    cut = end
+    while cut > k and (norms[cut - 1] in TIME_WORDS or norms[cut - 1] in _TIME_LEADS):
+        cut -= 1
+    if cut < end and cut > k and norms[cut - 1] in TIMED_PARTICIPLES:
+        return end
+    return cut
 
 
 def _party_tag_end(sent: _Sentence, o: int, stop: int) -> int | None:

@@ -915,3 +915,54 @@ def test_cue_decision_matches_the_training_script_score():
 )
 def test_session4_spans(text, expected):
     assert expected in _attrs(text)
+
+
+# --- sources, round 3 ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle keeps its time in a source after "according to"
+        (
+            "Trump leads the field, according to a CBS poll released Monday.",
+            ("a CBS poll released Monday", "according to", "Trump leads the field"),
+        ),
+        # "and" before a name joins it to a noun phrase, not to a clause
+        (
+            "McCain supported it and Cruz said the bill was a mistake.",
+            ("Cruz", "said", "the bill was a mistake"),
+        ),
+        # quantities: "At least", two approximators, fractions
+        (
+            "At least half of voters in each state said the economy was weak.",
+            ("At least half of voters in each state", "said", "the economy was weak"),
+        ),
+        (
+            "Only about 4 in 10 Republican voters said the economy was weak.",
+            ("Only about 4 in 10 Republican voters", "said", "the economy was weak"),
+        ),
+        (
+            "About two-thirds of Republican primary voters said the economy was weak.",
+            ("About two-thirds of Republican primary voters", "said", "the economy was weak"),
+        ),
+        # "Neither X nor Y" is one subject
+        (
+            "Neither Mr. Comey nor other officials said the case was closed.",
+            ("Neither Mr. Comey nor other officials", "said", "the case was closed"),
+        ),
+        # a head linked to its modifier: "close to", "briefed on", "aides to", "people with"
+        (
+            "Sources close to her campaign said the decision was final.",
+            ("Sources close to her campaign", "said", "the decision was final"),
+        ),
+        (
+            "People briefed on the situation said the decision was final.",
+            ("People briefed on the situation", "said", "the decision was final"),
+        ),
+        (
+            "Aides to Clinton said the decision was final.",
+            ("Aides to Clinton", "said", "the decision was final"),
+        ),
+    ],
+)
+def test_sources_round3(text, expected):
+    assert expected in _attrs(text)
