@@ -133,7 +133,9 @@ def test_toy_baseline_scores_as_documented(shared_dir):
 def test_system_on_polnear_dev_beats_the_prototype(shared_dir):
     s = score_polnear(shared_dir / "polnear" / "dev")
     assert s["n_documents"] == 84
-    # measured 2026-11-28: lenient 0.61, strict 0.36, speaker accuracy 0.96 (see docs/quotes.md)
-    assert s["attribution"]["lenient"]["f1"] >= 0.58
-    assert s["attribution"]["strict"]["f1"] >= 0.33
+    # measured 2026-11-28 (session 3): lenient 0.689, strict 0.453, source exact 0.673,
+    # content token 0.759, speaker accuracy 0.956 (see docs/quotes.md); floors a little below
+    assert s["attribution"]["lenient"]["f1"] >= 0.68
+    assert s["attribution"]["strict"]["f1"] >= 0.44
+    assert s["roles"]["source"]["exact"]["f1"] >= 0.66
     assert s["speaker_accuracy"] >= 0.90
