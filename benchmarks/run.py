@@ -84,6 +84,7 @@ WORD_KEYED = frozenset(
         "_resample_columns",
         "_quantile_plan",
         "_lemma_entry",
+        "_slot_score",
     }
 )
 
