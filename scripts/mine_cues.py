@@ -153,12 +153,7 @@ def neighbours(rows: list[dict], cosine: float = NEIGHBOUR_COSINE) -> dict[str, 
     the lexicon lacks, each with its nearest single-word cue candidate and their cosine, when
     that reaches ``cosine``: mostly the same family ("warns" ~ "warned", "observed" ~
     "observation"), which train would need to show twice to mine."""
-    import numpy as np
-
-    from analysis.target_features import word_vectors
-
-    index, matrix = word_vectors()
-    unit = matrix / np.linalg.norm(matrix, axis=1, keepdims=True).clip(1e-9)
+    index, unit = rules.unit_vectors()
     known = {r["phrase"] for r in rows}
     cues = sorted(
         r["phrase"]
