@@ -16,6 +16,7 @@ beside it as Parquet (or CSV), one file per table.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import math
@@ -450,10 +451,24 @@ Chunk = list[tuple[_Task, bytes]]
 OnDone = Callable[[Chunk, Callable[[Chunk], ChunkResult] | None, object], None]
 
 
-def _chunks(tasks: Sequence[_Task], size: int) -> Iterator[Chunk]:
+def _chunk_sizes(n_tasks: int, workers: int, cap: int = 16) -> list[int]:
+    """Guided self-scheduling: each chunk is half of each worker's share of what is left (at
+    most ``cap``), so chunks shrink to single articles as the queue empties and the workers finish
+    together, while the early chunks stay large enough to spread the per-chunk cost."""
+    sizes: list[int] = []
+    left = n_tasks
+    while left:
+        sizes.append(max(1, min(cap, math.ceil(left / (2 * workers)))))
+        left -= sizes[-1]
+    return sizes
+
+
+def _chunks(tasks: Sequence[_Task], sizes: Iterable[int]) -> Iterator[Chunk]:
     """Chunks of (task, file bytes); bytes are read only when the chunk is about to be sent."""
-    for i in range(0, len(tasks), size):
-        yield [(t, Path(t.path).read_bytes()) for t in tasks[i : i + size]]
+    start = 0
+    for size in sizes:
+        yield [(t, Path(t.path).read_bytes()) for t in tasks[start : start + size]]
+        start += size
 
 
 def _run_local(chunks: Iterator[Chunk], workers: int, on_done: OnDone) -> None:
@@ -464,14 +479,22 @@ def _run_local(chunks: Iterator[Chunk], workers: int, on_done: OnDone) -> None:
     _warm()  # forked workers inherit the loaded lexicons instead of each loading them again
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: dict[Future, Chunk] = {}
-        for chunk in chunks:
-            pending[pool.submit(analyze_chunk, chunk)] = chunk
-            while len(pending) >= 2 * workers:
+    # Frozen objects are left out of every garbage collection, so neither a worker nor this
+    # process touches (and so copies) the inherited lexicon pages just to scan them: a third
+    # fewer page faults on both sides. Unfrozen afterwards, so nothing here outlives the run.
+    gc.collect()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            pending: dict[Future, Chunk] = {}
+            for chunk in chunks:
+                pending[pool.submit(analyze_chunk, chunk)] = chunk
+                while len(pending) >= 2 * workers:
+                    _settle(pending, on_done)
+            while pending:
                 _settle(pending, on_done)
-        while pending:
-            _settle(pending, on_done)
+    finally:
+        gc.unfreeze()
 
 
 def _settle(pending: dict[Future, Chunk], on_done: OnDone) -> None:
@@ -533,7 +556,8 @@ def analyze_corpus(
 ) -> CorpusResult:
     """Analyse every article in ``paths`` (files or folders of ``*.txt``) and combine the tables.
 
-    ``engine="local"`` runs in this process (``workers=1``) or a pool of ``workers`` processes;
+    ``engine="local"`` runs in this process (``workers=1``) or a pool of ``workers`` processes,
+    in chunks of ``chunk_size`` articles (default: chunks that shrink as the run nears its end);
     ``engine="dask"`` runs on the cluster at ``scheduler`` (``"tcp://host:8786"`` or a
     ``distributed.Client``), else on a LocalCluster of ``workers`` processes. With ``out``, the
     tables are written there as ``fmt`` (parquet or csv) and articles already in its manifest
@@ -543,8 +567,9 @@ def analyze_corpus(
         raise CorpusError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if fmt not in FORMATS:
         raise CorpusError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise CorpusError(f"workers must be a whole number >= 1, got {workers!r}")
+    _require_count("workers", workers)
+    if chunk_size is not None:
+        _require_count("chunk_size", chunk_size)
     files = corpus_files(paths)
     out_dir = Path(out) if out is not None else None
     if out_dir is not None:
@@ -575,9 +600,15 @@ def analyze_corpus(
         else:
             tasks.append(task)
 
-    size = chunk_size or max(1, min(16, math.ceil(len(tasks) / (4 * workers))))
+    if chunk_size is not None:
+        sizes = [chunk_size] * math.ceil(len(tasks) / chunk_size)
+    else:
+        sizes = _chunk_sizes(len(tasks), workers)
     analyzed: list[str] = []
-    memory: dict[str, list[pd.DataFrame]] = {}
+    # In-memory tables by the position of their chunk: chunks are consecutive runs of the input
+    # order, so concatenating them by position keeps every article's rows in input order.
+    memory: dict[str, list[tuple[int, pd.DataFrame]]] = {}
+    position = {task.article_id: i for i, task in enumerate(tasks)}
 
     bar = _progress_bar(len(tasks), disable=not progress)
 
@@ -599,11 +630,12 @@ def analyze_corpus(
             _append_manifest(out_dir, entries)
             manifest.update({str(e["article_id"]): e for e in entries})
         elif done:
+            first = position[chunk[0][0].article_id]
             for name, table in tables.items():
-                memory.setdefault(name, []).append(table)
+                memory.setdefault(name, []).append((first, table))
         bar.update(len(chunk))
 
-    chunks = _chunks(tasks, size)
+    chunks = _chunks(tasks, sizes)
     try:
         if engine == "dask":
             _run_dask(chunks, workers, scheduler, on_done)
@@ -617,13 +649,22 @@ def analyze_corpus(
     if out_dir is not None:
         tables = _read_parts(out_dir, done_ids, manifest) if done_ids else {}
     else:
-        tables = {name: _in_order(concat(parts), done_ids) for name, parts in memory.items()}
+        tables = {name: concat(_by_position(parts)) for name, parts in memory.items()}
     tables["errors"] = _errors_table(errors, files)
     result = CorpusResult(tables, out_dir, analyzed=analyzed, skipped=skipped)
     if out_dir is not None:
         _prune_parts(out_dir, manifest)
         result.written = write_corpus_tables(tables, out_dir, fmt)
     return result
+
+
+def _require_count(name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise CorpusError(f"{name} must be a whole number >= 1, got {value!r}")
+
+
+def _by_position(parts: list[tuple[int, pd.DataFrame]]) -> list[pd.DataFrame]:
+    return [table for _, table in sorted(parts, key=lambda part: part[0])]
 
 
 def _progress_bar(total: int, disable: bool):

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from analysis.corpus import (
     CorpusError,
+    _chunk_sizes,
     add_corpus_arguments,
     analyze_corpus,
     content_hash,
@@ -179,6 +180,9 @@ def test_bad_arguments_are_input_errors(corpus_dir: Path):
         analyze_corpus(corpus_dir, fmt="xlsx")
     with pytest.raises(CorpusError, match="workers"):
         analyze_corpus(corpus_dir, workers=0)
+    for bad in (0, -2, 1.5, True):
+        with pytest.raises(CorpusError, match="chunk_size must be a whole number"):
+            analyze_corpus(corpus_dir, chunk_size=bad)
 
 
 def test_duplicate_files_are_analysed_once(tmp_path: Path):
@@ -327,3 +331,31 @@ def test_models_are_loaded_before_workers_fork():
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
     )
     assert run.stdout.strip() == "[0, 0, 0, 0, 0, 0] [True, True, True, True, True, True]"
+
+
+def test_chunks_shrink_towards_the_end_so_workers_finish_together():
+    # 96 articles, 2 workers: ceil(left / 4) capped at 16, down to single articles.
+    assert _chunk_sizes(96, 2) == [16, 16, 16, 12, 9, 7, 5, 4, 3, 2, 2, 1, 1, 1, 1]
+    assert _chunk_sizes(5, 1) == [3, 1, 1]
+    assert _chunk_sizes(0, 2) == []
+
+
+@given(st.integers(0, 500), st.integers(1, 8))
+def test_chunk_sizes_cover_every_article_once(n_tasks: int, workers: int):
+    sizes = _chunk_sizes(n_tasks, workers)
+    assert sum(sizes) == n_tasks and all(1 <= s <= 16 for s in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_pool_run_keeps_input_order_and_leaves_the_collector_unfrozen(corpus_dir: Path):
+    """Two workers with chunks finishing in any order give the one-worker tables row for row;
+    the garbage collector is frozen only while the workers run."""
+    import gc
+
+    one = analyze_corpus(corpus_dir, progress=False)
+    two = analyze_corpus(corpus_dir, workers=2, chunk_size=1, progress=False)
+    assert gc.get_freeze_count() == 0
+    for name in one.tables:
+        pd.testing.assert_frame_equal(one[name], two[name], obj=name)
+    names = one.articles["path"].map(lambda p: Path(p).name).tolist()
+    assert names == ["a.txt", "b.txt", "seed.txt"]
