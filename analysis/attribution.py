@@ -296,6 +296,7 @@ PERSONAL_PRONOUNS = frozenset("he she they we i it you".split())
 NP_INNER = frozenset("of for at from the a an and de van von la".split())
 HEADLINE_INNER = NP_INNER | {"camp", "-", ".", "&"}
 DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+GAP_QUANTIFIERS = frozenset("some many most few several all both".split())
 POSSESSIVES = frozenset("his her its their our my your".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 
@@ -1974,9 +1975,10 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             if subj is not None and source is not None and subj[0] > 0:
                 gap = norms[subj[0] - 1]
                 if (
-                    gap in ("which", "what")
-                    and subj[1] - subj[0] <= 3
+                    gap in ("which", "what", "who", "whom")
+                    and subj[1] - subj[0] <= 4
                     and _object_which(sent, subj[0] - 1, k)
+                    and (gap in ("which", "what") or _clause_subject(sent, subj[0]))
                 ):
                     # "the plan, which he says includes ...": the relative pronoun is the
                     # content's subject (PolNeAR: "which … includes ...")
@@ -2034,11 +2036,17 @@ def _object_which(sent: _Sentence, w: int, k: int) -> bool:
     norms = sent.norms
     if w > 0 and norms[w - 1] in ADJUNCT_PREPS | FRONTED:
         return False
-    return k < len(norms) and not (
-        norms[k] in ("that", "how", "if", "whether", ":", '"')
-        or norms[k] in PERSONAL_PRONOUNS
-        or norms[k] in DETERMINERS
-        or _is_cap(sent.raws[k])
+    return k < len(norms) and norms[k] not in ("that", "how", "if", "whether", ":")
+
+
+def _clause_subject(sent: _Sentence, t: int) -> bool:
+    """Whether the word at t opens a noun phrase, so a relative pronoun before it is the object
+    of the clause ("whom he described as ...") rather than its subject ("who back her")."""
+    return (
+        sent.norms[t] in PERSONAL_PRONOUNS
+        or sent.norms[t] in DETERMINERS
+        or sent.norms[t] in GAP_QUANTIFIERS
+        or _is_cap(sent.raws[t])
     )
 
 
