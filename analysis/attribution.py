@@ -2183,7 +2183,19 @@ def _plan(
             return ("trailing", b, (b, j + 1), content)
         np = _np_after(sent, after, inv_stop, max_det=15)
         if np is not None:  # '"...," said Tom Smith, a spokesman.'
-            return ("trailing", b, (np[0], _with_comma(sent, np[1], inv_stop)), content)
+            end = _with_comma(sent, np[1], inv_stop)
+            nxt = next(
+                (
+                    quotes.starting_at(sent.starts[t + 1])
+                    for t in range(np[1] - 1, inv_stop - 1)
+                    if norms[t] == "," and norms[t + 1] == '"'
+                ),
+                None,
+            )
+            if nxt is not None:
+                # '"...," said X, "...": the quote after the source continues the content
+                content = content + list(nxt.fragments)
+            return ("trailing", b, (np[0], end), content)
         return ("forward",)
     if j >= 0 and norms[j] == ",":
         if _subject_left(sent, ci) is not None:
