@@ -167,6 +167,8 @@ TIME_WORDS = WEEKDAYS | frozenset(
     """yesterday today tonight recently previously earlier later repeatedly again also publicly
     privately""".split()
 )
+# "has said for years that ...": the time between a cue and its "that" belongs to neither.
+SPANS_OF_TIME = frozenset("years months weeks days decades some a".split())
 # Participles whose time stays in a source: "according to a CBS poll released Monday".
 TIMED_PARTICIPLES = frozenset("released published issued conducted taken out".split())
 # After a cue, before its content: "said on Thursday that", "said in a statement that".
@@ -1941,11 +1943,17 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 # "proposed nearly $1 billion", "proposed temporarily banning": the adverb
                 # belongs to the content
                 k = next((t for t in range(cj, k) if norms[t].endswith("ly")), k)
+            e = k + (k < n and norms[k] == ",")
+            if e + 2 < n and norms[e] == "for" and norms[e + 1] in ("example", "instance"):
+                k = e + 2 + (norms[e + 2] == ",")  # "believes, for example, that ..."
             if (
                 SKIP_TO_THAT
                 and entry.lemma not in ADDRESSEE_LEMMAS
                 and k < n
-                and (norms[k] in ("to", "on", "in", "at", "during", "after", "before", "with"))
+                and (
+                    norms[k] in ("to", "on", "in", "at", "during", "after", "before", "with")
+                    or (k + 1 < n and norms[k] == "for" and norms[k + 1] in SPANS_OF_TIME)
+                )
             ):
                 # "made it clear to House Democrats on Wednesday that ...": content starts at that
                 that = next((t for t in range(k, min(k + 9, n)) if norms[t] in ("that", ":")), None)
