@@ -958,6 +958,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         ):
             break  # "the U.S.", "San Bernardino, Calif." keep their period
         e -= 1
+    if e > s and text[e - 1] == ")" and text.count("(", s, e) < text.count(")", s, e):
+        return _trim(text, s, e - 1)  # "(... declined to comment.)": the aside's closing mark
     return s, e
 
 
