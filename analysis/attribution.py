@@ -1959,7 +1959,11 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             ):
                 # "made it clear to House Democrats on Wednesday that ...": content starts at that
                 that = next((t for t in range(k, min(k + 9, n)) if norms[t] in ("that", ":")), None)
-                if that is not None and not any(norms[t] in (",", '"') for t in range(k, that)):
+                if (
+                    that is not None
+                    and not any(norms[t] in (",", '"') for t in range(k, that))
+                    and (norms[k] != "to" or _addressee_before(sent, k, that))
+                ):
                     k = that + (norms[that] == ":")
             if sourceless and source is None and k + 1 < n and norms[k] == "by":
                 # a passive with its agent: "was seen by some as ...", "Asked by Starnes if ..."
@@ -2052,6 +2056,18 @@ def _object_which(sent: _Sentence, w: int, k: int) -> bool:
     if w > 0 and norms[w - 1] in ADJUNCT_PREPS | FRONTED:
         return False
     return k < len(norms) and norms[k] not in ("that", "how", "if", "whether", ":")
+
+
+def _addressee_before(sent: _Sentence, k: int, that: int) -> bool:
+    """Whether "to ... that" after a cue is an addressee or a second cue verb ("told it to POLITICO
+    that", "continued to assert that"), not an infinitive or a noun the "that" hangs on ("pledged
+    to stay through that contest", "responded to reports that")."""
+    last = that - 1
+    return (
+        _is_cap(sent.raws[last])
+        or sent.norms[last] in _TIME_HEADS
+        or (that == k + 2 and sent.norms[last] in _lemma_forms())
+    )
 
 
 def _clause_subject(sent: _Sentence, t: int) -> bool:
