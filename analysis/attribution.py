@@ -167,6 +167,9 @@ TIME_WORDS = WEEKDAYS | frozenset(
     """yesterday today tonight recently previously earlier later repeatedly again also publicly
     privately""".split()
 )
+GAP_VERBS = frozenset(
+    "will would could can may might should must is was are were has have had".split()
+)
 # "has said for years that ...": the time between a cue and its "that" belongs to neither.
 SPANS_OF_TIME = frozenset("years months weeks days decades some a".split())
 # Participles whose time stays in a source: "according to a CBS poll released Monday".
@@ -1998,6 +2001,11 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     and subj[1] - subj[0] <= 4
                     and _object_which(sent, subj[0] - 1, k)
                     and (gap in ("which", "what") or _clause_subject(sent, subj[0]))
+                ) or (
+                    gap == "that"
+                    and subj[1] - subj[0] <= 4
+                    and _clause_subject(sent, subj[0])
+                    and _opens_with_gap(sent, k)
                 ):
                     # "the plan, which he says includes ...": the relative pronoun is the
                     # content's subject (PolNeAR: "which … includes ...")
@@ -2068,6 +2076,15 @@ def _addressee_before(sent: _Sentence, k: int, that: int) -> bool:
         or sent.norms[last] in _TIME_HEADS
         or (that == k + 2 and sent.norms[last] in _lemma_forms())
     )
+
+
+def _opens_with_gap(sent: _Sentence, k: int) -> bool:
+    """Whether the words after a cue lack their subject ("that Clinton hopes will soothe ..."):
+    they open with a modal, a form of *be* or a past tense."""
+    if k >= len(sent.norms) or not sent.raws[k][:1].islower():
+        return False
+    w = sent.norms[k]
+    return w in GAP_VERBS or (w.endswith("ed") and w.isalpha())
 
 
 def _clause_subject(sent: _Sentence, t: int) -> bool:
