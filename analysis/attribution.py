@@ -167,6 +167,7 @@ TIME_WORDS = WEEKDAYS | frozenset(
     """yesterday today tonight recently previously earlier later repeatedly again also publicly
     privately""".split()
 )
+CONTRACTED = frozenset("he she it that there what who where here".split())
 GAP_VERBS = frozenset(
     "will would could can may might should must is was are were has have had".split()
 )
@@ -1994,6 +1995,10 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             stops += [p for p in participle_commas if p > cj]
             if ci == lead and (sourceless or fronted):
                 stops += [t for t in range(cj, n) if norms[t] == ","][:1]
+            if entry.pos == "noun" or (
+                ci > 0 and not norms[ci].endswith("ing") and _possessive(sent, ci - 1)
+            ):
+                stops += _main_verb_after(sent, k)
             if subj is not None and source is not None and subj[0] > 0:
                 gap = norms[subj[0] - 1]
                 if (
@@ -2085,6 +2090,42 @@ def _opens_with_gap(sent: _Sentence, k: int) -> bool:
         return False
     w = sent.norms[k]
     return w in GAP_VERBS or (w.endswith("ed") and w.isalpha())
+
+
+def _possessive(sent: _Sentence, t: int) -> bool:
+    """Whether the word at t owns the next one ("his", "Clinton's"): a cue after it is a noun
+    (not "he's", and not "In Ash's view", where the noun is no subject)."""
+    norms, raws = sent.norms, sent.raws
+    if raws[t] in ("'s", "’s") and t > 0:
+        owner, base = t - 1, norms[t - 1]
+    else:
+        owner, base = t, norms[t][:-2] if raws[t].endswith(("'s", "’s")) else ""
+    if norms[t] not in POSSESSIVES and (not base or base in CONTRACTED):
+        return False
+    return not any(norms[x] in ADJUNCT_PREPS | FRONTED for x in range(max(0, owner - 2), owner))
+
+
+def _main_verb_after(sent: _Sentence, k: int) -> list[int]:
+    """Where a noun cue's phrase meets its clause's verb ("Her plan to cut taxes is ...": the
+    content ends before "is"); empty when a clause of its own comes first."""
+    norms = sent.norms
+    if (
+        k >= len(norms)
+        or (norms[k] in CLAUSE_OPENERS and norms[k] != "to")
+        or ":" in norms[k - 1 : k + 1]
+        or norms[k] in PERSONAL_PRONOUNS
+        or norms[k] == "there"
+    ):
+        return []  # a clause of its own: "his assertion there are generals who ..."
+    for t in range(k + 1, len(norms)):
+        w = norms[t]
+        if w in CLAUSE_PUNCT or w in CLAUSE_OPENERS or w in REL_PRONOUNS or w in PERSONAL_PRONOUNS:
+            return []
+        if w in GAP_VERBS and sent.raws[t][:1].islower():
+            # "Her advice to reporters is to ...": what follows the copula is the content
+            after = norms[t + 1] if t + 1 < len(norms) else ""
+            return [] if after in ("to", "that", ":") else [t]
+    return []
 
 
 def _clause_subject(sent: _Sentence, t: int) -> bool:

@@ -1044,6 +1044,16 @@ def test_sources_round3(text, expected):
             "Nehlen responded to reports that Trump planned to endorse his opponent.",
             ("Nehlen", "responded", "to reports that Trump planned to endorse his opponent"),
         ),
+        # a noun cue's phrase ends where its clause's verb begins
+        ("Her plan to cut taxes was popular with voters.", ("Her", "plan", "to cut taxes")),
+        (
+            "Clinton’s criticism of the deal is well known.",
+            ("Clinton’s", "criticism of", "the deal"),
+        ),
+        (
+            "He’s hoping the endorsement will be a boost.",
+            ("He", "hoping", "the endorsement will be a boost"),
+        ),
     ],
 )
 def test_session6_spans(text, expected):
