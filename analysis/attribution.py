@@ -2317,8 +2317,13 @@ def _plan(
                 return ("forward",)  # "When pressed by moderators, Sanders apologized."
             if content and parenthetical and not tail_done:
                 rest = _content_forward(text, sent, after + 1, quotes, n)
-                if rest and norms[0] in FRONTED and quotes.starting_at(rest[0][0]):
-                    # 'In a statement, X said, "..."': the fronted adjunct is not content
+                if (
+                    rest
+                    and (norms[0] in FRONTED or norms[0] == "asked")
+                    and quotes.starting_at(rest[0][0])
+                ):
+                    # 'In a statement, X said, "..."', 'Asked about it, X said, "..."': the
+                    # fronted adjunct or question is not content
                     content = rest
                 else:
                     content = content + rest

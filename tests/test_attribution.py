@@ -1054,6 +1054,11 @@ def test_sources_round3(text, expected):
             "He’s hoping the endorsement will be a boost.",
             ("He", "hoping", "the endorsement will be a boost"),
         ),
+        # 'Asked …, X said, "…"': the question is the content of "Asked", not of "said"
+        (
+            'Asked whether he would fire the writer, Priebus said, "Probably."',
+            ("Priebus", "said", '"Probably."'),
+        ),
     ],
 )
 def test_session6_spans(text, expected):
