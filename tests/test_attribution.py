@@ -1059,6 +1059,15 @@ def test_sources_round3(text, expected):
             'Asked whether he would fire the writer, Priebus said, "Probably."',
             ("Priebus", "said", '"Probably."'),
         ),
+        # a short object content ends at "while" / "when" (not at "after that")
+        (
+            "Obama called out the Republicans while reveling in the recovery.",
+            ("Obama", "called out", "the Republicans"),
+        ),
+        (
+            "Many supporters complained soon after that the lines were long.",
+            ("Many supporters", "complained", "soon after that the lines were long"),
+        ),
     ],
 )
 def test_session6_spans(text, expected):
