@@ -1668,7 +1668,11 @@ def _content_forward(
                     and nxt not in NOT_PARTICIPLES
                 )
                 or (nxt in ("but", "and") and t + 2 < n and norms[t + 2] in THIRD_PERSON)
-                or (nxt == "but" and t + 2 < n and norms[t + 2] in ("the", "his", "her"))
+                or (
+                    nxt == "but"
+                    and t + 2 < n
+                    and (norms[t + 2] in ("the", "his", "her") or _is_cap(sent.raws[t + 2]))
+                )
             )
         )
         if cut and quotes.at(sent.starts[t + 1]) is None:

@@ -1012,6 +1012,10 @@ def test_sources_round3(text, expected):
             "He said the vote was close, but the count was not over.",
             ("He", "said", "the vote was close"),
         ),
+        (
+            "She said the plan was fair, but Trump rejected it.",
+            ("She", "said", "the plan was fair"),
+        ),
         # "for years" and "for example" between a cue and its "that"
         (
             "The Saudis have said for years that they would support the release.",
