@@ -1698,8 +1698,9 @@ def _content_forward(
 
 
 CLAUSE_OPENERS = frozenset("that whether if how what why when where who to".split())
-# ", but he ..." after a content: a new clause about the speaker, the writer's (PolNeAR train
-# ends the content there 36 times in 44 when the words before are no quotation).
+# ", but he ..." / ", and they ..." after a content: a new clause about the speaker, the
+# writer's (PolNeAR train ends the content there 36 times in 44 when the words before are no
+# quotation); ", but the ...", ", but Trump ..." open one too.
 THIRD_PERSON = frozenset("he she they".split())
 TRAILING_PREPS = frozenset("on in at during".split())
 TRAILING_HEADS = (
