@@ -1667,7 +1667,7 @@ def _content_forward(
                     and nxt.isalpha()
                     and nxt not in NOT_PARTICIPLES
                 )
-                or (nxt in ("but", "and") and t + 2 < n and norms[t + 2] in THIRD_PERSON)
+                or (nxt in ("but", "and", "where") and t + 2 < n and norms[t + 2] in THIRD_PERSON)
                 or (
                     nxt == "but"
                     and t + 2 < n
@@ -1700,7 +1700,7 @@ def _content_forward(
 CLAUSE_OPENERS = frozenset("that whether if how what why when where who to".split())
 # ", but he ..." / ", and they ..." after a content: a new clause about the speaker, the
 # writer's (PolNeAR train ends the content there 36 times in 44 when the words before are no
-# quotation); ", but the ...", ", but Trump ..." open one too.
+# quotation); ", but the ...", ", but Trump ...", ", where he ..." open one too.
 THIRD_PERSON = frozenset("he she they".split())
 TRAILING_PREPS = frozenset("on in at during".split())
 TRAILING_HEADS = (

@@ -1016,6 +1016,10 @@ def test_sources_round3(text, expected):
             "She said the plan was fair, but Trump rejected it.",
             ("She", "said", "the plan was fair"),
         ),
+        (
+            "He praised the town, where he spent his childhood.",
+            ("He", "praised", "the town"),
+        ),
         # "for years" and "for example" between a cue and its "that"
         (
             "The Saudis have said for years that they would support the release.",
