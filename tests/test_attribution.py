@@ -966,3 +966,117 @@ def test_session4_spans(text, expected):
 )
 def test_sources_round3(text, expected):
     assert expected in _attrs(text)
+
+
+# --- session 6: source and content spans ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative pronoun before the cue's subject is a fragment of the content
+        (
+            "The senator met Smith, whom he described as “a friend.”",
+            ("he", "described", "whom … as “a friend.”"),
+        ),
+        (
+            "She praised the judge, who she claims has been fair to her.",
+            ("she", "claims", "who … has been fair to her"),
+        ),
+        (
+            "He criticized the plan, which he called “a disaster” for the party.",
+            ("he", "called", "which … “a disaster” for the party"),
+        ),
+        # ... a relative "that" only when the words after the cue lack their subject
+        (
+            "It is a deal that Clinton hopes will soothe tensions in the party.",
+            ("Clinton", "hopes", "that … will soothe tensions in the party"),
+        ),
+        (
+            "He said that he believes the deal will hold.",
+            ("He", "said", "that he believes the deal will hold"),
+        ),
+        # '"…," said X, "…"': the quotation after an inverted source continues the content
+        (
+            "“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”",
+            (
+                "an Iowa Democrat",
+                "said",
+                "“She is too far behind,” … “and Iowa was not a decisive win.”",
+            ),
+        ),
+        # ", but he ..." / ", and they ..." / ", but the ..." open the writer's next clause
+        (
+            "She said the deal was fair, and they signed it on Monday.",
+            ("She", "said", "the deal was fair"),
+        ),
+        (
+            "He said the vote was close, but the count was not over.",
+            ("He", "said", "the vote was close"),
+        ),
+        (
+            "She said the plan was fair, but Trump rejected it.",
+            ("She", "said", "the plan was fair"),
+        ),
+        (
+            "He praised the town, where he spent his childhood.",
+            ("He", "praised", "the town"),
+        ),
+        # "for years" and "for example" between a cue and its "that"
+        (
+            "The Saudis have said for years that they would support the release.",
+            ("The Saudis", "have said", "that they would support the release"),
+        ),
+        (
+            "He believes, for example, that taxes are too high.",
+            ("He", "believes", "that taxes are too high"),
+        ),
+        (
+            "He is hoping for two things that day.",
+            ("He", "is hoping", "for two things that day"),
+        ),
+        # an unmatched closing parenthesis is no part of a content
+        ("(The campaign declined to comment.)", ("The campaign", "declined", "to comment")),
+        # "to ... that" is skipped over an addressee or a second verb, not an infinitive's object
+        (
+            "Clinton made it clear to House Democrats on Wednesday that she has their backs.",
+            ("Clinton", "made it clear", "that she has their backs"),
+        ),
+        (
+            "Lewandowski continued to assert that he never made contact with Fields.",
+            ("Lewandowski", "continued", "that he never made contact with Fields"),
+        ),
+        (
+            "Bernie Sanders has pledged to stay in the race through that contest.",
+            ("Bernie Sanders", "has pledged", "to stay in the race through that contest"),
+        ),
+        (
+            "Nehlen responded to reports that Trump planned to endorse his opponent.",
+            ("Nehlen", "responded", "to reports that Trump planned to endorse his opponent"),
+        ),
+        # a noun cue's phrase ends where its clause's verb begins
+        ("Her plan to cut taxes was popular with voters.", ("Her", "plan", "to cut taxes")),
+        (
+            "Clinton’s criticism of the deal is well known.",
+            ("Clinton’s", "criticism of", "the deal"),
+        ),
+        (
+            "He’s hoping the endorsement will be a boost.",
+            ("He", "hoping", "the endorsement will be a boost"),
+        ),
+        # 'Asked …, X said, "…"': the question is the content of "Asked", not of "said"
+        (
+            'Asked whether he would fire the writer, Priebus said, "Probably."',
+            ("Priebus", "said", '"Probably."'),
+        ),
+        # a short object content ends at "while" / "when" (not at "after that")
+        (
+            "Obama called out the Republicans while reveling in the recovery.",
+            ("Obama", "called out", "the Republicans"),
+        ),
+        (
+            "Many supporters complained soon after that the lines were long.",
+            ("Many supporters", "complained", "soon after that the lines were long"),
+        ),
+    ],
+)
+def test_session6_spans(text, expected):
+    assert expected in _attrs(text)
