@@ -30,7 +30,7 @@ _SPEECH_VERBS = frozenset(
 _LOCATIVE = frozenset("in at from near across into inside outside around throughout".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     start: int
     end: int  # end of the name part (possessive suffix excluded)
@@ -39,7 +39,7 @@ class Tok:
     lone_end: bool = False  # a hyphenated "US-based": the token ends any capitalised run
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     """One name-like mention before linking."""
 
@@ -59,7 +59,7 @@ class Cand:
     initial: bool = False  # first word of a sentence or of a quotation
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     key: str
     canonical: str
@@ -71,7 +71,7 @@ class Actor:
     weak: bool = False  # a person only by the shape of the name: never a pronoun's antecedent
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     actor: str  # actor key
     start: int

@@ -479,10 +479,13 @@ _WORD_ROW = struct.Struct("=6q")  # six native int64, as numpy reads them back
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_row(token: str, name: bool) -> bytes:
+def _word_row(token: str, name: bool = False) -> bytes:
     """:func:`_word_features` as the counts it adds (syllables, polysyllable, complex,
     difficult, letters, characters), packed: an article's words are then joined and read by
-    numpy in one step (``np.array`` of small tuples costs more than counting them)."""
+    numpy in one step (``np.array`` of small tuples costs more than counting them).
+
+    A word that is no name is looked up with the token alone: the cache then keys on the
+    string itself instead of a new tuple, a cheaper look-up for most words."""
     w = _word_features(token, name)
     return _WORD_ROW.pack(
         w.syllables, w.polysyllable, w.complex_, w.difficult, w.letters, w.characters
@@ -510,73 +513,108 @@ def _count_matrix(article: Article) -> np.ndarray:
 _GAP_WORD_RE = re.compile(rf"([\W_]*)({WORD_RE.pattern})")
 
 
-def _sentence_tokens(text: str, start: int, end: int) -> list[tuple[str, bool]]:
-    """(word, initial) for one sentence: the words of :func:`sentence_words`, as strings."""
-    out: list[tuple[str, bool]] = []
-    for gap, word in _GAP_WORD_RE.findall(text, start, end):
-        if out:
-            if gap == " ":
-                out.append((word, False))
-                continue
+def _chunk_tokens(chunk: str, before: str | None) -> list[list]:
+    """[word, initial] for one white-space-free piece of a sentence (see :func:`_count_sentences`);
+    ``before`` is the last character of the previous piece, None for the sentence's first."""
+    toks: list[list] = []
+    for gap, word in _GAP_WORD_RE.findall(chunk):
+        if toks:
             if len(gap) == 1:
-                prev = out[-1][0]
+                prev = toks[-1][0]
                 if (gap in "’'" and word in ("s", "S")) or (
                     gap == "," and len(word) == 3 and prev[-1].isdigit() and word.isdigit()
                 ):
-                    out[-1] = (prev + gap + word, out[-1][1])
+                    toks[-1][0] = prev + gap + word  # "U.S.’s" and "50,000" are one word
                     continue
-            stripped = gap.rstrip()
-            out.append((word, bool(stripped) and stripped[-1] in _INITIAL_AFTER))
+            toks.append([word, bool(gap) and gap[-1] in _INITIAL_AFTER])
         else:
-            stripped = gap.rstrip()
-            out.append((word, not stripped or stripped[-1] in _INITIAL_AFTER))
-    return out
+            last = gap[-1] if gap else before
+            toks.append([word, last is None or last in _INITIAL_AFTER])
+    return toks
 
 
 _SENTENCES_PER_BLOCK = 2048
 
 
 def _count_sentences(article: Article) -> np.ndarray:
+    """The count matrix of :func:`_count_matrix`: the words of :func:`sentence_words`, each
+    looked up in :func:`_word_row` once, in one pass over the body.
+
+    Words never span white space, and neither do the gaps that join "U.S." + "’s" or "50" +
+    ",000", so each sentence is read as its ``str.split()`` pieces: a piece of letters and
+    digits only (most of them), or one followed by a single punctuation mark ("said,"), is a
+    word as it stands; the rest go through the word pattern. A word is an ``initial`` when
+    nothing precedes it in the sentence or the last non-space character before it is an opening
+    quote, colon, bracket or dash (no word ends in one of those, so the last character of the
+    previous piece decides). Capitalised initials wait for the names of the whole body; every
+    other word gets its row at once.
+    """
     text = article.text
-    sentences = [_sentence_tokens(text, s.start, s.end) for s in article.sentences]
-    names = frozenset(
-        _base(token)
-        for tokens in sentences
-        for token, initial in tokens
-        if not initial and token[0].isupper()
-    )
-    out = np.empty((len(sentences), len(COUNT_COLUMNS)), dtype=np.int64)
-    out[:, 0] = 1
+    sentences = article.sentences
+    rows: list[bytes | None] = []
+    append = rows.append
     word_row = _word_row
-    is_familiar_ = is_familiar
+    initial_after = _INITIAL_AFTER
     acronym = _ACRONYM_RE.fullmatch
-    for first in range(0, len(sentences), _SENTENCES_PER_BLOCK):  # bounded memory on long texts
-        block = sentences[first : first + _SENTENCES_PER_BLOCK]
-        rows: list[bytes] = []
-        append = rows.append
-        ends = np.empty(len(block) + 1, dtype=np.intp)
-        ends[0] = 0
-        for i, tokens in enumerate(block):
-            for token, initial in tokens:
-                if not token[0].isupper():
-                    append(word_row(token, False))
+    capitalised: list[str] = []  # capitalised words away from a sentence start: names
+    openers: list[tuple[int, str]] = []  # (row, word) of other capitalised initials
+    ends = [0]
+    for sentence in sentences:
+        before = None
+        for piece in text[sentence.start : sentence.end].split():
+            if piece.isalnum():
+                word = piece
+            elif piece[:-1].isalnum() and piece[-1] != "%":  # "said," (not "28%": one word)
+                word = piece[:-1]
+            else:
+                word = None
+            if word is None:
+                words = _chunk_tokens(piece, before)
+            elif word[0].isupper():
+                words = ((word, before is None or before in initial_after),)
+            else:  # most words: one lower-case word, no name
+                append(word_row(word))
+                before = piece[-1]
+                continue
+            for word, initial in words:
+                if not word[0].isupper():
+                    append(word_row(word))
                 elif not initial:
-                    append(word_row(token, True))
-                elif acronym(token):
-                    append(word_row(token, len(token) > 1))
+                    append(word_row(word, True))
+                    capitalised.append(word)
+                elif acronym(word):
+                    append(word_row(word, len(word) > 1))
                 else:
-                    name = _base(token) in names and not is_familiar_(
-                        token.lower().replace("’", "'")
-                    )
-                    append(word_row(token, name))
-            ends[i + 1] = len(rows)
-        words = np.zeros((len(rows) + 1, 6), dtype=np.int64)
-        if rows:
-            per_word = np.frombuffer(b"".join(rows), dtype=np.int64).reshape(-1, 6)
+                    openers.append((len(rows), word))
+                    append(None)
+            before = piece[-1]
+        ends.append(len(rows))
+    if openers:
+        # "The", "But" open sentences; "Trump" is a name wherever it stands
+        names = frozenset(map(_base, capitalised))
+        for i, word in openers:
+            rows[i] = word_row(
+                word, _base(word) in names and not is_familiar(word.lower().replace("’", "'"))
+            )
+    return _sum_rows(rows, np.array(ends, dtype=np.intp))
+
+
+def _sum_rows(rows: list, ends: np.ndarray) -> np.ndarray:
+    """Per-sentence sums of the packed word rows (sentence i is rows[ends[i]:ends[i + 1]]),
+    by numpy, a block of sentences at a time (bounded memory on long texts)."""
+    n = len(ends) - 1
+    out = np.empty((n, len(COUNT_COLUMNS)), dtype=np.int64)
+    out[:, 0] = 1
+    out[:, 1] = np.diff(ends)
+    for first in range(0, n, _SENTENCES_PER_BLOCK):
+        stop = min(first + _SENTENCES_PER_BLOCK, n)
+        lo, hi = int(ends[first]), int(ends[stop])
+        words = np.zeros((hi - lo + 1, 6), dtype=np.int64)
+        if hi > lo:
+            per_word = np.frombuffer(b"".join(rows[lo:hi]), dtype=np.int64).reshape(-1, 6)
             np.cumsum(per_word, axis=0, out=words[1:])
-        stop = first + len(block)
-        out[first:stop, 1] = np.diff(ends)
-        out[first:stop, 2:] = words[ends[1:]] - words[ends[:-1]]
+        bounds = ends[first : stop + 1] - lo
+        out[first:stop, 2:] = words[bounds[1:]] - words[bounds[:-1]]
     return out
 
 
@@ -652,13 +690,12 @@ def readability_sentences(text_or_article: str | Article) -> pd.DataFrame:
     article = as_article(text_or_article)
     sentences = article.sentences
     counts = _count_matrix(article)
-    scores = _score_columns(counts, smog=False)
     return frame(
         _SENTENCE_TABLE,
         [
             *sentence_columns(sentences),
             *(counts[:, k] for k in range(1, len(COUNT_COLUMNS))),  # frame() copies
-            *scores,
+            *_table_scores(article)[0],
         ],
     )
 
@@ -667,6 +704,29 @@ def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
     """One row per body paragraph: paragraph_id, start, end, text, the counts (n_sentences
     included) and every formula with the consensus grade."""
     article = as_article(text_or_article)
+    paragraphs = article.paragraphs
+    totals, starts = _paragraph_totals(article)
+    text = article.text
+    return frame(
+        _PARAGRAPH_TABLE,
+        [
+            ints(p.paragraph_id for p in paragraphs),
+            np.array(starts, dtype="int64"),
+            ints(p.end for p in paragraphs),
+            strings([text[start : p.end] for start, p in zip(starts, paragraphs, strict=True)]),
+            *(totals[:, k] for k in range(len(COUNT_COLUMNS))),  # frame() copies
+            *_table_scores(article)[1],
+        ],
+    )
+
+
+def _paragraph_totals(article: Article) -> tuple[np.ndarray, list[int]]:
+    """Counts per body paragraph (one row a paragraph) and where each paragraph's text starts
+    (after the dateline, if it opens with one), computed once per Article."""
+    memo = article.memo
+    found = memo.get("readability_paragraph_totals")
+    if found is not None:
+        return found  # type: ignore[return-value]
     paragraphs = article.paragraphs
     counts = _count_matrix(article)
     index = {p.paragraph_id: i for i, p in enumerate(paragraphs)}
@@ -682,28 +742,49 @@ def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
         firsts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
         totals[rows[firsts]] = np.add.reduceat(counts, firsts, axis=0)
         for first, row in zip(firsts.tolist(), rows[firsts].tolist(), strict=True):
-            starts[row] = sentences[first].start  # after the dateline, if it opens with one
-    text = article.text
-    return frame(
-        _PARAGRAPH_TABLE,
-        [
-            ints(p.paragraph_id for p in paragraphs),
-            np.array(starts, dtype="int64"),
-            ints(p.end for p in paragraphs),
-            strings([text[start : p.end] for start, p in zip(starts, paragraphs, strict=True)]),
-            *(totals[:, k] for k in range(len(COUNT_COLUMNS))),  # frame() copies
-            *_score_columns(totals, smog=True),
-        ],
+            starts[row] = sentences[first].start
+    memo["readability_paragraph_totals"] = found = (totals, starts)
+    return found
+
+
+def _table_scores(article: Article) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The score columns of the sentence table (no SMOG) and of the paragraph table, from one
+    pass of the formulas over the sentence rows and paragraph rows stacked (every formula is
+    row by row, so stacking changes no number; numpy's per-call cost is paid once), computed
+    once per Article."""
+    memo = article.memo
+    found = memo.get("readability_table_scores")
+    if found is not None:
+        return found  # type: ignore[return-value]
+    counts = _count_matrix(article)
+    totals = _paragraph_totals(article)[0]
+    columns = _formula_columns(np.concatenate((counts, totals)))
+    grades = _grade_columns(columns)
+    n = len(counts)
+    found = (
+        _with_consensus(columns, grades, slice(0, n), smog=False),
+        _with_consensus(columns, grades, slice(n, None), smog=True),
     )
+    memo["readability_table_scores"] = found
+    return found
 
 
 def _score_columns(counts: np.ndarray, *, smog: bool) -> list[np.ndarray]:
     """The formulas of :func:`scores_from_counts` for every row of a count matrix at once: the
     same expressions in the same order on float64, hence the same numbers, then the consensus
     grade (the median of the grades, as :func:`consensus_grade` takes it)."""
+    columns = _formula_columns(counts)
+    return _with_consensus(columns, _grade_columns(columns), slice(None), smog=smog)
+
+
+def _formula_columns(counts: np.ndarray) -> dict[str, np.ndarray]:
+    """Each formula (:data:`FORMULAS`) for every row of a count matrix. On tables of a few
+    dozen rows numpy's per-call cost is the whole cost, so a formula is masked to NaN only
+    when some row needs it."""
     c = {name: counts[:, k] for k, name in enumerate(COUNT_COLUMNS)}
     n_words, n_sentences = c["n_words"], c["n_sentences"]
-    valid = (n_words > 0) & (n_sentences > 0)
+    has_words, has_sentences = n_words > 0, n_sentences > 0
+    valid = has_words & has_sentences
     with np.errstate(divide="ignore", invalid="ignore"):
         per_sentence = n_words / n_sentences
         fre = 206.835 - 1.015 * per_sentence - 84.6 * (c["n_syllables"] / n_words)
@@ -717,43 +798,58 @@ def _score_columns(counts: np.ndarray, *, smog: bool) -> list[np.ndarray]:
         percent = 100 * c["n_difficult"] / n_words
         dale = 0.1579 * percent + 0.0496 * per_sentence
         dale = np.where(percent > 5, dale + 3.6365, dale)
-    columns = {
-        "flesch_reading_ease": np.where(valid, fre, np.nan),
-        "flesch_kincaid_grade": np.where(valid, fk, np.nan),
-        "gunning_fog": np.where(valid, fog, np.nan),
-        "smog_index": np.where(n_sentences > 0, smog_values, np.nan),
-        "coleman_liau_index": np.where(n_words > 0, cli, np.nan),
-        "automated_readability_index": np.where(valid, ari, np.nan),
-        "dale_chall": np.where(valid, dale, np.nan),
+    return {
+        "flesch_reading_ease": _masked(fre, valid),
+        "flesch_kincaid_grade": _masked(fk, valid),
+        "gunning_fog": _masked(fog, valid),
+        "smog_index": _masked(smog_values, has_sentences),
+        "coleman_liau_index": _masked(cli, has_words),
+        "automated_readability_index": _masked(ari, valid),
+        "dale_chall": _masked(dale, valid),
     }
-    if not smog:
-        del columns["smog_index"]
-    grades = np.column_stack(
-        [
-            _interp(values, _FRE_TO_GRADE)
-            if key == "flesch_reading_ease"
-            else _interp(values, _DALE_CHALL_TO_GRADE)
-            if key == "dale_chall"
-            else values
-            for key, values in columns.items()
-        ]
-    )
-    ordered = np.sort(grades, axis=1)
-    k = grades.shape[1]
+
+
+def _grade_columns(columns: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """US grades of the formula columns (Reading Ease and Dale–Chall through their tables)."""
+    grades = dict(columns)
+    grades["flesch_reading_ease"] = np.interp(columns["flesch_reading_ease"], *_FRE_GRADES)
+    grades["dale_chall"] = np.interp(columns["dale_chall"], *_DALE_CHALL_GRADES)
+    return grades
+
+
+def _with_consensus(
+    columns: dict[str, np.ndarray], grades: dict[str, np.ndarray], rows: slice, *, smog: bool
+) -> list[np.ndarray]:
+    """The formula columns of ``rows`` (SMOG optional) and their consensus grade: the median
+    of the grades, as :func:`consensus_grade` takes it (NaN grades left out)."""
+    keys = [key for key in columns if smog or key != "smog_index"]
+    part = {key: columns[key][rows] for key in keys}
+    matrix = np.empty((len(part[keys[0]]), len(keys)))
+    for k, key in enumerate(keys):  # filled column by column: cheaper than np.column_stack
+        matrix[:, k] = grades[key][rows]
+    ordered = np.sort(matrix, axis=1)
+    k = len(keys)
     if k % 2:
         consensus = ordered[:, k // 2].copy()
     else:
         consensus = (ordered[:, k // 2 - 1] + ordered[:, k // 2]) / 2
-    for row in np.flatnonzero(np.isnan(grades).any(axis=1)):  # NaN grades are left out
-        consensus[row] = consensus_grade(
-            {key: float(values[row]) for key, values in columns.items()}
-        )
-    return [*columns.values(), consensus]
+    for row in np.flatnonzero(np.isnan(matrix).any(axis=1)):
+        consensus[row] = consensus_grade({key: float(values[row]) for key, values in part.items()})
+    return [*part.values(), consensus]
 
 
-def _interp(values: np.ndarray, table: tuple[tuple[float, float], ...]) -> np.ndarray:
-    xs, ys = zip(*table, strict=True)
-    return np.interp(values, xs, ys)
+def _masked(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """``np.where(keep, values, np.nan)``; without the call when every row is kept (nearly
+    always)."""
+    return values if keep.all() else np.where(keep, values, np.nan)
+
+
+_FRE_GRADES = tuple(
+    np.array(column, dtype=np.float64) for column in zip(*_FRE_TO_GRADE, strict=True)
+)
+_DALE_CHALL_GRADES = tuple(
+    np.array(column, dtype=np.float64) for column in zip(*_DALE_CHALL_TO_GRADE, strict=True)
+)
 
 
 def readability_profile(text_or_article: str | Article) -> pd.DataFrame:

@@ -121,6 +121,14 @@ def test_seed_article_counts_and_mean(seed_table):
 )
 def test_labels_at_default_thresholds(compound, label):
     assert label_compound(compound) == label
+    from analysis.sentiment import NEG_THRESHOLD, POS_THRESHOLD, _labels
+
+    # the tables label a whole column at once, by the same rule
+    assert _labels([compound], POS_THRESHOLD, NEG_THRESHOLD) == [label]
+    assert _labels([compound, 0.0], 0.9, -0.9) == [
+        "positive" if compound >= 0.9 else "negative" if compound <= -0.9 else "neutral",
+        "neutral",
+    ]
 
 
 def test_hand_checked_labels_on_sentences(reference):
@@ -277,6 +285,34 @@ def test_exact_vader_scores_generated_sentences_as_vader_does(words, pad):
 
     text = pad + " ".join(words) + pad
     assert vader().polarity_scores(text) == _stock_vader().polarity_scores(text)
+
+
+_IDIOM_WORDS = (
+    "the shit bomb bad ass badass bus stop yeah right kiss of death to die for beating heart "
+    "just enough kind sort good not never so very GOOD love hate no"
+).split()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_IDIOM_WORDS), min_size=3, max_size=12))
+def test_exact_vader_scores_idioms_and_phrase_boosters_as_vader_does(words):
+    # the idiom check skips phrases that no pair of adjacent words can open: dense idiom words
+    # exercise every place an idiom or a "kind of" booster can start
+    from analysis.sentiment import vader
+
+    text = " ".join(words)
+    assert vader().polarity_scores(text) == _stock_vader().polarity_scores(text)
+
+
+def test_exact_vader_idioms_hand_checked():
+    from analysis.sentiment import vader
+
+    # "the bomb" is an idiom worth +3 that replaces "bomb"'s own valence three words on
+    text = "this new phone is the bomb"
+    assert vader().polarity_scores(text) == _stock_vader().polarity_scores(text)
+    assert (
+        vader().polarity_scores(text)["compound"] > 0 > vader().polarity_scores("bomb")["compound"]
+    )
 
 
 _PIECES = [
