@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.arrays import ArrowStringArray
 
 from analysis.actors import actor_mentions, find_actors
 from analysis.article import Article, as_article, frame, strings
@@ -210,9 +212,9 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
     for actor, kind, role, score, label in items:
         entry = groups.get((actor, role))
         if entry is None:
-            entry = groups[actor, role] = [kind, [], Counter()]
+            entry = groups[actor, role] = [kind, [], []]
         entry[1].append(score)
-        entry[2][label] += 1
+        entry[2].append(label)
     entries = list(groups.values())
     means: list[float] = [0.0] * len(entries)
     intervals: list[tuple[float, float]] = [(math.nan, math.nan)] * len(entries)
@@ -238,7 +240,7 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
         groups, entries, means, intervals, strict=True
     ):
         n = len(values)
-        shares = [labels[lab] / n for lab in LABELS]
+        shares = [labels.count(lab) / n for lab in LABELS]
         rows.append((actor, kind, role, n, mean, low, high, *shares))
     return rows
 
@@ -368,6 +370,15 @@ def actor_sentiment_from(
     return sentiment_table(article, mention_rows, actor_rows, attributions)
 
 
+def _text_list(column: pd.Series) -> list:
+    """A text column's values (str, missing as None or NaN): through Arrow when pandas stores
+    the strings there, as ``Series.tolist`` converts them one by one at several times the cost."""
+    values = column.array
+    if isinstance(values, ArrowStringArray):
+        return pa.array(values).to_pylist()
+    return values.tolist()
+
+
 def sentiment_table(
     article: Article,
     mention_rows: Sequence[tuple],
@@ -388,7 +399,7 @@ def sentiment_table(
     ]
     kinds = {r[0]: r[1] for r in actor_rows}
     for speaker, spans in zip(
-        attributions["speaker"].tolist(), attributions["content_spans"].tolist(), strict=True
+        _text_list(attributions["speaker"]), attributions["content_spans"].tolist(), strict=True
     ):
         if speaker is None or pd.isna(speaker) or not str(speaker).strip():
             continue

@@ -16,7 +16,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import add
 from pathlib import Path
 from typing import NamedTuple
 
@@ -183,9 +184,16 @@ def _tokenise(sentence: str) -> tuple[list[int], list[int], list[str]]:
     starts: list[int] = []
     ends: list[int] = []
     lower: list[str] = []
-    pos, find = 0, low.find
-    for chunk in low.split():
-        pos = find(chunk, pos)
+    chunks = low.split()
+    # with one white-space character between chunks and none around them (most sentences),
+    # each chunk starts a character after the previous one ends: no search for it
+    spaced = len(low) != sum(map(len, chunks)) + len(chunks) - 1
+    pos, find = -1, low.find
+    for chunk in chunks:
+        if spaced:
+            pos = find(chunk, pos + 1)
+        else:
+            pos += 1
         if chunk.isalnum():
             starts.append(pos)
             pos += len(chunk)
@@ -314,16 +322,17 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
     is_word, vec_row, clause_step, segment_step, candidate, negation, names = columns
     positions = range(n)
     val, raw, neg = _valences(lower, is_word, compress(positions, candidate))
-    clause = list(accumulate(clause_step))
+    clause = accumulate(clause_step)
     quote = [False] * n
     if not QUOTE_CHARS.isdisjoint(lower):
-        inside, c = False, 0
-        for i, tok in enumerate(lower):
-            if tok in QUOTE_CHARS:
-                inside = not inside if tok == '"' else tok == "“"
-                c += 1
-            clause[i] += c
-            quote[i] = inside
+        # each quotation mark starts a clause, and opens or closes a quotation up to the next
+        marks = list(compress(positions, map(QUOTE_CHARS.__contains__, lower)))
+        clause = map(add, clause, accumulate(map(QUOTE_CHARS.__contains__, lower)))
+        inside = False
+        for i, stop in zip(marks, [*marks[1:], n], strict=True):
+            inside = not inside if lower[i] == '"' else lower[i] == "“"
+            if inside:
+                quote[i:stop] = repeat(True, stop - i)
     return _new_parse(
         offset,
         tuple(starts),
@@ -399,13 +408,79 @@ def features(
 
     Offsets are relative to the sentence; ``sc`` is the mention's :func:`scope` when the caller
     has it already. Valences are divided by 4 (VADER's scale) so every dense feature is of order
-    one.
+    one. The names are those :func:`feature_columns` asks a model for, recorded as it asks, so
+    training (which needs names) and prediction (which needs columns) share one definition.
     """
-    low, val, n = parse.lower, parse.valence, len(parse.lower)
     sc = sc if sc is not None else scope(parse, start, end)
+    index = _NameRecorder()
+    ids = FeatureIds(index, tuple(_PrefixedNames(p + ":", index) for p in _WORD_PREFIXES))
+    cols: list[int] = []
+    values: list[float] = []
+    feature_columns(parse, sc, ids, cols, values)
+    names = list(index)
+    return {names[col]: value for col, value in zip(cols, values, strict=True)}
+
+
+class _NameRecorder(dict):
+    """A feature index that gives every name it is asked for the next column, so the columns of
+    :func:`feature_columns` can be read back as names."""
+
+    def get(self, name: str, default: object = None) -> int:
+        col = dict.get(self, name)
+        if col is None:
+            col = self[name] = len(self)
+        return col
+
+
+class _PrefixedNames:
+    """A word → column view of a :class:`_NameRecorder` for one word prefix ("l1:", "t:", …)."""
+
+    def __init__(self, prefix: str, index: _NameRecorder) -> None:
+        self.prefix, self.index = prefix, index
+
+    def get(self, word: str, default: object = None) -> int:
+        return self.index.get(self.prefix + word)
+
+
+# Prefixes of the one-word features after "<prefix>:" (neighbours, target words, preposition,
+# agent verb): FeatureIds maps each word straight to its column.
+_WORD_PREFIXES = ("l1", "r1", "l2", "r2", "l3", "r3", "t", "p", "ag")
+
+
+class FeatureIds(NamedTuple):
+    """A model's feature columns in the form :func:`feature_columns` reads: the name index,
+    and for each of :data:`_WORD_PREFIXES` a word → column dictionary."""
+
+    index: dict[str, int]
+    words: tuple[dict[str, int], ...]
+
+
+def feature_ids(index: dict[str, int]) -> FeatureIds:
+    """The :class:`FeatureIds` of a feature index (name → column)."""
+    words: dict[str, dict[str, int]] = {prefix: {} for prefix in _WORD_PREFIXES}
+    for name, col in index.items():
+        prefix, sep, word = name.partition(":")
+        if sep and prefix in words:
+            words[prefix][word] = col
+    return FeatureIds(index, tuple(words[prefix] for prefix in _WORD_PREFIXES))
+
+
+def feature_columns(
+    parse: SentenceParse, sc: Scope, ids: FeatureIds, cols: list[int], values: list[float]
+) -> float:
+    """:func:`features` as model columns: appends the column (−1 when the model lacks the
+    feature) and the value of each entry of ``features(parse, …, sc)``, in the dictionary's
+    order, and returns its "d:contrast_role" (0.0 when absent).
+
+    The same logic as :func:`features` without building the dictionary and its names: a model
+    batch sums the weights in this order, so the logits match the dictionary's exactly (tests
+    check the equality).
+    """
+    get = ids.index.get
+    l1, r1, l2, r2, l3, r3, t_ids, p_ids, ag_ids = ids.words
+    low, val, n = parse.lower, parse.valence, len(parse.lower)
     a, b = sc.a, sc.b
-    f: dict[str, float] = {"bias": 1.0}
-    anchor = min(a, n - 1) if n else 0
+    anchor = (a if a < n - 1 else n - 1) if n else 0  # builtin min/max cost a call each
     t_clause = parse.clause[anchor] if n else 0
     t_segment = parse.segment[anchor] if n else 0
     t_quote = parse.in_quote[anchor] if n else False
@@ -413,7 +488,7 @@ def features(
 
     total_pos = total_neg = 0.0
     sums: dict[str, float] = {}
-    get = sums.get
+    sget = sums.get
     for i in parse.valenced:
         if a <= i < b:
             continue
@@ -430,111 +505,142 @@ def features(
         else:
             d = i - b + 1
             name = _RIGHT_NAMES[d if d < 11 else 11][0 if pos else 1]
-        sums[name] = get(name, 0.0) + v
+        sums[name] = sget(name, 0.0) + v
         w = _DECAY[d] if d < 64 else math.exp(-(d - 1) / 4.0)
-        if i in sc.said:  # a range: constant-time membership
+        if i in sc.said:
             name = "d:said_p" if pos else "d:said_n"
-            sums[name] = get(name, 0.0) + v
+            sums[name] = sget(name, 0.0) + v
             continue
         if segment[i] == t_segment:
             name = "d:seg_p" if pos else "d:seg_n"
-            sums[name] = get(name, 0.0) + v * w
+            sums[name] = sget(name, 0.0) + v * w
             if clause[i] == t_clause:
                 name = "d:clause_p" if pos else "d:clause_n"
-                sums[name] = get(name, 0.0) + v
+                sums[name] = sget(name, 0.0) + v
         else:
-            # across a contrast word: the side after "but" carries the weight
             if left:
                 name = "d:other_before_p" if pos else "d:other_before_n"
             else:
                 name = "d:other_after_p" if pos else "d:other_after_n"
-            sums[name] = get(name, 0.0) + v
+            sums[name] = sget(name, 0.0) + v
         if in_quote[i] and not t_quote:
             name = "d:quote_p" if pos else "d:quote_n"
-            sums[name] = get(name, 0.0) + v
-        sums["d:dist_w"] = get("d:dist_w", 0.0) + v * w
-    f.update(sums)
-    f["d:sent_pos"] = total_pos
-    f["d:sent_neg"] = total_neg
+            sums[name] = sget(name, 0.0) + v
+        sums["d:dist_w"] = sget("d:dist_w", 0.0) + v * w
     s = (total_pos + total_neg) * 4.0
-    f["d:compound"] = s / math.sqrt(s * s + 15.0)
+    cols.append(get("bias", -1))
+    cols += map(get, sums, repeat(-1))
+    cols += (get("d:sent_pos", -1), get("d:sent_neg", -1), get("d:compound", -1))
+    values.append(1.0)
+    values += sums.values()
+    values += (total_pos, total_neg, s / math.sqrt(s * s + 15.0))
     own = sum(val[a:b]) / 4.0
     if own:
-        f["d:own"] = own
+        cols.append(get("d:own", -1))
+        values.append(own)
 
-    # grammatical role relative to evaluative words
+    object_of = possessive = passive = 0.0
     j = a - 1
     while j >= 0 and low[j] in SKIPPABLE:
         j -= 1
     if j >= 0 and low[j] in _PREP_SET:
         prep = low[j]
-        v = _first_valenced(parse, range(j - 1, max(j - 4, -1), -1), t_clause)
+        v = _first_valenced(parse, range(j - 1, j - 4 if j > 3 else -1, -1), t_clause)
         if v:
-            f["d:prep_" + prep] = v / 4.0
-        f["p:" + prep] = 1.0
+            cols.append(get("d:prep_" + prep, -1))
+            values.append(v / 4.0)
+        cols.append(p_ids.get(prep, -1))
+        values.append(1.0)
         if j >= 1:
-            f[f"pw:{prep}_{low[j - 1]}"] = 1.0
+            cols.append(get(f"pw:{prep}_{low[j - 1]}", -1))
+            values.append(1.0)
     elif j >= 0 and val[j] and clause[j] == t_clause:
-        f["d:object_of"] = val[j] / 4.0  # "criticised X", "brutal X"
+        object_of = val[j] / 4.0
+        cols.append(get("d:object_of", -1))
+        values.append(object_of)
     if b < n and low[b] == "'s":
-        v = _first_valenced(parse, range(b + 1, min(b + 4, n)), t_clause)
+        v = _first_valenced(parse, range(b + 1, b + 4 if b + 4 < n else n), t_clause)
         if v:
-            f["d:possessive"] = v / 4.0
-        f["poss"] = 1.0
+            possessive = v / 4.0
+            cols.append(get("d:possessive", -1))
+            values.append(possessive)
+        cols.append(get("poss", -1))
+        values.append(1.0)
     k = b
     while k < n and low[k] in ADVERB_SKIP:
         k += 1
     if k < n and low[k] in BE_VERBS:
         while k < n and (low[k] in BE_VERBS or low[k] in ADVERB_SKIP or low[k] in SKIPPABLE):
             k += 1
-        v = _first_valenced(parse, range(k, min(k + 3, n)), t_clause)
+        v = _first_valenced(parse, range(k, k + 3 if k + 3 < n else n), t_clause)
         if v:
-            f["d:passive"] = v / 4.0
+            passive = v / 4.0
+            cols.append(get("d:passive", -1))
+            values.append(passive)
     elif k < n and val[k] and clause[k] == t_clause:
-        f["d:agent_of"] = val[k] / 4.0  # "X praised", "X attacked"
+        cols.append(get("d:agent_of", -1))
+        values.append(val[k] / 4.0)
         if k + 1 < n:
-            f["ag:" + low[k]] = 1.0
-    # a role-bound evaluation of the target that opposes what lies across a contrast word:
-    # "praised the rebels but condemned the government" — each side is about its own object
-    role = f.get("d:object_of", 0.0) + f.get("d:possessive", 0.0) + f.get("d:passive", 0.0)
+            cols.append(ag_ids.get(low[k], -1))
+            values.append(1.0)
+    contrast_role = 0.0
+    role = object_of + possessive + passive
     if role:
         across = sum(v for k, v in sums.items() if k.startswith("d:other_"))
         if role * across < 0:
-            f["d:contrast_role"] = role
-            f["d:contrast_other"] = across
+            contrast_role = role
+            cols += (get("d:contrast_role", -1), get("d:contrast_other", -1))
+            values += (role, across)
     if sc.is_speaker:
-        f["speaker"] = 1.0
+        cols.append(get("speaker", -1))
+        values.append(1.0)
     if t_quote:
-        f["in_quote"] = 1.0
+        cols.append(get("in_quote", -1))
+        values.append(1.0)
     if parse.negations:
         negs = sum(1 for i in parse.negations if i < a and clause[i] == t_clause)
         if negs:
-            f["d:neg_before"] = float(min(negs, 2))
-    f["d:position"] = a / max(n, 1)
+            cols.append(get("d:neg_before", -1))
+            values.append(2.0 if negs > 2 else float(negs))
+    cols.append(get("d:position", -1))
+    values.append(a / (n if n > 1 else 1))
     if a == 0:
-        f["first"] = 1.0
+        cols.append(get("first", -1))
+        values.append(1.0)
 
-    # words next to the target and the target's own words; the sentence and segment bags of
-    # words are bag_features (counts, computed by ranges so a batch can use prefix sums)
     if a >= 1:
-        f["l1:" + low[a - 1]] = 1.0
+        cols.append(l1.get(low[a - 1], -1))
+        values.append(1.0)
     if b < n:
-        f["r1:" + low[b]] = 1.0
+        cols.append(r1.get(low[b], -1))
+        values.append(1.0)
     if a >= 2:
-        f["l2:" + low[a - 2]] = 1.0
+        cols.append(l2.get(low[a - 2], -1))
+        values.append(1.0)
     if b + 1 < n:
-        f["r2:" + low[b + 1]] = 1.0
+        cols.append(r2.get(low[b + 1], -1))
+        values.append(1.0)
     if a >= 3:
-        f["l3:" + low[a - 3]] = 1.0
+        cols.append(l3.get(low[a - 3], -1))
+        values.append(1.0)
     if b + 2 < n:
-        f["r3:" + low[b + 2]] = 1.0
+        cols.append(r3.get(low[b + 2], -1))
+        values.append(1.0)
     if a >= 2:
-        f[f"lb:{low[a - 2]}_{low[a - 1]}"] = 1.0
+        cols.append(get(f"lb:{low[a - 2]}_{low[a - 1]}", -1))
+        values.append(1.0)
     if b + 1 < n:
-        f[f"rb:{low[b]}_{low[b + 1]}"] = 1.0
-    for tok in low[a:b]:
-        f["t:" + tok] = 1.0
-    return f
+        cols.append(get(f"rb:{low[b]}_{low[b + 1]}", -1))
+        values.append(1.0)
+    if b - a == 1:
+        cols.append(t_ids.get(low[a], -1))
+        values.append(1.0)
+    elif b > a:
+        target = low[a:b]
+        for tok in dict.fromkeys(target) if len(set(target)) < len(target) else target:
+            cols.append(t_ids.get(tok, -1))
+            values.append(1.0)
+    return contrast_role
 
 
 class Scope(NamedTuple):
@@ -557,12 +663,14 @@ def scope(parse: SentenceParse, start: int, end: int) -> Scope:
     a, b = target_tokens(parse, start, end)
     if not n:
         return Scope(a, b, 0, 0, 0, 0, 0, False, range(0))
-    seg = parse.segment[min(a, n - 1)]
-    lo, hi = bisect_left(parse.segment, seg), bisect_right(parse.segment, seg)
-    lo, hi = min(lo, a), max(hi, b)
+    segment = parse.segment
+    seg = segment[a if a < n - 1 else n - 1]  # conditionals: builtin min/max cost a call each
+    lo, hi = bisect_left(segment, seg), bisect_right(segment, seg)
+    lo, hi = (lo if lo < a else a), (hi if hi > b else b)
     is_speaker, said = _speech(parse, a, b)
-    s_lo, s_hi = max(said.start, lo), min(said.stop, hi) if len(said) else lo
-    return Scope(a, b, n, lo, hi, s_lo, max(s_lo, s_hi), is_speaker, said)
+    s_lo = said.start if said.start > lo else lo
+    s_hi = (said.stop if said.stop < hi else hi) if said else lo
+    return Scope(a, b, n, lo, hi, s_lo, s_hi if s_hi > s_lo else s_lo, is_speaker, said)
 
 
 def _outside(sc: Scope, lo: int, hi: int) -> list[int]:

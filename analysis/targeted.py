@@ -36,6 +36,8 @@ from analysis.target_features import (
     VECTORS_PATH,
     Scope,
     SentenceParse,
+    feature_columns,
+    feature_ids,
     features,
     parse_sentence,
     scope,
@@ -157,6 +159,7 @@ def model_from_json(raw: dict) -> dict:
     )
     return {
         "index": index,
+        "feature_ids": feature_ids(index),
         "weights": weights,
         "intercept": np.asarray(raw["intercept"], dtype=float),
         "view_logits": np.vstack([view_logits, np.zeros((1, view_logits.shape[1]))]),
@@ -214,9 +217,9 @@ def predict_batch(
 
     Each sentence's tokens are looked up once, in one gather for the whole batch; the bags of
     words and the word-vector views of every mention are token ranges, summed with one prefix
-    sum over the batch's tokens. Only the few scope and neighbour features are a dictionary per
-    mention. Gives the same logits as the feature dictionaries of the training script (tests
-    check it).
+    sum over the batch's tokens. Only the few scope and neighbour features are listed per
+    mention, as model columns (:func:`feature_columns`, no names built). Gives the same logits as
+    the feature dictionaries of the training script (tests check it).
     """
     model = model if model is not None else load_model()
     if not items:
@@ -253,9 +256,10 @@ def _predict_scores(
     labels = model["labels"]
     neg_i, pos_i = labels.index("negative"), labels.index("positive")
     best = probs.argmax(1).tolist()
+    scores = (probs[:, pos_i] - probs[:, neg_i]).tolist()
     return [
-        (min(1.0, max(-1.0, p[pos_i] - p[neg_i])), labels[k])
-        for p, k in zip(probs.tolist(), best, strict=True)
+        (x if -1.0 < x < 1.0 else 1.0 if x >= 1.0 else -1.0, labels[k])  # NaN: −1, as before
+        for x, k in zip(scores, best, strict=True)
     ]
 
 
@@ -263,7 +267,7 @@ def _probabilities(
     items: list[tuple[SentenceParse, int, int]], model: dict
 ) -> tuple[np.ndarray, list[Scope]]:
     """The label probabilities (mentions × labels) of a non-empty batch, and each scope."""
-    index_get = model["index"].get
+    ids = model["feature_ids"]
     base: dict[int, int] = {}
     tokens: list[str] = []
     vec_rows: list[int] = []
@@ -306,11 +310,8 @@ def _probabilities(
     for parse, start, end in items:
         rel_start, rel_end = start - parse.offset, end - parse.offset
         sc = scope(parse, rel_start, rel_end)
-        feats = features(parse, rel_start, rel_end, sc)
         firsts.append(len(cols))
-        cols += map(index_get, feats, repeat(-1))
-        values += feats.values()
-        roles.append(feats.get("d:contrast_role", 0.0))
+        roles.append(feature_columns(parse, sc, ids, cols, values))
         scopes.append(sc)
         offsets.append(base[id(parse)])
     # sentence [s0, s1), target [a, b), segment [g0, g1), what the target says [q0, q1)
@@ -320,17 +321,18 @@ def _probabilities(
         flat += sc[:7]
     ranges = np.array(flat, dtype=np.intp).reshape(-1, 7) + s0[:, None]
     a, b, s1, g0, g1, q0, q1 = ranges.T
-    col = np.array(cols, dtype=np.intp)
-    contrib = np.array(values)[:, None] * model["weights"][col]
+    col = np.fromiter(cols, dtype=np.intp, count=len(cols))
+    contrib = np.fromiter(values, dtype=float, count=len(values))[:, None] * model["weights"][col]
     logits = model["intercept"] + np.add.reduceat(contrib, firsts, axis=0)
-    outside = cum[s1] - cum[s0] - (cum[b] - cum[a])  # the sentence outside the target
-    segment = cum[g1] - cum[g0] - (cum[b] - cum[a])  # the segment outside the target
+    at_a, at_b = cum[a], cum[b]
+    target = at_b - at_a
+    outside = cum[s1] - cum[s0] - target  # the sentence outside the target
+    segment = cum[g1] - cum[g0] - target  # the segment outside the target
     logits += outside[:, _BAG] + segment[:, _SEG] - (cum[q1, _SEG] - cum[q0, _SEG])
     # views in VECTOR_VIEWS order: L, R, S (segment), A (sentence), T (target) are means;
     # V (valence-weighted segment) is a sum
-    left = cum[a] - cum[np.maximum(s0, a - 3)]
-    right = cum[np.minimum(s1, b + 3)] - cum[b]
-    target = cum[b] - cum[a]
+    left = at_a - cum[np.maximum(s0, a - 3)]
+    right = cum[np.minimum(s1, b + 3)] - at_b
     for v, part in enumerate((left, right, segment, outside, target)):
         cv = slice(6 + 3 * v, 9 + 3 * v)
         logits += part[:, cv] / np.maximum(part[:, _HAS], 1.0)[:, None]

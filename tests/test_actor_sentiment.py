@@ -16,6 +16,7 @@ from analysis.portrayal import (
     COLUMNS,
     _linear_quantiles,
     _quantile_plan,
+    _text_list,
     bootstrap_ci,
     by_scores,
     co_mentions,
@@ -44,6 +45,14 @@ def test_bootstrap_is_seeded_and_brackets_the_mean():
     assert bootstrap_ci(values, seed=7) == first
     assert first[0] < values.mean() < first[1]
     assert first[0] >= -0.8 and first[1] <= 0.6
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_text_list_reads_speakers_with_missing_values(dtype):
+    values = _text_list(pd.Series(["Ann", None, "Bob Smith"], dtype=dtype))
+    assert values[0] == "Ann" and values[2] == "Bob Smith"
+    assert values[1] is None or pd.isna(values[1])
+    assert len(values) == 3
 
 
 def test_summarise_scores_hand_computed():

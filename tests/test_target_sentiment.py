@@ -16,7 +16,10 @@ from analysis.target_features import (
     TOKEN_RE,
     VECTORS_PATH,
     _tokenise,
+    feature_columns,
+    features,
     parse_sentence,
+    scope,
     vector_block,
     word_vectors,
 )
@@ -25,6 +28,7 @@ from analysis.targeted import (
     TargetSentiment,
     _Segmenter,
     _target_scores,
+    load_model,
     rule_sentiment,
     target_sentiment,
     target_sentiments,
@@ -96,6 +100,17 @@ def test_tokens_keep_offsets_when_lower_casing_changes_length():
     assert pairs[-1] == ("Ankara", "ankara")
 
 
+def test_tokeniser_offsets_with_one_or_more_spaces_between_words():
+    # one space between words: offsets by arithmetic; more (or a tab, or a leading space): searched
+    assert _tokenise("Ann met Bob.") == ([0, 4, 8, 11], [3, 7, 11, 12], ["ann", "met", "bob", "."])
+    assert _tokenise("Ann  met\tBob.") == (
+        [0, 5, 9, 12],
+        [3, 8, 12, 13],
+        ["ann", "met", "bob", "."],
+    )
+    assert _tokenise(" Ann") == ([1], [4], ["ann"])
+
+
 def test_every_possessive_splits_and_keeps_its_offsets():
     text = "Trump’s aide and Putin's ally"
     parse = parse_sentence(text)
@@ -158,6 +173,64 @@ def test_possessive_split_and_evidence():
     result = about(EXAMPLE, "government")
     assert "brutal" in result.evidence
     assert "praised" not in result.evidence  # across "but": not about the government
+
+
+def test_feature_columns_hand_checked_contrast_role():
+    # "condemned the government" (−1.9 / 4) and "government's brutal" (−3.1 / 4) are bound to
+    # the target; across "but", "praised" (+2.2 / 4) and "rebels" (−0.8 / 4) sum to +0.35
+    parse = parse_sentence(EXAMPLE)
+    start, end = span(EXAMPLE, "government")
+    cols: list[int] = []
+    values: list[float] = []
+    role = feature_columns(
+        parse, scope(parse, start, end), load_model()["feature_ids"], cols, values
+    )
+    assert role == pytest.approx(-0.475 - 0.775)
+    assert values[0] == 1.0 and values[-1] == 1.0  # "bias" first, "t:government" last
+    assert len(cols) == len(values) == 29
+
+
+def test_feature_names_hand_checked():
+    # 12 tokens ("government" is the 9th, "’s" its own token); valences are VADER's / 4:
+    # praised +2.2, rebels −0.8, condemned −1.9, brutal −3.1
+    parse = parse_sentence(EXAMPLE)
+    feats = features(parse, *span(EXAMPLE, "government"))
+    assert next(iter(feats)) == "bias"
+    assert feats["d:object_of"] == -0.475  # "condemned the government"
+    assert feats["d:possessive"] == -0.775 and feats["poss"] == 1.0  # "government’s brutal"
+    assert feats["d:contrast_role"] == pytest.approx(-1.25)
+    assert feats["d:contrast_other"] == pytest.approx(0.55 - 0.2)  # across "but"
+    assert feats["d:sent_pos"] == 0.55 and feats["d:sent_neg"] == pytest.approx(-1.95)
+    assert feats["d:position"] == pytest.approx(8 / 12)
+    for name in ("l1:the", "l2:condemned", "l3:but", "r2:brutal", "t:government"):
+        assert feats[name] == 1.0
+
+
+@pytest.mark.parametrize(
+    "words",
+    [("Trump", "NATO", "Putin", "alliance"), ("rebels", "government", "minister")],
+)
+def test_feature_columns_are_the_feature_dictionary_in_order(seed_article, words):
+    """The model's columns (through feature_ids' word tables) are the columns of features()'
+    names, entry by entry and in order (the batch sums weights in this order, so only the same
+    order gives the same logits)."""
+    model = load_model()
+    extra = " “Ann and Ann’s plan,” said Bob, was not bad at all; Carl denied it, but Dan lied."
+    text = seed_article.text + "\n" + EXAMPLE + "." + extra
+    spans = [span(text, w) for w in words] + [span(text, "Ann and Ann"), span(text, "Bob")]
+    spans += [span(text, "Carl"), span(text, "Dan"), span(text, "plan")]
+    segmenter = _Segmenter(text)
+    for start, end in spans:
+        parse = segmenter.sentence(start, end)
+        s, e = start - parse.offset, end - parse.offset
+        sc = scope(parse, s, e)
+        feats = features(parse, s, e, sc)
+        cols: list[int] = []
+        values: list[float] = []
+        role = feature_columns(parse, sc, model["feature_ids"], cols, values)
+        assert cols == [model["index"].get(name, -1) for name in feats]
+        assert values == list(feats.values())
+        assert role == feats.get("d:contrast_role", 0.0)
 
 
 # --- sentence or whole article ---------------------------------------------------------------
