@@ -135,6 +135,9 @@ PARTICLES = frozenset("for about out against".split())
 # log-odds exceed its threshold's by NESTED_MIN_LOGIT (None: kept regardless; lenient +0.008,
 # cue exact +0.007); a sentence where no candidate reaches the threshold takes its best one when
 # within SOLO_MARGIN of it (lenient +0.002; a lower threshold everywhere gained nothing).
+SURE_FEATURES = True
+SURE_MIN_COUNT = 20
+SURE_PRECISION = 0.8
 NESTED_MIN_LOGIT: float | None = 2.5
 SOLO_MARGIN = 0.4
 GENERIC_STOP = frozenset(
@@ -320,6 +323,8 @@ class _Sentence:
     ends: list[int]
     norms: list[str]
     raws: list[str]
+    # token ranges of the sentence's sure cues (``_sure_cues``), found when first needed
+    sure: list[tuple[int, int]] | None = None
 
 
 @dataclass(slots=True)
@@ -759,6 +764,7 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
     left = norms[i - 1] if i > 0 else None
     quote = '"' in norms
     after_quote = quote and (prev == '"' or (prev == "," and j > 0 and norms[j - 1] == '"'))
+    sure = _sure_context(sent, i, k) if SURE_FEATURES else ""
     return (
         before,
         after,
@@ -774,11 +780,69 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
         left == "to",
         quote,
         after_quote,
+        sure,
     )
 
 
+def _sure_context(sent: _Sentence, i: int, k: int) -> str:
+    """Where the sentence's sure cues (``_sure_cues``) stand against a candidate at tokens
+    i..k-1: "b" before it ("bt" with a "that" between: the candidate is likely inside that
+    cue's content), "a" after it, both, or "" for none."""
+    if sent.sure is None:
+        sent.sure = _sure_cues(sent.norms)
+    if not sent.sure:
+        return ""
+    before = after = ""
+    for s, e in sent.sure:
+        if e <= i:
+            before = "bt" if "that" in sent.norms[e:i] else "b"
+        elif s >= k:
+            after = "a"
+            break
+    return before + after
+
+
+def _sure_cues(norms: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of phrases nearly always cues in train (``_sure_phrases``)."""
+    table = _sure_phrases()
+    out = []
+    for t, w in enumerate(norms):
+        for p in table.get(w, ()):
+            if tuple(norms[t : t + len(p)]) == p:
+                out.append((t, t + len(p)))
+                break
+    return out
+
+
+@cache
+def _sure_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """Mined phrases that were cues at least SURE_MIN_COUNT times and SURE_PRECISION of the
+    times they occur in train ("said", "told", "according to"), by first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p, e in sorted(cue_lexicon().items(), key=lambda pe: -len(pe[0])):
+        if e.pos != "punctuation" and e.n_cue >= SURE_MIN_COUNT and e.precision >= SURE_PRECISION:
+            out.setdefault(p[0], []).append(p)
+    return out
+
+
 def _features_of_context(entry: CueEntry, key: tuple) -> list[str]:
-    before, after, prev, prev2, nxt, nxt2, at, rest, first, cap, det, to, quote, after_quote = key
+    (
+        before,
+        after,
+        prev,
+        prev2,
+        nxt,
+        nxt2,
+        at,
+        rest,
+        first,
+        cap,
+        det,
+        to,
+        quote,
+        after_quote,
+        sure,
+    ) = key
     lemma = entry.lemma
     ctx = before + "|" + after
     feats = [
@@ -798,6 +862,9 @@ def _features_of_context(entry: CueEntry, key: tuple) -> list[str]:
         "rest=" + str(rest),
         "sufba=" + _suffix(entry.phrase[-1]) + "|" + ctx,
     ]
+    if sure:
+        feats.append("sure=" + sure)
+        feats.append("sa=" + sure + "|" + after)
     if first:
         feats.append("first")
     if cap:
