@@ -138,6 +138,7 @@ PARTICLES = frozenset("for about out against".split())
 SURE_FEATURES = True
 SURE_MIN_COUNT = 20
 SURE_PRECISION = 0.8
+SURE_LEMMA = True
 NESTED_MIN_LOGIT: float | None = 2.5
 SOLO_MARGIN = 0.4
 GENERIC_STOP = frozenset(
@@ -865,6 +866,8 @@ def _features_of_context(entry: CueEntry, key: tuple) -> list[str]:
     if sure:
         feats.append("sure=" + sure)
         feats.append("sa=" + sure + "|" + after)
+        if SURE_LEMMA:
+            feats.append("ls=" + lemma + "|" + sure)
     if first:
         feats.append("first")
     if cap:
