@@ -138,7 +138,8 @@ PARTICLES = frozenset("for about out against".split())
 # it and the phrase is a cue SOLO_PRECISION of the time in train (lenient +0.002, cue exact
 # +0.001; a lower threshold everywhere gained nothing). The sentence's sure cues (phrases a cue
 # SURE_PRECISION of SURE_MIN_COUNT or more times: *said*, *told*, *according to*) feed the
-# classifier: where they stand against the candidate (lenient +0.005, cue exact +0.004).
+# classifier: where they stand against the candidate (lenient +0.005, cue exact +0.004), and
+# so do the likely ones (LIKELY_PRECISION of LIKELY_MIN_COUNT: lenient +0.001, cue +0.001).
 NESTED_MIN_LOGIT: float | None = 2.5
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
 SOLO_MARGIN = 0.4
@@ -147,6 +148,9 @@ SURE_FEATURES = True
 SURE_LEMMA = True
 SURE_MIN_COUNT = 20
 SURE_PRECISION = 0.8
+LIKELY = True
+LIKELY_MIN_COUNT = 10
+LIKELY_PRECISION = 0.5
 GENERIC_STOP = frozenset(
     "this thus unless always perhaps during nothing something anything".split()
 )
@@ -330,8 +334,8 @@ class _Sentence:
     ends: list[int]
     norms: list[str]
     raws: list[str]
-    # token ranges of the sentence's sure cues (``_sure_cues``), found when first needed
-    sure: list[tuple[int, int]] | None = None
+    # the sentence's sure and likely cues (``_sure_cues``), found when first needed
+    sure: list[tuple[int, int, int]] | None = None
 
 
 @dataclass(slots=True)
@@ -771,7 +775,8 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
     left = norms[i - 1] if i > 0 else None
     quote = '"' in norms
     after_quote = quote and (prev == '"' or (prev == "," and j > 0 and norms[j - 1] == '"'))
-    sure = _sure_context(sent, i, k) if SURE_FEATURES else ""
+    sure = _sure_context(sent, i, k, 0) if SURE_FEATURES else ""
+    likely = _sure_context(sent, i, k, 1) if LIKELY else ""
     return (
         before,
         after,
@@ -788,19 +793,22 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
         quote,
         after_quote,
         sure,
+        likely,
     )
 
 
-def _sure_context(sent: _Sentence, i: int, k: int) -> str:
-    """Where the sentence's sure cues (``_sure_cues``) stand against a candidate at tokens
-    i..k-1: "b" before it ("bt" with a "that" between: the candidate is likely inside that
-    cue's content), "a" after it, both, or "" for none."""
+def _sure_context(sent: _Sentence, i: int, k: int, tier: int) -> str:
+    """Where the sentence's sure (tier 0) or likely (tier 1) cues stand against a candidate
+    at tokens i..k-1: "b" before it ("bt" with a "that" between: the candidate is likely inside
+    that cue's content), "a" after it, both, or "" for none."""
     if sent.sure is None:
         sent.sure = _sure_cues(sent.norms)
     if not sent.sure:
         return ""
     before = after = ""
-    for s, e in sent.sure:
+    for s, e, t in sent.sure:
+        if t != tier:
+            continue
         if e <= i:
             before = "bt" if "that" in sent.norms[e:i] else "b"
         elif s >= k:
@@ -809,26 +817,32 @@ def _sure_context(sent: _Sentence, i: int, k: int) -> str:
     return before + after
 
 
-def _sure_cues(norms: list[str]) -> list[tuple[int, int]]:
-    """Token ranges of phrases nearly always cues in train (``_sure_phrases``)."""
+def _sure_cues(norms: list[str]) -> list[tuple[int, int, int]]:
+    """Token ranges of the sure and likely cue phrases (``_sure_phrases``), with their tier."""
     table = _sure_phrases()
     out = []
     for t, w in enumerate(norms):
-        for p in table.get(w, ()):
+        for p, tier in table.get(w, ()):
             if tuple(norms[t : t + len(p)]) == p:
-                out.append((t, t + len(p)))
+                out.append((t, t + len(p), tier))
                 break
     return out
 
 
 @cache
-def _sure_phrases() -> dict[str, list[tuple[str, ...]]]:
-    """Mined phrases that were cues at least SURE_MIN_COUNT times and SURE_PRECISION of the
-    times they occur in train ("said", "told", "according to"), by first word, longest first."""
-    out: dict[str, list[tuple[str, ...]]] = {}
+def _sure_phrases() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """Mined phrases by first word, longest first, with their tier: 0 (sure) when they were
+    cues at least SURE_MIN_COUNT times and SURE_PRECISION of the times they occur in train
+    ("said", "told", "according to"), 1 (likely) at LIKELY_MIN_COUNT and LIKELY_PRECISION
+    ("announced", "argued")."""
+    out: dict[str, list] = {}
     for p, e in sorted(cue_lexicon().items(), key=lambda pe: -len(pe[0])):
-        if e.pos != "punctuation" and e.n_cue >= SURE_MIN_COUNT and e.precision >= SURE_PRECISION:
-            out.setdefault(p[0], []).append(p)
+        if e.pos == "punctuation":
+            continue
+        if e.n_cue >= SURE_MIN_COUNT and e.precision >= SURE_PRECISION:
+            out.setdefault(p[0], []).append((p, 0))
+        elif LIKELY and e.n_cue >= LIKELY_MIN_COUNT and e.precision >= LIKELY_PRECISION:
+            out.setdefault(p[0], []).append((p, 1))
     return out
 
 
@@ -849,6 +863,7 @@ def _features_of_context(entry: CueEntry, key: tuple) -> list[str]:
         quote,
         after_quote,
         sure,
+        likely,
     ) = key
     lemma = entry.lemma
     ctx = before + "|" + after
@@ -869,6 +884,9 @@ def _features_of_context(entry: CueEntry, key: tuple) -> list[str]:
         "rest=" + str(rest),
         "sufba=" + _suffix(entry.phrase[-1]) + "|" + ctx,
     ]
+    if likely:
+        feats.append("lk=" + likely)
+        feats.append("llk=" + lemma + "|" + likely)
     if sure:
         feats.append("sure=" + sure)
         feats.append("sa=" + sure + "|" + after)
