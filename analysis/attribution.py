@@ -148,7 +148,6 @@ SURE_FEATURES = True
 SURE_LEMMA = True
 SURE_MIN_COUNT = 20
 SURE_PRECISION = 0.8
-LIKELY = True
 LIKELY_MIN_COUNT = 10
 LIKELY_PRECISION = 0.5
 GENERIC_STOP = frozenset(
@@ -775,8 +774,7 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
     left = norms[i - 1] if i > 0 else None
     quote = '"' in norms
     after_quote = quote and (prev == '"' or (prev == "," and j > 0 and norms[j - 1] == '"'))
-    sure = _sure_context(sent, i, k, 0) if SURE_FEATURES else ""
-    likely = _sure_context(sent, i, k, 1) if LIKELY else ""
+    sure, likely = _sure_context(sent, i, k) if SURE_FEATURES else ("", "")
     return (
         before,
         after,
@@ -797,32 +795,30 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
     )
 
 
-def _sure_context(sent: _Sentence, i: int, k: int, tier: int) -> str:
-    """Where the sentence's sure (tier 0) or likely (tier 1) cues stand against a candidate
-    at tokens i..k-1: "b" before it ("bt" with a "that" between: the candidate is likely inside
-    that cue's content), "a" after it, both, or "" for none."""
-    if sent.sure is None:
-        sent.sure = _sure_cues(sent.norms)
-    if not sent.sure:
-        return ""
-    before = after = ""
-    for s, e, t in sent.sure:
-        if t != tier:
-            continue
+def _sure_context(sent: _Sentence, i: int, k: int) -> tuple[str, str]:
+    """Where the sentence's sure and likely cues (``_sure_cues``) stand against a candidate at
+    tokens i..k-1, one string per tier: "b" before it ("bt" with a "that" between: the
+    candidate is likely inside that cue's content), "a" after it, both, or "" for none."""
+    found = sent.sure
+    if found is None:
+        found = sent.sure = _sure_cues(sent.norms)
+    if not found:
+        return "", ""
+    out = [["", ""], ["", ""]]
+    for s, e, tier in found:
         if e <= i:
-            before = "bt" if "that" in sent.norms[e:i] else "b"
+            out[tier][0] = "bt" if "that" in sent.norms[e:i] else "b"
         elif s >= k:
-            after = "a"
-            break
-    return before + after
+            out[tier][1] = "a"
+    return out[0][0] + out[0][1], out[1][0] + out[1][1]
 
 
 def _sure_cues(norms: list[str]) -> list[tuple[int, int, int]]:
     """Token ranges of the sure and likely cue phrases (``_sure_phrases``), with their tier."""
     table = _sure_phrases()
     out = []
-    for t, w in enumerate(norms):
-        for p, tier in table.get(w, ()):
+    for t in [t for t, w in enumerate(norms) if w in table]:
+        for p, tier in table[norms[t]]:
             if tuple(norms[t : t + len(p)]) == p:
                 out.append((t, t + len(p), tier))
                 break
@@ -841,7 +837,7 @@ def _sure_phrases() -> dict[str, list[tuple[tuple[str, ...], int]]]:
             continue
         if e.n_cue >= SURE_MIN_COUNT and e.precision >= SURE_PRECISION:
             out.setdefault(p[0], []).append((p, 0))
-        elif LIKELY and e.n_cue >= LIKELY_MIN_COUNT and e.precision >= LIKELY_PRECISION:
+        elif e.n_cue >= LIKELY_MIN_COUNT and e.precision >= LIKELY_PRECISION:
             out.setdefault(p[0], []).append((p, 1))
     return out
 

@@ -976,7 +976,7 @@ def test_sure_context_places_the_sentences_sure_cues():
 
     text = "He said that polls show gains, and voters agree, she told reporters."
     sent = _sentences(text, [(0, len(text))], prefilter=False)[0]
-    context = {w: rules._sure_context(sent, i, i + 1, 0) for i, w in enumerate(sent.norms)}
+    context = {w: rules._sure_context(sent, i, i + 1)[0] for i, w in enumerate(sent.norms)}
     assert sent.sure == [(1, 2, 0), (12, 13, 0)]
     assert context["he"] == "a"
     assert context["show"] == "bta"
