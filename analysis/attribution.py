@@ -627,6 +627,7 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
     starters = _starters()
     positions = [i for i, w in enumerate(norms) if w in starters]
     best: tuple[float, int, int, CueEntry] | None = None
+    limit = _threshold_logit(model["threshold"]) if model is not None else 0.0
     if "that" in norms:  # an unknown "-ed" verb before "that"
         positions = sorted({*positions, *(i - 1 for i, w in enumerate(norms) if w == "that" and i)})
     for i in positions:
@@ -651,7 +652,7 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
                 ok = True  # a hand-listed phrase train barely shows, or one nearly always a cue
             elif model is not None:
                 z = _cue_logit(model, sent, i, k, entry, kind)
-                ok = z >= _threshold_logit(model["threshold"])
+                ok = z >= limit
                 if not ok and (best is None or z > best[0]) and entry.precision >= SOLO_PRECISION:
                     best = (z, i, k, entry)
             else:
@@ -660,11 +661,7 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
                 out.append((i, _with_particle(norms, i, k, entry), entry))
                 after = out[-1][1]
                 break
-    if (
-        not out
-        and best is not None
-        and best[0] >= _threshold_logit(model["threshold"]) - SOLO_MARGIN
-    ):
+    if not out and best is not None and best[0] >= limit - SOLO_MARGIN:
         _, i, k, entry = best  # the sentence's best candidate, just short of the threshold
         out.append((i, _with_particle(norms, i, k, entry), entry))
     return out
@@ -804,13 +801,20 @@ def _sure_context(sent: _Sentence, i: int, k: int) -> tuple[str, str]:
         found = sent.sure = _sure_cues(sent.norms)
     if not found:
         return "", ""
-    out = [["", ""], ["", ""]]
+    sure_before = sure_after = likely_before = likely_after = ""
     for s, e, tier in found:
         if e <= i:
-            out[tier][0] = "bt" if "that" in sent.norms[e:i] else "b"
+            place = "bt" if "that" in sent.norms[e:i] else "b"
+            if tier:
+                likely_before = place
+            else:
+                sure_before = place
         elif s >= k:
-            out[tier][1] = "a"
-    return out[0][0] + out[0][1], out[1][0] + out[1][1]
+            if tier:
+                likely_after = "a"
+            else:
+                sure_after = "a"
+    return sure_before + sure_after, likely_before + likely_after
 
 
 def _sure_cues(norms: list[str]) -> list[tuple[int, int, int]]:
@@ -915,12 +919,6 @@ def _phrase_score(entry: CueEntry, kind: str) -> float:
     """The summed weights of a candidate's place-independent features (log-odds)."""
     weights = cue_model()["weights"]
     return sum(weights.get(f, 0.0) for f in _phrase_features(entry, kind))
-
-
-def _is_cue(model: dict, sent: _Sentence, i: int, k: int, entry: CueEntry, kind: str) -> bool:
-    """Whether the classifier accepts a candidate (its log-odds, those of its features and of
-    its word vectors, reach the threshold's)."""
-    return _cue_logit(model, sent, i, k, entry, kind) >= _threshold_logit(model["threshold"])
 
 
 def _cue_logit(model: dict, sent: _Sentence, i: int, k: int, entry: CueEntry, kind: str) -> float:
