@@ -1080,3 +1080,45 @@ def test_sources_round3(text, expected):
 )
 def test_session6_spans(text, expected):
     assert expected in _attrs(text)
+
+
+# --- session 6: cue side, a second look over sentence and article ---
+def test_sure_context_places_the_sentences_sure_cues():
+    """Where the sentence's sure cues (said, told) stand against each token: before ("b"),
+    before with a "that" between ("bt"), after ("a")."""
+    from analysis import attribution as rules
+
+    text = "He said that polls show gains, and voters agree, she told reporters."
+    sent = _sentences(text, [(0, len(text))], prefilter=False)[0]
+    context = {w: rules._sure_context(sent, i, i + 1)[0] for i, w in enumerate(sent.norms)}
+    assert sent.sure == [(1, 2, 0), (12, 13, 0)]
+    assert context["he"] == "a"
+    assert context["show"] == "bta"
+    assert context["told"] == "bt"
+    assert context["reporters"] == "b"
+
+
+@pytest.mark.parametrize(
+    "text, nested",
+    [
+        ("Smith said the report found that the program failed.", ("the report", "found")),
+        ("Jones said the results show that the plan works.", ("the results", "show")),
+    ],
+)
+def test_cue_inside_another_content_needs_a_sure_classifier(monkeypatch, text, nested):
+    """A cue inside another attribution's content is dropped unless the classifier is sure."""
+    from analysis import attribution as rules
+
+    kept = [(s, c) for s, c, _ in _attrs(text)]
+    assert nested not in kept and len(kept) == 1
+    monkeypatch.setattr(rules, "NESTED_MIN_LOGIT", None)
+    assert nested in [(s, c) for s, c, _ in _attrs(text)]
+
+
+def test_sentence_without_cue_takes_its_best_candidate_near_the_threshold(monkeypatch):
+    from analysis import attribution as rules
+
+    text = "Teachers want higher pay."
+    assert _attrs(text) == [("Teachers", "want", "higher pay")]
+    monkeypatch.setattr(rules, "SOLO_MARGIN", 0.0)
+    assert _attrs(text) == []
