@@ -978,11 +978,11 @@ def test_sources_round3(text, expected):
             ("he", "described", "whom … as “a friend.”"),
         ),
         (
-            "She praised the judge, who she claims has been fair to her.",
+            "She met the judge, who she claims has been fair to her.",
             ("she", "claims", "who … has been fair to her"),
         ),
         (
-            "He criticized the plan, which he called “a disaster” for the party.",
+            "He studied the plan, which he called “a disaster” for the party.",
             ("he", "called", "which … “a disaster” for the party"),
         ),
         # ... a relative "that" only when the words after the cue lack their subject
