@@ -144,8 +144,6 @@ NESTED_MIN_LOGIT: float | None = 2.5
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
 SOLO_MARGIN = 0.4
 SOLO_PRECISION = 0.12
-SURE_FEATURES = True
-SURE_LEMMA = True
 SURE_MIN_COUNT = 20
 SURE_PRECISION = 0.8
 LIKELY_MIN_COUNT = 10
@@ -778,7 +776,7 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
     left = norms[i - 1] if i > 0 else None
     quote = '"' in norms
     after_quote = quote and (prev == '"' or (prev == "," and j > 0 and norms[j - 1] == '"'))
-    sure, likely = _sure_context(sent, i, k) if SURE_FEATURES else ("", "")
+    sure, likely = _sure_context(sent, i, k)
     return (
         before,
         after,
@@ -897,8 +895,7 @@ def _features_of_context(entry: CueEntry, key: tuple) -> list[str]:
     if sure:
         feats.append("sure=" + sure)
         feats.append("sa=" + sure + "|" + after)
-        if SURE_LEMMA:
-            feats.append("ls=" + lemma + "|" + sure)
+        feats.append("ls=" + lemma + "|" + sure)
     if first:
         feats.append("first")
     if cap:

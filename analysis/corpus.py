@@ -242,14 +242,6 @@ def _summary_row(article_id: str, path: str, digest: str, result) -> dict[str, o
     return row
 
 
-def analyze_bytes(data: bytes, path: str, article_id: str, digest: str) -> dict[str, pd.DataFrame]:
-    """Every table for one article file, each with ``article_id`` as its first column."""
-    tables, row = _analyze_file(data, path, article_id, digest)
-    out = {name: _with_ids(table, [article_id], [len(table)]) for name, table in tables.items()}
-    out["articles"] = pd.DataFrame([row])
-    return out
-
-
 def _analyze_file(
     data: bytes, path: str, article_id: str, digest: str
 ) -> tuple[dict[str, pd.DataFrame], dict[str, object]]:
@@ -528,6 +520,7 @@ def _run_dask(chunks: Iterator[Chunk], workers: int, scheduler: object, on_done:
     (or a ``distributed.Client``), else a LocalCluster with ``workers`` single-threaded
     processes. Results come back to this process, so workers need no shared file system, only
     the ``analysis`` package installed."""
+    environ = dict(os.environ)
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -559,6 +552,18 @@ def _run_dask(chunks: Iterator[Chunk], workers: int, scheduler: object, on_done:
             client.close()
         if cluster is not None:
             cluster.close()
+        _restore_environ(environ)
+
+
+def _restore_environ(saved: dict[str, str]) -> None:
+    """Undo what starting a LocalCluster leaves in this process's environment (it sets
+    OMP_NUM_THREADS=1, OPENBLAS_NUM_THREADS=1, PYTHONHASHSEED, … for its workers): numpy and
+    every later subprocess of the caller would inherit them."""
+    for key in set(os.environ) - set(saved):
+        del os.environ[key]
+    for key, value in saved.items():
+        if os.environ.get(key) != value:
+            os.environ[key] = value
 
 
 # --- the corpus run ------------------------------------------------------------------------------

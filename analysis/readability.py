@@ -769,18 +769,11 @@ def _table_scores(article: Article) -> tuple[list[np.ndarray], list[np.ndarray]]
     return found
 
 
-def _score_columns(counts: np.ndarray, *, smog: bool) -> list[np.ndarray]:
-    """The formulas of :func:`scores_from_counts` for every row of a count matrix at once: the
-    same expressions in the same order on float64, hence the same numbers, then the consensus
-    grade (the median of the grades, as :func:`consensus_grade` takes it)."""
-    columns = _formula_columns(counts)
-    return _with_consensus(columns, _grade_columns(columns), slice(None), smog=smog)
-
-
 def _formula_columns(counts: np.ndarray) -> dict[str, np.ndarray]:
-    """Each formula (:data:`FORMULAS`) for every row of a count matrix. On tables of a few
-    dozen rows numpy's per-call cost is the whole cost, so a formula is masked to NaN only
-    when some row needs it."""
+    """Each formula (:data:`FORMULAS`) for every row of a count matrix: the expressions of
+    :func:`scores_from_counts` in the same order on float64, hence the same numbers. On tables
+    of a few dozen rows numpy's per-call cost is the whole cost, so a formula is masked to NaN
+    only when some row needs it."""
     c = {name: counts[:, k] for k, name in enumerate(COUNT_COLUMNS)}
     n_words, n_sentences = c["n_words"], c["n_sentences"]
     has_words, has_sentences = n_words > 0, n_sentences > 0

@@ -468,13 +468,13 @@ def feature_ids(index: dict[str, int]) -> FeatureIds:
 def feature_columns(
     parse: SentenceParse, sc: Scope, ids: FeatureIds, cols: list[int], values: list[float]
 ) -> float:
-    """:func:`features` as model columns: appends the column (−1 when the model lacks the
-    feature) and the value of each entry of ``features(parse, …, sc)``, in the dictionary's
-    order, and returns its "d:contrast_role" (0.0 when absent).
+    """The scope and neighbour features of a mention as model columns: appends the column (−1
+    when the model lacks the feature) and the value of each, and returns the mention's
+    "d:contrast_role" (0.0 when absent).
 
-    The same logic as :func:`features` without building the dictionary and its names: a model
-    batch sums the weights in this order, so the logits match the dictionary's exactly (tests
-    check the equality).
+    The one definition of these features: :func:`features` reads their names back from it for
+    training. Prediction asks for columns only, so no name is built for a word the model
+    knows, and a batch sums the weights in this order, the training dictionary's order.
     """
     get = ids.index.get
     l1, r1, l2, r2, l3, r3, t_ids, p_ids, ag_ids = ids.words

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from analysis.corpus import (
     CorpusError,
     _chunk_sizes,
+    _restore_environ,
     add_corpus_arguments,
     analyze_corpus,
     content_hash,
@@ -222,19 +224,25 @@ def test_level_table_orders_triplets():
 def test_dask_local_cluster_equals_local_engine(shared_dir: Path, tmp_path: Path):
     from distributed import LocalCluster
 
+    # the cluster sets OMP_NUM_THREADS=1, PYTHONHASHSEED, … here for its workers: undone below,
+    # so later tests' subprocesses (the cue model rebuild) run as they would alone
+    request_environ = dict(os.environ)
     files = sorted((shared_dir / "onestopenglish").glob("*.txt"))[:15]
     assert len(files) >= 12
     local = analyze_corpus(files, progress=False)
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-    ) as cluster:
-        dask = analyze_corpus(
-            files,
-            engine="dask",
-            scheduler=cluster.scheduler_address,
-            out=tmp_path / "dask",
-            progress=False,
-        )
+    try:
+        with LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster:
+            dask = analyze_corpus(
+                files,
+                engine="dask",
+                scheduler=cluster.scheduler_address,
+                out=tmp_path / "dask",
+                progress=False,
+            )
+    finally:
+        _restore_environ(request_environ)
     assert dask.analyzed and sorted(dask.analyzed) == sorted(local.analyzed)
     assert len(dask.articles) == len(files) and dask.errors.empty
     local_written = analyze_corpus(files, out=tmp_path / "local", progress=False)
@@ -359,3 +367,15 @@ def test_pool_run_keeps_input_order_and_leaves_the_collector_unfrozen(corpus_dir
         pd.testing.assert_frame_equal(one[name], two[name], obj=name)
     names = one.articles["path"].map(lambda p: Path(p).name).tolist()
     assert names == ["a.txt", "b.txt", "seed.txt"]
+
+
+@pytest.mark.slow
+def test_dask_engine_leaves_the_environment_as_it_found_it(corpus_dir: Path, monkeypatch):
+    """A LocalCluster sets OMP_NUM_THREADS=1, PYTHONHASHSEED, … in the client's environment for
+    its workers; the caller's numpy and later subprocesses must not inherit them."""
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    monkeypatch.setenv("ANALYSIS_TEST_MARKER", "kept")
+    before = dict(os.environ)
+    result = analyze_corpus(corpus_dir, engine="dask", workers=1, progress=False)
+    assert len(result.articles) == 3
+    assert dict(os.environ) == before

@@ -475,7 +475,8 @@ def test_vectorised_formulas_equal_the_scalar_ones(seed_article):
             assert row[key] == value, key
     # a sentence without a word (all formulas NaN) still gets a NaN consensus
     matrix = np.array([[1, 0, 0, 0, 0, 0, 0, 0], [1, 3, 4, 0, 0, 1, 12, 12]], dtype=np.int64)
-    columns = R._score_columns(matrix, smog=False)
+    formulas = R._formula_columns(matrix)
+    columns = R._with_consensus(formulas, R._grade_columns(formulas), slice(None), smog=False)
     assert math.isnan(columns[-1][0])
     expected = R.scores_from_counts(R.Counts(*matrix[1].tolist()), smog=False)
     assert columns[-1][1] == expected["consensus_grade"]
