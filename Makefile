@@ -30,12 +30,12 @@ analyze: $(VENV)/.installed ## write the analysis tables for ARTICLE as JSON
 	@$(PY) -m analysis analyze "$(ARTICLE)" $(if $(OUT),--out "$(OUT)")
 
 test: $(VENV)/.installed ## lint, then run the whole test suite (notebooks and browser included)
-	$(PY) -m ruff check analysis tests scripts benchmarks
+	$(PY) -m ruff check analysis tests scripts benchmarks notebooks
 	$(PY) -m ruff format --check analysis tests scripts benchmarks
 	$(PY) -m pytest
 
-lint: $(VENV)/.installed ## ruff check
-	$(PY) -m ruff check analysis tests scripts benchmarks
+lint: $(VENV)/.installed ## ruff check (notebooks too)
+	$(PY) -m ruff check analysis tests scripts benchmarks notebooks
 
 format: $(VENV)/.installed ## ruff format and autofix
 	$(PY) -m ruff format analysis tests scripts benchmarks

@@ -197,13 +197,9 @@ def _actor_rows(rows: tuple[tuple, ...]) -> tuple[tuple, ...]:
 
 
 def _actor_table(actor_rows: tuple[tuple, ...]) -> pd.DataFrame:
-    """The actor table from :func:`_actor_rows`, each aliases list a fresh copy."""
-    if not actor_rows:  # the types pandas gives a table without rows, as it always had
-        data = {name: [] for name in ACTOR_COLUMNS}
-        data.update({n: np.array([], dtype="int64") for n in ACTOR_COLUMNS[2:] if n != "aliases"})
-        data["aliases"] = pd.Series([], dtype=object)
-        return pd.DataFrame(data, columns=ACTOR_COLUMNS)
-    columns = list(zip(*actor_rows, strict=True))
+    """The actor table from :func:`_actor_rows`, each aliases list a fresh copy; without rows,
+    the same columns and types (so tables of several articles concatenate cleanly)."""
+    columns = list(zip(*actor_rows, strict=True)) if actor_rows else [()] * len(ACTOR_COLUMNS)
     aliases = np.empty(len(actor_rows), dtype=object)
     for i, names in enumerate(columns[4]):
         aliases[i] = list(names)

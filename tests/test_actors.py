@@ -253,6 +253,10 @@ def test_no_actors_gives_empty_tables():
         "first_sentence",
         "aliases",
     ]
+    # the types of a table with rows, so that tables of several articles concatenate cleanly
+    with_rows = find_actors("Maria Keller spoke. Keller left.")
+    assert table.dtypes.to_dict() == with_rows.dtypes.to_dict()
+    assert str(table["actor"].dtype) == "str" and table["n_mentions"].dtype == "int64"
 
 
 def test_bad_input_raises_input_error():
