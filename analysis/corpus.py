@@ -26,6 +26,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -482,6 +483,26 @@ def _chunks(tasks: Sequence[_Task], sizes: Iterable[int]) -> Iterator[Chunk]:
         start += size
 
 
+@contextmanager
+def _gc_frozen() -> Iterator[None]:
+    """Leave every object that exists now (lexicons, models, the caller's data) out of the
+    garbage collections while worker processes run.
+
+    Forked workers then do not touch (and so copy) their inherited pages just to scan them: a
+    third fewer page faults, in the workers and here. No collection first (it costs 60 ms
+    alone): garbage frozen with the rest is collected as usual once unfrozen after the run. A
+    caller that froze objects itself keeps them frozen, with those of the run's start (whose
+    objects are whose cannot be told apart); before, the run unfroze the caller's too.
+    """
+    already = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not already:
+            gc.unfreeze()
+
+
 def _run_local(chunks: Iterator[Chunk], workers: int, on_done: OnDone) -> None:
     if workers <= 1:
         for chunk in chunks:
@@ -490,22 +511,14 @@ def _run_local(chunks: Iterator[Chunk], workers: int, on_done: OnDone) -> None:
     _warm()  # forked workers inherit the loaded lexicons instead of each loading them again
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    # Frozen objects are left out of every garbage collection, so neither a worker nor this
-    # process touches (and so copies) the inherited lexicon pages just to scan them: a third
-    # fewer page faults on both sides. No collection first (it costs the parent 60 ms alone):
-    # garbage frozen with the rest is collected as usual once unfrozen after the run.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            pending: dict[Future, Chunk] = {}
-            for chunk in chunks:
-                pending[pool.submit(analyze_chunk, chunk)] = chunk
-                while len(pending) >= 2 * workers:
-                    _settle(pending, on_done)
-            while pending:
+    with _gc_frozen(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: dict[Future, Chunk] = {}
+        for chunk in chunks:
+            pending[pool.submit(analyze_chunk, chunk)] = chunk
+            while len(pending) >= 2 * workers:
                 _settle(pending, on_done)
-    finally:
-        gc.unfreeze()
+        while pending:
+            _settle(pending, on_done)
 
 
 def _settle(pending: dict[Future, Chunk], on_done: OnDone) -> None:

@@ -166,7 +166,6 @@ def model_from_json(raw: dict) -> dict:
         "bag_ids": {w: i for i, w in enumerate(words)},
         "bag_weights": weights[cols].reshape(len(cols), -1),  # w:, nw:, s: rows side by side
         "labels": tuple(raw["labels"]),
-        "raw": raw,
     }
 
 

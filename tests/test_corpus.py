@@ -369,6 +369,21 @@ def test_pool_run_keeps_input_order_and_leaves_the_collector_unfrozen(corpus_dir
     assert names == ["a.txt", "b.txt", "seed.txt"]
 
 
+def test_pool_run_keeps_the_callers_frozen_objects_frozen(corpus_dir: Path):
+    """The pool freezes the collector while its workers run and unfreezes it after, but only
+    if the caller had not frozen objects itself: those stay frozen."""
+    import gc
+
+    gc.freeze()
+    try:
+        analyze_corpus(corpus_dir, workers=2, chunk_size=1, progress=False)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    analyze_corpus(corpus_dir, workers=2, chunk_size=1, progress=False)
+    assert gc.get_freeze_count() == 0
+
+
 @pytest.mark.slow
 def test_dask_engine_leaves_the_environment_as_it_found_it(corpus_dir: Path, monkeypatch):
     """A LocalCluster sets OMP_NUM_THREADS=1, PYTHONHASHSEED, … in the client's environment for
