@@ -55,6 +55,13 @@ ALWAYS_SHARE = 0.98
 FOLDS = 2
 # The classifier also reads word vectors (``rules.VECTOR_SLOTS``).
 VECTORS = True
+# Weights are stored to this many significant digits: a rebuild with another BLAS thread count
+# (OPENBLAS_NUM_THREADS=1) differs at most in the last one; the test compares within 1e-4.
+DIGITS = 6
+# The solver runs to this tolerance (scikit-learn's default, 1e-4, stops where the word vectors'
+# last bits, which depend on the BLAS thread count, move weights by up to 1%; the optimum itself
+# is unique).
+TOL = 1e-7
 
 
 def without_model() -> None:
@@ -119,6 +126,11 @@ def examples(
     return feats, labels
 
 
+def _rounded(w: float) -> float:
+    """``w`` to DIGITS significant digits (+ 0.0 writes -0.0 as 0.0)."""
+    return float(f"{w:.{DIGITS}g}") + 0.0
+
+
 def vector_block(words: Sequence[tuple[str, ...]]) -> tuple[np.ndarray, list[str]]:
     """Dense features: per slot the word's unit vector, or a 1 in its "oov" column."""
     index, unit = rules.unit_vectors()
@@ -158,10 +170,10 @@ def fit(
         names += block_names
     x.indices = x.indices.astype("int32")  # liblinear wants 32-bit indices
     x.indptr = x.indptr.astype("int32")
-    model = LogisticRegression(C=c, solver="liblinear", fit_intercept=False, max_iter=1000)
+    model = LogisticRegression(C=c, solver="liblinear", fit_intercept=False, max_iter=1000, tol=TOL)
     model.fit(x, labels)
     return {
-        str(name): round(float(w), 4)
+        str(name): _rounded(w)
         for name, w in zip(names, model.coef_[0], strict=True)
         if abs(w) >= MIN_WEIGHT
     }

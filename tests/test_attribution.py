@@ -560,7 +560,9 @@ def test_shipped_cue_data_is_what_its_script_builds_from_polnear_train(
     shared_dir, tmp_path, script, shipped
 ):
     """The lexicon and the cue classifier are derived data: rebuilding them from PolNeAR train
-    with their scripts must give the shipped files byte for byte."""
+    with their scripts must give the shipped files (the same structure and numbers; a weight may
+    differ in its last stored digit with another BLAS thread count)."""
+    import json
     import subprocess
     import sys
 
@@ -580,7 +582,27 @@ def test_shipped_cue_data_is_what_its_script_builds_from_polnear_train(
         timeout=300,
     )
     assert run.returncode == 0, run.stderr
-    assert built.read_bytes() == (PROJECT_ROOT / "analysis" / "data" / shipped).read_bytes()
+    rebuilt = json.loads(built.read_text(encoding="utf-8"))
+    kept = json.loads((PROJECT_ROOT / "analysis" / "data" / shipped).read_text(encoding="utf-8"))
+    assert _same_numbers(rebuilt, kept)
+
+
+def _same_numbers(a: object, b: object) -> bool:
+    """Equal JSON structures whose floats agree within a relative 1e-4 (weights are stored to six
+    significant digits; a rebuild with one BLAS thread moves the last one)."""
+    import math
+
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_numbers(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(map(_same_numbers, a, b))
+    if isinstance(a, float) or isinstance(b, float):
+        return (
+            isinstance(a, int | float)
+            and isinstance(b, int | float)
+            and (math.isclose(a, b, rel_tol=1e-4, abs_tol=1e-9))
+        )
+    return a == b
 
 
 # --- source and content spans (session 3) ---------------------------------------------------------
@@ -1122,3 +1144,59 @@ def test_sentence_without_cue_takes_its_best_candidate_near_the_threshold(monkey
     assert _attrs(text) == [("Teachers", "want", "higher pay")]
     monkeypatch.setattr(rules, "SOLO_MARGIN", 0.0)
     assert _attrs(text) == []
+
+
+# --- session 5: cue side ---
+def test_polnear_cue_span_takes_a_contraction_not_a_possessive():
+    """ "he’s talking about" is "he has"; "Trump’s talking about" is Trump's talk: PolNeAR marks
+    the "’s" only after a pronoun (1 of 139 train cues after a name took it)."""
+    from analysis.attribution import _polnear_cue
+
+    verb = cue_lexicon()[("said",)]
+    for subject, expected in (("He", 2), ("It", 2), ("Trump", 8), ("Bolton", 9)):
+        text = f"{subject}’s talking about taxes."
+        talking = text.index("talking")
+        assert _polnear_cue(text, (talking, talking + 7), verb) == (expected, talking + 7)
+
+
+def test_mined_phrase_left_out_when_train_marks_its_shorter_prefix():
+    """PREFER_SHORTER: a phrase that train marks mostly as its shorter prefix alone ("said" in
+    "he said of Cruz") is not mined, so the rules match the shorter phrase."""
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+    from analysis.validation.polnear import Attribution, Document
+
+    sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
+    import mine_cues
+
+    def doc(cue: str) -> Document:
+        text = f"“It is fine,” he said of Cruz. “Good,” Jones said of Smith on {cue}."
+        s = text.index("said")
+        end = s + (7 if cue == "long" else 4)
+        return Document("d", text, [Attribution((), ((s, end),), ((0, 13),))])
+
+    def mined(docs: list[Document]) -> set[str]:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(mine_cues, "load_split", lambda _dir: docs)
+            mp.setattr(mine_cues, "neighbours", lambda _rows: {})  # not under test (slow)
+            mp.setattr(mine_cues, "mine_contexts", lambda _docs, _phrases: {})
+            out = mine_cues.mine(PROJECT_ROOT, 2, [])
+        return {row["phrase"] for row in out["cues"]}
+
+    # "said of" marked twice, "said" alone (before "of") three times: the shorter wins
+    three_short = [doc("long"), doc("long"), *[doc("short")] * 3]
+    assert "said of" not in mined(three_short)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mine_cues, "PREFER_SHORTER", False)
+        assert "said of" in mined(three_short)
+    assert {"said", "said of"} <= mined([doc("long")] * 3 + [doc("short")] * 2)
+
+
+def test_rebuilt_model_numbers_compare_within_a_tolerance():
+    assert _same_numbers(
+        {"w": {"a": 0.123456, "b": [1, "x"]}}, {"w": {"a": 0.123457, "b": [1, "x"]}}
+    )
+    assert not _same_numbers({"w": {"a": 0.1235}}, {"w": {"a": 0.1234}})
+    assert not _same_numbers({"w": {"a": 0.1}}, {"w": {"a": 0.1, "c": 0.2}})
+    assert not _same_numbers({"w": [0.1, 0.2]}, {"w": [0.1]})
