@@ -2528,19 +2528,35 @@ def _continue_quotes(
     text: str, sentences: list[_Sentence], per_sentence: list[list[Found]], quotes: _QuoteIndex
 ) -> None:
     """'"...," said X. "More."': a quote opening the next sentence, with no cue of its own,
-    continues the content of a direct attribution (PolNeAR joins them as fragments)."""
+    continues the content of a direct attribution (PolNeAR joins them as fragments). A quote
+    opening the next paragraph continues a direct quotation too, unless a cue inside the quote's
+    sentences claims it ('"…" he said.\n\n"…. …," he added.'); a mixed one stops at the paragraph
+    (train joins the next paragraph's quote to a direct one 30 times in 45, to a mixed one 4 in
+    13)."""
     for i, found in enumerate(per_sentence[:-1]):
         direct = [f for f in found if f.kind == "direct" or _ends_in_quote(text, f)]
         if not direct or per_sentence[i + 1]:
             continue
         nxt = sentences[i + 1]
-        gap = text[sentences[i].end : nxt.start]
-        if "\n" in gap:
-            continue
         q = quotes.starting_at(nxt.start)
         if q is None or q.start < direct[-1].content[-1][1]:
             continue
+        if "\n" in text[sentences[i].end : nxt.start] and (
+            direct[-1].kind != "direct" or _claimed_later(sentences, per_sentence, i + 2, q.end)
+        ):
+            continue
         direct[-1].content.extend(q.fragments)
+
+
+def _claimed_later(
+    sentences: list[_Sentence], per_sentence: list[list[Found]], j: int, end: int
+) -> bool:
+    """Whether a sentence from j on that starts before end has an attribution of its own."""
+    while j < len(sentences) and sentences[j].start < end:
+        if per_sentence[j]:
+            return True
+        j += 1
+    return False
 
 
 def _ends_in_quote(text: str, f: Found) -> bool:
