@@ -2155,7 +2155,13 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     if norms[subj[0] - 2 : subj[0] - 1] == [","]:
                         # "the plan, which he says includes X, is ...": the clause ends at its comma
                         stops += [t for t in range(k + 1, n) if norms[t] == ","][:1]
-            content += _content_forward(text, sent, k, quotes, min([*stops, n]), objects=True)
+            forward = _content_forward(text, sent, k, quotes, min([*stops, n]), objects=True)
+            if forward and _particle_lead(sent, cj, forward[0][0]):
+                # "makes no mention of X", "has insisted on building ...": PolNeAR's cue takes
+                # the preposition, the content starts after it (not "said on Twitter")
+                polnear_cue = _span(sent, first, cj + 1)
+                forward[0] = (sent.starts[cj + 1], forward[0][1])
+            content += forward
             if not content and norms[-1] == ":":
                 # 'Cruz continued:' ending a paragraph, the quote opening the next one
                 nxt = _NEXT_NONSPACE_RE.match(text, sent.end).end()
@@ -2174,6 +2180,18 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             prev_source = source
         found.append(Found(cue_span, content, source, entry, extras={"polnear_cue": polnear_cue}))
     return found
+
+
+def _particle_lead(sent: _Sentence, cj: int, start: int) -> bool:
+    """Whether a content starting at ``start`` opens with *of* (or *on* + an -ing word) right
+    after the cue: train's cue takes it 28 times in 34 (*on* before -ing 17 in 25)."""
+    norms = sent.norms
+    return (
+        cj + 1 < len(norms)
+        and sent.starts[cj] == start
+        and sent.raws[cj] in ("of", "on")
+        and (norms[cj] == "of" or norms[cj + 1].endswith("ing"))
+    )
 
 
 def _strip_marks(text: str, span: tuple[int, int]) -> tuple[int, int]:
