@@ -1837,10 +1837,19 @@ def _before_trailing_adjunct(sent: _Sentence, k: int, end: int, quotes: _QuoteIn
         if norms[p] in TRAILING_PREPS and any(
             norms[t] in TRAILING_HEADS for t in range(p + 1, last + 1)
         ):
-            if p > k + 1 and _object_like(sent, k, p):
+            if (p > k + 1 or (p == k + 1 and _lone_object(sent, k))) and _object_like(sent, k, p):
                 return p
             return end
     return end
+
+
+OBJECT_PRONOUNS = frozenset("him her them it us me".split())
+
+
+def _lone_object(sent: _Sentence, k: int) -> bool:
+    """A one-word object a trailing adjunct may follow: a name or an object pronoun ("defended
+    Cruz in a recent interview", "favored her in other states"), not "pushed back on ..."."""
+    return _is_cap(sent.raws[k]) or sent.norms[k] in OBJECT_PRONOUNS
 
 
 def _before_second_verb(sent: _Sentence, k: int, end: int, quotes: _QuoteIndex) -> int:
