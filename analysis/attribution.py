@@ -1843,6 +1843,7 @@ def _before_trailing_adjunct(sent: _Sentence, k: int, end: int, quotes: _QuoteIn
     return end
 
 
+INFINITIVE_LEMMAS = frozenset("agree expect seek seem".split())
 OBJECT_PRONOUNS = frozenset("him her them it us me".split())
 
 
@@ -2165,7 +2166,19 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                         # "the plan, which he says includes X, is ...": the clause ends at its comma
                         stops += [t for t in range(k + 1, n) if norms[t] == ","][:1]
             forward = _content_forward(text, sent, k, quotes, min([*stops, n]), objects=True)
-            if forward and _particle_lead(sent, cj, forward[0][0]):
+            if (
+                forward
+                and forward[0][0] == sent.starts[cj]
+                and cj - ci > 1
+                and norms[cj - 1] == "to"
+                and entry.lemma in INFINITIVE_LEMMAS
+            ):
+                # "is expected to run", "sought to reassure": PolNeAR's content opens with the
+                # infinitive's "to" (train: 97 times in 140), its cue stops before it
+                cue_span = _span(sent, ci, cj - 1)
+                polnear_cue = _span(sent, first, cj - 1)
+                forward[0] = (sent.starts[cj - 1], forward[0][1])
+            elif forward and _particle_lead(sent, cj, forward[0][0]):
                 # "makes no mention of X", "has insisted on building ...": PolNeAR's cue takes
                 # the preposition, the content starts after it (not "said on Twitter")
                 polnear_cue = _span(sent, first, cj + 1)
