@@ -2493,7 +2493,7 @@ def _plan(
             if content and not parenthetical and _fronted_only(sent, k):
                 return ("forward",)  # "When pressed by moderators, Sanders apologized."
             if content and parenthetical and not tail_done:
-                rest = _content_forward(text, sent, after + 1, quotes, n)
+                rest = _content_forward(text, sent, after + 1, quotes, inv_stop)
                 if (
                     rest
                     and (norms[0] in FRONTED or norms[0] == "asked")
