@@ -2413,7 +2413,12 @@ def _plan(
         followed = np[1] < n - 1 and norms[np[1]] == ","
         if ci <= _lead(sent) or (followed and ci > 0 and norms[ci - 1] in (",", ":")):
             # "According to X, ...", "In addition, according to X, ..."
-            return ("according", source, _content_forward(text, sent, np[1], quotes, n))
+            content = _content_forward(text, sent, np[1], quotes, n)
+            if ci > _lead(sent) and norms[ci - 1] == "," and content:
+                # "At the heart of the trouble, according to X, was ...": both halves (train
+                # joins them 22 times in 31); a lead alone ("But,", "In addition,") is no content
+                content = _content_before(text, sent, ci - 1, quotes) + content
+            return ("according", source, content)
         j = ci - 1
         cut = j if norms[j] == "," else j + 1
         return ("according", source, _content_before(text, sent, cut, quotes))
