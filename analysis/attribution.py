@@ -2112,7 +2112,10 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 that = next((t for t in range(k, min(k + 9, n)) if norms[t] in ("that", ":")), None)
                 if (
                     that is not None
-                    and not any(norms[t] in (",", '"') for t in range(k, that))
+                    and (
+                        (norms[k] != "to" and norms[that] == "that")
+                        or not any(norms[t] in (",", '"') for t in range(k, that))
+                    )
                     and (norms[k] != "to" or _addressee_before(sent, k, that))
                 ):
                     k = that + (norms[that] == ":")
