@@ -2420,7 +2420,14 @@ def _plan(
             if ci > _lead(sent) and norms[ci - 1] == "," and content:
                 # "At the heart of the trouble, according to X, was ...": both halves (train
                 # joins them 22 times in 31); a lead alone ("But,", "In addition,") is no content
-                content = _content_before(text, sent, ci - 1, quotes) + content
+                before = _content_before(text, sent, ci - 1, quotes)
+                nxt = norms[np[1] + 1] if followed else ""
+                if before and nxt in ACCORDING_APPOSITIVES:
+                    # "..., according to Bill McInturff, a Republican pollster who ...": the rest
+                    # of the sentence describes the source
+                    last = n - 1 if norms[-1] in FINAL_PUNCT else n
+                    return ("according", _span(sent, np[0], last), before)
+                content = before if before and nxt in ACCORDING_CLAUSES else before + content
             return ("according", source, content)
         j = ci - 1
         cut = j if norms[j] == "," else j + 1
@@ -2515,6 +2522,11 @@ def _plan(
             if content:
                 return ("trailing", k, (k + 1, j + 1), content)
     return ("forward",)
+
+
+# after ", according to X,": what opens an appositive of X, and a clause of the writer's
+ACCORDING_APPOSITIVES = frozenset("a an including which".split())
+ACCORDING_CLAUSES = frozenset("where but compared even while as".split())
 
 
 def _fronted_only(sent: _Sentence, comma: int) -> bool:
