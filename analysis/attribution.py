@@ -2602,10 +2602,21 @@ def _continue_quotes(
         if q is None or q.start < direct[-1].content[-1][1]:
             continue
         if "\n" in text[sentences[i].end : nxt.start] and (
-            direct[-1].kind != "direct" or _claimed_later(sentences, per_sentence, i + 2, q.end)
+            direct[-1].kind != "direct"
+            or _claimed_later(sentences, per_sentence, i + 2, q.end)
+            or _words_after_quote(text, sentences, i + 1, q.end)
         ):
             continue
         direct[-1].content.extend(q.fragments)
+
+
+def _words_after_quote(text: str, sentences: list[_Sentence], j: int, end: int) -> bool:
+    """Whether the sentence where a quotation ends (from sentence j on) goes on with words
+    ('"…," an angry Hollande retaliated.'): the quotation has a speaker of its own."""
+    while j + 1 < len(sentences) and sentences[j + 1].start < end:
+        j += 1
+    stop = sentences[j].end if sentences[j].end > end else end
+    return any(ch.isalpha() for ch in text[end:stop])
 
 
 def _claimed_later(
