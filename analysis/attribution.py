@@ -2099,6 +2099,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             e = k + (k < n and norms[k] == ",")
             if e + 2 < n and norms[e] == "for" and norms[e + 1] in ("example", "instance"):
                 k = e + 2 + (norms[e + 2] == ",")  # "believes, for example, that ..."
+            elif e > k and e + 1 < n and norms[e] in PARENTHETICALS and norms[e + 1] == ",":
+                k = e + 2  # "said, however, that ..."
             if (
                 SKIP_TO_THAT
                 and entry.lemma not in ADDRESSEE_LEMMAS
