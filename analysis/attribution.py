@@ -82,6 +82,7 @@ SKIP_TO_THAT = True
 CUT_AT_DASH = True
 # A quote of at least this many words with no cue of its own takes the speaker of an
 # attribution at most this many characters before it (half as far after it).
+DATELINE_MAX = 12  # tokens a dateline may take
 FLOAT_MIN_WORDS = 4
 FLOAT_WINDOW = 400
 # A block opening "Cruz: Trump would ..." (headline style) with at most this many words before
@@ -2552,7 +2553,7 @@ def _content_before(
 ) -> list[tuple[int, int]]:
     """Content before a trailing source ("..., X said."): the sentence start to the comma."""
     norms = sent.norms
-    start = 0
+    start = _after_dateline(sent, comma)
     while start < comma and (norms[start] in CONTENT_LEADS or norms[start] == ","):
         start += 1
     if (
@@ -2573,6 +2574,21 @@ def _content_before(
         s = q.start
     s, e = _trim(text, s, e)
     return [(s, e)] if e > s else []
+
+
+def _after_dateline(sent: _Sentence, stop: int) -> int:
+    """The token after a dateline opening the sentence ("LOS ANGELES, Feb. 2 (UPI) —",
+    "New York (AFP) –"): capitalised words, numbers and punctuation up to a dash; else 0."""
+    norms, raws = sent.norms, sent.raws
+    for t in range(min(stop, DATELINE_MAX)):
+        if t > 0 and (norms[t] in ("—", "–") or _is_dash_token(sent, t)):
+            # a place in capitals or a news agency ("MEXICO CITY -", "(AFP)"), not "Mr. Trump —"
+            return t + 1 if any(len(r) > 1 and r.isupper() for r in raws[:t]) else 0
+        if raws[t][:1].isalpha() and not raws[t][:1].isupper():
+            return 0
+        if norms[t] in QUOTE_MARKS:
+            return 0
+    return 0
 
 
 def _kind(text: str, content: list[tuple[int, int]]) -> str:
