@@ -2152,6 +2152,10 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 ci > 0 and not norms[ci].endswith("ing") and _possessive(sent, ci - 1)
             ):
                 stops += _main_verb_after(sent, k)
+            if subj is not None and subj[1] - subj[0] == 1 and norms[subj[0]] in REL_PRONOUNS:
+                # "Trump, who ... as a response to terrorist attacks, declined at first ...": the
+                # relative clause ends where its noun's verb follows a comma
+                stops += _main_clause_verb(sent, k)
             if subj is not None and source is not None and subj[0] > 0:
                 gap = norms[subj[0] - 1]
                 if (
@@ -2286,6 +2290,24 @@ def _possessive(sent: _Sentence, t: int) -> bool:
     if norms[t] not in POSSESSIVES and (not base or base in CONTRACTED):
         return False
     return not any(norms[x] in ADJUNCT_PREPS | FRONTED for x in range(max(0, owner - 2), owner))
+
+
+MAIN_VERBS = frozenset(
+    "is was are were has had have will would can could did does said says told also then".split()
+)
+
+
+def _main_clause_verb(sent: _Sentence, k: int) -> list[int]:
+    """The first comma after token k followed by a verb (an auxiliary or a lower-case -ed word)."""
+    norms, raws = sent.norms, sent.raws
+    for t in range(k + 1, len(norms) - 1):
+        if norms[t] != ",":
+            continue
+        nxt = norms[t + 1]
+        if nxt in MAIN_VERBS or (nxt.endswith("ed") and raws[t + 1][:1].islower()):
+            return [t]
+        return []
+    return []
 
 
 def _main_verb_after(sent: _Sentence, k: int) -> list[int]:
