@@ -2152,6 +2152,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 ci > 0 and not norms[ci].endswith("ing") and _possessive(sent, ci - 1)
             ):
                 stops += _main_verb_after(sent, k)
+            stops += _subordinate_clause_end(sent, ci, k, quotes)
             if subj is not None and subj[1] - subj[0] == 1 and norms[subj[0]] in REL_PRONOUNS:
                 # "Trump, who ... as a response to terrorist attacks, declined at first ...": the
                 # relative clause ends where its noun's verb follows a comma
@@ -2290,6 +2291,26 @@ def _possessive(sent: _Sentence, t: int) -> bool:
     if norms[t] not in POSSESSIVES and (not base or base in CONTRACTED):
         return False
     return not any(norms[x] in ADJUNCT_PREPS | FRONTED for x in range(max(0, owner - 2), owner))
+
+
+CLAUSE_SUBORDINATORS = frozenset(
+    "while when after though although if even because since once unless whereas before".split()
+)
+
+
+def _subordinate_clause_end(sent: _Sentence, ci: int, k: int, quotes: _QuoteIndex) -> list[int]:
+    """The comma closing a subordinate clause that opens the sentence and holds the cue ("While
+    Trump said X, Clinton ..."), as a content stop; empty otherwise."""
+    norms = sent.norms
+    lead = _lead(sent)
+    if lead >= ci or norms[lead] not in CLAUSE_SUBORDINATORS:
+        return []
+    if any(norms[t] == "," for t in range(lead, ci)):
+        return []
+    for t in range(k + 1, len(norms) - 1):
+        if norms[t] == "," and quotes.at(sent.starts[t]) is None:
+            return [t]
+    return []
 
 
 MAIN_VERBS = frozenset(
