@@ -2146,6 +2146,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             ]
             # ", saying ...": a later participle cue after a comma ends this content
             stops += [p for p in participle_commas if p > cj]
+            # "..., and people familiar with her thinking say ...": a later clause with a cue and
+            # a subject of its own
+            stops += [t for c in cue_starts if c > cj + 1 for t in _clause_with_cue(sent, c, cj)]
             if ci == lead and (sourceless or fronted):
                 stops += [t for t in range(cj, n) if norms[t] == ","][:1]
             if entry.pos == "noun" or (
@@ -2291,6 +2294,19 @@ def _possessive(sent: _Sentence, t: int) -> bool:
     if norms[t] not in POSSESSIVES and (not base or base in CONTRACTED):
         return False
     return not any(norms[x] in ADJUNCT_PREPS | FRONTED for x in range(max(0, owner - 2), owner))
+
+
+def _clause_with_cue(sent: _Sentence, c: int, cj: int) -> list[int]:
+    """Where a later clause opens whose cue at c has its own subject after a comma or "and" /
+    "but" ("…, and three-fourths say …", "…, others appeared …"); empty otherwise."""
+    subj = _subject_left(sent, c)
+    if subj is None or subj[0] <= cj + 1:
+        return []
+    norms = sent.norms
+    t = subj[0] - 1
+    if norms[t] in ("and", "but"):
+        return [t - 1] if norms[t - 1] == "," and t - 1 > cj else [t]
+    return [t] if norms[t] == "," else []
 
 
 CLAUSE_SUBORDINATORS = frozenset(
