@@ -2296,6 +2296,9 @@ def _possessive(sent: _Sentence, t: int) -> bool:
     return not any(norms[x] in ADJUNCT_PREPS | FRONTED for x in range(max(0, owner - 2), owner))
 
 
+CLAUSE_LINKS = frozenset("while whereas although though because when after as since".split())
+
+
 def _clause_with_cue(sent: _Sentence, c: int, cj: int) -> list[int]:
     """Where a later clause opens whose cue at c has its own subject after a comma or "and" /
     "but" ("…, and three-fourths say …", "…, others appeared …"); empty otherwise."""
@@ -2304,7 +2307,7 @@ def _clause_with_cue(sent: _Sentence, c: int, cj: int) -> list[int]:
         return []
     norms = sent.norms
     t = subj[0] - 1
-    if norms[t] in ("and", "but"):
+    if norms[t] in ("and", "but") or norms[t] in CLAUSE_LINKS:
         return [t - 1] if norms[t - 1] == "," and t - 1 > cj else [t]
     return [t] if norms[t] == "," else []
 
