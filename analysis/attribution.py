@@ -2160,6 +2160,14 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 # "Trump, who ... as a response to terrorist attacks, declined at first ...": the
                 # relative clause ends where its noun's verb follows a comma
                 stops += _main_clause_verb(sent, k)
+            else:
+                # "... that the investigation, unaffected by X, is ...": only an auxiliary after a
+                # comma outside quotations ends another content there
+                stops += [
+                    t
+                    for t in _main_clause_verb(sent, k)
+                    if norms[t + 1] in AUXILIARY_VERBS and quotes.at(sent.starts[t]) is None
+                ]
             if subj is not None and source is not None and subj[0] > 0:
                 gap = norms[subj[0] - 1]
                 if (
@@ -2335,6 +2343,9 @@ def _subordinate_clause_end(sent: _Sentence, ci: int, k: int, quotes: _QuoteInde
 MAIN_VERBS = frozenset(
     "is was are were has had have will would can could did does said says told also then".split()
 )
+
+
+AUXILIARY_VERBS = frozenset("is was are were has had have will would can could did does".split())
 
 
 def _main_clause_verb(sent: _Sentence, k: int) -> list[int]:
