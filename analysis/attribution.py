@@ -2350,14 +2350,14 @@ AUXILIARY_VERBS = frozenset("is was are were has had have will would can could d
 
 def _main_clause_verb(sent: _Sentence, k: int) -> list[int]:
     """The first comma after token k followed by a verb (an auxiliary or a lower-case -ed word)."""
-    norms, raws = sent.norms, sent.raws
-    for t in range(k + 1, len(norms) - 1):
-        if norms[t] != ",":
-            continue
-        nxt = norms[t + 1]
-        if nxt in MAIN_VERBS or (nxt.endswith("ed") and raws[t + 1][:1].islower()):
-            return [t]
+    norms = sent.norms
+    try:
+        t = norms.index(",", k + 1, len(norms) - 1)
+    except ValueError:
         return []
+    nxt = norms[t + 1]
+    if nxt in MAIN_VERBS or (nxt.endswith("ed") and sent.raws[t + 1][:1].islower()):
+        return [t]
     return []
 
 
