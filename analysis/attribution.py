@@ -2156,6 +2156,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             ):
                 stops += _main_verb_after(sent, k)
             stops += _subordinate_clause_end(sent, ci, k, quotes)
+            stops += _closing_bracket(sent, ci, k)
             if subj is not None and subj[1] - subj[0] == 1 and norms[subj[0]] in REL_PRONOUNS:
                 # "Trump, who ... as a response to terrorist attacks, declined at first ...": the
                 # relative clause ends where its noun's verb follows a comma
@@ -2318,6 +2319,18 @@ def _clause_with_cue(sent: _Sentence, c: int, cj: int) -> list[int]:
     if norms[t] in ("and", "but") or norms[t] in CLAUSE_LINKS:
         return [t - 1] if norms[t - 1] == "," and t - 1 > cj else [t]
     return [t] if norms[t] == "," else []
+
+
+def _closing_bracket(sent: _Sentence, ci: int, k: int) -> list[int]:
+    """The ")" closing a parenthesis the cue stands in ("Clinton (who said the plan was flawed)
+    voted for it"), as a content stop; empty otherwise."""
+    norms = sent.norms
+    if "(" not in norms[:ci] or ")" not in norms[k:]:
+        return []
+    opened = max(t for t in range(ci) if norms[t] == "(")
+    if ")" in norms[opened:ci]:
+        return []
+    return [norms.index(")", k)]
 
 
 CLAUSE_SUBORDINATORS = frozenset(

@@ -1192,6 +1192,11 @@ def test_sentence_without_cue_takes_its_best_candidate_near_the_threshold(monkey
             "Trump, distracted while saying goodbye to the previous guest, was not as friendly.",
             [("Trump", "saying", "goodbye to the previous guest")],
         ),
+        # a parenthesis the cue stands in ends its content
+        (
+            "Clinton (who said the plan was flawed) voted for it anyway.",
+            [("who", "said", "the plan was flawed")],
+        ),
         # a subordinate clause opening the sentence ends the content of a cue inside it
         (
             "While Trump said the deal was bad, Clinton praised it.",
