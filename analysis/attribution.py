@@ -2162,8 +2162,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 # relative clause ends where its noun's verb follows a comma
                 stops += _main_clause_verb(sent, k)
             else:
-                # "... that the investigation, unaffected by X, is ...": only an auxiliary after a
-                # comma outside quotations ends another content there
+                # "listing payments to the group by the centre, are far less detailed": for any
+                # other content only an auxiliary after its first comma (outside quotations) ends it
                 stops += [
                     t
                     for t in _main_clause_verb(sent, k)
