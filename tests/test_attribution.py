@@ -1200,3 +1200,121 @@ def test_rebuilt_model_numbers_compare_within_a_tolerance():
     assert not _same_numbers({"w": {"a": 0.1235}}, {"w": {"a": 0.1234}})
     assert not _same_numbers({"w": {"a": 0.1}}, {"w": {"a": 0.1, "c": 0.2}})
     assert not _same_numbers({"w": [0.1, 0.2]}, {"w": [0.1]})
+
+
+# --- session 5: span side ---
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation opening the next paragraph continues a direct quotation ...
+        (
+            "“We will win,” Smith said.\n\n“Nobody can stop us now.”",
+            [("Smith", "said", "“We will win,” … “Nobody can stop us now.”")],
+        ),
+        # ... unless words follow it in its sentence (a speaker the cues missed)
+        (
+            "“We will win,” Smith said.\n\n“Nobody can stop us,” an angry Jones retaliated.",
+            [("Smith", "said", "“We will win,”"), ("Smith", "", "“Nobody can stop us,”")],
+        ),
+        # a trailing medium after a one-word object (a name or a pronoun) is the cue's
+        ("Cruz defended Trump in a tweet.", [("Cruz", "defended", "Trump")]),
+        # the infinitive's "to" opens the content
+        (
+            "The Fed is expected to raise rates in December.",
+            [("", "is expected", "The Fed … to raise rates")],
+        ),
+        # the second half of "X, Smith said, Y" stops at a participle cue
+        (
+            'The plan is dead, Smith said, adding, "Nobody wants it."',
+            [("Smith", "said", "The plan is dead"), ("Smith", "adding", '"Nobody wants it."')],
+        ),
+        # a mid-sentence "according to X" takes the words on both sides ...
+        (
+            "At the heart of the trouble, according to Dennis Ross, was a decision by Obama.",
+            [
+                (
+                    "Dennis Ross",
+                    "according to",
+                    "At the heart of the trouble … was a decision by Obama",
+                )
+            ],
+        ),
+        # ... but an appositive after it describes the source, and a "while" clause is neither's
+        (
+            "Her ratings are falling, according to Bill McInturff, a Republican pollster.",
+            [("Bill McInturff, a Republican pollster", "according to", "Her ratings are falling")],
+        ),
+        (
+            "Her ratings fell in June, according to the poll, while his rose.",
+            [("the poll", "according to", "Her ratings fell in June")],
+        ),
+        # an adjunct between the cue and its "that" may hold a comma; so may ", however,"
+        (
+            "Sanders said in a telephone interview, that the vote was rigged.",
+            [("Sanders", "said", "that the vote was rigged")],
+        ),
+        ("He said, however, that he would run.", [("He", "said", "that he would run")]),
+        # a dateline is no content
+        (
+            "LOS ANGELES, Feb. 2 (UPI) — The band will release a record next year, its manager "
+            "said.",
+            [("its manager", "said", "The band will release a record next year")],
+        ),
+        # a relative clause's content ends where its noun's verb follows a comma
+        (
+            "Sanders, who endorsed Clinton in July, has campaigned for her.",
+            [("who", "endorsed", "Clinton")],
+        ),
+        # any forward content ends at a comma followed by an auxiliary
+        (
+            "Trump, distracted while saying goodbye to the previous guest, was not as friendly.",
+            [("Trump", "saying", "goodbye to the previous guest")],
+        ),
+        # a parenthesis the cue stands in ends its content
+        (
+            "Clinton (who said the plan was flawed) voted for it anyway.",
+            [("who", "said", "the plan was flawed")],
+        ),
+        # a subordinate clause opening the sentence ends the content of a cue inside it
+        (
+            "While Trump said the deal was bad, Clinton praised it.",
+            [("Trump", "said", "the deal was bad"), ("Clinton", "praised", "it")],
+        ),
+        # a later clause with a cue and a subject of its own ends the content
+        (
+            "Voters said they trust Clinton, and most Democrats say she will win.",
+            [("Voters", "said", "they trust Clinton"), ("most Democrats", "say", "she will win")],
+        ),
+        (
+            "Voters said they trust Clinton, as most Republicans argue that she lied.",
+            [
+                ("Voters", "said", "they trust Clinton"),
+                ("most Republicans", "argue", "that she lied"),
+            ],
+        ),
+    ],
+)
+def test_session5_span_side(text, expected):
+    assert _attrs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # PolNeAR's cue takes "of" (and "on" before an -ing word) right after the cue
+        ("The speech carried little mention of them.", "mention of", "them"),
+        ("The governor has insisted on building a wall.", "has insisted on", "building a wall"),
+        # not "on" before a medium
+        ("Trump responded on Twitter.", "responded", "on Twitter"),
+        # the infinitive's "to" leaves the cue for the content
+        ("The Fed is expected to raise rates in December.", "is expected", "to raise rates"),
+    ],
+)
+def test_session5_polnear_cue_and_content_start(text, cue, content):
+    from analysis.attribution import attributions_for_scoring
+
+    scored = attributions_for_scoring(text)
+    pairs = [
+        (text[a.cue[0][0] : a.cue[0][1]], text[a.content[-1][0] : a.content[-1][1]]) for a in scored
+    ]
+    assert (cue, content) in pairs
