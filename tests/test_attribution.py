@@ -1221,7 +1221,7 @@ def test_rebuilt_model_numbers_compare_within_a_tolerance():
         # the infinitive's "to" opens the content
         (
             "The Fed is expected to raise rates in December.",
-            [("", "is expected", "The Fed … to raise rates")],
+            [("", "is expected", "The Fed … to raise rates in December")],
         ),
         # the second half of "X, Smith said, Y" stops at a participle cue
         (
@@ -1307,7 +1307,11 @@ def test_session5_span_side(text, expected):
         # not "on" before a medium
         ("Trump responded on Twitter.", "responded", "on Twitter"),
         # the infinitive's "to" leaves the cue for the content
-        ("The Fed is expected to raise rates in December.", "is expected", "to raise rates"),
+        (
+            "The Fed is expected to raise rates in December.",
+            "is expected",
+            "to raise rates in December",
+        ),
     ],
 )
 def test_session5_polnear_cue_and_content_start(text, cue, content):
