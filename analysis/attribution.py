@@ -147,6 +147,8 @@ MAIN_SUBJECT_GAP = 3
 MAIN_SUBJECT_STOPS = frozenset(
     "who which that whose when while if because as and but or of at about to worth".split()
 )
+# "X said ... and then added": a coordinated cue after an adverb takes the earlier cue's source
+COORDINATED_AFTER_ADVERB = True
 # "when asked about X": a question with no source (session 5)
 ASKED_CLAUSE = True
 ASKED_OPENERS = frozenset("when if after before once while being".split())
@@ -2072,6 +2074,12 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             elif (
                 prev == "by"
                 or prev in ("and", "but")
+                or (
+                    COORDINATED_AFTER_ADVERB
+                    and prev_source
+                    and pj > 0
+                    and norms[pj] in ("and", "but")
+                )
                 or (prev == "," and norms[ci].endswith("ing"))
             ):
                 if prev_source is not None and prev != "by":

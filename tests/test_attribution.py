@@ -1267,3 +1267,14 @@ def test_nested_cue_with_its_own_pronoun_subject_is_kept(monkeypatch):
     assert worries in _triples(text)
     monkeypatch.setattr(attribution, "NESTED_OWN_CLAUSE", False)
     assert worries not in _triples(text)
+
+
+def test_coordinated_cue_after_an_adverb_takes_the_first_cue_source(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Trump criticized the senator on Monday and then tweeted that she was disgraceful."
+    first = (["Trump"], ["criticized"], ["the senator"])
+    second = (["Trump"], ["then tweeted"], ["that she was disgraceful"])
+    assert _triples(text) == [first, second]
+    monkeypatch.setattr(attribution, "COORDINATED_AFTER_ADVERB", False)
+    assert _triples(text) == [first]
