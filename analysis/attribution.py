@@ -149,6 +149,9 @@ MAIN_SUBJECT_STOPS = frozenset(
 )
 # "X said ... and then added": a coordinated cue after an adverb takes the earlier cue's source
 COORDINATED_AFTER_ADVERB = True
+# "described himself as": a reflexive object after a speech verb (session 5)
+REFLEXIVE_SPEECH = True
+NOT_REFLEXIVE = frozenset("find show see prove reveal".split())
 # "when asked about X": a question with no source (session 5)
 ASKED_CLAUSE = True
 ASKED_OPENERS = frozenset("when if after before once while being".split())
@@ -665,7 +668,7 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
             continue
         for k, entry, kind in candidates:
             # "found itself", "showed up", "easier said than done": not speech
-            if k < n and norms[k] in NOT_AFTER_CUE:
+            if k < n and norms[k] in NOT_AFTER_CUE and not _reflexive_speech(entry, norms[k]):
                 break
             if (entry.extra and entry.n_seen < EXTRA_MIN_SEEN) or (
                 kind == "lex" and entry.phrase in always
@@ -686,6 +689,12 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
         _, i, k, entry = best  # the sentence's best candidate, just short of the threshold
         out.append((i, _with_particle(norms, i, k, entry), entry))
     return out
+
+
+def _reflexive_speech(entry: CueEntry, word: str) -> bool:
+    """A speech verb with a reflexive object ("described himself as", "defended himself"),
+    unlike "found itself" or "showed itself"."""
+    return REFLEXIVE_SPEECH and word in EMPHATIC_REFLEXIVES and entry.lemma not in NOT_REFLEXIVE
 
 
 def _with_particle(norms: list[str], i: int, k: int, entry: CueEntry) -> int:

@@ -1278,3 +1278,14 @@ def test_coordinated_cue_after_an_adverb_takes_the_first_cue_source(monkeypatch)
     assert _triples(text) == [first, second]
     monkeypatch.setattr(attribution, "COORDINATED_AFTER_ADVERB", False)
     assert _triples(text) == [first]
+
+
+def test_speech_verb_with_a_reflexive_object_is_a_cue(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Kaine has described himself as a pro-life Catholic in the past."
+    described = (["Kaine"], ["has described"], ["himself as a pro-life Catholic in the past"])
+    assert _triples(text) == [described]
+    assert _triples("The party found itself in trouble.") == []
+    monkeypatch.setattr(attribution, "REFLEXIVE_SPEECH", False)
+    assert _triples(text) == []
