@@ -142,6 +142,25 @@ PARTICLES = frozenset("for about out against".split())
 # classifier: where they stand against the candidate (lenient +0.005, cue exact +0.004), and
 # so do the likely ones (LIKELY_PRECISION of LIKELY_MIN_COUNT: lenient +0.001, cue +0.001).
 NESTED_MIN_LOGIT: float | None = 2.5
+# a cue with no subject of its own takes the sentence's main subject (session 5)
+MAIN_SUBJECT_FALLBACK = True
+MAIN_SUBJECT_GAP = 3
+MAIN_SUBJECT_STOPS = frozenset(
+    "who which that whose when while if because as and but or of at about to worth".split()
+)
+# "X said ... and then added": a coordinated cue after an adverb takes the earlier cue's source
+COORDINATED_AFTER_ADVERB = True
+# "described himself as": a reflexive object after a speech verb (session 5)
+REFLEXIVE_SPEECH = True
+NOT_REFLEXIVE = frozenset("find show see prove reveal".split())
+# "when asked about X": a question with no source (session 5)
+ASKED_CLAUSE = True
+ASKED_OPENERS = frozenset("when if after before once while being".split())
+# a nested cue heading its own subordinate clause is kept (session 5)
+NESTED_OWN_CLAUSE = True
+OWN_CLAUSE_OPENERS = frozenset(
+    "when though although while if because as once unless whether after before since until".split()
+)
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
 SOLO_MARGIN = 0.4
 SOLO_PRECISION = 0.12
@@ -650,7 +669,7 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
             continue
         for k, entry, kind in candidates:
             # "found itself", "showed up", "easier said than done": not speech
-            if k < n and norms[k] in NOT_AFTER_CUE:
+            if k < n and norms[k] in NOT_AFTER_CUE and not _reflexive_speech(entry, norms[k]):
                 break
             if (entry.extra and entry.n_seen < EXTRA_MIN_SEEN) or (
                 kind == "lex" and entry.phrase in always
@@ -671,6 +690,12 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
         _, i, k, entry = best  # the sentence's best candidate, just short of the threshold
         out.append((i, _with_particle(norms, i, k, entry), entry))
     return out
+
+
+def _reflexive_speech(entry: CueEntry, word: str) -> bool:
+    """A speech verb with a reflexive object ("described himself as", "defended himself"),
+    unlike "found itself" or "showed itself"."""
+    return REFLEXIVE_SPEECH and word in EMPHATIC_REFLEXIVES and entry.lemma not in NOT_REFLEXIVE
 
 
 def _with_particle(norms: list[str], i: int, k: int, entry: CueEntry) -> int:
@@ -2060,6 +2085,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     content.append(_trim(text, *_span(sent, *subj)))
             elif ci == lead and sent.raws[ci][:1].isupper() and norms[ci].endswith("ed"):
                 sourceless = True  # "Asked about X, Trump said ...": the question has no source
+            elif ASKED_CLAUSE and _asked_clause(sent, ci, entry):
+                sourceless = True  # "when asked about X, ...": the question has no source
             elif ci == lead and sent.raws[ci][:1].isupper() and norms[ci].endswith("ing"):
                 # "Noting that ..., Trump reminded ...": the main clause's subject
                 subj = _subject_after_clause(sent, cj)
@@ -2067,6 +2094,12 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             elif (
                 prev == "by"
                 or prev in ("and", "but")
+                or (
+                    COORDINATED_AFTER_ADVERB
+                    and prev_source
+                    and pj > 0
+                    and norms[pj] in ("and", "but")
+                )
                 or (prev == "," and norms[ci].endswith("ing"))
             ):
                 if prev_source is not None and prev != "by":
@@ -2088,6 +2121,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             if subj is not None and not _subject_like(sent, *subj):
                 subj = None
                 sourceless = entry.pos == "noun"  # "drew complaints that ...": no source
+            if subj is None and source is None and not sourceless and MAIN_SUBJECT_FALLBACK:
+                subj = _main_subject(sent, ci, quotes)
             if source is None and subj is not None and not sourceless:
                 source = _span(sent, *subj)
                 if norms[subj[1] - 1] not in (",", "—", "–", "-"):
@@ -2149,7 +2184,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             # "..., and people familiar with her thinking say ...": a later clause with a cue and
             # a subject of its own
             stops += [t for c in cue_starts if c > cj + 1 for t in _clause_with_cue(sent, c, cj)]
-            if ci == lead and (sourceless or fronted):
+            if (ci == lead or (ASKED_CLAUSE and _asked_clause(sent, ci, entry))) and (
+                sourceless or fronted
+            ):
                 stops += [t for t in range(cj, n) if norms[t] == ","][:1]
             if entry.pos == "noun" or (
                 ci > 0 and not norms[ci].endswith("ing") and _possessive(sent, ci - 1)
@@ -2237,6 +2274,33 @@ def _particle_lead(sent: _Sentence, cj: int, start: int) -> bool:
         and sent.raws[cj] in ("of", "on")
         and (norms[cj] == "of" or norms[cj + 1].endswith("ing"))
     )
+
+
+def _asked_clause(sent: _Sentence, ci: int, entry: CueEntry) -> bool:
+    """A question put to the main clause's subject ("when asked about X", "after being
+    asked"): PolNeAR gives it no source."""
+    return (
+        entry.lemma == "ask"
+        and sent.norms[ci].endswith("ed")
+        and ci > 0
+        and sent.norms[ci - 1] in ASKED_OPENERS
+    )
+
+
+def _main_subject(sent: _Sentence, ci: int, quotes: _QuoteIndex) -> tuple[int, int] | None:
+    """The sentence's main subject for a cue with none of its own ("X will come on the show to
+    talk about", "X is sticking to his message, hoping to ...")."""
+    norms = sent.norms
+    if not norms[ci].endswith("ing"):
+        return None
+    subj = _leading_subject(sent, ci - 1, quotes)
+    if subj is None or not _subject_like(sent, *subj) or ci - subj[1] > MAIN_SUBJECT_GAP:
+        return None
+    if norms[subj[0]] in ("it", "there", "there's", "what"):
+        return None
+    if any(norms[t] in CLAUSE_PUNCT or norms[t] in MAIN_SUBJECT_STOPS for t in range(subj[1], ci)):
+        return None
+    return subj
 
 
 def _strip_marks(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -2813,10 +2877,27 @@ def _drop_nested_cues(sentences: list[_Sentence], per_sentence: list[list[Found]
                     and reach[j - 1] >= ce
                     and any(spans[t][1] >= ce and spans[t][2] != id(f) for t in range(j))
                 )
-                if nested and _found_logit(model, sent, f) < limit:
+                if nested and _found_logit(model, sent, f) < limit and not _own_clause(sent, f):
                     continue
             keep.append(f)
         found[:] = keep
+
+
+def _own_clause(sent: _Sentence, f: Found) -> bool:
+    """Whether a cue heads its own subordinate clause, a pronoun source right before it ("because
+    he worries ...", "as he urges ..."): PolNeAR counts such nested cues about half the time."""
+    if not NESTED_OWN_CLAUSE or f.source is None:
+        return False
+    si = bisect_left(sent.starts, f.source[0])
+    ce = bisect_left(sent.starts, f.cue[0])
+    se = bisect_left(sent.starts, f.source[1])
+    return (
+        si > 0
+        and se == si + 1
+        and se >= ce - 1
+        and sent.norms[si] in SUBJECT_PRONOUNS
+        and sent.norms[si - 1] in OWN_CLAUSE_OPENERS
+    )
 
 
 def _found_logit(model: dict, sent: _Sentence, f: Found) -> float:

@@ -1322,3 +1322,92 @@ def test_session5_polnear_cue_and_content_start(text, cue, content):
         (text[a.cue[0][0] : a.cue[0][1]], text[a.content[-1][0] : a.content[-1][1]]) for a in scored
     ]
     assert (cue, content) in pairs
+
+
+# --- session 5: accepted cues without an attribution ---
+
+
+def _triples(text: str) -> list[tuple[list[str], list[str], list[str]]]:
+    """Source, cue and content texts of the attributions the PolNeAR scorer sees."""
+    from analysis.attribution import attributions_for_scoring
+
+    return [
+        tuple([text[s:e] for s, e in role] for role in (a.source, a.cue, a.content))
+        for a in attributions_for_scoring(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Chaffetz is also asking Comey to turn over the full file.",
+            (["Chaffetz"], ["is also asking"], ["Comey to turn over the full file"]),
+        ),
+        (
+            "He is now talking about immigration in a new way.",
+            (["He"], ["is now talking about"], ["immigration in a new way"]),
+        ),
+        (
+            "Trump has avoided directly criticizing Comey.",
+            (["Trump"], ["directly criticizing"], ["Comey"]),
+        ),
+    ],
+)
+def test_participle_cue_takes_the_main_subject(monkeypatch, text, expected):
+    import analysis.attribution as attribution
+
+    assert _triples(text) == [expected]
+    monkeypatch.setattr(attribution, "MAIN_SUBJECT_FALLBACK", False)
+    assert _triples(text) == []
+
+
+def test_main_subject_is_not_taken_across_a_clause_or_from_it():
+    assert _triples("It is worth remembering that the state is defined by the city.") == []
+    assert _triples("Sanders’ decision to hold off on backing Clinton has not sat well.") == []
+
+
+def test_question_put_to_the_speaker_has_no_source(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "When asked whether the position was right, 59 percent said it was not."
+    asked = ([], ["asked"], ["whether the position was right"])
+    said = (["59 percent"], ["said"], ["it was not"])
+    assert _triples(text) == [asked, said]
+    monkeypatch.setattr(attribution, "ASKED_CLAUSE", False)
+    assert _triples(text) == [said]
+
+
+def test_nested_cue_with_its_own_pronoun_subject_is_kept(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = (
+        "Marvin Teske is backing Hillary Clinton because he worries Sanders would have "
+        "trouble winning in the fall."
+    )
+    worries = (["he"], ["worries"], ["Sanders would have trouble winning in the fall"])
+    assert worries in _triples(text)
+    monkeypatch.setattr(attribution, "NESTED_OWN_CLAUSE", False)
+    assert worries not in _triples(text)
+
+
+def test_coordinated_cue_after_an_adverb_takes_the_first_cue_source(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Trump criticized the senator on Monday and then tweeted that she was disgraceful."
+    first = (["Trump"], ["criticized"], ["the senator"])
+    second = (["Trump"], ["then tweeted"], ["that she was disgraceful"])
+    assert _triples(text) == [first, second]
+    monkeypatch.setattr(attribution, "COORDINATED_AFTER_ADVERB", False)
+    assert _triples(text) == [first]
+
+
+def test_speech_verb_with_a_reflexive_object_is_a_cue(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Kaine has described himself as a pro-life Catholic in the past."
+    described = (["Kaine"], ["has described"], ["himself as a pro-life Catholic in the past"])
+    assert _triples(text) == [described]
+    assert _triples("The party found itself in trouble.") == []
+    monkeypatch.setattr(attribution, "REFLEXIVE_SPEECH", False)
+    assert _triples(text) == []
