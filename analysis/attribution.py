@@ -156,11 +156,6 @@ NOT_REFLEXIVE = frozenset("find show see prove reveal".split())
 # "when asked about X": a question with no source (session 5)
 ASKED_CLAUSE = True
 ASKED_OPENERS = frozenset("when if after before once while being".split())
-# a nested cue heading its own subordinate clause is kept (session 5)
-NESTED_OWN_CLAUSE = True
-OWN_CLAUSE_OPENERS = frozenset(
-    "when though although while if because as once unless whether after before since until".split()
-)
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
 SOLO_MARGIN = 0.4
 SOLO_PRECISION = 0.12
@@ -2877,27 +2872,10 @@ def _drop_nested_cues(sentences: list[_Sentence], per_sentence: list[list[Found]
                     and reach[j - 1] >= ce
                     and any(spans[t][1] >= ce and spans[t][2] != id(f) for t in range(j))
                 )
-                if nested and _found_logit(model, sent, f) < limit and not _own_clause(sent, f):
+                if nested and _found_logit(model, sent, f) < limit:
                     continue
             keep.append(f)
         found[:] = keep
-
-
-def _own_clause(sent: _Sentence, f: Found) -> bool:
-    """Whether a cue heads its own subordinate clause, a pronoun source right before it ("because
-    he worries ...", "as he urges ..."): PolNeAR counts such nested cues about half the time."""
-    if not NESTED_OWN_CLAUSE or f.source is None:
-        return False
-    si = bisect_left(sent.starts, f.source[0])
-    ce = bisect_left(sent.starts, f.cue[0])
-    se = bisect_left(sent.starts, f.source[1])
-    return (
-        si > 0
-        and se == si + 1
-        and se >= ce - 1
-        and sent.norms[si] in SUBJECT_PRONOUNS
-        and sent.norms[si - 1] in OWN_CLAUSE_OPENERS
-    )
 
 
 def _found_logit(model: dict, sent: _Sentence, f: Found) -> float:

@@ -1378,19 +1378,6 @@ def test_question_put_to_the_speaker_has_no_source(monkeypatch):
     assert _triples(text) == [said]
 
 
-def test_nested_cue_with_its_own_pronoun_subject_is_kept(monkeypatch):
-    import analysis.attribution as attribution
-
-    text = (
-        "Marvin Teske is backing Hillary Clinton because he worries Sanders would have "
-        "trouble winning in the fall."
-    )
-    worries = (["he"], ["worries"], ["Sanders would have trouble winning in the fall"])
-    assert worries in _triples(text)
-    monkeypatch.setattr(attribution, "NESTED_OWN_CLAUSE", False)
-    assert worries not in _triples(text)
-
-
 def test_coordinated_cue_after_an_adverb_takes_the_first_cue_source(monkeypatch):
     import analysis.attribution as attribution
 
