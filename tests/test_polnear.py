@@ -133,9 +133,10 @@ def test_toy_baseline_scores_as_documented(shared_dir):
 def test_system_on_polnear_dev_beats_the_prototype(shared_dir):
     s = score_polnear(shared_dir / "polnear" / "dev")
     assert s["n_documents"] == 84
-    # measured 2026-11-28 (session 4): lenient 0.710, strict 0.467, source exact 0.685,
-    # content token 0.781, speaker accuracy 0.953 (see docs/quotes.md); floors a little below
-    assert s["attribution"]["lenient"]["f1"] >= 0.70
-    assert s["attribution"]["strict"]["f1"] >= 0.455
-    assert s["roles"]["source"]["exact"]["f1"] >= 0.675
+    # measured 2026-11-29 (session 5): lenient 0.714, strict 0.484, source exact 0.687,
+    # content token 0.790, speaker accuracy 0.954 (see docs/quotes.md); floors a little below
+    assert s["attribution"]["lenient"]["f1"] >= 0.705
+    assert s["attribution"]["strict"]["f1"] >= 0.47
+    assert s["roles"]["source"]["exact"]["f1"] >= 0.68
+    assert s["roles"]["content"]["token"]["f1"] >= 0.78
     assert s["speaker_accuracy"] >= 0.90
