@@ -99,7 +99,7 @@ def _bootstrap_sizes(
     matrices: list[np.ndarray], *, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95
 ) -> list[np.ndarray]:
     """:func:`bootstrap_ci` of every row of several (groups, n) matrices, one per size n: the
-    groups of a size share its resampling indices (one gather), and one partition serves all.
+    groups of a size share its resampling indices (one gather), and one sort serves all.
 
     The numbers are those of ``values[indices].mean(axis=1)`` and ``np.quantile`` group by
     group, computed more cheaply: numpy's reduction over a short row costs ~30 ns a row, and
@@ -123,11 +123,15 @@ def _bootstrap_sizes(
             draws = np.take(rows[first : first + step], columns, axis=1)  # (groups, n, n_boot)
             means.append(_pairwise_sum(draws.transpose(1, 0, 2)) / n)  # (groups, n_boot)
     bounds = _linear_quantiles(np.concatenate(means) if len(means) > 1 else means[0], q)
-    low = np.concatenate([rows.min(axis=1) for rows in matrices])
-    high = np.concatenate([rows.max(axis=1) for rows in matrices])
+    # ufunc reductions: ndarray.min/max without their Python wrappers
+    low = np.concatenate([np.minimum.reduce(rows, axis=1) for rows in matrices])
+    high = np.concatenate([np.maximum.reduce(rows, axis=1) for rows in matrices])
     bounds = np.clip(bounds, low[:, None], high[:, None])
-    cuts = np.cumsum([rows.shape[0] for rows in matrices])[:-1]
-    return np.split(bounds, cuts)
+    out, first = [], 0
+    for rows in matrices:  # np.split's Python wrapper costs more than these slices
+        out.append(bounds[first : first + rows.shape[0]])
+        first += rows.shape[0]
+    return out
 
 
 def _bootstrap_numpy(rows: np.ndarray, seed: int, n_boot: int, q: np.ndarray) -> np.ndarray:
@@ -162,10 +166,12 @@ def _pairwise_sum(draws: np.ndarray) -> np.ndarray:
 
 def _linear_quantiles(values: np.ndarray, q: np.ndarray) -> np.ndarray:
     """``np.quantile(values, q, axis=1).T`` (the default "linear" method) for NaN-free rows:
-    the same order statistics, found by one partition, and numpy's own interpolation."""
-    below, above, gamma, kth, upper = _quantile_plan(values.shape[1], tuple(q.tolist()))
-    part = np.partition(values, kth, axis=1)
-    a, b = part[:, below], part[:, above]
+    the same order statistics and numpy's own interpolation. The order statistics come from a
+    full sort rather than ``np.partition`` as numpy's quantile does: numpy sorts a row of a
+    thousand floats with SIMD, four times faster than it partitions it at four points."""
+    below, above, gamma, upper = _quantile_plan(values.shape[1], tuple(q.tolist()))
+    ordered = np.sort(values, axis=1)
+    a, b = ordered[:, below], ordered[:, above]
     diff = b - a
     out = a + diff * gamma
     out[:, upper] = (b - diff * (1 - gamma))[:, upper]
@@ -175,16 +181,16 @@ def _linear_quantiles(values: np.ndarray, q: np.ndarray) -> np.ndarray:
 @lru_cache(maxsize=256)  # one key per bootstrap size and level
 def _quantile_plan(
     count: int, q: tuple[float, ...]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """What :func:`_linear_quantiles` needs of ``count`` and ``q`` alone (the same for every
     call with one bootstrap size): order statistics below and above each quantile, the
-    interpolation weights, the partition points, and which quantiles interpolate from above.
+    interpolation weights, and which quantiles interpolate from above.
     The arrays are shared: read-only."""
     virtual = (count - 1) * np.array(q)
     below = np.clip(np.floor(virtual).astype(np.intp), 0, count - 1)
     above = np.minimum(below + 1, count - 1)
     gamma = virtual - below
-    plan = (below, above, gamma, np.unique(np.concatenate((below, above))), gamma >= 0.5)
+    plan = (below, above, gamma, gamma >= 0.5)
     for array in plan:
         array.flags.writeable = False
     return plan
@@ -230,9 +236,10 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
     if matrices:
         all_bounds = _bootstrap_sizes(matrices)
         for members, matrix, bounds in zip(by_size.values(), matrices, all_bounds, strict=True):
-            for i, mean, bound in zip(
-                members, matrix.mean(axis=1).tolist(), bounds.tolist(), strict=True
-            ):
+            # ndarray.mean's own arithmetic (a pairwise sum, then one division) without its
+            # Python wrapper
+            row_means = np.add.reduce(matrix, axis=1) / matrix.shape[1]
+            for i, mean, bound in zip(members, row_means.tolist(), bounds.tolist(), strict=True):
                 means[i] = mean
                 intervals[i] = (bound[0], bound[1])
     rows = []

@@ -268,12 +268,11 @@ def test_analyze_shares_its_tables_and_matches_actor_sentiment(seed_article):
 
 
 def test_quantile_plan_hand_checked():
-    below, above, gamma, kth, upper = _quantile_plan(2000, (0.025, 0.975))
+    below, above, gamma, upper = _quantile_plan(2000, (0.025, 0.975))
     # virtual indices 1999 × q: 49.975 and 1949.025
     assert below.tolist() == [49, 1949]
     assert above.tolist() == [50, 1950]
     assert gamma.tolist() == pytest.approx([0.975, 0.025])
-    assert kth.tolist() == [49, 50, 1949, 1950]
     assert upper.tolist() == [True, False]
     assert not below.flags.writeable
 
@@ -288,3 +287,15 @@ def test_linear_quantiles_equal_numpy(count, q, seed):
     values = np.random.default_rng(seed).normal(size=(4, count))
     q = np.array(q)
     assert np.array_equal(_linear_quantiles(values, q), np.quantile(values, q, axis=1).T)
+
+
+def test_summary_rows_means_and_intervals_equal_numpy():
+    from analysis.portrayal import _summary_rows
+
+    values = {"A": [0.1, 0.2, 0.7], "B": [0.3, -0.4, 0.5], "C": [0.9, -0.2, 0.1, 0.25, -0.6]}
+    items = [(a, "person", "about", v, "neutral") for a, vs in values.items() for v in vs]
+    rows = {r[0]: r for r in _summary_rows(items)}
+    for actor, vs in values.items():
+        assert rows[actor][4] == float(np.mean(vs))  # bit for bit, as ndarray.mean gives
+        assert rows[actor][5:7] == _numpy_bootstrap(np.array(vs))
+    assert rows["A"][3] == 3 and rows["A"][4] == pytest.approx(1.0 / 3.0)
