@@ -80,9 +80,10 @@ CUT_AT_PARTICIPLE = True
 SKIP_TO_THAT = True
 # A single dash in a forward content ends it ("... the GOP nomination -- including ...").
 CUT_AT_DASH = True
+# The most tokens a dateline opening a sentence may take ("LOS ANGELES, Feb. 2 (UPI) —").
+DATELINE_MAX = 12
 # A quote of at least this many words with no cue of its own takes the speaker of an
 # attribution at most this many characters before it (half as far after it).
-DATELINE_MAX = 12  # tokens a dateline may take
 FLOAT_MIN_WORDS = 4
 FLOAT_WINDOW = 400
 # A block opening "Cruz: Trump would ..." (headline style) with at most this many words before
@@ -2412,12 +2413,8 @@ def _subordinate_clause_end(sent: _Sentence, ci: int, k: int, quotes: _QuoteInde
     return []
 
 
-MAIN_VERBS = frozenset(
-    "is was are were has had have will would can could did does said says told also then".split()
-)
-
-
 AUXILIARY_VERBS = frozenset("is was are were has had have will would can could did does".split())
+MAIN_VERBS = AUXILIARY_VERBS | frozenset("said says told also then".split())
 
 
 def _main_clause_verb(sent: _Sentence, k: int) -> list[int]:
