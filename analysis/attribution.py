@@ -80,6 +80,11 @@ CUT_AT_PARTICIPLE = True
 SKIP_TO_THAT = True
 # A single dash in a forward content ends it ("... the GOP nomination -- including ...").
 CUT_AT_DASH = True
+# A sentence ending in a colon at a paragraph's end ("released the following statement:") gives
+# its last cue the quotation opening the next paragraph.
+COLON_PARAGRAPH = True
+# the most words between such a cue and its colon ("released the following statement")
+COLON_OBJECT_WORDS = 4
 # The most tokens a dateline opening a sentence may take ("LOS ANGELES, Feb. 2 (UPI) —").
 DATELINE_MAX = 12
 # A quote of at least this many words with no cue of its own takes the speaker of an
@@ -2239,6 +2244,23 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 # the preposition, the content starts after it (not "said on Twitter")
                 polnear_cue = _span(sent, first, cj + 1)
                 forward[0] = (sent.starts[cj + 1], forward[0][1])
+            if (
+                COLON_PARAGRAPH
+                and not any(c > cj for c in cue_starts)
+                and (
+                    not forward
+                    or (
+                        forward[-1][1] >= sent.ends[n - 2]
+                        and len(WORD_RE.findall(text, *forward[0])) <= COLON_OBJECT_WORDS
+                    )
+                )
+            ):
+                q = _paragraph_quote(text, sent, quotes)
+                if q is not None and not _quote_tagged(text, q):
+                    # "Cruz called them on it:⏎⏎“The questions …”": PolNeAR's content is the
+                    # quotation (24 times in 34 such colons in train), the words before it the cue's
+                    forward = list(q.fragments)
+                    polnear_cue = (polnear_cue[0], max(polnear_cue[1], sent.ends[n - 2]))
             content += forward
             if not content and norms[-1] == ":":
                 # 'Cruz continued:' ending a paragraph, the quote opening the next one
@@ -2258,6 +2280,25 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             prev_source = source
         found.append(Found(cue_span, content, source, entry, extras={"polnear_cue": polnear_cue}))
     return found
+
+
+def _paragraph_quote(text: str, sent: _Sentence, quotes: _QuoteIndex) -> Quote | None:
+    """The quotation opening the next paragraph when the sentence ends with a colon."""
+    if sent.norms[-1] != ":":
+        return None
+    nxt = _NEXT_NONSPACE_RE.match(text, sent.end).end()
+    if "\n" not in text[sent.end : nxt]:
+        return None
+    return quotes.starting_at(nxt)
+
+
+def _quote_tagged(text: str, q: Quote) -> bool:
+    """Whether a quotation closes on a comma or runs on into lowercase words ('“They stole the
+    country,” the man shouted'): it has a speaker of its own."""
+    if q.end >= 2 and text[q.end - 2] == ",":
+        return True
+    nxt = _NEXT_NONSPACE_RE.match(text, q.end).end()
+    return nxt < len(text) and text[nxt].islower()
 
 
 def _particle_lead(sent: _Sentence, cj: int, start: int) -> bool:

@@ -1398,3 +1398,26 @@ def test_speech_verb_with_a_reflexive_object_is_a_cue(monkeypatch):
     assert _triples("The party found itself in trouble.") == []
     monkeypatch.setattr(attribution, "REFLEXIVE_SPEECH", False)
     assert _triples(text) == []
+
+
+# --- session 6: span side ---
+
+
+def test_colon_ending_a_paragraph_gives_the_next_quotation(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = (
+        "When Wallace died, President Clinton released the following statement:\n\n"
+        "“Hillary and I offer our condolences to his family. He was a friend.”"
+    )
+    quote = "“Hillary and I offer our condolences to his family. He was a friend.”"
+    assert _triples(text) == [
+        (["President Clinton"], ["released the following statement:"], [quote])
+    ]
+    # a long object keeps its content; a quotation with a speaker of its own is not taken
+    listed = "He then listed the qualities necessary in a successful nominee:\n\n“Is it you?”"
+    assert _triples(listed)[0][2] == ["the qualities necessary in a successful nominee"]
+    shouted = "A man interrupted the candidate:\n\n“They stole the country,” the man shouted."
+    assert _triples(shouted) == [(["the man"], ["shouted"], ["“They stole the country,”"])]
+    monkeypatch.setattr(attribution, "COLON_PARAGRAPH", False)
+    assert _triples(text) == [(["President Clinton"], ["released"], ["the following statement"])]
