@@ -85,6 +85,13 @@ CUT_AT_DASH = True
 COLON_PARAGRAPH = True
 # the most words between such a cue and its colon ("released the following statement")
 COLON_OBJECT_WORDS = 4
+# "expressed concern about X": the words up to "about" (within ABOUT_WINDOW words of the cue)
+# belong to PolNeAR's cue, not to the content.
+ABOUT_IN_CUE = True
+ABOUT_WINDOW = 4
+ABOUT_WORDS = frozenset(
+    "little nothing much so almost often more at length concern concerns".split()
+)
 # The most tokens a dateline opening a sentence may take ("LOS ANGELES, Feb. 2 (UPI) —").
 DATELINE_MAX = 12
 # A quote of at least this many words with no cue of its own takes the speaker of an
@@ -2048,7 +2055,10 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
         if pj > 0 and norms[pj] == "," and norms[c].endswith("ing"):
             participle_commas.append(pj)
     prev_source: tuple[int, int] | None = None
+    absorbed: set[int] = set()  # tokens taken into an earlier cue ("voiced concerns about")
     for ci, cj, entry, plan in plans:
+        if ci in absorbed:
+            continue
         # PolNeAR cue spans keep auxiliaries and adverbs ("has also said", "did not deny");
         # the table reports the lexical cue ("hinted at"), the scorer adapter the PolNeAR span
         first = ci
@@ -2244,6 +2254,17 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 # the preposition, the content starts after it (not "said on Twitter")
                 polnear_cue = _span(sent, first, cj + 1)
                 forward[0] = (sent.starts[cj + 1], forward[0][1])
+            elif (
+                ABOUT_IN_CUE
+                and forward
+                and entry.lemma not in ASK_LEMMAS  # "Asked about X": the content keeps "about"
+                and (a := _about_after(sent, cj, forward[0][0])) >= 0
+            ):
+                # "expressed concern about X", "spoke briefly about X": PolNeAR's cue runs
+                # through "about", the content is what follows it
+                polnear_cue = _span(sent, first, a + 1)
+                forward[0] = (sent.starts[a + 1], forward[0][1])
+                absorbed.update(range(cj, a + 1))
             if (
                 COLON_PARAGRAPH
                 and not any(c > cj for c in cue_starts)
@@ -2299,6 +2320,25 @@ def _quote_tagged(text: str, q: Quote) -> bool:
         return True
     nxt = _NEXT_NONSPACE_RE.match(text, q.end).end()
     return nxt < len(text) and text[nxt].islower()
+
+
+def _about_after(sent: _Sentence, cj: int, start: int) -> int:
+    """The token of an *about* after a cue and only adverbs or *concern* (*spoke briefly about*,
+    *said little about*, *expressed concern about*), the content starting at ``start``; else -1."""
+    norms = sent.norms
+    n = len(norms)
+    t = bisect_left(sent.starts, start, cj)
+    while t < n - 1 and t - cj < ABOUT_WINDOW:
+        w = norms[t]
+        if w == "about":
+            nxt = norms[t + 1]
+            if nxt[:1].isdigit() or nxt in NUMBER_WORDS or nxt == "half":
+                return -1  # "deemed about 1,500 of them": an approximation
+            return t
+        if not (w in ABOUT_WORDS or (w.endswith("ly") and len(w) > 4)):
+            return -1
+        t += 1
+    return -1
 
 
 def _particle_lead(sent: _Sentence, cj: int, start: int) -> bool:

@@ -1421,3 +1421,20 @@ def test_colon_ending_a_paragraph_gives_the_next_quotation(monkeypatch):
     assert _triples(shouted) == [(["the man"], ["shouted"], ["“They stole the country,”"])]
     monkeypatch.setattr(attribution, "COLON_PARAGRAPH", False)
     assert _triples(text) == [(["President Clinton"], ["released"], ["the following statement"])]
+
+
+def test_about_after_adverbs_belongs_to_the_cue(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Manafort bragged prematurely about his success."
+    assert _triples(text) == [(["Manafort"], ["bragged prematurely about"], ["his success"])]
+    concerns = "Local governments also expressed concerns about the cost of the new rule."
+    assert _triples(concerns)[0][1:] == (
+        ["also expressed concerns about"],
+        ["the cost of the new rule"],
+    )
+    # an approximation is no topic
+    deemed = "The department has deemed about 1,500 of those pages personal."
+    assert _triples(deemed)[0][2] == ["about 1,500 of those pages personal"]
+    monkeypatch.setattr(attribution, "ABOUT_IN_CUE", False)
+    assert _triples(text) == [(["Manafort"], ["bragged"], ["prematurely about his success"])]
