@@ -92,6 +92,10 @@ ABOUT_WINDOW = 4
 ABOUT_WORDS = frozenset(
     "little nothing much so almost often more at length concern concerns".split()
 )
+# "said without evidence, that …", "wrote the local paper, The Perry Chief, that …": the words
+# between a cue and ", that" (within COMMA_THAT_WINDOW tokens) are an adjunct or an addressee.
+COMMA_THAT = True
+COMMA_THAT_WINDOW = 16
 # The most tokens a dateline opening a sentence may take ("LOS ANGELES, Feb. 2 (UPI) —").
 DATELINE_MAX = 12
 # A quote of at least this many words with no cue of its own takes the speaker of an
@@ -2168,6 +2172,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     and (norms[k] != "to" or _addressee_before(sent, k, that))
                 ):
                     k = that + (norms[that] == ":")
+            if COMMA_THAT and k < n and norms[k] != "that":
+                k = _comma_that(sent, k)
             if sourceless and source is None and k + 1 < n and norms[k] == "by":
                 # a passive with its agent: "was seen by some as ...", "Asked by Starnes if ..."
                 agent = _np_after(sent, k + 1, n, relaxed=True)
@@ -2339,6 +2345,19 @@ def _about_after(sent: _Sentence, cj: int, start: int) -> int:
             return -1
         t += 1
     return -1
+
+
+def _comma_that(sent: _Sentence, k: int) -> int:
+    """Where a content starting at token k really starts: at a ", that" within
+    ``COMMA_THAT_WINDOW`` tokens with no quotation, clause word or colon before it, else k."""
+    norms = sent.norms
+    for t in range(k, min(k + COMMA_THAT_WINDOW, len(norms) - 1)):
+        w = norms[t]
+        if w == "," and norms[t + 1] == "that":
+            return t + 1
+        if w in CLAUSE_OPENERS or w in ('"', ":", ";", "which", "despite"):
+            return k
+    return k
 
 
 def _particle_lead(sent: _Sentence, cj: int, start: int) -> bool:

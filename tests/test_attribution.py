@@ -1438,3 +1438,23 @@ def test_about_after_adverbs_belongs_to_the_cue(monkeypatch):
     assert _triples(deemed)[0][2] == ["about 1,500 of those pages personal"]
     monkeypatch.setattr(attribution, "ABOUT_IN_CUE", False)
     assert _triples(text) == [(["Manafort"], ["bragged"], ["prematurely about his success"])]
+
+
+def test_comma_that_after_an_adjunct_starts_the_content(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "A student wrote the local newspaper, The Perry Chief, that such incidents were common."
+    assert _triples(text) == [(["A student"], ["wrote"], ["that such incidents were common"])]
+    said = "She also said without evidence, that they recruit online."
+    assert _triples(said)[0][2] == ["that they recruit online"]
+    # an infinitive before the comma keeps the whole complement
+    decided = (
+        "Mr. Obama decided to trade despite concerns, even inside his team, that it might hurt."
+    )
+    assert _triples(decided)[0][2] == [
+        "to trade despite concerns, even inside his team, that it might hurt"
+    ]
+    monkeypatch.setattr(attribution, "COMMA_THAT", False)
+    assert _triples(text)[0][2] == [
+        "the local newspaper, The Perry Chief, that such incidents were common"
+    ]
