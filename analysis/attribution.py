@@ -96,6 +96,8 @@ ABOUT_WORDS = frozenset(
 # between a cue and ", that" (within COMMA_THAT_WINDOW tokens) are an adjunct or an addressee.
 COMMA_THAT = True
 COMMA_THAT_WINDOW = 16
+# "responded to the claims": a "to" opening the content before a noun phrase is PolNeAR's cue's.
+PARTICLE_TO = True
 # The most tokens a dateline opening a sentence may take ("LOS ANGELES, Feb. 2 (UPI) —").
 DATELINE_MAX = 12
 # A quote of at least this many words with no cue of its own takes the speaker of an
@@ -2364,12 +2366,13 @@ def _particle_lead(sent: _Sentence, cj: int, start: int) -> bool:
     """Whether a content starting at ``start`` opens with *of* (or *on* + an -ing word) right
     after the cue: train's cue takes it 28 times in 34 (*on* before -ing 17 in 25)."""
     norms = sent.norms
-    return (
-        cj + 1 < len(norms)
-        and sent.starts[cj] == start
-        and sent.raws[cj] in ("of", "on")
-        and (norms[cj] == "of" or norms[cj + 1].endswith("ing"))
-    )
+    if cj + 1 >= len(norms) or sent.starts[cj] != start:
+        return False
+    if PARTICLE_TO and sent.raws[cj] == "to":
+        # "responded to the claims", "pointed to Clinton's record": a preposition, not an
+        # infinitive's "to" (train's cue takes it then, its content takes "to" + a verb)
+        return not _infinitive_verb(sent, cj + 1) and norms[cj + 1] not in QUOTE_MARKS
+    return sent.raws[cj] in ("of", "on") and (norms[cj] == "of" or norms[cj + 1].endswith("ing"))
 
 
 def _asked_clause(sent: _Sentence, ci: int, entry: CueEntry) -> bool:

@@ -1458,3 +1458,15 @@ def test_comma_that_after_an_adjunct_starts_the_content(monkeypatch):
     assert _triples(text)[0][2] == [
         "the local newspaper, The Perry Chief, that such incidents were common"
     ]
+
+
+def test_preposition_to_before_a_noun_phrase_belongs_to_the_cue(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Trump has not replied to his interview requests."
+    assert _triples(text) == [(["Trump"], ["has not replied to"], ["his interview requests"])]
+    # an infinitive's "to" stays in the content
+    pledged = "Trump pledged to build a wall on the border."
+    assert _triples(pledged) == [(["Trump"], ["pledged"], ["to build a wall on the border"])]
+    monkeypatch.setattr(attribution, "PARTICLE_TO", False)
+    assert _triples(text) == [(["Trump"], ["has not replied"], ["to his interview requests"])]
