@@ -98,6 +98,10 @@ COMMA_THAT = True
 COMMA_THAT_WINDOW = 16
 # "responded to the claims": a "to" opening the content before a noun phrase is PolNeAR's cue's.
 PARTICLE_TO = True
+# ... and so is a "with", "upon", "over", "against" or "on" (not before a time, a name or a
+# medium: "said on Twitter") right after the cue ("spoke over boos", "agreed with the plan").
+PARTICLE_PREPOSITIONS = True
+CUE_PREPOSITIONS = frozenset("with upon over against on".split())
 # The most tokens a dateline opening a sentence may take ("LOS ANGELES, Feb. 2 (UPI) —").
 DATELINE_MAX = 12
 # A quote of at least this many words with no cue of its own takes the speaker of an
@@ -350,6 +354,8 @@ ADJUNCT_PREPS = frozenset(
 MEDIUM_NOUNS = frozenset(
     "statement interview tweet post email letter speech memo video op-ed".split()
 )
+# "said on the show": after these "on" is a place, not the cue's preposition (``CUE_PREPOSITIONS``)
+ON_PLACES = MEDIUM_NOUNS | frozenset("show screen program broadcast radio television stage".split())
 PERSONAL_PRONOUNS = frozenset("he she they we i it you".split())
 NP_INNER = frozenset("of for at from the a an and de van von la".split())
 HEADLINE_INNER = NP_INNER | {"camp", "-", ".", "&"}
@@ -2372,6 +2378,21 @@ def _particle_lead(sent: _Sentence, cj: int, start: int) -> bool:
         # "responded to the claims", "pointed to Clinton's record": a preposition, not an
         # infinitive's "to" (train's cue takes it then, its content takes "to" + a verb)
         return not _infinitive_verb(sent, cj + 1) and norms[cj + 1] not in QUOTE_MARKS
+    if (
+        PARTICLE_PREPOSITIONS
+        and sent.raws[cj] in CUE_PREPOSITIONS
+        and norms[cj + 1] not in CLAUSE_PUNCT | FINAL_PUNCT
+    ):
+        if sent.raws[cj] != "on":
+            return True
+        # "focused on the economy", not "said on Twitter", "on the jumbo screen", "on Monday"
+        t = cj + 1 + (norms[cj + 1] in DETERMINERS)
+        return (
+            t < len(norms) - 1
+            and sent.raws[t][:1].islower()
+            and norms[t] not in TIME_WORDS
+            and not any(norms[u] in ON_PLACES for u in range(t, min(t + 3, len(norms))))
+        )
     return sent.raws[cj] in ("of", "on") and (norms[cj] == "of" or norms[cj + 1].endswith("ing"))
 
 

@@ -1470,3 +1470,15 @@ def test_preposition_to_before_a_noun_phrase_belongs_to_the_cue(monkeypatch):
     assert _triples(pledged) == [(["Trump"], ["pledged"], ["to build a wall on the border"])]
     monkeypatch.setattr(attribution, "PARTICLE_TO", False)
     assert _triples(text) == [(["Trump"], ["has not replied"], ["to his interview requests"])]
+
+
+def test_preposition_after_the_cue_belongs_to_it(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Marco Rubio spoke over boos from the audience."
+    assert _triples(text) == [(["Marco Rubio"], ["spoke over"], ["boos from the audience"])]
+    assert _triples("Sanders wrote on the plan.") == [(["Sanders"], ["wrote on"], ["the plan"])]
+    # "on" before a name, a time or a medium is an adjunct of the content
+    assert _triples("Fallon responded on Twitter.")[0][1:] == (["responded"], ["on Twitter"])
+    monkeypatch.setattr(attribution, "PARTICLE_PREPOSITIONS", False)
+    assert _triples(text) == [(["Marco Rubio"], ["spoke"], ["over boos from the audience"])]
