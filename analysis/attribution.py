@@ -102,6 +102,12 @@ PARTICLE_TO = True
 # medium: "said on Twitter") right after the cue ("spoke over boos", "agreed with the plan").
 PARTICLE_PREPOSITIONS = True
 CUE_PREPOSITIONS = frozenset("with upon over against on".split())
+# "released a scathing report Wednesday documenting X": a noun phrase between a cue and a
+# participle cue belongs to PolNeAR's cue, which runs through the participle.
+LIGHT_NOUN_CUES = True
+LIGHT_NOUN_WINDOW = 10
+LIGHT_DETERMINERS = frozenset("a an the his her their its our".split())
+LIGHT_NOUN_STOPS = frozenset("and or but of as is was are were has had have will would".split())
 # The most tokens a dateline opening a sentence may take ("LOS ANGELES, Feb. 2 (UPI) —").
 DATELINE_MAX = 12
 # A quote of at least this many words with no cue of its own takes the speaker of an
@@ -2150,6 +2156,14 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 source = _span(sent, *subj)
                 if norms[subj[1] - 1] not in (",", "—", "–", "-"):
                     source = _trim(text, *source)
+            if LIGHT_NOUN_CUES and cj < n and norms[cj] in LIGHT_DETERMINERS:
+                pj = _participle_after_noun(sent, cj, cues)
+                if pj > cj:
+                    # "filed a lawsuit in 2013 alleging that …": PolNeAR's cue runs through the
+                    # participle, the participle is no attribution of its own
+                    absorbed.update(range(cj, pj))
+                    polnear_cue = _span(sent, first, pj)
+                    cj = pj
             k = _skip_adjuncts(sent, cj)
             if k > cj and k < n and norms[k] not in ("that", ",", ":", '"'):
                 # "proposed nearly $1 billion", "proposed temporarily banning": the adverb
@@ -2337,14 +2351,16 @@ def _quote_tagged(text: str, q: Quote) -> bool:
 
 
 def _about_after(sent: _Sentence, cj: int, start: int) -> int:
-    """The token of an *about* after a cue and only adverbs or *concern* (*spoke briefly about*,
-    *said little about*, *expressed concern about*), the content starting at ``start``; else -1."""
+    """The token of an *about* after a cue and one or more adverbs or *concern* (*spoke briefly
+    about*, *said little about*, *expressed concern about*), the content starting at ``start``;
+    else -1."""
     norms = sent.norms
     n = len(norms)
-    t = bisect_left(sent.starts, start, cj)
+    t0 = t = bisect_left(sent.starts, start, cj)
     while t < n - 1 and t - cj < ABOUT_WINDOW:
         w = norms[t]
-        if w == "about":
+        # "raised doubts about X" keeps "about" in its content (the issue's example)
+        if w == "about" and (t > t0 or norms[cj - 1] in ABOUT_WORDS):
             nxt = norms[t + 1]
             if nxt[:1].isdigit() or nxt in NUMBER_WORDS or nxt == "half":
                 return -1  # "deemed about 1,500 of them": an approximation
@@ -2366,6 +2382,27 @@ def _comma_that(sent: _Sentence, k: int) -> int:
         if w in CLAUSE_OPENERS or w in ('"', ":", ";", "which", "despite"):
             return k
     return k
+
+
+def _participle_after_noun(sent: _Sentence, cj: int, cues: list[tuple[int, int, CueEntry]]) -> int:
+    """The end of a participle cue (*alleging*, *saying*) within ``LIGHT_NOUN_WINDOW`` tokens
+    after a cue ending at cj, with no comma, quotation or clause word between, else -1."""
+    norms = sent.norms
+    for c, c_end, _entry in cues:
+        if c <= cj:
+            continue
+        if c - cj > LIGHT_NOUN_WINDOW or not norms[c].endswith("ing"):
+            return -1
+        if any(
+            norms[t] in CLAUSE_PUNCT
+            or norms[t] in CLAUSE_OPENERS
+            or norms[t] in LIGHT_NOUN_STOPS
+            or (t > cj and norms[t].endswith("ed"))
+            for t in range(cj, c)
+        ):
+            return -1  # a coordinated cue, "accused X of asking", "said X provided a … affirming"
+        return c_end
+    return -1
 
 
 def _particle_lead(sent: _Sentence, cj: int, start: int) -> bool:

@@ -1482,3 +1482,24 @@ def test_preposition_after_the_cue_belongs_to_it(monkeypatch):
     assert _triples("Fallon responded on Twitter.")[0][1:] == (["responded"], ["on Twitter"])
     monkeypatch.setattr(attribution, "PARTICLE_PREPOSITIONS", False)
     assert _triples(text) == [(["Marco Rubio"], ["spoke"], ["over boos from the audience"])]
+
+
+def test_noun_phrase_before_a_participle_cue_joins_the_cue(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "The group filed a lawsuit in 2013 alleging that Trump had defrauded students."
+    lawsuit = (
+        ["The group"],
+        ["filed a lawsuit in 2013 alleging"],
+        ["that Trump had defrauded students"],
+    )
+    assert _triples(text) == [lawsuit]
+    # "of" + participle is the object's complement, not a second cue
+    accused = "He accused the moderators of asking too many questions."
+    assert _triples(accused) == [
+        (["He"], ["accused"], ["the moderators of asking too many questions"])
+    ]
+    monkeypatch.setattr(attribution, "LIGHT_NOUN_CUES", False)
+    assert _triples(text) == [
+        (["The group"], ["filed"], ["a lawsuit in 2013 alleging that Trump had defrauded students"])
+    ]
