@@ -1503,3 +1503,13 @@ def test_noun_phrase_before_a_participle_cue_joins_the_cue(monkeypatch):
     assert _triples(text) == [
         (["The group"], ["filed"], ["a lawsuit in 2013 alleging that Trump had defrauded students"])
     ]
+
+
+def test_quotation_after_said_of_continues_the_content(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "“To the extent they care,” he said of the Clinton campaign, “I’m sure I pleased them.”"
+    first, second = "“To the extent they care,”", "“I’m sure I pleased them.”"
+    assert _triples(text) == [(["he"], ["said"], [first, second])]
+    monkeypatch.setattr(attribution, "SAID_OF_QUOTE", False)
+    assert _triples(text) == [(["he"], ["said"], [first])]
