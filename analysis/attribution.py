@@ -111,6 +111,10 @@ LIGHT_NOUN_STOPS = frozenset("and or but of as is was are were has had have will
 # '"…," he said of the campaign, "…"': a quotation after a short adjunct continues the content.
 SAID_OF_QUOTE = True
 SAID_OF_WINDOW = 12
+# "joked again using an exaggerated accent, “Amen!”": a full quotation closing a forward content
+# after a comma and at most COMMA_QUOTE_WORDS words (not a clause: "that …, “we …”") is the content.
+COMMA_QUOTE = True
+COMMA_QUOTE_WORDS = 8
 # The most tokens a dateline opening a sentence may take ("LOS ANGELES, Feb. 2 (UPI) —").
 DATELINE_MAX = 12
 # A quote of at least this many words with no cue of its own takes the speaker of an
@@ -2296,6 +2300,11 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 polnear_cue = _span(sent, first, a + 1)
                 forward[0] = (sent.starts[a + 1], forward[0][1])
                 absorbed.update(range(cj, a + 1))
+            if COMMA_QUOTE and len(forward) == 1:
+                q = _closing_quotation(text, sent, forward[0], quotes, cue_starts)
+                if q is not None:
+                    # "joked again using a Southern accent, “Amen, brother!”": the quotation
+                    forward = list(q.fragments)
             if (
                 COLON_PARAGRAPH
                 and not any(c > cj for c in cue_starts)
@@ -2420,6 +2429,27 @@ def _quote_after_adjunct(sent: _Sentence, after: int, quotes: _QuoteIndex) -> Qu
             return quotes.starting_at(sent.starts[t + 1])
         if norms[t] in CLAUSE_PUNCT or norms[t] in FINAL_PUNCT:
             return None
+    return None
+
+
+def _closing_quotation(
+    text: str, sent: _Sentence, span: tuple[int, int], quotes: _QuoteIndex, cue_starts: list[int]
+) -> Quote | None:
+    """The quotation that closes a content span after a comma, opening with a capital, when
+    the words before it are few and open no clause nor hold a cue (``COMMA_QUOTE``)."""
+    s, e = span
+    t0 = bisect_left(sent.starts, s)
+    norms = sent.norms
+    if t0 >= len(norms) or norms[t0] in CLAUSE_OPENERS or norms[t0] == "in":
+        return None
+    for t in range(t0 + 1, min(t0 + COMMA_QUOTE_WORDS + 1, len(norms) - 1)):
+        if norms[t] in ('"', ":", ";") or t in cue_starts:
+            return None
+        if norms[t] == ",":
+            q = quotes.starting_at(sent.starts[t + 1])
+            if q is None or q.end < e or not text[q.start + 1 : q.start + 2].isupper():
+                return None
+            return q
     return None
 
 

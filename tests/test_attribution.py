@@ -1513,3 +1513,17 @@ def test_quotation_after_said_of_continues_the_content(monkeypatch):
     assert _triples(text) == [(["he"], ["said"], [first, second])]
     monkeypatch.setattr(attribution, "SAID_OF_QUOTE", False)
     assert _triples(text) == [(["he"], ["said"], [first])]
+
+
+def test_quotation_closing_a_short_object_is_the_content(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Trump joked again using an exaggerated Southern accent, “Amen, brother! Come on up.”"
+    assert _triples(text) == [(["Trump"], ["joked"], ["“Amen, brother! Come on up.”"])]
+    # a clause before the quotation keeps it: a mixed quote
+    argued = "She argued that in this election, “resources don’t matter.”"
+    assert _triples(argued)[0][2] == ["that in this election, “resources don’t matter.”"]
+    monkeypatch.setattr(attribution, "COMMA_QUOTE", False)
+    assert _triples(text)[0][2] == [
+        "using an exaggerated Southern accent, “Amen, brother! Come on up.”"
+    ]
