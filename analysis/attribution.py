@@ -115,6 +115,9 @@ SAID_OF_WINDOW = 12
 # after a comma and at most COMMA_QUOTE_WORDS words (not a clause: "that …, “we …”") is the content.
 COMMA_QUOTE = True
 COMMA_QUOTE_WORDS = 8
+# "X said on Twitter. “…”": a cue followed only by an adjunct takes the next quotation.
+ADJUNCT_THEN_QUOTE = True
+ADJUNCT_OPENERS = frozenset("in on at during as when while after before recently".split())
 # The most tokens a dateline opening a sentence may take ("LOS ANGELES, Feb. 2 (UPI) —").
 DATELINE_MAX = 12
 # A quote of at least this many words with no cue of its own takes the speaker of an
@@ -2322,6 +2325,19 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     # quotation (24 times in 34 such colons in train), the words before it the cue's
                     forward = list(q.fragments)
                     polnear_cue = (polnear_cue[0], max(polnear_cue[1], sent.ends[n - 2]))
+            if (
+                ADJUNCT_THEN_QUOTE
+                and forward
+                and source is not None
+                and not any(c > cj for c in cue_starts)
+                and norms[-1] in (".", ":")
+                and _adjunct_only(sent, forward[0][0])
+            ):
+                q = quotes.starting_at(_NEXT_NONSPACE_RE.match(text, sent.end).end())
+                if q is not None and _ends_paragraph(text, q):
+                    # "Kelly charged in her now-infamous assault. “You’ve called women …”": the
+                    # words after the cue are an adjunct, the quotation that follows the content
+                    forward = list(q.fragments)
             content += forward
             if not content and norms[-1] == ":":
                 # 'Cruz continued:' ending a paragraph, the quote opening the next one
@@ -2451,6 +2467,25 @@ def _closing_quotation(
                 return None
             return q
     return None
+
+
+def _ends_paragraph(text: str, q: Quote) -> bool:
+    """Whether a quotation closing on no comma ends its paragraph (no speaker tag after it)."""
+    if q.end >= 2 and text[q.end - 2] == ",":
+        return False
+    end = text.find("\n", q.end)
+    return not any(ch.isalpha() for ch in text[q.end : len(text) if end < 0 else end])
+
+
+def _adjunct_only(sent: _Sentence, start: int) -> bool:
+    """Whether a content starting at ``start`` is one adjunct: it opens with a preposition or
+    subordinator (*on Twitter*, *as she turned around*) and holds no comma."""
+    t = bisect_left(sent.starts, start)
+    return (
+        t < len(sent.norms)
+        and sent.norms[t] in ADJUNCT_OPENERS
+        and "," not in sent.norms[t:]  # "in his email, the incident is …": a clause follows
+    )
 
 
 def _particle_lead(sent: _Sentence, cj: int, start: int) -> bool:

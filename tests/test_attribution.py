@@ -1527,3 +1527,16 @@ def test_quotation_closing_a_short_object_is_the_content(monkeypatch):
     assert _triples(text)[0][2] == [
         "using an exaggerated Southern accent, “Amen, brother! Come on up.”"
     ]
+
+
+def test_cue_with_only_an_adjunct_takes_the_next_quotation(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Mary Susan said in a follow-up interview.\n\n“We need people who bring us together.”"
+    quote = "“We need people who bring us together.”"
+    assert _triples(text) == [(["Mary Susan"], ["said"], [quote])]
+    # a quotation with a speaker tag of its own is not taken
+    tagged = text.replace("together.”", "together,” she added.")
+    assert _triples(tagged)[0] == (["Mary Susan"], ["said"], ["in a follow-up interview"])
+    monkeypatch.setattr(attribution, "ADJUNCT_THEN_QUOTE", False)
+    assert _triples(text) == [(["Mary Susan"], ["said"], ["in a follow-up interview"])]
