@@ -83,7 +83,8 @@ CUT_AT_DASH = True
 # A sentence ending in a colon at a paragraph's end ("released the following statement:") gives
 # its last cue the quotation opening the next paragraph.
 COLON_PARAGRAPH = True
-# the most words between such a cue and its colon ("released the following statement")
+# the most words between such a cue and its colon that PolNeAR's cue takes in ("released the
+# following statement:")
 COLON_OBJECT_WORDS = 4
 # "expressed concern about X": the words up to "about" (within ABOUT_WINDOW words of the cue)
 # belong to PolNeAR's cue, not to the content.
@@ -382,6 +383,8 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".spli
 
 
 _NEXT_NONSPACE_RE = re.compile(r"\s*")
+# ", and NBC News has proof": a second clause (its own speaker) before a colon
+_COORDINATED_CLAUSE_RE = re.compile(r", (?:and|but) [A-Z]")
 _QUOTE_MARK_RE = re.compile("''|[" + re.escape(QUOTE_MARKS) + "]")
 _ABBREV_END_RE = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.){2,}$")
 
@@ -2315,16 +2318,18 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     not forward
                     or (
                         forward[-1][1] >= sent.ends[n - 2]
-                        and len(WORD_RE.findall(text, *forward[0])) <= COLON_OBJECT_WORDS
+                        and _COORDINATED_CLAUSE_RE.search(text, *forward[0]) is None
                     )
                 )
             ):
                 q = _paragraph_quote(text, sent, quotes)
                 if q is not None and not _quote_tagged(text, q):
                     # "Cruz called them on it:⏎⏎“The questions …”": PolNeAR's content is the
-                    # quotation (24 times in 34 such colons in train), the words before it the cue's
+                    # quotation (24 times in 34 such colons in train), a short object before the
+                    # colon is the cue's ("released the following statement:")
+                    if forward and len(WORD_RE.findall(text, *forward[0])) <= COLON_OBJECT_WORDS:
+                        polnear_cue = (polnear_cue[0], max(polnear_cue[1], sent.ends[n - 2]))
                     forward = list(q.fragments)
-                    polnear_cue = (polnear_cue[0], max(polnear_cue[1], sent.ends[n - 2]))
             if (
                 ADJUNCT_THEN_QUOTE
                 and forward

@@ -1414,9 +1414,13 @@ def test_colon_ending_a_paragraph_gives_the_next_quotation(monkeypatch):
     assert _triples(text) == [
         (["President Clinton"], ["released the following statement:"], [quote])
     ]
-    # a long object keeps its content; a quotation with a speaker of its own is not taken
-    listed = "He then listed the qualities necessary in a successful nominee:\n\n“Is it you?”"
-    assert _triples(listed)[0][2] == ["the qualities necessary in a successful nominee"]
+    # a longer object before the colon gives way too, but stays out of the cue; a second clause
+    # ("…, and NBC News has proof:") keeps its words
+    listed = "He then listed the qualities necessary in a nominee:\n\n“Is it you?”"
+    assert _triples(listed) == [(["He"], ["then listed"], ["“Is it you?”"])]
+    proof = "Trump did support the idea, and NBC News has proof:\n\n“Should there be a list?”"
+    assert _triples(proof)[0][2] == ["the idea, and NBC News has proof"]
+    # a quotation with a speaker of its own is not taken
     shouted = "A man interrupted the candidate:\n\n“They stole the country,” the man shouted."
     assert _triples(shouted) == [(["the man"], ["shouted"], ["“They stole the country,”"])]
     monkeypatch.setattr(attribution, "COLON_PARAGRAPH", False)
