@@ -210,6 +210,7 @@ GENERIC_STOP = frozenset(
 QUOTE_OPEN = '"“„«'
 QUOTE_CLOSE = '"”»'
 QUOTE_MARKS = QUOTE_OPEN + QUOTE_CLOSE
+QUOTE_ENDS = QUOTE_CLOSE + "'"  # what a quotation ends with (NYT-style ''…'' too)
 CLAUSE_PUNCT = frozenset([*",;:()[]—–-", '"'])
 # Words that end a subject noun phrase when scanning left from a cue.
 BOUNDARY_WORDS = frozenset(
@@ -2063,6 +2064,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
     found: list[Found] = []
     n = len(norms)
     cue_starts = [c[0] for c in cues]
+    last_cue = max(cue_starts)
+    has_that = "that" in norms  # cheap checks that spare most cues the span rules' scans
+    has_about = "about" in norms
     trailing_stops: list[int] = []
     claimed: set[int] = set()  # tokens inside an inverted source ("said X, who responded ...")
     plans = []
@@ -2207,7 +2211,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     and (norms[k] != "to" or _addressee_before(sent, k, that))
                 ):
                     k = that + (norms[that] == ":")
-            if COMMA_THAT and k < n and norms[k] != "that":
+            if COMMA_THAT and has_that and k < n and norms[k] != "that":
                 k = _comma_that(sent, k)
             if sourceless and source is None and k + 1 < n and norms[k] == "by":
                 # a passive with its agent: "was seen by some as ...", "Asked by Starnes if ..."
@@ -2297,6 +2301,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 forward[0] = (sent.starts[cj + 1], forward[0][1])
             elif (
                 ABOUT_IN_CUE
+                and has_about
                 and forward
                 and entry.lemma not in ASK_LEMMAS  # "Asked about X": the content keeps "about"
                 and (a := _about_after(sent, cj, forward[0][0])) >= 0
@@ -2306,14 +2311,15 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 polnear_cue = _span(sent, first, a + 1)
                 forward[0] = (sent.starts[a + 1], forward[0][1])
                 absorbed.update(range(cj, a + 1))
-            if COMMA_QUOTE and len(forward) == 1:
+            if COMMA_QUOTE and len(forward) == 1 and text[forward[0][1] - 1] in QUOTE_ENDS:
                 q = _closing_quotation(text, sent, forward[0], quotes, cue_starts)
                 if q is not None:
                     # "joked again using a Southern accent, “Amen, brother!”": the quotation
                     forward = list(q.fragments)
             if (
                 COLON_PARAGRAPH
-                and not any(c > cj for c in cue_starts)
+                and norms[-1] == ":"
+                and last_cue <= cj
                 and (
                     not forward
                     or (
@@ -2333,9 +2339,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             if (
                 ADJUNCT_THEN_QUOTE
                 and forward
-                and source is not None
-                and not any(c > cj for c in cue_starts)
                 and norms[-1] in (".", ":")
+                and source is not None
+                and last_cue <= cj
                 and _adjunct_only(sent, forward[0][0])
             ):
                 q = quotes.starting_at(_NEXT_NONSPACE_RE.match(text, sent.end).end())
@@ -2408,13 +2414,17 @@ def _comma_that(sent: _Sentence, k: int) -> int:
     """Where a content starting at token k really starts: at a ", that" within
     ``COMMA_THAT_WINDOW`` tokens with no quotation, clause word or colon before it, else k."""
     norms = sent.norms
-    for t in range(k, min(k + COMMA_THAT_WINDOW, len(norms) - 1)):
+    try:  # most contents hold no "that" nearby: find it at C speed first
+        that = norms.index("that", k + 1, min(k + COMMA_THAT_WINDOW, len(norms)))
+    except ValueError:
+        return k
+    if norms[that - 1] != ",":
+        return k
+    for t in range(k, that - 1):
         w = norms[t]
-        if w == "," and norms[t + 1] == "that":
-            return t + 1
         if w in CLAUSE_OPENERS or w in ('"', ":", ";", "which", "despite"):
             return k
-    return k
+    return that
 
 
 def _participle_after_noun(sent: _Sentence, cj: int, cues: list[tuple[int, int, CueEntry]]) -> int:
