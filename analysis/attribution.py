@@ -80,6 +80,45 @@ CUT_AT_PARTICIPLE = True
 SKIP_TO_THAT = True
 # A single dash in a forward content ends it ("... the GOP nomination -- including ...").
 CUT_AT_DASH = True
+# A sentence ending in a colon at a paragraph's end ("released the following statement:") gives
+# its last cue the quotation opening the next paragraph.
+COLON_PARAGRAPH = True
+# the most words between such a cue and its colon that PolNeAR's cue takes in ("released the
+# following statement:")
+COLON_OBJECT_WORDS = 4
+# "expressed concern about X": the words up to "about" (within ABOUT_WINDOW words of the cue)
+# belong to PolNeAR's cue, not to the content.
+ABOUT_IN_CUE = True
+ABOUT_WINDOW = 4
+ABOUT_WORDS = frozenset(
+    "little nothing much so almost often more at length concern concerns".split()
+)
+# "said without evidence, that …", "wrote the local paper, The Perry Chief, that …": the words
+# between a cue and ", that" (within COMMA_THAT_WINDOW tokens) are an adjunct or an addressee.
+COMMA_THAT = True
+COMMA_THAT_WINDOW = 16
+# "responded to the claims": a "to" opening the content before a noun phrase is PolNeAR's cue's.
+PARTICLE_TO = True
+# ... and so is a "with", "upon", "over", "against" or "on" (not before a time, a name or a
+# medium: "said on Twitter") right after the cue ("spoke over boos", "agreed with the plan").
+PARTICLE_PREPOSITIONS = True
+CUE_PREPOSITIONS = frozenset("with upon over against on".split())
+# "released a scathing report Wednesday documenting X": a noun phrase between a cue and a
+# participle cue belongs to PolNeAR's cue, which runs through the participle.
+LIGHT_NOUN_CUES = True
+LIGHT_NOUN_WINDOW = 10
+LIGHT_DETERMINERS = frozenset("a an the his her their its our".split())
+LIGHT_NOUN_STOPS = frozenset("and or but of as is was are were has had have will would".split())
+# '"…," he said of the campaign, "…"': a quotation after a short adjunct continues the content.
+SAID_OF_QUOTE = True
+SAID_OF_WINDOW = 12
+# "joked again using an exaggerated accent, “Amen!”": a full quotation closing a forward content
+# after a comma and at most COMMA_QUOTE_WORDS words (not a clause: "that …, “we …”") is the content.
+COMMA_QUOTE = True
+COMMA_QUOTE_WORDS = 8
+# "X said on Twitter. “…”": a cue followed only by an adjunct takes the next quotation.
+ADJUNCT_THEN_QUOTE = True
+ADJUNCT_OPENERS = frozenset("in on at during as when while after before recently".split())
 # The most tokens a dateline opening a sentence may take ("LOS ANGELES, Feb. 2 (UPI) —").
 DATELINE_MAX = 12
 # A quote of at least this many words with no cue of its own takes the speaker of an
@@ -171,6 +210,7 @@ GENERIC_STOP = frozenset(
 QUOTE_OPEN = '"“„«'
 QUOTE_CLOSE = '"”»'
 QUOTE_MARKS = QUOTE_OPEN + QUOTE_CLOSE
+QUOTE_ENDS = QUOTE_CLOSE + "'"  # what a quotation ends with (NYT-style ''…'' too)
 CLAUSE_PUNCT = frozenset([*",;:()[]—–-", '"'])
 # Words that end a subject noun phrase when scanning left from a cue.
 BOUNDARY_WORDS = frozenset(
@@ -332,6 +372,8 @@ ADJUNCT_PREPS = frozenset(
 MEDIUM_NOUNS = frozenset(
     "statement interview tweet post email letter speech memo video op-ed".split()
 )
+# "said on the show": after these "on" is a place, not the cue's preposition (``CUE_PREPOSITIONS``)
+ON_PLACES = MEDIUM_NOUNS | frozenset("show screen program broadcast radio television stage".split())
 PERSONAL_PRONOUNS = frozenset("he she they we i it you".split())
 NP_INNER = frozenset("of for at from the a an and de van von la".split())
 HEADLINE_INNER = NP_INNER | {"camp", "-", ".", "&"}
@@ -342,6 +384,8 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".spli
 
 
 _NEXT_NONSPACE_RE = re.compile(r"\s*")
+# ", and NBC News has proof": a second clause (its own speaker) before a colon
+_COORDINATED_CLAUSE_RE = re.compile(r", (?:and|but) [A-Z]")
 _QUOTE_MARK_RE = re.compile("''|[" + re.escape(QUOTE_MARKS) + "]")
 _ABBREV_END_RE = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.){2,}$")
 
@@ -2020,6 +2064,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
     found: list[Found] = []
     n = len(norms)
     cue_starts = [c[0] for c in cues]
+    last_cue = max(cue_starts)
+    has_that = "that" in norms  # cheap checks that spare most cues the span rules' scans
+    has_about = "about" in norms
     trailing_stops: list[int] = []
     claimed: set[int] = set()  # tokens inside an inverted source ("said X, who responded ...")
     plans = []
@@ -2043,7 +2090,10 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
         if pj > 0 and norms[pj] == "," and norms[c].endswith("ing"):
             participle_commas.append(pj)
     prev_source: tuple[int, int] | None = None
+    absorbed: set[int] = set()  # tokens taken into an earlier cue ("voiced concerns about")
     for ci, cj, entry, plan in plans:
+        if ci in absorbed:
+            continue
         # PolNeAR cue spans keep auxiliaries and adverbs ("has also said", "did not deny");
         # the table reports the lexical cue ("hinted at"), the scorer adapter the PolNeAR span
         first = ci
@@ -2123,6 +2173,14 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 source = _span(sent, *subj)
                 if norms[subj[1] - 1] not in (",", "—", "–", "-"):
                     source = _trim(text, *source)
+            if LIGHT_NOUN_CUES and cj < n and norms[cj] in LIGHT_DETERMINERS:
+                pj = _participle_after_noun(sent, cj, cues)
+                if pj > cj:
+                    # "filed a lawsuit in 2013 alleging that …": PolNeAR's cue runs through the
+                    # participle, the participle is no attribution of its own
+                    absorbed.update(range(cj, pj))
+                    polnear_cue = _span(sent, first, pj)
+                    cj = pj
             k = _skip_adjuncts(sent, cj)
             if k > cj and k < n and norms[k] not in ("that", ",", ":", '"'):
                 # "proposed nearly $1 billion", "proposed temporarily banning": the adverb
@@ -2153,6 +2211,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     and (norms[k] != "to" or _addressee_before(sent, k, that))
                 ):
                     k = that + (norms[that] == ":")
+            if COMMA_THAT and has_that and k < n and norms[k] != "that":
+                k = _comma_that(sent, k)
             if sourceless and source is None and k + 1 < n and norms[k] == "by":
                 # a passive with its agent: "was seen by some as ...", "Asked by Starnes if ..."
                 agent = _np_after(sent, k + 1, n, relaxed=True)
@@ -2239,6 +2299,56 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 # the preposition, the content starts after it (not "said on Twitter")
                 polnear_cue = _span(sent, first, cj + 1)
                 forward[0] = (sent.starts[cj + 1], forward[0][1])
+            elif (
+                ABOUT_IN_CUE
+                and has_about
+                and forward
+                and entry.lemma not in ASK_LEMMAS  # "Asked about X": the content keeps "about"
+                and (a := _about_after(sent, cj, forward[0][0])) >= 0
+            ):
+                # "expressed concern about X", "spoke briefly about X": PolNeAR's cue runs
+                # through "about", the content is what follows it
+                polnear_cue = _span(sent, first, a + 1)
+                forward[0] = (sent.starts[a + 1], forward[0][1])
+                absorbed.update(range(cj, a + 1))
+            if COMMA_QUOTE and len(forward) == 1 and text[forward[0][1] - 1] in QUOTE_ENDS:
+                q = _closing_quotation(text, sent, forward[0], quotes, cue_starts)
+                if q is not None:
+                    # "joked again using a Southern accent, “Amen, brother!”": the quotation
+                    forward = list(q.fragments)
+            if (
+                COLON_PARAGRAPH
+                and norms[-1] == ":"
+                and last_cue <= cj
+                and (
+                    not forward
+                    or (
+                        forward[-1][1] >= sent.ends[n - 2]
+                        and _COORDINATED_CLAUSE_RE.search(text, *forward[0]) is None
+                    )
+                )
+            ):
+                q = _paragraph_quote(text, sent, quotes)
+                if q is not None and not _quote_tagged(text, q):
+                    # "Cruz called them on it:⏎⏎“The questions …”": PolNeAR's content is the
+                    # quotation (24 times in 34 such colons in train), a short object before the
+                    # colon is the cue's ("released the following statement:")
+                    if forward and len(WORD_RE.findall(text, *forward[0])) <= COLON_OBJECT_WORDS:
+                        polnear_cue = (polnear_cue[0], max(polnear_cue[1], sent.ends[n - 2]))
+                    forward = list(q.fragments)
+            if (
+                ADJUNCT_THEN_QUOTE
+                and forward
+                and norms[-1] in (".", ":")
+                and source is not None
+                and last_cue <= cj
+                and _adjunct_only(sent, forward[0][0])
+            ):
+                q = quotes.starting_at(_NEXT_NONSPACE_RE.match(text, sent.end).end())
+                if q is not None and _ends_paragraph(text, q):
+                    # "Kelly charged in her now-infamous assault. “You’ve called women …”": the
+                    # words after the cue are an adjunct, the quotation that follows the content
+                    forward = list(q.fragments)
             content += forward
             if not content and norms[-1] == ":":
                 # 'Cruz continued:' ending a paragraph, the quote opening the next one
@@ -2260,16 +2370,165 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
     return found
 
 
+def _paragraph_quote(text: str, sent: _Sentence, quotes: _QuoteIndex) -> Quote | None:
+    """The quotation opening the next paragraph when the sentence ends with a colon."""
+    if sent.norms[-1] != ":":
+        return None
+    nxt = _NEXT_NONSPACE_RE.match(text, sent.end).end()
+    if "\n" not in text[sent.end : nxt]:
+        return None
+    return quotes.starting_at(nxt)
+
+
+def _quote_tagged(text: str, q: Quote) -> bool:
+    """Whether a quotation closes on a comma or runs on into lowercase words ('“They stole the
+    country,” the man shouted'): it has a speaker of its own."""
+    if q.end >= 2 and text[q.end - 2] == ",":
+        return True
+    nxt = _NEXT_NONSPACE_RE.match(text, q.end).end()
+    return nxt < len(text) and text[nxt].islower()
+
+
+def _about_after(sent: _Sentence, cj: int, start: int) -> int:
+    """The token of an *about* after a cue and one or more adverbs or *concern* (*spoke briefly
+    about*, *said little about*, *expressed concern about*), the content starting at ``start``;
+    else -1."""
+    norms = sent.norms
+    n = len(norms)
+    t0 = t = bisect_left(sent.starts, start, cj)
+    while t < n - 1 and t - cj < ABOUT_WINDOW:
+        w = norms[t]
+        # "raised doubts about X" keeps "about" in its content (the issue's example)
+        if w == "about" and (t > t0 or norms[cj - 1] in ABOUT_WORDS):
+            nxt = norms[t + 1]
+            if nxt[:1].isdigit() or nxt in NUMBER_WORDS or nxt == "half":
+                return -1  # "deemed about 1,500 of them": an approximation
+            return t
+        if not (w in ABOUT_WORDS or (w.endswith("ly") and len(w) > 4)):
+            return -1
+        t += 1
+    return -1
+
+
+def _comma_that(sent: _Sentence, k: int) -> int:
+    """Where a content starting at token k really starts: at a ", that" within
+    ``COMMA_THAT_WINDOW`` tokens with no quotation, clause word or colon before it, else k."""
+    norms = sent.norms
+    try:  # most contents hold no "that" nearby: find it at C speed first
+        that = norms.index("that", k + 1, min(k + COMMA_THAT_WINDOW, len(norms)))
+    except ValueError:
+        return k
+    if norms[that - 1] != ",":
+        return k
+    for t in range(k, that - 1):
+        w = norms[t]
+        if w in CLAUSE_OPENERS or w in ('"', ":", ";", "which", "despite"):
+            return k
+    return that
+
+
+def _participle_after_noun(sent: _Sentence, cj: int, cues: list[tuple[int, int, CueEntry]]) -> int:
+    """The end of a participle cue (*alleging*, *saying*) within ``LIGHT_NOUN_WINDOW`` tokens
+    after a cue ending at cj, with no comma, quotation or clause word between, else -1."""
+    norms = sent.norms
+    for c, c_end, _entry in cues:
+        if c <= cj:
+            continue
+        if c - cj > LIGHT_NOUN_WINDOW or not norms[c].endswith("ing"):
+            return -1
+        if any(
+            norms[t] in CLAUSE_PUNCT
+            or norms[t] in CLAUSE_OPENERS
+            or norms[t] in LIGHT_NOUN_STOPS
+            or (t > cj and norms[t].endswith("ed"))
+            for t in range(cj, c)
+        ):
+            return -1  # a coordinated cue, "accused X of asking", "said X provided a … affirming"
+        return c_end
+    return -1
+
+
+def _quote_after_adjunct(sent: _Sentence, after: int, quotes: _QuoteIndex) -> Quote | None:
+    """The quotation after a comma that closes a prepositional adjunct opening at token
+    ``after`` (*of Trump and Ryan,* *outside the building,*), within ``SAID_OF_WINDOW`` tokens."""
+    norms = sent.norms
+    n = len(norms)
+    if after >= n or norms[after] not in ADJUNCT_PREPS | {"of", "about"}:
+        return None
+    for t in range(after + 1, min(after + SAID_OF_WINDOW, n - 1)):
+        if norms[t] == ",":
+            return quotes.starting_at(sent.starts[t + 1])
+        if norms[t] in CLAUSE_PUNCT or norms[t] in FINAL_PUNCT:
+            return None
+    return None
+
+
+def _closing_quotation(
+    text: str, sent: _Sentence, span: tuple[int, int], quotes: _QuoteIndex, cue_starts: list[int]
+) -> Quote | None:
+    """The quotation that closes a content span after a comma, opening with a capital, when
+    the words before it are few and open no clause nor hold a cue (``COMMA_QUOTE``)."""
+    s, e = span
+    t0 = bisect_left(sent.starts, s)
+    norms = sent.norms
+    if t0 >= len(norms) or norms[t0] in CLAUSE_OPENERS or norms[t0] == "in":
+        return None
+    for t in range(t0 + 1, min(t0 + COMMA_QUOTE_WORDS + 1, len(norms) - 1)):
+        if norms[t] in ('"', ":", ";") or t in cue_starts:
+            return None
+        if norms[t] == ",":
+            q = quotes.starting_at(sent.starts[t + 1])
+            if q is None or q.end < e or not text[q.start + 1 : q.start + 2].isupper():
+                return None
+            return q
+    return None
+
+
+def _ends_paragraph(text: str, q: Quote) -> bool:
+    """Whether a quotation closing on no comma ends its paragraph (no speaker tag after it)."""
+    if q.end >= 2 and text[q.end - 2] == ",":
+        return False
+    end = text.find("\n", q.end)
+    return not any(ch.isalpha() for ch in text[q.end : len(text) if end < 0 else end])
+
+
+def _adjunct_only(sent: _Sentence, start: int) -> bool:
+    """Whether a content starting at ``start`` is one adjunct: it opens with a preposition or
+    subordinator (*on Twitter*, *as she turned around*) and holds no comma."""
+    t = bisect_left(sent.starts, start)
+    return (
+        t < len(sent.norms)
+        and sent.norms[t] in ADJUNCT_OPENERS
+        and "," not in sent.norms[t:]  # "in his email, the incident is …": a clause follows
+    )
+
+
 def _particle_lead(sent: _Sentence, cj: int, start: int) -> bool:
     """Whether a content starting at ``start`` opens with *of* (or *on* + an -ing word) right
     after the cue: train's cue takes it 28 times in 34 (*on* before -ing 17 in 25)."""
     norms = sent.norms
-    return (
-        cj + 1 < len(norms)
-        and sent.starts[cj] == start
-        and sent.raws[cj] in ("of", "on")
-        and (norms[cj] == "of" or norms[cj + 1].endswith("ing"))
-    )
+    if cj + 1 >= len(norms) or sent.starts[cj] != start:
+        return False
+    if PARTICLE_TO and sent.raws[cj] == "to":
+        # "responded to the claims", "pointed to Clinton's record": a preposition, not an
+        # infinitive's "to" (train's cue takes it then, its content takes "to" + a verb)
+        return not _infinitive_verb(sent, cj + 1) and norms[cj + 1] not in QUOTE_MARKS
+    if (
+        PARTICLE_PREPOSITIONS
+        and sent.raws[cj] in CUE_PREPOSITIONS
+        and norms[cj + 1] not in CLAUSE_PUNCT | FINAL_PUNCT
+    ):
+        if sent.raws[cj] != "on":
+            return True
+        # "focused on the economy", not "said on Twitter", "on the jumbo screen", "on Monday"
+        t = cj + 1 + (norms[cj + 1] in DETERMINERS)
+        return (
+            t < len(norms) - 1
+            and sent.raws[t][:1].islower()
+            and norms[t] not in TIME_WORDS
+            and not any(norms[u] in ON_PLACES for u in range(t, min(t + 3, len(norms))))
+        )
+    return sent.raws[cj] in ("of", "on") and (norms[cj] == "of" or norms[cj + 1].endswith("ing"))
 
 
 def _asked_clause(sent: _Sentence, ci: int, entry: CueEntry) -> bool:
@@ -2606,6 +2865,9 @@ def _plan(
                     content = content + list(nxt.fragments)
             elif text[content[0][0]] not in QUOTE_OPEN + "'" and not tail_done:
                 return ("forward",)  # 'In "The Axe Files," Henry said her group ...'
+            elif SAID_OF_QUOTE and (nxt := _quote_after_adjunct(sent, after, quotes)) is not None:
+                # '"…," he said of Trump and Ryan, "because …"': the second quotation goes on
+                content = content + list(nxt.fragments)
             return ("trailing", b, (b, j + 1), content)
         np = _np_after(sent, after, inv_stop, max_det=15)
         if np is not None:  # '"...," said Tom Smith, a spokesman.'

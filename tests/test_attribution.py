@@ -1398,3 +1398,149 @@ def test_speech_verb_with_a_reflexive_object_is_a_cue(monkeypatch):
     assert _triples("The party found itself in trouble.") == []
     monkeypatch.setattr(attribution, "REFLEXIVE_SPEECH", False)
     assert _triples(text) == []
+
+
+# --- session 6: span side ---
+
+
+def test_colon_ending_a_paragraph_gives_the_next_quotation(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = (
+        "When Wallace died, President Clinton released the following statement:\n\n"
+        "“Hillary and I offer our condolences to his family. He was a friend.”"
+    )
+    quote = "“Hillary and I offer our condolences to his family. He was a friend.”"
+    assert _triples(text) == [
+        (["President Clinton"], ["released the following statement:"], [quote])
+    ]
+    # a longer object before the colon gives way too, but stays out of the cue; a second clause
+    # ("…, and NBC News has proof:") keeps its words
+    listed = "He then listed the qualities necessary in a nominee:\n\n“Is it you?”"
+    assert _triples(listed) == [(["He"], ["then listed"], ["“Is it you?”"])]
+    proof = "Trump did support the idea, and NBC News has proof:\n\n“Should there be a list?”"
+    assert _triples(proof)[0][2] == ["the idea, and NBC News has proof"]
+    # a quotation with a speaker of its own is not taken
+    shouted = "A man interrupted the candidate:\n\n“They stole the country,” the man shouted."
+    assert _triples(shouted) == [(["the man"], ["shouted"], ["“They stole the country,”"])]
+    monkeypatch.setattr(attribution, "COLON_PARAGRAPH", False)
+    assert _triples(text) == [(["President Clinton"], ["released"], ["the following statement"])]
+
+
+def test_about_after_adverbs_belongs_to_the_cue(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Manafort bragged prematurely about his success."
+    assert _triples(text) == [(["Manafort"], ["bragged prematurely about"], ["his success"])]
+    concerns = "Local governments also expressed concerns about the cost of the new rule."
+    assert _triples(concerns)[0][1:] == (
+        ["also expressed concerns about"],
+        ["the cost of the new rule"],
+    )
+    # an approximation is no topic
+    deemed = "The department has deemed about 1,500 of those pages personal."
+    assert _triples(deemed)[0][2] == ["about 1,500 of those pages personal"]
+    monkeypatch.setattr(attribution, "ABOUT_IN_CUE", False)
+    assert _triples(text) == [(["Manafort"], ["bragged"], ["prematurely about his success"])]
+
+
+def test_comma_that_after_an_adjunct_starts_the_content(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "A student wrote the local newspaper, The Perry Chief, that such incidents were common."
+    assert _triples(text) == [(["A student"], ["wrote"], ["that such incidents were common"])]
+    said = "She also said without evidence, that they recruit online."
+    assert _triples(said)[0][2] == ["that they recruit online"]
+    # an infinitive before the comma keeps the whole complement
+    decided = (
+        "Mr. Obama decided to trade despite concerns, even inside his team, that it might hurt."
+    )
+    assert _triples(decided)[0][2] == [
+        "to trade despite concerns, even inside his team, that it might hurt"
+    ]
+    monkeypatch.setattr(attribution, "COMMA_THAT", False)
+    assert _triples(text)[0][2] == [
+        "the local newspaper, The Perry Chief, that such incidents were common"
+    ]
+
+
+def test_preposition_to_before_a_noun_phrase_belongs_to_the_cue(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Trump has not replied to his interview requests."
+    assert _triples(text) == [(["Trump"], ["has not replied to"], ["his interview requests"])]
+    # an infinitive's "to" stays in the content
+    pledged = "Trump pledged to build a wall on the border."
+    assert _triples(pledged) == [(["Trump"], ["pledged"], ["to build a wall on the border"])]
+    monkeypatch.setattr(attribution, "PARTICLE_TO", False)
+    assert _triples(text) == [(["Trump"], ["has not replied"], ["to his interview requests"])]
+
+
+def test_preposition_after_the_cue_belongs_to_it(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Marco Rubio spoke over boos from the audience."
+    assert _triples(text) == [(["Marco Rubio"], ["spoke over"], ["boos from the audience"])]
+    assert _triples("Sanders wrote on the plan.") == [(["Sanders"], ["wrote on"], ["the plan"])]
+    # "on" before a name, a time or a medium is an adjunct of the content
+    assert _triples("Fallon responded on Twitter.")[0][1:] == (["responded"], ["on Twitter"])
+    monkeypatch.setattr(attribution, "PARTICLE_PREPOSITIONS", False)
+    assert _triples(text) == [(["Marco Rubio"], ["spoke"], ["over boos from the audience"])]
+
+
+def test_noun_phrase_before_a_participle_cue_joins_the_cue(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "The group filed a lawsuit in 2013 alleging that Trump had defrauded students."
+    lawsuit = (
+        ["The group"],
+        ["filed a lawsuit in 2013 alleging"],
+        ["that Trump had defrauded students"],
+    )
+    assert _triples(text) == [lawsuit]
+    # "of" + participle is the object's complement, not a second cue
+    accused = "He accused the moderators of asking too many questions."
+    assert _triples(accused) == [
+        (["He"], ["accused"], ["the moderators of asking too many questions"])
+    ]
+    monkeypatch.setattr(attribution, "LIGHT_NOUN_CUES", False)
+    assert _triples(text) == [
+        (["The group"], ["filed"], ["a lawsuit in 2013 alleging that Trump had defrauded students"])
+    ]
+
+
+def test_quotation_after_said_of_continues_the_content(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "“To the extent they care,” he said of the Clinton campaign, “I’m sure I pleased them.”"
+    first, second = "“To the extent they care,”", "“I’m sure I pleased them.”"
+    assert _triples(text) == [(["he"], ["said"], [first, second])]
+    monkeypatch.setattr(attribution, "SAID_OF_QUOTE", False)
+    assert _triples(text) == [(["he"], ["said"], [first])]
+
+
+def test_quotation_closing_a_short_object_is_the_content(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Trump joked again using an exaggerated Southern accent, “Amen, brother! Come on up.”"
+    assert _triples(text) == [(["Trump"], ["joked"], ["“Amen, brother! Come on up.”"])]
+    # a clause before the quotation keeps it: a mixed quote
+    argued = "She argued that in this election, “resources don’t matter.”"
+    assert _triples(argued)[0][2] == ["that in this election, “resources don’t matter.”"]
+    monkeypatch.setattr(attribution, "COMMA_QUOTE", False)
+    assert _triples(text)[0][2] == [
+        "using an exaggerated Southern accent, “Amen, brother! Come on up.”"
+    ]
+
+
+def test_cue_with_only_an_adjunct_takes_the_next_quotation(monkeypatch):
+    import analysis.attribution as attribution
+
+    text = "Mary Susan said in a follow-up interview.\n\n“We need people who bring us together.”"
+    quote = "“We need people who bring us together.”"
+    assert _triples(text) == [(["Mary Susan"], ["said"], [quote])]
+    # a quotation with a speaker tag of its own is not taken
+    tagged = text.replace("together.”", "together,” she added.")
+    assert _triples(tagged)[0] == (["Mary Susan"], ["said"], ["in a follow-up interview"])
+    monkeypatch.setattr(attribution, "ADJUNCT_THEN_QUOTE", False)
+    assert _triples(text) == [(["Mary Susan"], ["said"], ["in a follow-up interview"])]
