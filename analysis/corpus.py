@@ -504,13 +504,6 @@ def _gc_frozen() -> Iterator[None]:
 
 
 def _run_local(chunks: Iterator[Chunk], workers: int, on_done: OnDone) -> None:
-    """Chunks in this process and ``workers - 1`` forked ones.
-
-    This process analyses too, between handing out chunks: one fewer process to fork, the first
-    article starts at once, and its share of the tables is never pickled and unpickled (on the
-    96 OneStopEnglish texts, forking, the first chunk's start and the results' round trip were a
-    tenth of a two-worker run).
-    """
     if workers <= 1:
         for chunk in chunks:
             on_done(chunk, analyze_chunk, None)
@@ -518,25 +511,19 @@ def _run_local(chunks: Iterator[Chunk], workers: int, on_done: OnDone) -> None:
     _warm()  # forked workers inherit the loaded lexicons instead of each loading them again
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    queued = 2 * (workers - 1)  # each worker has its next chunk waiting while it runs one
-    with _gc_frozen(), ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+    with _gc_frozen(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: dict[Future, Chunk] = {}
         for chunk in chunks:
-            _settle(pending, on_done, timeout=0)
-            if len(pending) < queued:
-                pending[pool.submit(analyze_chunk, chunk)] = chunk
-            else:
-                on_done(chunk, analyze_chunk, None)
+            pending[pool.submit(analyze_chunk, chunk)] = chunk
+            while len(pending) >= 2 * workers:
+                _settle(pending, on_done)
         while pending:
             _settle(pending, on_done)
 
 
-def _settle(pending: dict[Future, Chunk], on_done: OnDone, timeout: float | None = None) -> None:
-    """Hand over the chunks whose futures are done (a crashed worker fails only its chunk);
-    with ``timeout=0``, only those already done."""
-    if not pending:
-        return
-    finished, _ = wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
+def _settle(pending: dict[Future, Chunk], on_done: OnDone) -> None:
+    """Hand over the chunks whose futures are done (a crashed worker fails only its chunk)."""
+    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
     for fut in finished:
         on_done(pending.pop(fut), None, fut)
 

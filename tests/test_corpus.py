@@ -18,10 +18,7 @@ from hypothesis import strategies as st
 from analysis.corpus import (
     CorpusError,
     _chunk_sizes,
-    _chunks,
     _restore_environ,
-    _run_local,
-    _Task,
     add_corpus_arguments,
     analyze_corpus,
     content_hash,
@@ -385,23 +382,6 @@ def test_pool_run_keeps_the_callers_frozen_objects_frozen(corpus_dir: Path):
         gc.unfreeze()
     analyze_corpus(corpus_dir, workers=2, chunk_size=1, progress=False)
     assert gc.get_freeze_count() == 0
-
-
-def test_pool_run_analyses_in_this_process_too(corpus_dir: Path):
-    """With two workers, the calling process takes chunks itself while one forked worker has
-    two queued: each chunk is handed over once, some from here and some from the worker."""
-    files = sorted(corpus_dir.glob("[abs]*.txt")) * 3
-    tasks = [_Task(f"t{i}", str(f), "") for i, f in enumerate(files)]
-    handed: list[tuple[str, str]] = []
-
-    def on_done(chunk, run, future) -> None:
-        done, _, errors = run(chunk) if run is not None else future.result()
-        assert errors == []
-        handed.extend((a, "here" if run is not None else "worker") for a in done)
-
-    _run_local(_chunks(tasks, [1] * len(tasks)), 2, on_done)
-    assert sorted(a for a, _ in handed) == sorted(t.article_id for t in tasks)
-    assert {where for _, where in handed} == {"here", "worker"}
 
 
 @pytest.mark.slow
