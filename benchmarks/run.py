@@ -470,7 +470,7 @@ def _speedup_lines(sp: dict[str, object]) -> list[str]:
         "about 0.1 s of a run is fixed cost (forking, the first chunk, the last results, "
         "combining the tables): both weigh on a short corpus, not on an archive.",
         "",
-        f"The machine's own ceiling (a control that shares nothing and pickles nothing): the same "
+        f"A control that shares nothing and pickles nothing: the same "
         f"pure-Python loop in one forked process alone and in two at once, best of "
         f"{len(machine['alone'])} each, gives {machine['speedup']:.2f}× (alone "
         f"{' / '.join(f'{x:.2f}' for x in machine['alone'])} s, two at once "
