@@ -1981,9 +1981,13 @@ def _words_after(text: str, sent: _Sentence, q: Quote, n: int) -> bool:
     if t >= n or not (sent.norms[t][:1].isalpha() and sent.raws[t][:1].islower()):
         return False
     # '"...," she said': a comma closing the quotation ends the content
-    return text[q.start : q.end].rstrip(QUOTE_MARKS + "'")[-1:] != "," and (
-        sent.norms[t] not in PERSONAL_PRONOUNS
-    )
+    return not _closes_on_comma(text, q) and sent.norms[t] not in PERSONAL_PRONOUNS
+
+
+def _closes_on_comma(text: str, q: Quote) -> bool:
+    """Whether a quotation's words end in a comma ('"…," she said'; ''…,'' too): a speaker tag
+    follows."""
+    return text[q.start : q.end].rstrip(QUOTE_MARKS + "'")[-1:] == ","
 
 
 def _is_dash(sent: _Sentence, t: int) -> bool:
@@ -2383,7 +2387,7 @@ def _paragraph_quote(text: str, sent: _Sentence, quotes: _QuoteIndex) -> Quote |
 def _quote_tagged(text: str, q: Quote) -> bool:
     """Whether a quotation closes on a comma or runs on into lowercase words ('“They stole the
     country,” the man shouted'): it has a speaker of its own."""
-    if q.end >= 2 and text[q.end - 2] == ",":
+    if _closes_on_comma(text, q):
         return True
     nxt = _NEXT_NONSPACE_RE.match(text, q.end).end()
     return nxt < len(text) and text[nxt].islower()
@@ -2486,7 +2490,7 @@ def _closing_quotation(
 
 def _ends_paragraph(text: str, q: Quote) -> bool:
     """Whether a quotation closing on no comma ends its paragraph (no speaker tag after it)."""
-    if q.end >= 2 and text[q.end - 2] == ",":
+    if _closes_on_comma(text, q):
         return False
     end = text.find("\n", q.end)
     return not any(ch.isalpha() for ch in text[q.end : len(text) if end < 0 else end])
