@@ -195,6 +195,12 @@ REFLEXIVE_SPEECH = True
 NOT_REFLEXIVE = frozenset("find show see prove reveal".split())
 # "when asked about X": a question with no source (session 5)
 ASKED_CLAUSE = True
+# Session 7: a participle and participle-like cues' leading subject skips a dateline
+# ("New York (AFP) – Vice President Joe Biden ..., accusing him") and a fronted participle
+# clause ("Speaking at a town hall in Salem, N.H., Trump went after Bush, calling him")
+LEADING_DATELINE = True
+LEADING_PARTICIPLE = True
+STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
 SOLO_MARGIN = 0.4
@@ -1597,6 +1603,17 @@ def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[i
         or (comma - k <= 3 and norms[k].isdigit())
     ):
         k = comma + 1  # also "This week, ...", "Last year, ..."
+    if LEADING_DATELINE and k == 0:
+        k = _after_dateline(sent, upto)  # "Washington (AFP) – Democrat Hillary Clinton has ..."
+    if LEADING_PARTICIPLE and comma is not None and k < comma and _fronted_participle(sent, k):
+        # "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him"
+        k = comma + 1
+        nxt = next((t for t in range(k, upto) if norms[t] == ","), None)
+        if nxt is not None and (
+            _state_after(sent, comma, nxt)
+            or (nxt - comma == 3 and norms[nxt - 1] in STATE_SECOND_WORDS)
+        ):  # "in Salem, New Hampshire,"
+            k = nxt + 1
     if k >= upto:
         return None
     if norms[k] in PERSONAL_PRONOUNS:
@@ -1614,6 +1631,13 @@ def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[i
     if end > k:
         end = _noun_tail(sent, k, end, upto)
     return (k, end) if end > k else None
+
+
+def _fronted_participle(sent: _Sentence, k: int) -> bool:
+    """Whether the clause opens with a participle ("Speaking at ...,", "Asked about ...,"),
+    whose subject is the main clause's, not the participle."""
+    raw = sent.raws[k]
+    return raw[:1].isupper() and len(raw) > 5 and sent.norms[k].endswith(("ing", "ed"))
 
 
 ADJECTIVE_ENDINGS = ("ic", "an", "al", "ive", "ish")
