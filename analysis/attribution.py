@@ -200,6 +200,10 @@ ASKED_CLAUSE = True
 # clause ("Speaking at a town hall in Salem, N.H., Trump went after Bush, calling him")
 LEADING_DATELINE = True
 LEADING_PARTICIPLE = True
+# ... and a subject steps over a degree word before the cue ("are slightly more likely to say")
+DEGREE_BEFORE_CUE = True
+DEGREE_WORDS = frozenset("more less almost nonetheless nevertheless".split())
+COPULAS = frozenset("is are was were be been being feel feels felt seem seems seemed".split())
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1350,6 +1354,11 @@ def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     ):
         # "The NRA isn't commenting", "Sanders himself said", "officials started questioning"
         j = _skip_time(sent, _skip_back(sent, j - 1))
+    while DEGREE_BEFORE_CUE and j > 0 and norms[j] in DEGREE_WORDS and _degree_subject(sent, j):
+        # "voters are slightly more likely to say", "Freddy was less concerned"
+        j = _skip_time(sent, _skip_back(sent, j - 1))
+        if j > 0 and norms[j] in COPULAS:
+            j = _skip_time(sent, _skip_back(sent, j - 1))
     for t in range(ci - 1, j, -1):
         raw = sent.raws[t]
         if raw[:1].isupper() and norms[t].endswith("ly") and norms[t] not in SKIP_BEFORE_CUE:
@@ -1403,6 +1412,16 @@ def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     if np is not None and j + 1 < ci and _time_tail(sent, j, ci):
         return np[0], ci  # "a WBUR poll last week showed", "an ad released Thursday says"
     return np
+
+
+def _degree_subject(sent: _Sentence, j: int) -> bool:
+    """Whether the degree word at j would otherwise be taken as the subject ("slightly more",
+    "less"): only then is the subject looked for before it (a cue no subject was found for
+    stays without one)."""
+    if sent.norms[j - 1] in NP_INNER:
+        return False  # "one more", "the most"
+    np = _np_ending_at(sent, j)
+    return np is not None and _subject_like(sent, *np)
 
 
 def _long_who_subject(sent: _Sentence, j: int) -> tuple[int, int] | None:
