@@ -204,6 +204,11 @@ LEADING_PARTICIPLE = True
 DEGREE_BEFORE_CUE = True
 DEGREE_WORDS = frozenset("more less almost nonetheless nevertheless".split())
 COPULAS = frozenset("is are was were be been being feel feels felt seem seems seemed".split())
+# ... "..., a spokesman told The Wall Street Journal.": a cue with only its addressee after it
+# trails its content like "said" does
+TOLD_ADDRESSEE = True
+ADDRESSEE_NOUNS = frozenset("reporters supporters journalists students voters".split())
+ADDRESSEE_MAX = 6
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -2894,6 +2899,8 @@ def _plan(
         n,
     )
     tail_done = _tail_is_adjunct(sent, cj)  # nothing but adjuncts after the cue
+    if TOLD_ADDRESSEE and not tail_done and entry.lemma in ADDRESSEE_LEMMAS:
+        tail_done = _addressee_tail(sent, cj)  # "..., a spokesman told The Wall Street Journal."
     qb = _quote_before(sent, j, quotes, tail_done)
     if qb is not None and not any(qb[2] <= c <= j for c in cue_starts if c != ci):
         content, b, _ = qb
@@ -2976,6 +2983,28 @@ def _plan(
             if content:
                 return ("trailing", k, (k + 1, j + 1), content)
     return ("forward",)
+
+
+def _addressee_tail(sent: _Sentence, k: int) -> bool:
+    """Whether only an addressee (and adjuncts) follows the cue ending at k: "told The Wall
+    Street Journal.", "told reporters during Tuesday's conference call." — the content is
+    before the cue, as with "said"."""
+    norms, raws = sent.norms, sent.raws
+    n = len(norms)
+    k = _skip_adjuncts(sent, k)
+    if k >= n:
+        return False
+    if norms[k] in OBJECT_PRONOUNS or norms[k] in ADDRESSEE_NOUNS:
+        end = k + 1
+    else:
+        end = k + (norms[k] == "the")
+        while end < n and end - k <= ADDRESSEE_MAX and (_is_cap(raws[end]) or norms[end] == "of"):
+            end += 1
+        if end == k or not _is_cap(raws[end - 1]):
+            return False
+    if end < n and norms[end] in ("of", "about", "to", "on"):
+        return False  # "reminded voters of ...": a complement
+    return _tail_is_adjunct(sent, end)
 
 
 # after ", according to X,": what opens an appositive of X, and a clause of the writer's
