@@ -209,6 +209,10 @@ COPULAS = frozenset("is are was were be been being feel feels felt seem seems se
 TOLD_ADDRESSEE = True
 ADDRESSEE_NOUNS = frozenset("reporters supporters journalists students voters".split())
 ADDRESSEE_MAX = 6
+# ... "O'Malley's move was first reported by MSNBC": a passive cue ending in "by" takes its agent
+# as the source and its subject as the content
+PASSIVE_BY_CUE = True
+PASSIVE_AGENT_STOPS = frozenset("as if whether to that about for on in".split())
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -2408,6 +2412,12 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 q = quotes.starting_at(nxt)
                 if q is not None:
                     content = list(q.fragments)
+        if PASSIVE_BY_CUE and mode == "forward" and entry.phrase[-1] == "by" and subj is not None:
+            swapped = _passive_by(text, sent, subj, cj)
+            if swapped is not None:
+                # "O'Malley's move was first reported by MSNBC": the agent is the source, the
+                # subject what is attributed
+                source, content = swapped
         if source is not None:
             source = _strip_marks(text, source)
         if source is not None and not any(ch.isalnum() for ch in text[source[0] : source[1]]):
@@ -2420,6 +2430,23 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             prev_source = source
         found.append(Found(cue_span, content, source, entry, extras={"polnear_cue": polnear_cue}))
     return found
+
+
+def _passive_by(
+    text: str, sent: _Sentence, subj: tuple[int, int], cj: int
+) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """Source and content of a passive cue ending in "by" ("was first reported by", "was
+    rejected by"): the agent after it and the subject before it; None when the cue is not
+    passive or no agent follows."""
+    norms = sent.norms
+    ci = subj[1]
+    if not any(norms[t] in PASSIVE_AUX for t in range(ci, cj)):
+        return None
+    agent = _np_after(sent, cj, len(norms), relaxed=True)
+    if agent is None or subj[0] >= subj[1]:
+        return None
+    end = next((t for t in range(agent[0] + 1, agent[1]) if norms[t] in PASSIVE_AGENT_STOPS), agent[1])
+    return _trim(text, *_span(sent, agent[0], end)), [_trim(text, *_span(sent, *subj))]
 
 
 def _paragraph_quote(text: str, sent: _Sentence, quotes: _QuoteIndex) -> Quote | None:
