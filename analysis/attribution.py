@@ -213,6 +213,15 @@ ADDRESSEE_MAX = 6
 # as the source and its subject as the content
 PASSIVE_BY_CUE = True
 PASSIVE_AGENT_STOPS = frozenset("as if whether to that about for on in".split())
+# ... a noun cue's own determiner phrase is no subject: the verb's subject is ("Mr. Ryan is a
+# vocal advocate of", "He even gave a few hints of")
+NOUN_CUE_SUBJECT = True
+NOUN_CUE_DETERMINERS = frozenset("a an the some one".split())
+LIGHT_VERBS = frozenset(
+    """is was are were be been has have had gave give gives giving make made makes making provide
+    provides provided offer offered offers sent send sends issued issue issues took take takes
+    expressed voiced delivered became become remains remained""".split()
+)
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1423,6 +1432,27 @@ def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     return np
 
 
+def _verb_subject(sent: _Sentence, np: tuple[int, int]) -> tuple[int, int]:
+    """The subject of the verb before a noun cue's own determiner phrase ("Mr. Ryan is a vocal
+    advocate of", "He gave a few hints of"): np, when it is no such phrase."""
+    norms, raws = sent.norms, sent.raws
+    if np[1] - np[0] > 4 or not all(raws[t].islower() for t in range(np[0], np[1])):
+        return np  # only a verb, a determiner and lowercase modifiers ("gave a few")
+    if norms[np[1]].endswith("ing"):
+        return np  # "It is a tweet pushing ...": the participle's noun
+    # the determiner at most one modifier before the cue ("a vocal advocate", "a few hints")
+    det = next((t for t in (np[0], np[0] + 1) if norms[t] in NOUN_CUE_DETERMINERS), -1)
+    if det < np[1] - 2:
+        return np
+    v = det - 1
+    if v < 1:
+        return np
+    if norms[v] not in LIGHT_VERBS:
+        return np  # "Thirteen months passed a federal judge ordered": a subject of its own
+    subj = _subject_left(sent, v)
+    return np if subj is None else subj
+
+
 def _degree_subject(sent: _Sentence, j: int) -> bool:
     """Whether the degree word at j would otherwise be taken as the subject ("slightly more",
     "less"): only then is the subject looked for before it (a cue no subject was found for
@@ -2220,6 +2250,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 owner = _possessor(sent, ci)
                 if owner is not None:
                     subj = (owner, owner + 1)  # "his longstanding criticism of": his
+            if NOUN_CUE_SUBJECT and subj is not None and subj[1] == ci and subj[1] - subj[0] > 1:
+                subj = _verb_subject(sent, subj)  # "Mr. Ryan is a vocal advocate of"
             if subj is not None and not _subject_like(sent, *subj):
                 subj = None
                 sourceless = entry.pos == "noun"  # "drew complaints that ...": no source
