@@ -2477,7 +2477,8 @@ def _passive_by(
     agent = _np_after(sent, cj, len(norms), relaxed=True)
     if agent is None or subj[0] >= subj[1]:
         return None
-    end = next((t for t in range(agent[0] + 1, agent[1]) if norms[t] in PASSIVE_AGENT_STOPS), agent[1])
+    stops = (t for t in range(agent[0] + 1, agent[1]) if norms[t] in PASSIVE_AGENT_STOPS)
+    end = next(stops, agent[1])
     return _trim(text, *_span(sent, agent[0], end)), [_trim(text, *_span(sent, *subj))]
 
 

@@ -1,0 +1,97 @@
+"""Session-7 source rules of the attribution extractor, each checked with its switch on and off.
+
+Expected triples (source, cue, content as the PolNeAR scorer sees them) are hand-checked against
+PolNeAR's annotation conventions; the sentences are modelled on train articles 0–839.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import analysis.attribution as attribution
+from analysis.attribution import attributions_for_scoring
+
+
+def _triples(text: str) -> list[tuple[list[str], list[str], list[str]]]:
+    """Source, cue and content texts of the attributions the PolNeAR scorer sees."""
+    return [
+        tuple([text[s:e] for s, e in role] for role in (a.source, a.cue, a.content))
+        for a in attributions_for_scoring(text)
+    ]
+
+
+def test_fronted_participle_clause_is_no_leading_subject(monkeypatch):
+    text = (
+        "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, "
+        "calling him “a total stiff.”"
+    )
+    assert _triples(text) == [(["Trump"], ["calling"], ["him “a total stiff.”"])]
+    recite = (
+        "Speaking in his real voice again, he proceeded to recite a passage from the Bible, "
+        "saying: “This know also.”"
+    )
+    assert _triples(recite) == [(["he"], ["saying:"], ["“This know also.”"])]
+    monkeypatch.setattr(attribution, "LEADING_PARTICIPLE", False)
+    assert _triples(text) == [(["Speaking"], ["calling"], ["him “a total stiff.”"])]
+
+
+def test_dateline_is_no_leading_subject(monkeypatch):
+    text = (
+        "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance, "
+        "saying that “bombastic comments” do more harm than good."
+    )
+    content = ["that “bombastic comments” do more harm than good"]
+    assert _triples(text) == [(["Democrat Hillary Clinton"], ["saying"], content)]
+    monkeypatch.setattr(attribution, "LEADING_DATELINE", False)
+    assert _triples(text) == [(["Washington"], ["saying"], content)]
+
+
+def test_degree_word_before_the_cue_is_no_subject(monkeypatch):
+    text = "Democratic voters are slightly more likely to say that Clinton represents them."
+    content = ["that Clinton represents them"]
+    assert _triples(text) == [(["Democratic voters"], ["likely to say"], content)]
+    less = "Some of those same activists were less confident in Mrs. Clinton."
+    assert _triples(less) == [
+        (["Some of those same activists"], ["confident"], ["in Mrs. Clinton"])
+    ]
+    monkeypatch.setattr(attribution, "DEGREE_BEFORE_CUE", False)
+    assert _triples(text) == [(["slightly more"], ["likely to say"], content)]
+    assert _triples(less) == [(["less"], ["confident"], ["in Mrs. Clinton"])]
+
+
+def test_cue_with_only_an_addressee_trails_its_content(monkeypatch):
+    text = "He was completing his second year, a school spokesman told The Wall Street Journal."
+    assert _triples(text) == [
+        (["a school spokesman"], ["told"], ["He was completing his second year"])
+    ]
+    # a complement after the addressee keeps the content forward
+    remind = "They met the press, and they boldly reminded voters of the state's track record."
+    assert _triples(remind) == [(["they"], ["boldly reminded"], ["the state's track record"])]
+    monkeypatch.setattr(attribution, "TOLD_ADDRESSEE", False)
+    assert _triples(text) == [(["a school spokesman"], ["told"], ["The Wall Street Journal"])]
+
+
+def test_passive_cue_ending_in_by_takes_its_agent(monkeypatch):
+    text = "O’Malley’s move was first reported by MSNBC."
+    assert _triples(text) == [(["MSNBC"], ["was first reported by"], ["O’Malley’s move"])]
+    monkeypatch.setattr(attribution, "PASSIVE_BY_CUE", False)
+    assert _triples(text) == [(["O’Malley’s move"], ["was first reported by"], ["MSNBC"])]
+
+
+@pytest.mark.parametrize(
+    "text, source, off",
+    [
+        ("He even gave a few hints of his closely guarded family life.", "He", "gave a few"),
+        ("Mr. Ryan is a vocal advocate of trade deals.", "Mr. Ryan", "a vocal"),
+    ],
+)
+def test_noun_cue_takes_the_light_verbs_subject(monkeypatch, text, source, off):
+    assert _triples(text)[0][0] == [source]
+    monkeypatch.setattr(attribution, "NOUN_CUE_SUBJECT", False)
+    assert _triples(text)[0][0] == [off]
+
+
+def test_noun_cue_after_a_subject_of_its_own_is_unchanged():
+    # "a federal judge" is a subject with its own noun, not the cue's determiner phrase
+    text = "A federal judge ordered the city to release the video."
+    assert _triples(text)[0][0] == ["A federal judge"]
