@@ -222,6 +222,9 @@ LIGHT_VERBS = frozenset(
     provides provided offer offered offers sent send sends issued issue issues took take takes
     expressed voiced delivered became become remains remained""".split()
 )
+# ... "X has reportedly looked at Y": a hearsay adverb before a verb that is no cue has no source
+REPORTEDLY_SOURCELESS = True
+HEARSAY_ADVERBS = frozenset(("reportedly", "allegedly"))
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -2209,6 +2212,10 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 prev = ","  # ", falsely suggesting that ..."
             subj = None
             sourceless = _is_sourceless(entry)
+            if REPORTEDLY_SOURCELESS and entry.lemma in HEARSAY_ADVERBS and cj not in cue_starts:
+                # "Both Google and Facebook have reportedly looked at Twitter": PolNeAR gives
+                # no source (but "Trump reportedly said" has one: the verb is the cue)
+                sourceless = True
             lead = _lead(sent)
             fronted = False
             if sourceless:

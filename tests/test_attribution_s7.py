@@ -95,3 +95,17 @@ def test_noun_cue_after_a_subject_of_its_own_is_unchanged():
     # "a federal judge" is a subject with its own noun, not the cue's determiner phrase
     text = "A federal judge ordered the city to release the video."
     assert _triples(text)[0][0] == ["A federal judge"]
+
+
+def test_hearsay_adverb_before_a_verb_has_no_source(monkeypatch):
+    text = "Both Google and Facebook have reportedly looked at Twitter and passed."
+    content = ["Both Google and Facebook", "looked at Twitter and passed"]
+    assert _triples(text) == [([], ["have reportedly"], content)]
+    # a speech verb after it is the cue, with its subject as the source
+    said = "Trump reportedly said that he would stay."
+    sources = [t[0] for t in _triples(said)]
+    assert sources and all(source == ["Trump"] for source in sources)
+    monkeypatch.setattr(attribution, "REPORTEDLY_SOURCELESS", False)
+    assert _triples(text) == [
+        (["Both Google and Facebook"], ["have reportedly"], ["looked at Twitter and passed"])
+    ]
