@@ -225,6 +225,9 @@ LIGHT_VERBS = frozenset(
 # ... "X has reportedly looked at Y": a hearsay adverb before a verb that is no cue has no source
 REPORTEDLY_SOURCELESS = True
 HEARSAY_ADVERBS = frozenset(("reportedly", "allegedly"))
+# ... "''…,'' Mr. Kaplan, a screenwriter and former studio executive, said dryly.": an "and" in
+# the source's appositive does not stop the quotation before it being the content
+QUOTE_APPOSITIVE_AND = True
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -2110,8 +2113,12 @@ def _quote_before(
     b = t + 1
     while b <= j and norms[b] in (",", "?", "!"):
         b += 1
-    if any(norms[x] in ("and", "but", "or") for x in range(b, j + 1)):
-        return None
+    if any(
+        norms[x] in ("and", "but", "or")
+        and not (QUOTE_APPOSITIVE_AND and "," in norms[b:x] and "," in norms[x : j + 1])
+        for x in range(b, j + 1)
+    ):
+        return None  # an "and" inside an appositive ("Mr. Kaplan, a screenwriter and ...,") is
     lead = _lead(sent)
     if q.start <= sent.starts[lead]:
         return list(q.fragments), b, lead

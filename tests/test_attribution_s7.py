@@ -109,3 +109,11 @@ def test_hearsay_adverb_before_a_verb_has_no_source(monkeypatch):
     assert _triples(text) == [
         (["Both Google and Facebook"], ["have reportedly"], ["looked at Twitter and passed"])
     ]
+
+
+def test_and_inside_an_appositive_keeps_the_quotation(monkeypatch):
+    text = "“I would not discount it,” Mr. Kaplan, a screenwriter and former executive, said dryly."
+    source = ["Mr. Kaplan, a screenwriter and former executive,"]
+    assert _triples(text) == [(source, ["said"], ["“I would not discount it,”"])]
+    monkeypatch.setattr(attribution, "QUOTE_APPOSITIVE_AND", False)
+    assert _triples(text) == [(source, ["said"], ["dryly"])]
