@@ -228,6 +228,10 @@ HEARSAY_ADVERBS = frozenset(("reportedly", "allegedly"))
 # ... "''…,'' Mr. Kaplan, a screenwriter and former studio executive, said dryly.": an "and" in
 # the source's appositive does not stop the quotation before it being the content
 QUOTE_APPOSITIVE_AND = True
+# ... "Mitt Romney, who campaigned on X and sought Trump's endorsement": a coordinated cue
+# without an earlier source takes the relative pronoun opening its clause
+COORDINATED_RELATIVE = True
+COORDINATED_WHO_WINDOW = 12
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1438,6 +1442,17 @@ def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     return np
 
 
+def _clause_who(sent: _Sentence, j: int) -> tuple[int, int] | None:
+    """The "who" opening the clause that ends at token j ("X, who came out and"), if any."""
+    norms = sent.norms
+    for t in range(j - 1, max(j - COORDINATED_WHO_WINDOW, 0) - 1, -1):
+        if norms[t] == "who":
+            return (t, t + 1) if t > 0 and norms[t - 1] == "," else None
+        if norms[t] in CLAUSE_PUNCT:
+            return None
+    return None
+
+
 def _verb_subject(sent: _Sentence, np: tuple[int, int]) -> tuple[int, int]:
     """The subject of the verb before a noun cue's own determiner phrase ("Mr. Ryan is a vocal
     advocate of", "He gave a few hints of"): np, when it is no such phrase."""
@@ -2250,6 +2265,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             ):
                 if prev_source is not None and prev != "by":
                     source = prev_source
+                elif COORDINATED_RELATIVE and prev in ("and", "but") and _clause_who(sent, ci - 1):
+                    # "Weaver, who came out and endorsed Clinton": the relative pronoun
+                    subj = _clause_who(sent, ci - 1)
                 else:
                     subj = _leading_subject(sent, ci - 1, quotes)
             elif pj >= 0 and norms[pj] in GERUND_PREPS and norms[ci].endswith("ing"):

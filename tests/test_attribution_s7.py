@@ -117,3 +117,10 @@ def test_and_inside_an_appositive_keeps_the_quotation(monkeypatch):
     assert _triples(text) == [(source, ["said"], ["“I would not discount it,”"])]
     monkeypatch.setattr(attribution, "QUOTE_APPOSITIVE_AND", False)
     assert _triples(text) == [(source, ["said"], ["dryly"])]
+
+
+def test_coordinated_cue_takes_the_relative_pronoun(monkeypatch):
+    text = "The plan has won over Weaver, who came out and endorsed Clinton during a call."
+    assert _triples(text) == [(["who"], ["endorsed"], ["Clinton during a call"])]
+    monkeypatch.setattr(attribution, "COORDINATED_RELATIVE", False)
+    assert _triples(text) == [(["The plan"], ["endorsed"], ["Clinton during a call"])]
