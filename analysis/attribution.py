@@ -232,6 +232,9 @@ QUOTE_APPOSITIVE_AND = True
 # without an earlier source takes the relative pronoun opening its clause
 COORDINATED_RELATIVE = True
 COORDINATED_WHO_WINDOW = 12
+# ... and over "in the past" and "in the meantime"
+IN_THE_PAST = True
+TIME_ADJUNCTS = frozenset((("in", "the", "past"), ("in", "the", "meantime")))
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1382,6 +1385,9 @@ def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     ):
         # "The NRA isn't commenting", "Sanders himself said", "officials started questioning"
         j = _skip_time(sent, _skip_back(sent, j - 1))
+    while IN_THE_PAST and j >= 3 and tuple(norms[j - 2 : j + 1]) in TIME_ADJUNCTS:
+        # "who has in the past described", "Zucker, who in the past has voiced"
+        j = _skip_time(sent, _skip_back(sent, j - 3))
     while DEGREE_BEFORE_CUE and j > 0 and norms[j] in DEGREE_WORDS and _degree_subject(sent, j):
         # "voters are slightly more likely to say", "Freddy was less concerned"
         j = _skip_time(sent, _skip_back(sent, j - 1))

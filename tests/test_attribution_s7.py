@@ -124,3 +124,10 @@ def test_coordinated_cue_takes_the_relative_pronoun(monkeypatch):
     assert _triples(text) == [(["who"], ["endorsed"], ["Clinton during a call"])]
     monkeypatch.setattr(attribution, "COORDINATED_RELATIVE", False)
     assert _triples(text) == [(["The plan"], ["endorsed"], ["Clinton during a call"])]
+
+
+def test_in_the_past_is_no_subject(monkeypatch):
+    text = "Beck, who has in the past described Trump as a sociopath, spoke on Monday."
+    assert [t[:2] for t in _triples(text)] == [(["who"], ["described"])]
+    monkeypatch.setattr(attribution, "IN_THE_PAST", False)
+    assert [t[:2] for t in _triples(text)] == [(["the past"], ["described"])]
