@@ -235,6 +235,11 @@ COORDINATED_WHO_WINDOW = 12
 # ... and over "in the past" and "in the meantime"
 IN_THE_PAST = True
 TIME_ADJUNCTS = frozenset((("in", "the", "past"), ("in", "the", "meantime")))
+# ... and over a fronted time clause ("Years after X claimed ..., Obama won ... by promising")
+LEADING_TIME_CLAUSE = True
+TIME_NOUNS = frozenset("years months weeks days hours minutes decades moments".split())
+TIME_QUANTITIES = frozenset("a few several one two three four five many some".split())
+TIME_LINKS = frozenset("after before later ago earlier".split())
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1688,6 +1693,14 @@ def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[i
         or (comma - k <= 3 and norms[k].isdigit())
     ):
         k = comma + 1  # also "This week, ...", "Last year, ..."
+    if LEADING_TIME_CLAUSE and norms[k] in TIME_NOUNS | TIME_QUANTITIES:
+        # "Years after Bill Clinton claimed ..., Obama won ...", "A few minutes later they ..."
+        t = next((t for t in range(k, min(k + 4, upto)) if norms[t] in TIME_LINKS), None)
+        if t is not None and all(norms[x] in TIME_NOUNS | TIME_QUANTITIES for x in range(k, t)):
+            if norms[t] in ("later", "ago", "earlier") and norms[t + 1] in PERSONAL_PRONOUNS:
+                k = t + 1
+            elif comma is not None and comma > t:
+                k = comma + 1
     if LEADING_DATELINE and k == 0:
         k = _after_dateline(sent, upto)  # "Washington (AFP) – Democrat Hillary Clinton has ..."
     if LEADING_PARTICIPLE and comma is not None and k < comma and _fronted_participle(sent, k):

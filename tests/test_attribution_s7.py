@@ -131,3 +131,16 @@ def test_in_the_past_is_no_subject(monkeypatch):
     assert [t[:2] for t in _triples(text)] == [(["who"], ["described"])]
     monkeypatch.setattr(attribution, "IN_THE_PAST", False)
     assert [t[:2] for t in _triples(text)] == [(["the past"], ["described"])]
+
+
+def test_fronted_time_clause_is_no_leading_subject(monkeypatch):
+    text = (
+        "Years after Bill Clinton claimed that the era of big government was over, Obama won "
+        "the nomination by promising its revenge."
+    )
+    later = "A few minutes later they reversed themselves and said they will register voters."
+    assert _triples(text)[1] == (["Obama"], ["promising"], ["its revenge"])
+    assert _triples(later) == [(["they"], ["said"], ["they will register voters"])]
+    monkeypatch.setattr(attribution, "LEADING_TIME_CLAUSE", False)
+    assert _triples(text)[1] == (["Years"], ["promising"], ["its revenge"])
+    assert _triples(later) == [(["A few minutes"], ["said"], ["they will register voters"])]
