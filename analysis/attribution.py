@@ -240,6 +240,8 @@ LEADING_TIME_CLAUSE = True
 TIME_NOUNS = frozenset("years months weeks days hours minutes decades moments".split())
 TIME_QUANTITIES = frozenset("a few several one two three four five many some".split())
 TIME_LINKS = frozenset("after before later ago earlier".split())
+# ... an infinitive cue after "to/on" + a medium takes the clause subject ("took to Twitter to say")
+MEDIUM_INFINITIVE = True
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1453,6 +1455,19 @@ def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     return np
 
 
+def _subject_over_medium(
+    sent: _Sentence, np: tuple[int, int], quotes: _QuoteIndex
+) -> tuple[int, int]:
+    """The clause's leading subject when np, before an infinitive cue, is where the subject
+    went ("took to Twitter", "went on CNN"); else np."""
+    if np[0] < 2 or sent.norms[np[0] - 1] not in ("to", "on") or not _subject_like(sent, *np):
+        return np  # (a cue that found no subject stays without one)
+    lead = _leading_subject(sent, np[0] - 1, quotes)
+    if lead is None or lead[1] >= np[0] - 1 or not _subject_like(sent, *lead):
+        return np
+    return lead
+
+
 def _clause_who(sent: _Sentence, j: int) -> tuple[int, int] | None:
     """The "who" opening the clause that ends at token j ("X, who came out and"), if any."""
     norms = sent.norms
@@ -2297,6 +2312,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     subj = _leading_subject(sent, pj, quotes)
             else:
                 subj = _subject_left(sent, ci)
+                if MEDIUM_INFINITIVE and subj is not None and norms[ci] == "to":
+                    # "Hillary Clinton took to Twitter to say thanks": not Twitter
+                    subj = _subject_over_medium(sent, subj, quotes)
             if entry.pos == "noun":
                 owner = _possessor(sent, ci)
                 if owner is not None:

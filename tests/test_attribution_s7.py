@@ -144,3 +144,10 @@ def test_fronted_time_clause_is_no_leading_subject(monkeypatch):
     monkeypatch.setattr(attribution, "LEADING_TIME_CLAUSE", False)
     assert _triples(text)[1] == (["Years"], ["promising"], ["its revenge"])
     assert _triples(later) == [(["A few minutes"], ["said"], ["they will register voters"])]
+
+
+def test_infinitive_cue_after_a_medium_takes_the_clause_subject(monkeypatch):
+    text = "As supporters waited, Hillary Clinton took to Twitter to say thanks."
+    assert _triples(text) == [(["Hillary Clinton"], ["to say"], ["thanks"])]
+    monkeypatch.setattr(attribution, "MEDIUM_INFINITIVE", False)
+    assert _triples(text) == [(["Twitter"], ["to say"], ["thanks"])]
