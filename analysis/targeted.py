@@ -23,7 +23,6 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -83,6 +82,13 @@ def _text_of(text: str | Article) -> str:
 
 
 def _check_span(text: str, start: object, end: object) -> tuple[int, int]:
+    if (
+        type(start) is int
+        and type(end) is int
+        and 0 <= start < end <= len(text)
+        and not text[start:end].isspace()
+    ):
+        return start, end  # the usual case, checked in one test
     if isinstance(start, bool) or isinstance(end, bool):
         raise InputError("mention offsets must be integers, not booleans")
     if not isinstance(start, (int, np.integer)) or not isinstance(end, (int, np.integer)):
@@ -104,8 +110,14 @@ class _Segmenter:
         self.text = text
         self._lines: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
         self._parses: dict[tuple[int, int], SentenceParse] = {}
+        # the last sentence found whole around a mention: mentions come in text order, and the
+        # next one often lies in the same sentence
+        self._last: tuple[int, int, SentenceParse | None] = (0, -1, None)
 
     def sentence(self, start: int, end: int) -> SentenceParse:
+        last_start, last_end, parse = self._last
+        if last_start <= start and end <= last_end:
+            return parse  # type: ignore[return-value]
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -118,7 +130,8 @@ class _Segmenter:
         ends, spans = line
         s_start, s_end = start, end
         # the sentences overlapping the mention (spans are sorted and disjoint)
-        for i in range(bisect_right(ends, start), len(spans)):
+        first = bisect_right(ends, start)
+        for i in range(first, len(spans)):
             s, e = spans[i]
             if s >= end:
                 break
@@ -130,6 +143,8 @@ class _Segmenter:
         parse = self._parses.get(bounds)
         if parse is None:
             parse = self._parses[bounds] = parse_sentence(text[s_start:s_end], s_start)
+        if first < len(spans) and spans[first] == bounds:  # one sentence holds the mention
+            self._last = (s_start, s_end, parse)
         return parse
 
 
@@ -141,8 +156,12 @@ def model_from_json(raw: dict) -> dict:
     × 3 flattened), and each word's bag-feature weight rows (w:, nw:, s:) are gathered once into
     ``bag_weights`` (row ``bag_ids[word]``). The last row of ``weights``, ``view_logits`` and
     ``bag_weights`` is zero, the slot of unknown features and words.
+
+    A parse carries each word's vector row, so the bag row of a word with a vector is a gather
+    from that row (``bag_of_row``, −1 for none); only bag words without a vector (none in the
+    shipped model) are looked up by name (``unvectored``).
     """
-    vectors = word_vectors(VECTORS_PATH.parent / raw["vectors"]["file"])[1]
+    vocabulary, vectors = word_vectors(VECTORS_PATH.parent / raw["vectors"]["file"])
     n_views, dims = len(raw["vectors"]["views"]), raw["vectors"]["dims"]
     vector_weights = np.asarray(raw["vector_weights"], dtype=float).reshape(n_views, dims, -1)
     view_logits = np.einsum("rd,vdc->rvc", vectors.astype(float), vector_weights)
@@ -157,6 +176,14 @@ def model_from_json(raw: dict) -> dict:
         [[index.get(p + w, -1) for p in ("w:", "nw:", "s:")] for w in words] + [[-1, -1, -1]],
         dtype=np.intp,
     )
+    bag_of_row = np.full(len(vectors) + 1, -1, dtype=np.intp)  # the last: tokens without one
+    unvectored = {}
+    for i, word in enumerate(words):
+        row = vocabulary.get(word)
+        if row is None or not word[:1].isalnum():  # a parse gives vector rows to words only
+            unvectored[word] = i
+        else:
+            bag_of_row[row] = i
     return {
         "index": index,
         "feature_ids": feature_ids(index),
@@ -164,6 +191,8 @@ def model_from_json(raw: dict) -> dict:
         "intercept": np.asarray(raw["intercept"], dtype=float),
         "view_logits": np.vstack([view_logits, np.zeros((1, view_logits.shape[1]))]),
         "bag_ids": {w: i for i, w in enumerate(words)},
+        "bag_of_row": bag_of_row,
+        "unvectored": unvectored,
         "bag_weights": weights[cols].reshape(len(cols), -1),  # w:, nw:, s: rows side by side
         "labels": tuple(raw["labels"]),
     }
@@ -268,27 +297,29 @@ def _probabilities(
     """The label probabilities (mentions × labels) of a non-empty batch, and each scope."""
     ids = model["feature_ids"]
     base: dict[int, int] = {}
-    tokens: list[str] = []
+    parses: list[SentenceParse] = []
     vec_rows: list[int] = []
     valenced: list[int] = []  # batch indices of the tokens with a valence
     valence: list[float] = []
     negated: list[int] = []  # batch indices of negated tokens (only valenced words are)
     for parse, _, _ in items:
         if id(parse) not in base:
-            o = base[id(parse)] = len(tokens)
-            tokens += parse.lower
+            o = base[id(parse)] = len(vec_rows)
+            parses.append(parse)
             vec_rows += parse.vec_row
             for i in parse.valenced:
                 valenced.append(o + i)
                 valence.append(parse.valence[i])
                 if parse.negated[i]:
                     negated.append(o + i)
-    n_tokens = len(tokens)
-    bag_ids = np.fromiter(
-        map(model["bag_ids"].get, tokens, repeat(-1)), dtype=np.intp, count=n_tokens
-    )
-    bag = model["bag_weights"][bag_ids]  # tokens × (w:, nw:, s:) × 3
+    n_tokens = len(vec_rows)
     rows_arr = np.fromiter(vec_rows, dtype=np.intp, count=n_tokens)
+    bag_ids = model["bag_of_row"][rows_arr]
+    if model["unvectored"]:
+        tokens = [tok for parse in parses for tok in parse.lower]
+        for k in np.flatnonzero(rows_arr < 0).tolist():
+            bag_ids[k] = model["unvectored"].get(tokens[k], -1)
+    bag = model["bag_weights"][bag_ids]  # tokens × (w:, nw:, s:) × 3
     views = model["view_logits"][rows_arr]  # tokens × (views · 3)
     per_token = np.empty((n_tokens, 25))
     per_token[:, _BAG] = bag[:, 0:3]
