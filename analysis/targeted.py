@@ -236,6 +236,16 @@ def _prefix(values: np.ndarray) -> np.ndarray:
 # Columns of the per-token matrix that predict_batch sums over token ranges.
 _BAG, _SEG, _VIEWS, _VALENCE, _HAS = slice(0, 3), slice(3, 6), slice(6, 21), slice(21, 24), 24
 _CONTRAST_SHIFT = CONTRAST_ROLE_WEIGHT * np.array([-1.0, 0.0, 1.0])
+# A mention's token ranges in predict_batch: its sentence [s0, s1), target [a, b), contrast
+# segment [g0, g1), what the target says [q0, q1), and the window three tokens either side of
+# the target, [l3, a) and [b, r3).
+_RANGES = ("s0", "a", "b", "s1", "g0", "g1", "q0", "q1", "l3", "r3")
+# each part summed over the tokens is the prefix sum at its upper end minus that at its lower:
+# target, sentence, segment, said, left, right
+_UPPER = np.array([_RANGES.index(k) for k in ("b", "s1", "g1", "q1", "a", "r3")])
+_LOWER = np.array([_RANGES.index(k) for k in ("a", "s0", "g0", "q0", "l3", "b")])
+_VIEW_PARTS = np.array([4, 5, 2, 1, 0])  # the parts of views L, R, S, A, T
+_VIEW_COLUMNS = 6 + 3 * np.arange(len(_VIEW_PARTS))[:, None] + np.arange(3)  # their logits
 
 
 def predict_batch(
@@ -336,37 +346,32 @@ def _probabilities(
     firsts: list[int] = []  # each mention's first entry in cols (every mention has "bias")
     roles: list[float] = []
     scopes: list[Scope] = []
-    offsets: list[int] = []  # where each mention's sentence starts in the batch's tokens
+    flat: list[int] = []  # per mention: where its sentence starts in the batch, then its ranges
     for parse, start, end in items:
-        rel_start, rel_end = start - parse.offset, end - parse.offset
-        sc = scope(parse, rel_start, rel_end)
+        sc = scope(parse, start - parse.offset, end - parse.offset)
         firsts.append(len(cols))
         roles.append(feature_columns(parse, sc, ids, cols, values))
         scopes.append(sc)
-        offsets.append(base[id(parse)])
-    # sentence [s0, s1), target [a, b), segment [g0, g1), what the target says [q0, q1)
-    s0 = np.array(offsets, dtype=np.intp)
-    flat: list[int] = []
-    for sc in scopes:
-        flat += sc[:7]
-    ranges = np.array(flat, dtype=np.intp).reshape(-1, 7) + s0[:, None]
-    a, b, s1, g0, g1, q0, q1 = ranges.T
+        a, b, n = sc.a, sc.b, sc.n
+        flat += (base[id(parse)], *sc[:7], a - 3 if a > 3 else 0, b + 3 if b + 3 < n else n)
+    # token offsets in the batch (_RANGES names the columns): one gather of the prefix sums
+    ranges = np.array(flat, dtype=np.intp).reshape(-1, len(_RANGES))
+    ranges[:, 1:] += ranges[:, :1]
+    at = cum[ranges]  # mentions × ranges × per-token columns
+    # target, sentence, segment, what the target says, three words left, three right
+    parts = at[:, _UPPER] - at[:, _LOWER]
+    parts[:, 1:3] -= parts[:, :1]  # the sentence and the segment outside the target
     col = np.fromiter(cols, dtype=np.intp, count=len(cols))
     contrib = np.fromiter(values, dtype=float, count=len(values))[:, None] * model["weights"][col]
     logits = model["intercept"] + np.add.reduceat(contrib, firsts, axis=0)
-    at_a, at_b = cum[a], cum[b]
-    target = at_b - at_a
-    outside = cum[s1] - cum[s0] - target  # the sentence outside the target
-    segment = cum[g1] - cum[g0] - target  # the segment outside the target
-    logits += outside[:, _BAG] + segment[:, _SEG] - (cum[q1, _SEG] - cum[q0, _SEG])
+    logits += parts[:, 1, _BAG] + parts[:, 2, _SEG] - parts[:, 3, _SEG]
     # views in VECTOR_VIEWS order: L, R, S (segment), A (sentence), T (target) are means;
     # V (valence-weighted segment) is a sum
-    left = at_a - cum[np.maximum(s0, a - 3)]
-    right = cum[np.minimum(s1, b + 3)] - at_b
-    for v, part in enumerate((left, right, segment, outside, target)):
-        cv = slice(6 + 3 * v, 9 + 3 * v)
-        logits += part[:, cv] / np.maximum(part[:, _HAS], 1.0)[:, None]
-    logits += segment[:, _VALENCE]
+    counts = parts[:, _VIEW_PARTS, _HAS]
+    means = parts[:, _VIEW_PARTS[:, None], _VIEW_COLUMNS] / np.maximum(counts, 1.0)[:, :, None]
+    for v in range(len(_VIEW_PARTS)):
+        logits += means[:, v]
+    logits += parts[:, 2, _VALENCE]
     # Scope rule on top of the fitted weights: an evaluation bound to the target by grammar
     # that opposes the evaluation across a contrast word decides which side the target is on.
     # NewsMTSC has too few such sentences (<1%) for the regression to learn it.
