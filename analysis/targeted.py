@@ -158,8 +158,10 @@ def model_from_json(raw: dict) -> dict:
     ``bag_weights`` is zero, the slot of unknown features and words.
 
     A parse carries each word's vector row, so the bag row of a word with a vector is a gather
-    from that row (``bag_of_row``, −1 for none); only bag words without a vector (none in the
-    shipped model) are looked up by name (``unvectored``).
+    from that row (``bag_of_row``, −1 for none), and so is everything a batch sums over a
+    token (``token_rows``: bag and segment weights, view logits, 1 for having a vector; the
+    last row for tokens without one). Only bag words without a vector (none in the shipped
+    model) are looked up by name (``unvectored``).
     """
     vocabulary, vectors = word_vectors(VECTORS_PATH.parent / raw["vectors"]["file"])
     n_views, dims = len(raw["vectors"]["views"]), raw["vectors"]["dims"]
@@ -184,16 +186,24 @@ def model_from_json(raw: dict) -> dict:
             unvectored[word] = i
         else:
             bag_of_row[row] = i
+    bag_weights = weights[cols].reshape(len(cols), -1)  # w:, nw:, s: rows side by side
+    view_logits = np.vstack([view_logits, np.zeros((1, view_logits.shape[1]))])
+    token_rows = np.zeros((len(view_logits), _HAS + 1))
+    token_rows[:, _BAG] = bag_weights[bag_of_row, 0:3]
+    token_rows[:, _SEG] = bag_weights[bag_of_row, 6:9]
+    token_rows[:, _VIEWS] = view_logits[:, :15]
+    token_rows[:-1, _HAS] = 1.0
     return {
         "index": index,
         "feature_ids": feature_ids(index),
         "weights": weights,
         "intercept": np.asarray(raw["intercept"], dtype=float),
-        "view_logits": np.vstack([view_logits, np.zeros((1, view_logits.shape[1]))]),
+        "view_logits": view_logits,
         "bag_ids": {w: i for i, w in enumerate(words)},
         "bag_of_row": bag_of_row,
         "unvectored": unvectored,
-        "bag_weights": weights[cols].reshape(len(cols), -1),  # w:, nw:, s: rows side by side
+        "bag_weights": bag_weights,
+        "token_rows": token_rows,
         "labels": tuple(raw["labels"]),
     }
 
@@ -324,21 +334,22 @@ def _probabilities(
                     negated.append(o + i)
     n_tokens = len(vec_rows)
     rows_arr = np.fromiter(vec_rows, dtype=np.intp, count=n_tokens)
-    bag_ids = model["bag_of_row"][rows_arr]
-    if model["unvectored"]:
-        tokens = [tok for parse in parses for tok in parse.lower]
-        for k in np.flatnonzero(rows_arr < 0).tolist():
-            bag_ids[k] = model["unvectored"].get(tokens[k], -1)
-    bag = model["bag_weights"][bag_ids]  # tokens × (w:, nw:, s:) × 3
-    views = model["view_logits"][rows_arr]  # tokens × (views · 3)
-    per_token = np.empty((n_tokens, 25))
-    per_token[:, _BAG] = bag[:, 0:3]
-    per_token[negated, _BAG] += bag[negated, 3:6]
-    per_token[:, _SEG] = bag[:, 6:9]
-    per_token[:, _VIEWS] = views[:, :15]
-    per_token[:, _VALENCE] = 0.0
-    per_token[valenced, _VALENCE] = views[valenced, 15:18] * (np.array(valence) / 4.0)[:, None]
-    per_token[:, _HAS] = rows_arr >= 0
+    per_token = model["token_rows"][rows_arr]  # a fresh array (fancy indexing copies)
+    unvectored = model["unvectored"]
+    if unvectored or negated:
+        bag_ids = model["bag_of_row"][rows_arr]
+        bag_weights = model["bag_weights"]
+        if unvectored:
+            tokens = [tok for parse in parses for tok in parse.lower]
+            for k in np.flatnonzero(rows_arr < 0).tolist():
+                i = bag_ids[k] = unvectored.get(tokens[k], -1)
+                per_token[k, _BAG] = bag_weights[i, 0:3]
+                per_token[k, _SEG] = bag_weights[i, 6:9]
+        if negated:
+            per_token[negated, _BAG] += bag_weights[bag_ids[negated], 3:6]
+    if valenced:
+        weighted = model["view_logits"][rows_arr[valenced], 15:18]
+        per_token[valenced, _VALENCE] = weighted * (np.array(valence) / 4.0)[:, None]
     cum = _prefix(per_token)
 
     cols: list[int] = []
