@@ -427,7 +427,9 @@ def sentiment_table(
     for speaker, spans in zip(
         _text_list(attributions["speaker"]), attributions["content_spans"].tolist(), strict=True
     ):
-        if speaker is None or pd.isna(speaker) or not str(speaker).strip():
+        if not isinstance(speaker, str) and (speaker is None or pd.isna(speaker)):
+            continue
+        if not str(speaker).strip():
             continue
         compound = float(polarity(" ".join(text[s:e] for s, e in spans))[0])
         name = str(speaker)
@@ -447,6 +449,7 @@ def sentiment_table(
     else:
         kind = strings([None if m else k for k, m in zip(kind_values, missing, strict=True)])
     columns = list(zip(*rows, strict=True))
+    numbers = np.array([r[4:] for r in rows], dtype="float64").T  # one array, not six
     return frame(
         _COLUMN_INDEX,
         [
@@ -454,7 +457,7 @@ def sentiment_table(
             kind,
             strings(list(columns[2])),
             np.array(columns[3], dtype="int64"),
-            *(np.array(c, dtype="float64") for c in columns[4:]),
+            *numbers,
         ],
     )
 

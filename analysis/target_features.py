@@ -349,12 +349,12 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
         tuple(raw),
         tuple(neg),
         tuple(clause),
-        tuple(accumulate(segment_step)),
+        tuple(accumulate(segment_step)) if 1 in segment_step else (0,) * n,
         tuple(quote),
         vec_row,
         tuple(compress(positions, val)),
         names,
-        tuple(compress(positions, negation)),
+        tuple(compress(positions, negation)) if True in negation else (),
     )
 
 
