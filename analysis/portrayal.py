@@ -141,7 +141,8 @@ def _bootstrap_summary(
         # a few groups at a time, so that the draws stay within ~64 MB however large n is
         step = max(1, _DRAWS_BUDGET // (n * n_boot))
         for first in range(0, rows.shape[0], step):
-            draws = np.take(rows[first : first + step], columns, axis=1)  # (groups, n, n_boot)
+            # (groups, n, n_boot); the indices are in range, and "wrap" skips numpy's check
+            draws = rows[first : first + step].take(columns, axis=1, mode="wrap")
             draw_means.append(_draw_sums(draws) / n)  # (groups, n_boot)
     sample = np.concatenate(draw_means) if len(draw_means) > 1 else draw_means[0]
     bounds = np.clip(_linear_quantiles(sample, (tail, 1 - tail)), low[:, None], high[:, None])
