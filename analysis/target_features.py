@@ -376,7 +376,7 @@ def _speech(parse: SentenceParse, a: int, b: int) -> tuple[bool, range]:
         j += 1
     if j < n and low[j] in SAY_VERBS and low[j] != "according":
         after = range(j + 1, n)
-        if sum(parse.is_word[k] for k in after) >= 3:
+        if sum(parse.is_word[j + 1 :]) >= 3:  # three words or more after the verb
             return True, after
         return True, range(0, a)
     # "..., said X." / "according to X"
