@@ -106,11 +106,32 @@ def _bootstrap_sizes(
     ``np.quantile`` ~100 µs a call, several times the arithmetic (tests/test_actor_sentiment.py
     checks the equality).
     """
+    bounds = _bootstrap_summary(matrices, seed=seed, n_boot=n_boot, level=level)[0]
+    out, first = [], 0
+    for rows in matrices:  # np.split's Python wrapper costs more than these slices
+        out.append(bounds[first : first + rows.shape[0]])
+        first += rows.shape[0]
+    return out
+
+
+def _bootstrap_summary(
+    matrices: list[np.ndarray], *, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_bootstrap_sizes`' intervals of all groups, in one (groups, 2) array, and each
+    group's mean (as ``ndarray.mean``): a few NumPy calls per size, one conversion for all."""
     tail = (1 - level) / 2
-    q = np.array([tail, 1 - tail])
-    if any(np.isnan(rows).any() for rows in matrices):  # NaN sorts last: numpy's semantics
-        return [_bootstrap_numpy(rows, seed, n_boot, q) for rows in matrices]
-    means = []
+    means, draw_means, lows, highs = [], [], [], []
+    for rows in matrices:
+        n = rows.shape[1]
+        # ufunc reductions: ndarray.min/max/mean without their Python wrappers
+        lows.append(np.minimum.reduce(rows, axis=1))
+        highs.append(np.maximum.reduce(rows, axis=1))
+        means.append(np.add.reduce(rows, axis=1) / n)
+    low, high = np.concatenate(lows), np.concatenate(highs)
+    if np.isnan(low).any():  # NaN sorts last: numpy's own semantics (a NaN row has a NaN min)
+        q = np.array([tail, 1 - tail])
+        bounds = np.concatenate([_bootstrap_numpy(rows, seed, n_boot, q) for rows in matrices])
+        return bounds, np.concatenate(means)
     for rows in matrices:
         n = rows.shape[1]
         if n <= _CACHED_COLUMNS_UP_TO:
@@ -120,18 +141,20 @@ def _bootstrap_sizes(
         # a few groups at a time, so that the draws stay within ~64 MB however large n is
         step = max(1, _DRAWS_BUDGET // (n * n_boot))
         for first in range(0, rows.shape[0], step):
-            draws = np.take(rows[first : first + step], columns, axis=1)  # (groups, n, n_boot)
-            means.append(_pairwise_sum(draws.transpose(1, 0, 2)) / n)  # (groups, n_boot)
-    bounds = _linear_quantiles(np.concatenate(means) if len(means) > 1 else means[0], q)
-    # ufunc reductions: ndarray.min/max without their Python wrappers
-    low = np.concatenate([np.minimum.reduce(rows, axis=1) for rows in matrices])
-    high = np.concatenate([np.maximum.reduce(rows, axis=1) for rows in matrices])
-    bounds = np.clip(bounds, low[:, None], high[:, None])
-    out, first = [], 0
-    for rows in matrices:  # np.split's Python wrapper costs more than these slices
-        out.append(bounds[first : first + rows.shape[0]])
-        first += rows.shape[0]
-    return out
+            # (groups, n, n_boot); the indices are in range, and "wrap" skips numpy's check
+            draws = rows[first : first + step].take(columns, axis=1, mode="wrap")
+            draw_means.append(_draw_sums(draws) / n)  # (groups, n_boot)
+    sample = np.concatenate(draw_means) if len(draw_means) > 1 else draw_means[0]
+    bounds = np.clip(_linear_quantiles(sample, (tail, 1 - tail)), low[:, None], high[:, None])
+    return bounds, np.concatenate(means)
+
+
+def _draw_sums(draws: np.ndarray) -> np.ndarray:
+    """Each resample's sum (axis 1 of (groups, n, n_boot) draws), in numpy's order for a row."""
+    if draws.shape[1] < 8:
+        # one left-to-right pass, as numpy sums a short row; −0.0 is the exact additive identity
+        return np.add.reduce(draws, axis=1, initial=-0.0)
+    return _pairwise_sum(draws.transpose(1, 0, 2))
 
 
 def _bootstrap_numpy(rows: np.ndarray, seed: int, n_boot: int, q: np.ndarray) -> np.ndarray:
@@ -164,12 +187,12 @@ def _pairwise_sum(draws: np.ndarray) -> np.ndarray:
     return _pairwise_sum(draws[:half]) + _pairwise_sum(draws[half:])
 
 
-def _linear_quantiles(values: np.ndarray, q: np.ndarray) -> np.ndarray:
+def _linear_quantiles(values: np.ndarray, q: Sequence[float]) -> np.ndarray:
     """``np.quantile(values, q, axis=1).T`` (the default "linear" method) for NaN-free rows:
     the same order statistics and numpy's own interpolation. The order statistics come from a
     full sort rather than ``np.partition`` as numpy's quantile does: numpy sorts a row of a
     thousand floats with SIMD, four times faster than it partitions it at four points."""
-    below, above, gamma, upper = _quantile_plan(values.shape[1], tuple(q.tolist()))
+    below, above, gamma, upper = _quantile_plan(values.shape[1], tuple(q))
     ordered = np.sort(values, axis=1)
     a, b = ordered[:, below], ordered[:, above]
     diff = b - a
@@ -234,14 +257,11 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
         np.array([entries[i][1] for i in members], dtype=float) for members in by_size.values()
     ]
     if matrices:
-        all_bounds = _bootstrap_sizes(matrices)
-        for members, matrix, bounds in zip(by_size.values(), matrices, all_bounds, strict=True):
-            # ndarray.mean's own arithmetic (a pairwise sum, then one division) without its
-            # Python wrapper
-            row_means = np.add.reduce(matrix, axis=1) / matrix.shape[1]
-            for i, mean, bound in zip(members, row_means.tolist(), bounds.tolist(), strict=True):
-                means[i] = mean
-                intervals[i] = (bound[0], bound[1])
+        bounds, row_means = _bootstrap_summary(matrices)
+        members = [i for group in by_size.values() for i in group]
+        for i, mean, (low, high) in zip(members, row_means.tolist(), bounds.tolist(), strict=True):
+            means[i] = mean
+            intervals[i] = (low, high)
     rows = []
     for (actor, role), (kind, values, labels), mean, (low, high) in zip(
         groups, entries, means, intervals, strict=True
@@ -408,7 +428,9 @@ def sentiment_table(
     for speaker, spans in zip(
         _text_list(attributions["speaker"]), attributions["content_spans"].tolist(), strict=True
     ):
-        if speaker is None or pd.isna(speaker) or not str(speaker).strip():
+        if not isinstance(speaker, str) and (speaker is None or pd.isna(speaker)):
+            continue
+        if not str(speaker).strip():
             continue
         compound = float(polarity(" ".join(text[s:e] for s, e in spans))[0])
         name = str(speaker)
@@ -428,6 +450,7 @@ def sentiment_table(
     else:
         kind = strings([None if m else k for k, m in zip(kind_values, missing, strict=True)])
     columns = list(zip(*rows, strict=True))
+    numbers = np.array([r[4:] for r in rows], dtype="float64").T  # one array, not six
     return frame(
         _COLUMN_INDEX,
         [
@@ -435,7 +458,7 @@ def sentiment_table(
             kind,
             strings(list(columns[2])),
             np.array(columns[3], dtype="int64"),
-            *(np.array(c, dtype="float64") for c in columns[4:]),
+            *numbers,
         ],
     )
 

@@ -205,20 +205,23 @@ def _tokenise(sentence: str) -> tuple[list[int], list[int], list[str]]:
             pos += len(chunk)
             ends += (pos - 1, pos)
             lower += (word, chunk[-1])
+        elif chunk[-2:] == "'s" and chunk[:-2].isalnum():  # a possessive: "trump's"
+            starts += (pos, pos + len(chunk) - 2)
+            pos += len(chunk)
+            ends += (pos - 2, pos)
+            lower += (chunk[:-2], "'s")
         else:
             for m in TOKEN_RE.finditer(chunk):
-                starts.append(pos + m.start())
-                ends.append(pos + m.end())
-                lower.append(m.group())
+                tok = m.group()
+                if len(tok) > 2 and tok[-2:] == "'s":  # "trump's" → "trump", "'s"
+                    starts += (pos + m.start(), pos + m.end() - 2)
+                    ends += (pos + m.end() - 2, pos + m.end())
+                    lower += (tok[:-2], "'s")
+                else:
+                    starts.append(pos + m.start())
+                    ends.append(pos + m.end())
+                    lower.append(tok)
             pos += len(chunk)
-    if "'s" not in low:
-        return starts, ends, lower
-    for i in range(len(lower) - 1, -1, -1):  # backwards, so the split keeps indices valid
-        tok = lower[i]
-        if len(tok) > 2 and tok[-2:] == "'s":
-            lower[i : i + 1] = (tok[:-2], "'s")
-            starts.insert(i + 1, ends[i] - 2)
-            ends.insert(i, ends[i] - 2)
     return starts, ends, lower
 
 
@@ -263,19 +266,21 @@ def _token_info(tok: str) -> tuple[bool, int, int, int, bool, bool, str]:
 
 
 def _valences(
-    lower: Sequence[str], is_word: Sequence[bool], candidates: Iterable[int] | None = None
+    lower: Sequence[str],
+    is_word: Sequence[bool],
+    candidates: Iterable[int],
+    negation: Sequence[bool],
 ) -> tuple[list[float], list[float], list[bool]]:
     """VADER's word-level rules: lexicon value, boosters and negation in the three words before.
 
-    ``candidates`` are the indices of tokens that may carry a valence (all when None).
+    ``candidates`` are the indices of tokens that may carry a valence, ``negation`` flags the
+    negation words (both from the token information, looked up once per distinct word).
     """
     lex, words = lexicon(), _lexicon_words()
     n = len(lower)
     raw = [0.0] * n
     val = [0.0] * n
     neg = [False] * n
-    if candidates is None:
-        candidates = [i for i, tok in enumerate(lower) if tok in words or "-" in tok]
     for i in candidates:
         tok = lower[i]
         if tok in words:
@@ -299,7 +304,7 @@ def _valences(
             if w in BOOSTER_DICT and w not in lex:
                 scalar = BOOSTER_DICT[w] * (1.0, 0.95, 0.9)[seen]
                 v += scalar if v > 0 else -scalar
-            if _is_negation(w) or w == "no" or (w == "least" and (j == 0 or lower[j - 1] != "at")):
+            if negation[j] or w == "no" or (w == "least" and (j == 0 or lower[j - 1] != "at")):
                 flipped = not flipped
             j -= 1
             seen += 1
@@ -316,12 +321,13 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
     n = len(lower)
     if not n:
         return _new_parse(offset, *(((),) * 14))
-    get = _TOKEN_INFO.get
-    infos = [get(tok) or _token_info(tok) for tok in lower]
+    infos = list(map(_TOKEN_INFO.get, lower))
+    if None in infos:  # words met for the first time in this process
+        infos = [info or _token_info(tok) for tok, info in zip(lower, infos, strict=True)]
     columns = zip(*infos, strict=True)
     is_word, vec_row, clause_step, segment_step, candidate, negation, names = columns
     positions = range(n)
-    val, raw, neg = _valences(lower, is_word, compress(positions, candidate))
+    val, raw, neg = _valences(lower, is_word, compress(positions, candidate), negation)
     clause = accumulate(clause_step)
     quote = [False] * n
     if not QUOTE_CHARS.isdisjoint(lower):
@@ -343,12 +349,12 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
         tuple(raw),
         tuple(neg),
         tuple(clause),
-        tuple(accumulate(segment_step)),
+        tuple(accumulate(segment_step)) if 1 in segment_step else (0,) * n,
         tuple(quote),
         vec_row,
         tuple(compress(positions, val)),
         names,
-        tuple(compress(positions, negation)),
+        tuple(compress(positions, negation)) if True in negation else (),
     )
 
 
@@ -370,7 +376,7 @@ def _speech(parse: SentenceParse, a: int, b: int) -> tuple[bool, range]:
         j += 1
     if j < n and low[j] in SAY_VERBS and low[j] != "according":
         after = range(j + 1, n)
-        if sum(parse.is_word[k] for k in after) >= 3:
+        if sum(parse.is_word[j + 1 :]) >= 3:  # three words or more after the verb
             return True, after
         return True, range(0, a)
     # "..., said X." / "according to X"
@@ -657,6 +663,9 @@ class Scope(NamedTuple):
     said: range  # what the target is reported to say, unclipped
 
 
+_new_tuple = tuple.__new__
+
+
 def scope(parse: SentenceParse, start: int, end: int) -> Scope:
     """The ranges of :func:`bag_features` and :func:`vector_block` for a mention."""
     n = len(parse.lower)
@@ -670,7 +679,10 @@ def scope(parse: SentenceParse, start: int, end: int) -> Scope:
     is_speaker, said = _speech(parse, a, b)
     s_lo = said.start if said.start > lo else lo
     s_hi = (said.stop if said.stop < hi else hi) if said else lo
-    return Scope(a, b, n, lo, hi, s_lo, s_hi if s_hi > s_lo else s_lo, is_speaker, said)
+    # NamedTuple's own __new__ is a Python function; its tuple.__new__ without that frame
+    return _new_tuple(
+        Scope, (a, b, n, lo, hi, s_lo, s_hi if s_hi > s_lo else s_lo, is_speaker, said)
+    )
 
 
 def _outside(sc: Scope, lo: int, hi: int) -> list[int]:

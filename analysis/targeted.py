@@ -23,7 +23,6 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -83,6 +82,13 @@ def _text_of(text: str | Article) -> str:
 
 
 def _check_span(text: str, start: object, end: object) -> tuple[int, int]:
+    if (
+        type(start) is int
+        and type(end) is int
+        and 0 <= start < end <= len(text)
+        and not text[start:end].isspace()
+    ):
+        return start, end  # the usual case, checked in one test
     if isinstance(start, bool) or isinstance(end, bool):
         raise InputError("mention offsets must be integers, not booleans")
     if not isinstance(start, (int, np.integer)) or not isinstance(end, (int, np.integer)):
@@ -104,8 +110,14 @@ class _Segmenter:
         self.text = text
         self._lines: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
         self._parses: dict[tuple[int, int], SentenceParse] = {}
+        # the last sentence found whole around a mention: mentions come in text order, and the
+        # next one often lies in the same sentence
+        self._last: tuple[int, int, SentenceParse | None] = (0, -1, None)
 
     def sentence(self, start: int, end: int) -> SentenceParse:
+        last_start, last_end, parse = self._last
+        if last_start <= start and end <= last_end:
+            return parse  # type: ignore[return-value]
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -118,7 +130,8 @@ class _Segmenter:
         ends, spans = line
         s_start, s_end = start, end
         # the sentences overlapping the mention (spans are sorted and disjoint)
-        for i in range(bisect_right(ends, start), len(spans)):
+        first = bisect_right(ends, start)
+        for i in range(first, len(spans)):
             s, e = spans[i]
             if s >= end:
                 break
@@ -130,6 +143,8 @@ class _Segmenter:
         parse = self._parses.get(bounds)
         if parse is None:
             parse = self._parses[bounds] = parse_sentence(text[s_start:s_end], s_start)
+        if first < len(spans) and spans[first] == bounds:  # one sentence holds the mention
+            self._last = (s_start, s_end, parse)
         return parse
 
 
@@ -141,8 +156,14 @@ def model_from_json(raw: dict) -> dict:
     × 3 flattened), and each word's bag-feature weight rows (w:, nw:, s:) are gathered once into
     ``bag_weights`` (row ``bag_ids[word]``). The last row of ``weights``, ``view_logits`` and
     ``bag_weights`` is zero, the slot of unknown features and words.
+
+    A parse carries each word's vector row, so the bag row of a word with a vector is a gather
+    from that row (``bag_of_row``, −1 for none), and so is everything a batch sums over a
+    token (``token_rows``: bag and segment weights, view logits, 1 for having a vector; the
+    last row for tokens without one). Only bag words without a vector (none in the shipped
+    model) are looked up by name (``unvectored``).
     """
-    vectors = word_vectors(VECTORS_PATH.parent / raw["vectors"]["file"])[1]
+    vocabulary, vectors = word_vectors(VECTORS_PATH.parent / raw["vectors"]["file"])
     n_views, dims = len(raw["vectors"]["views"]), raw["vectors"]["dims"]
     vector_weights = np.asarray(raw["vector_weights"], dtype=float).reshape(n_views, dims, -1)
     view_logits = np.einsum("rd,vdc->rvc", vectors.astype(float), vector_weights)
@@ -157,14 +178,32 @@ def model_from_json(raw: dict) -> dict:
         [[index.get(p + w, -1) for p in ("w:", "nw:", "s:")] for w in words] + [[-1, -1, -1]],
         dtype=np.intp,
     )
+    bag_of_row = np.full(len(vectors) + 1, -1, dtype=np.intp)  # the last: tokens without one
+    unvectored = {}
+    for i, word in enumerate(words):
+        row = vocabulary.get(word)
+        if row is None or not word[:1].isalnum():  # a parse gives vector rows to words only
+            unvectored[word] = i
+        else:
+            bag_of_row[row] = i
+    bag_weights = weights[cols].reshape(len(cols), -1)  # w:, nw:, s: rows side by side
+    view_logits = np.vstack([view_logits, np.zeros((1, view_logits.shape[1]))])
+    token_rows = np.zeros((len(view_logits), _HAS + 1))
+    token_rows[:, _BAG] = bag_weights[bag_of_row, 0:3]
+    token_rows[:, _SEG] = bag_weights[bag_of_row, 6:9]
+    token_rows[:, _VIEWS] = view_logits[:, :15]
+    token_rows[:-1, _HAS] = 1.0
     return {
         "index": index,
         "feature_ids": feature_ids(index),
         "weights": weights,
         "intercept": np.asarray(raw["intercept"], dtype=float),
-        "view_logits": np.vstack([view_logits, np.zeros((1, view_logits.shape[1]))]),
+        "view_logits": view_logits,
         "bag_ids": {w: i for i, w in enumerate(words)},
-        "bag_weights": weights[cols].reshape(len(cols), -1),  # w:, nw:, s: rows side by side
+        "bag_of_row": bag_of_row,
+        "unvectored": unvectored,
+        "bag_weights": bag_weights,
+        "token_rows": token_rows,
         "labels": tuple(raw["labels"]),
     }
 
@@ -207,6 +246,16 @@ def _prefix(values: np.ndarray) -> np.ndarray:
 # Columns of the per-token matrix that predict_batch sums over token ranges.
 _BAG, _SEG, _VIEWS, _VALENCE, _HAS = slice(0, 3), slice(3, 6), slice(6, 21), slice(21, 24), 24
 _CONTRAST_SHIFT = CONTRAST_ROLE_WEIGHT * np.array([-1.0, 0.0, 1.0])
+# A mention's token ranges in predict_batch: its sentence [s0, s1), target [a, b), contrast
+# segment [g0, g1), what the target says [q0, q1), and the window three tokens either side of
+# the target, [l3, a) and [b, r3).
+_RANGES = ("s0", "a", "b", "s1", "g0", "g1", "q0", "q1", "l3", "r3")
+# each part summed over the tokens is the prefix sum at its upper end minus that at its lower:
+# target, sentence, segment, said, left, right
+_UPPER = np.array([_RANGES.index(k) for k in ("b", "s1", "g1", "q1", "a", "r3")])
+_LOWER = np.array([_RANGES.index(k) for k in ("a", "s0", "g0", "q0", "l3", "b")])
+_VIEW_PARTS = np.array([4, 5, 2, 1, 0])  # the parts of views L, R, S, A, T
+_VIEW_COLUMNS = 6 + 3 * np.arange(len(_VIEW_PARTS))[:, None] + np.arange(3)  # their logits
 
 
 def predict_batch(
@@ -268,36 +317,39 @@ def _probabilities(
     """The label probabilities (mentions × labels) of a non-empty batch, and each scope."""
     ids = model["feature_ids"]
     base: dict[int, int] = {}
-    tokens: list[str] = []
+    parses: list[SentenceParse] = []
     vec_rows: list[int] = []
     valenced: list[int] = []  # batch indices of the tokens with a valence
     valence: list[float] = []
     negated: list[int] = []  # batch indices of negated tokens (only valenced words are)
     for parse, _, _ in items:
         if id(parse) not in base:
-            o = base[id(parse)] = len(tokens)
-            tokens += parse.lower
+            o = base[id(parse)] = len(vec_rows)
+            parses.append(parse)
             vec_rows += parse.vec_row
             for i in parse.valenced:
                 valenced.append(o + i)
                 valence.append(parse.valence[i])
                 if parse.negated[i]:
                     negated.append(o + i)
-    n_tokens = len(tokens)
-    bag_ids = np.fromiter(
-        map(model["bag_ids"].get, tokens, repeat(-1)), dtype=np.intp, count=n_tokens
-    )
-    bag = model["bag_weights"][bag_ids]  # tokens × (w:, nw:, s:) × 3
+    n_tokens = len(vec_rows)
     rows_arr = np.fromiter(vec_rows, dtype=np.intp, count=n_tokens)
-    views = model["view_logits"][rows_arr]  # tokens × (views · 3)
-    per_token = np.empty((n_tokens, 25))
-    per_token[:, _BAG] = bag[:, 0:3]
-    per_token[negated, _BAG] += bag[negated, 3:6]
-    per_token[:, _SEG] = bag[:, 6:9]
-    per_token[:, _VIEWS] = views[:, :15]
-    per_token[:, _VALENCE] = 0.0
-    per_token[valenced, _VALENCE] = views[valenced, 15:18] * (np.array(valence) / 4.0)[:, None]
-    per_token[:, _HAS] = rows_arr >= 0
+    per_token = model["token_rows"][rows_arr]  # a fresh array (fancy indexing copies)
+    unvectored = model["unvectored"]
+    if unvectored or negated:
+        bag_ids = model["bag_of_row"][rows_arr]
+        bag_weights = model["bag_weights"]
+        if unvectored:
+            tokens = [tok for parse in parses for tok in parse.lower]
+            for k in np.flatnonzero(rows_arr < 0).tolist():
+                i = bag_ids[k] = unvectored.get(tokens[k], -1)
+                per_token[k, _BAG] = bag_weights[i, 0:3]
+                per_token[k, _SEG] = bag_weights[i, 6:9]
+        if negated:
+            per_token[negated, _BAG] += bag_weights[bag_ids[negated], 3:6]
+    if valenced:
+        weighted = model["view_logits"][rows_arr[valenced], 15:18]
+        per_token[valenced, _VALENCE] = weighted * (np.array(valence) / 4.0)[:, None]
     cum = _prefix(per_token)
 
     cols: list[int] = []
@@ -305,37 +357,32 @@ def _probabilities(
     firsts: list[int] = []  # each mention's first entry in cols (every mention has "bias")
     roles: list[float] = []
     scopes: list[Scope] = []
-    offsets: list[int] = []  # where each mention's sentence starts in the batch's tokens
+    flat: list[int] = []  # per mention: where its sentence starts in the batch, then its ranges
     for parse, start, end in items:
-        rel_start, rel_end = start - parse.offset, end - parse.offset
-        sc = scope(parse, rel_start, rel_end)
+        sc = scope(parse, start - parse.offset, end - parse.offset)
         firsts.append(len(cols))
         roles.append(feature_columns(parse, sc, ids, cols, values))
         scopes.append(sc)
-        offsets.append(base[id(parse)])
-    # sentence [s0, s1), target [a, b), segment [g0, g1), what the target says [q0, q1)
-    s0 = np.array(offsets, dtype=np.intp)
-    flat: list[int] = []
-    for sc in scopes:
-        flat += sc[:7]
-    ranges = np.array(flat, dtype=np.intp).reshape(-1, 7) + s0[:, None]
-    a, b, s1, g0, g1, q0, q1 = ranges.T
+        a, b, n = sc.a, sc.b, sc.n
+        flat += (base[id(parse)], *sc[:7], a - 3 if a > 3 else 0, b + 3 if b + 3 < n else n)
+    # token offsets in the batch (_RANGES names the columns): one gather of the prefix sums
+    ranges = np.array(flat, dtype=np.intp).reshape(-1, len(_RANGES))
+    ranges[:, 1:] += ranges[:, :1]
+    at = cum[ranges]  # mentions × ranges × per-token columns
+    # target, sentence, segment, what the target says, three words left, three right
+    parts = at[:, _UPPER] - at[:, _LOWER]
+    parts[:, 1:3] -= parts[:, :1]  # the sentence and the segment outside the target
     col = np.fromiter(cols, dtype=np.intp, count=len(cols))
     contrib = np.fromiter(values, dtype=float, count=len(values))[:, None] * model["weights"][col]
     logits = model["intercept"] + np.add.reduceat(contrib, firsts, axis=0)
-    at_a, at_b = cum[a], cum[b]
-    target = at_b - at_a
-    outside = cum[s1] - cum[s0] - target  # the sentence outside the target
-    segment = cum[g1] - cum[g0] - target  # the segment outside the target
-    logits += outside[:, _BAG] + segment[:, _SEG] - (cum[q1, _SEG] - cum[q0, _SEG])
+    logits += parts[:, 1, _BAG] + parts[:, 2, _SEG] - parts[:, 3, _SEG]
     # views in VECTOR_VIEWS order: L, R, S (segment), A (sentence), T (target) are means;
     # V (valence-weighted segment) is a sum
-    left = at_a - cum[np.maximum(s0, a - 3)]
-    right = cum[np.minimum(s1, b + 3)] - at_b
-    for v, part in enumerate((left, right, segment, outside, target)):
-        cv = slice(6 + 3 * v, 9 + 3 * v)
-        logits += part[:, cv] / np.maximum(part[:, _HAS], 1.0)[:, None]
-    logits += segment[:, _VALENCE]
+    counts = parts[:, _VIEW_PARTS, _HAS]
+    means = parts[:, _VIEW_PARTS[:, None], _VIEW_COLUMNS] / np.maximum(counts, 1.0)[:, :, None]
+    for v in range(len(_VIEW_PARTS)):
+        logits += means[:, v]
+    logits += parts[:, 2, _VALENCE]
     # Scope rule on top of the fitted weights: an evaluation bound to the target by grammar
     # that opposes the evaluation across a contrast word decides which side the target is on.
     # NewsMTSC has too few such sentences (<1%) for the regression to learn it.

@@ -299,3 +299,17 @@ def test_summary_rows_means_and_intervals_equal_numpy():
         assert rows[actor][4] == float(np.mean(vs))  # bit for bit, as ndarray.mean gives
         assert rows[actor][5:7] == _numpy_bootstrap(np.array(vs))
     assert rows["A"][3] == 3 and rows["A"][4] == pytest.approx(1.0 / 3.0)
+
+
+def test_short_resample_sums_are_the_sequential_sums_bit_for_bit():
+    from analysis.portrayal import _draw_sums, _pairwise_sum
+
+    rng = np.random.default_rng(5)
+    for n in range(2, 8):
+        draws = np.round(rng.uniform(-1, 1, (3, n, 1000)), 1)
+        draws[draws == 0] = -0.0
+        expected = _pairwise_sum(draws.transpose(1, 0, 2))
+        assert np.array_equal(_draw_sums(draws).view(np.int64), expected.view(np.int64))
+    # a sum of negative zeros stays negative (0.0 as the starting value would make it 0.0)
+    assert np.signbit(_draw_sums(np.full((1, 3, 2), -0.0))).all()
+    assert _draw_sums(np.array([[[0.1], [0.2], [0.3]]]))[0, 0] == (0.1 + 0.2) + 0.3

@@ -440,3 +440,43 @@ def test_scores_are_the_batch_scores_and_labels(seed_article):
     full = target_sentiments(seed_article, spans)
     assert _target_scores(seed_article, spans) == [(r.score, r.label) for r in full]
     assert _target_scores(text, []) == []
+
+
+def test_bag_words_without_a_vector_are_looked_up_by_name(seed_article):
+    """The batch reads a word's bag weights through its vector row; a model whose bag words
+    lack a vector ("zzqx-evil" is in no vocabulary) still gets their weights, plain and negated."""
+    from analysis.targeted import model_from_json, predict_batch
+
+    script = _training_script()
+    doc = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    extra = {
+        "w:zzqx-evil": [0.5, -0.25, 1.0],
+        "nw:zzqx-evil": [-2.0, 0.0, 0.75],
+        "s:zzqx-evil": [0.0, 1.5, 0.0],
+    }
+    doc["features"] += list(extra)
+    doc["weights"] += list(extra.values())
+    model = model_from_json(doc)
+    assert set(model["unvectored"]) == {"zzqx-evil"}
+    index = {name: i for i, name in enumerate(doc["features"])}
+    weights, vector_weights = np.asarray(doc["weights"]), np.asarray(doc["vector_weights"])
+    text = "The zzqx-evil man never failed Johnson, but Smith was not zzqx-evil and blamed Jones."
+    segmenter = _Segmenter(text)
+    items = [
+        (segmenter.sentence(s, e), s, e)
+        for s, e in (span(text, w) for w in ("Johnson", "Smith", "Jones"))
+    ]
+    assert any(
+        name.startswith("nw:zzqx-evil")
+        for p, s, e in items
+        for name in script.example_features(p, s - p.offset, e - p.offset)
+    )
+    for (parse, start, end), result in zip(items, predict_batch(items, model), strict=True):
+        s, e = start - parse.offset, end - parse.offset
+        feats = script.example_features(parse, s, e)
+        logits = np.asarray(doc["intercept"]) + vector_block(parse, s, e) @ vector_weights
+        logits += sum(v * weights[index[k]] for k, v in feats.items() if k in index)
+        logits += 4.0 * feats.get("d:contrast_role", 0.0) * np.array([-1.0, 0.0, 1.0])
+        probs = np.exp(logits - logits.max())
+        probs /= probs.sum()
+        assert list(result.probabilities.values()) == pytest.approx(probs.tolist(), abs=1e-6)
