@@ -1862,7 +1862,7 @@ def _content_forward(
             end = t
             break
     if CUT_AT_DASH:
-        dashes = [t for t in range(k + 1, end) if _is_dash(sent, t)]
+        dashes = [t for t in range(k + 1, end) if norms[t] in _DASHES and _is_dash(sent, t)]
         if len(dashes) == 1:
             # one dash: what follows is the writer's aside ("... -- but he didn't ...")
             t = dashes[0]
@@ -1991,6 +1991,9 @@ def _closes_on_comma(text: str, q: Quote) -> bool:
     """Whether a quotation's words end in a comma ('"…," she said'; ''…,'' too): a speaker tag
     follows."""
     return text[q.start : q.end].rstrip(QUOTE_MARKS + "'")[-1:] == ","
+
+
+_DASHES = frozenset("—–-")  # the tokens _is_dash can accept (a cheap test before the call)
 
 
 def _is_dash(sent: _Sentence, t: int) -> bool:
