@@ -29,12 +29,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, islice, pairwise
 
 import numpy as np
 import pandas as pd
 
-from analysis.article import Article, as_article, frame
+from analysis.article import Article, as_article, frame, strings
 from analysis.attribution_lexicon import (
     FUNCTION_WORDS,
     CueEntry,
@@ -845,12 +845,13 @@ def _slot_score(slot: str, word: str) -> float:
     row = index.get(word)
     if row is None:
         return cue_model()["weights"].get(f"v{slot}=oov", 0.0)
-    return float(unit[row] @ _slot_weights()[slot])
+    return float(unit[row].dot(_slot_weights()[slot]))  # BLAS sdot, as "@" (half the overhead)
 
 
-@lru_cache(maxsize=16384)
+@cache
 def _phrase_features(entry: CueEntry, kind: str) -> tuple[str, ...]:
-    """The features of a candidate that do not depend on where it stands."""
+    """The features of a candidate that do not depend on where it stands (memoised without a
+    bound: keyed by a lexicon entry or one word's, like the lexicon itself)."""
     head = entry.phrase[-1]
     out = (
         "bias",
@@ -1032,9 +1033,10 @@ def _precision_bucket(entry: CueEntry) -> str:
     return next(str(b) for b in (0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.85, 1.01) if p < b)
 
 
-@lru_cache(maxsize=16384)
+@cache
 def _phrase_score(entry: CueEntry, kind: str) -> float:
-    """The summed weights of a candidate's place-independent features (log-odds)."""
+    """The summed weights of a candidate's place-independent features (log-odds; memoised per
+    entry, as ``_phrase_features``)."""
     weights = cue_model()["weights"]
     return sum(weights.get(f, 0.0) for f in _phrase_features(entry, kind))
 
@@ -1048,10 +1050,11 @@ def _cue_logit(model: dict, sent: _Sentence, i: int, k: int, entry: CueEntry, ki
     return z
 
 
-@lru_cache(maxsize=65536)
 def _score(entry: CueEntry, kind: str, key: tuple) -> float:
     """A candidate's log-odds from its features (``cue_features``): its phrase's score plus its
-    context's weights, in feature order (the word vectors' share is ``_vector_score``)."""
+    context's weights, in feature order (the word vectors' share is ``_vector_score``). Not
+    memoised: within an article almost every key is new, and hashing it cost more than a hit
+    saved."""
     weights = cue_model()["weights"]
     z = _phrase_score(entry, kind)
     for f in _features_of_context(entry, key):
@@ -1996,7 +1999,7 @@ def _content_forward(
             end = t
             break
     if CUT_AT_DASH:
-        dashes = [t for t in range(k + 1, end) if _is_dash(sent, t)]
+        dashes = [t for t in range(k + 1, end) if norms[t] in _DASHES and _is_dash(sent, t)]
         if len(dashes) == 1:
             # one dash: what follows is the writer's aside ("... -- but he didn't ...")
             t = dashes[0]
@@ -2125,6 +2128,9 @@ def _closes_on_comma(text: str, q: Quote) -> bool:
     """Whether a quotation's words end in a comma ('"…," she said'; ''…,'' too): a speaker tag
     follows."""
     return text[q.start : q.end].rstrip(QUOTE_MARKS + "'")[-1:] == ","
+
+
+_DASHES = frozenset("—–-")  # the tokens _is_dash can accept (a cheap test before the call)
 
 
 def _is_dash(sent: _Sentence, t: int) -> bool:
@@ -3291,11 +3297,11 @@ def _floating_quotes(
     for q in quotes.quotes:
         if q.start not in sentence_starts:
             continue  # a quoted phrase inside a sentence is not a floating quotation
-        if len(WORD_RE.findall(text, q.start, q.end)) < FLOAT_MIN_WORDS:
-            continue
         k = bisect_left(claimed_starts, q.end)
         if k > 0 and reach[k - 1] > q.start:
             continue  # some attribution already covers part of it
+        if _word_count(text, q.start, q.end, FLOAT_MIN_WORDS) < FLOAT_MIN_WORDS:
+            continue
         i = bisect_left(positions, q.start) - 1
         speaker = None
         if i >= 0 and q.start - positions[i] <= FLOAT_WINDOW:
@@ -3305,6 +3311,11 @@ def _floating_quotes(
         if speaker is not None:
             out.append(Found(None, list(q.fragments), speaker.source, None, "direct"))
     return out
+
+
+def _word_count(text: str, start: int, end: int, most: int) -> int:
+    """Words in text[start:end], counted up to ``most`` (a long quotation is not read through)."""
+    return sum(1 for _ in islice(WORD_RE.finditer(text, start, end), most))
 
 
 def _drop_nested_cues(sentences: list[_Sentence], per_sentence: list[list[Found]]) -> None:
@@ -3639,7 +3650,7 @@ def find_attributions(
     }
     n = len(found)
     # one string array for all text columns, sliced: a fifth of the cost of one per column
-    strings = pd.array([v for name in _TEXT_NAMES for v in cols[name]], dtype=_STR)
+    cells = strings([v for name in _TEXT_NAMES for v in cols[name]], _STR)
     arrays: list[object] = []
     for name in COLUMNS:
         values = cols[name]
@@ -3649,7 +3660,7 @@ def find_attributions(
             arrays.append(np.array(values, dtype="int64"))
         elif name in _TEXT_COLUMNS:
             i = _TEXT_NAMES.index(name)
-            arrays.append(strings[i * n : (i + 1) * n])
+            arrays.append(cells[i * n : (i + 1) * n])
         else:
             column = np.empty(n, dtype=object)  # lists stay lists
             column[:] = values
@@ -3729,8 +3740,8 @@ MODEL_CACHES = (
     _single_forms,
     _model_phrases,
     _always_phrases,
+    _phrase_features,
     _phrase_score,
-    _score,
     _slot_weights,
     _slot_score,
     _vector_score,

@@ -66,6 +66,8 @@ def normalize(token: str) -> str:
     """Lower case, curly apostrophe folded, every double quote mark written '"'."""
     if token == "''":
         return '"'
+    if token.isascii():  # no curly apostrophe or quote mark to fold
+        return token.lower()
     return token.lower().replace("’", "'").translate(_QUOTE_NORMS)
 
 
