@@ -8,12 +8,12 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from analysis.actors_lexicon import GENERIC_TITLES, Lexicon, lexicon, norm
 from analysis.actors_names import POSS_AFTER_RE, Actor, Mention
-from analysis.article import Article
+from analysis.article import Article, Sentence
 
 # Each pattern here opens with a character class, its look-behind tested at the character
 # before: the regex engine then skips ahead to the next candidate letter instead of testing the
@@ -122,39 +122,79 @@ def person_roles(
     # title head word -> people holding such a title, in order of first seen
     by_head: dict[str, list[str]] = {}
     k = 0
-    for sent in article.sentences:
-        for m in pattern.finditer(article.text, sent.start, sent.end):
-            title = m.group("title").lower()
-            head = title.split()[-1]
-            mod = norm(m.group("mod") or "")
-            place = None
-            if mod:
-                entry = lex.names.get(mod)
-                place = entry.canonical if entry else lex.demonyms.get(mod)
-                if place is None:
-                    continue  # "the Seattle president": not a country's office holder
-            while k < len(by_end) and by_end[k].end <= m.start():
-                x = by_end[k]
-                if x.actor not in counts:
-                    actor = actors[x.actor]
-                    if actor.kind == "person":
-                        for h in {t.split()[-1] for t in actor.titles}:
-                            by_head.setdefault(h, []).append(x.actor)
-                counts[x.actor] += 1
-                last_end[x.actor] = x.end
-                k += 1
-            options = []
-            for key in by_head.get(head, ()):
-                actor = actors[key]
-                if place is not None and actor.affiliation not in (None, place):
-                    continue
-                exact = place is not None and actor.affiliation == place
-                options.append((exact, counts[key], last_end[key], key))
-            if options:
-                key = max(options)[3]
-                _, possessive = possessive_end(article.text, m.end())
-                found.append(Mention(key, m.start(), m.end(), sent.sentence_id, "role", possessive))
+    for sent, m in _role_matches(article, pattern):
+        title = m.group("title").lower()
+        head = title.split()[-1]
+        mod = norm(m.group("mod") or "")
+        place = None
+        if mod:
+            entry = lex.names.get(mod)
+            place = entry.canonical if entry else lex.demonyms.get(mod)
+            if place is None:
+                continue  # "the Seattle president": not a country's office holder
+        while k < len(by_end) and by_end[k].end <= m.start():
+            x = by_end[k]
+            if x.actor not in counts:
+                actor = actors[x.actor]
+                if actor.kind == "person":
+                    for h in {t.split()[-1] for t in actor.titles}:
+                        by_head.setdefault(h, []).append(x.actor)
+            counts[x.actor] += 1
+            last_end[x.actor] = x.end
+            k += 1
+        options = []
+        for key in by_head.get(head, ()):
+            actor = actors[key]
+            if place is not None and actor.affiliation not in (None, place):
+                continue
+            exact = place is not None and actor.affiliation == place
+            options.append((exact, counts[key], last_end[key], key))
+        if options:
+            key = max(options)[3]
+            _, possessive = possessive_end(article.text, m.end())
+            found.append(Mention(key, m.start(), m.end(), sent.sentence_id, "role", possessive))
     return found
+
+
+def _the_starts(article: Article) -> list[int]:
+    """Where "the" or "The" starts in the body, in order: the only places a role pattern
+    (which opens with ``[Tt]he``) can match. Found once per article by ``str.find`` and shared by
+    the person and organisation patterns, instead of each pattern scanning every sentence."""
+    found = article.memo.get("actor_the_starts")
+    if found is None:
+        text, start, end = article.text, article.body_start, article.body_end
+        found = []
+        for word in ("the", "The"):
+            i = text.find(word, start, end)
+            while i >= 0:
+                found.append(i)
+                i = text.find(word, i + 3, end)
+        found.sort()
+        article.memo["actor_the_starts"] = found
+    return found
+
+
+def _role_matches(
+    article: Article, pattern: re.Pattern[str]
+) -> Iterator[tuple[Sentence, re.Match]]:
+    """(sentence, match) for ``pattern.finditer`` over each body sentence, in text order, with
+    the pattern tried only where "the"/"The" starts (:func:`_the_starts`). The same matches:
+    finditer's next match is the leftmost one at or after the previous match's end, and the
+    pattern can start nowhere else (its look-behind sees before the sentence either way)."""
+    text = article.text
+    starts = _the_starts(article)
+    for sent in article.sentences:
+        i = bisect.bisect_left(starts, sent.start)
+        resume = sent.start
+        while i < len(starts) and starts[i] < sent.end:
+            pos = starts[i]
+            i += 1
+            if pos < resume:
+                continue
+            m = pattern.match(text, pos, sent.end)
+            if m is not None:
+                yield sent, m
+                resume = m.end()
 
 
 def possessive_end(text: str, end: int) -> tuple[int, bool]:
@@ -192,23 +232,20 @@ def org_roles(
             latest_generic[:] = [index, key]
 
     k = 0
-    for sent in article.sentences:
-        for m in pattern.finditer(article.text, sent.start, sent.end):
-            words = m.group("np").lower().split()
-            if any(w in lex.function_words for w in words[:-1]):
-                continue  # "the income the bank": not one noun phrase
-            phrase, head = " ".join(words), m.group("head")
-            while k < len(mentions) and mentions[k].end <= m.start():
-                _see(k, mentions[k].actor)
-                k += 1
-            best = _best_org(phrase, head, lex, last_seen, by_canonical, by_last_word)
-            if best is None and head in lex.company_role_nouns:
-                best = latest_generic[1]
-            if best is not None:
-                _, possessive = possessive_end(article.text, m.end())
-                found.append(
-                    Mention(best, m.start(), m.end(), sent.sentence_id, "role", possessive)
-                )
+    for sent, m in _role_matches(article, pattern):
+        words = m.group("np").lower().split()
+        if any(w in lex.function_words for w in words[:-1]):
+            continue  # "the income the bank": not one noun phrase
+        phrase, head = " ".join(words), m.group("head")
+        while k < len(mentions) and mentions[k].end <= m.start():
+            _see(k, mentions[k].actor)
+            k += 1
+        best = _best_org(phrase, head, lex, last_seen, by_canonical, by_last_word)
+        if best is None and head in lex.company_role_nouns:
+            best = latest_generic[1]
+        if best is not None:
+            _, possessive = possessive_end(article.text, m.end())
+            found.append(Mention(best, m.start(), m.end(), sent.sentence_id, "role", possessive))
     return found
 
 

@@ -374,6 +374,11 @@ class _Word(NamedTuple):  # a tuple: built for every new word, several times fas
 
 @lru_cache(maxsize=1 << 16)
 def _word_features(token: str, name: bool) -> _Word:
+    return _Word(*_features(token, name))
+
+
+def _features(token: str, name: bool) -> tuple[int, bool, bool, bool, int, int]:
+    """The fields of :class:`_Word`, as a plain tuple (uncached: each caller caches)."""
     key = token.lower().replace("’", "'")
     syllables = syllable_count(token)
     if token.isalpha():  # most words: all letters, no digit (no character is both)
@@ -388,7 +393,7 @@ def _word_features(token: str, name: bool) -> _Word:
         and not _gunning_suffix_only(key, syllables)
     )
     difficult = not (name or numeral) and not is_familiar(key.strip("'"))
-    return _Word(syllables, syllables >= 3, complex_, difficult, letters, letters + digits)
+    return syllables, syllables >= 3, complex_, difficult, letters, letters + digits
 
 
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z.’'&]*[A-Z]\.?(?:[’']s)?")
@@ -485,11 +490,10 @@ def _word_row(token: str, name: bool = False) -> bytes:
     numpy in one step (``np.array`` of small tuples costs more than counting them).
 
     A word that is no name is looked up with the token alone: the cache then keys on the
-    string itself instead of a new tuple, a cheaper look-up for most words."""
-    w = _word_features(token, name)
-    return _WORD_ROW.pack(
-        w.syllables, w.polysyllable, w.complex_, w.difficult, w.letters, w.characters
-    )
+    string itself instead of a new tuple, a cheaper look-up for most words. A new word goes
+    straight to :func:`_features` (not through the cache of :func:`_word_features`: one cache
+    miss a word instead of two)."""
+    return _WORD_ROW.pack(*_features(token, name))
 
 
 def _count_matrix(article: Article) -> np.ndarray:
@@ -637,11 +641,6 @@ def _total(counts: Sequence[Counts]) -> Counts:
     return Counts(*(sum(getattr(c, name) for c in counts) for name in COUNT_COLUMNS))
 
 
-def _as_dict(counts: Counts) -> dict[str, int]:
-    """``dataclasses.asdict`` without its deep copy (the fields are ints)."""
-    return {name: getattr(counts, name) for name in COUNT_COLUMNS}
-
-
 def scores_from_counts(counts: Counts, *, smog: bool = True) -> dict[str, float]:
     """Every formula for the given counts (SMOG optional: meaningless for one sentence)."""
     c = counts
@@ -668,12 +667,15 @@ def scores_from_counts(counts: Counts, *, smog: bool = True) -> dict[str, float]
 def readability_scores(text_or_article: str | Article) -> dict[str, float | int]:
     """Article-level readability of the body: the seven formulas, a consensus grade and the
     counts behind them (n_sentences, n_words, n_syllables, n_polysyllables, n_complex,
-    n_difficult, n_letters, n_characters)."""
+    n_difficult, n_letters, n_characters). The numbers of :func:`scores_from_counts` on the
+    body's counts, taken from the pass that scores the sentence and paragraph tables."""
     article = as_article(text_or_article)
-    counts = Counts(*(int(x) for x in _count_matrix(article).sum(axis=0)))
-    return {**scores_from_counts(counts), **_as_dict(counts)}
+    columns, whole = _table_scores(article)[2:]
+    scores = {key: float(values[0]) for key, values in zip(_SCORE_KEYS, columns, strict=True)}
+    return {**scores, **dict(zip(COUNT_COLUMNS, whole.tolist(), strict=True))}
 
 
+_SCORE_KEYS = [*FORMULAS, "consensus_grade"]
 _SENTENCE_TABLE = pd.Index(
     ["sentence_id", "paragraph_id", "start", "end", "text", *COUNT_COLUMNS[1:]]
     + [k for k in FORMULAS if k != "smog_index"]
@@ -747,23 +749,29 @@ def _paragraph_totals(article: Article) -> tuple[np.ndarray, list[int]]:
     return found
 
 
-def _table_scores(article: Article) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """The score columns of the sentence table (no SMOG) and of the paragraph table, from one
-    pass of the formulas over the sentence rows and paragraph rows stacked (every formula is
-    row by row, so stacking changes no number; numpy's per-call cost is paid once), computed
-    once per Article."""
+def _table_scores(
+    article: Article,
+) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], np.ndarray]:
+    """The score columns of the sentence table (no SMOG), of the paragraph table and of the
+    article (one row), and the article's counts: one pass of the formulas over the sentence
+    rows, the paragraph rows and the article's total stacked (every formula is row by row, so
+    stacking changes no number; numpy's per-call cost is paid once), computed once per
+    Article."""
     memo = article.memo
     found = memo.get("readability_table_scores")
     if found is not None:
         return found  # type: ignore[return-value]
     counts = _count_matrix(article)
     totals = _paragraph_totals(article)[0]
-    columns = _formula_columns(np.concatenate((counts, totals)))
+    whole = counts.sum(axis=0)
+    columns = _formula_columns(np.concatenate((counts, totals, whole[np.newaxis])))
     grades = _grade_columns(columns)
-    n = len(counts)
+    n, last = len(counts), len(counts) + len(totals)
     found = (
         _with_consensus(columns, grades, slice(0, n), smog=False),
-        _with_consensus(columns, grades, slice(n, None), smog=True),
+        _with_consensus(columns, grades, slice(n, last), smog=True),
+        _with_consensus(columns, grades, slice(last, None), smog=True),
+        whole,
     )
     memo["readability_table_scores"] = found
     return found
@@ -772,33 +780,37 @@ def _table_scores(article: Article) -> tuple[list[np.ndarray], list[np.ndarray]]
 def _formula_columns(counts: np.ndarray) -> dict[str, np.ndarray]:
     """Each formula (:data:`FORMULAS`) for every row of a count matrix: the expressions of
     :func:`scores_from_counts` in the same order on float64, hence the same numbers. On tables
-    of a few dozen rows numpy's per-call cost is the whole cost, so a formula is masked to NaN
-    only when some row needs it."""
+    of a few dozen rows numpy's per-call cost is the whole cost, so when every row has words
+    and a sentence (nearly always) nothing is masked and no warning needs silencing."""
     c = {name: counts[:, k] for k, name in enumerate(COUNT_COLUMNS)}
-    n_words, n_sentences = c["n_words"], c["n_sentences"]
-    has_words, has_sentences = n_words > 0, n_sentences > 0
+    has_words, has_sentences = c["n_words"] > 0, c["n_sentences"] > 0
     valid = has_words & has_sentences
+    if valid.all():
+        return _formulas(c)
     with np.errstate(divide="ignore", invalid="ignore"):
-        per_sentence = n_words / n_sentences
-        fre = 206.835 - 1.015 * per_sentence - 84.6 * (c["n_syllables"] / n_words)
-        fk = 0.39 * per_sentence + 11.8 * (c["n_syllables"] / n_words) - 15.59
-        fog = 0.4 * (per_sentence + 100 * c["n_complex"] / n_words)
-        smog_values = 1.0430 * np.sqrt(c["n_polysyllables"] * 30 / n_sentences) + 3.1291
-        cli = (
-            0.0588 * (100 * c["n_letters"] / n_words) - 0.296 * (100 * n_sentences / n_words) - 15.8
-        )
-        ari = 4.71 * (c["n_characters"] / n_words) + 0.5 * per_sentence - 21.43
-        percent = 100 * c["n_difficult"] / n_words
-        dale = 0.1579 * percent + 0.0496 * per_sentence
-        dale = np.where(percent > 5, dale + 3.6365, dale)
+        columns = _formulas(c)
+    keep = {"smog_index": has_sentences, "coleman_liau_index": has_words}
+    return {key: np.where(keep.get(key, valid), values, np.nan) for key, values in columns.items()}
+
+
+def _formulas(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The formulas of :func:`_formula_columns` on count columns, unmasked."""
+    n_words, n_sentences = c["n_words"], c["n_sentences"]
+    per_sentence = n_words / n_sentences
+    percent = 100 * c["n_difficult"] / n_words
+    dale = 0.1579 * percent + 0.0496 * per_sentence
     return {
-        "flesch_reading_ease": _masked(fre, valid),
-        "flesch_kincaid_grade": _masked(fk, valid),
-        "gunning_fog": _masked(fog, valid),
-        "smog_index": _masked(smog_values, has_sentences),
-        "coleman_liau_index": _masked(cli, has_words),
-        "automated_readability_index": _masked(ari, valid),
-        "dale_chall": _masked(dale, valid),
+        "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * (c["n_syllables"] / n_words),
+        "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * (c["n_syllables"] / n_words) - 15.59,
+        "gunning_fog": 0.4 * (per_sentence + 100 * c["n_complex"] / n_words),
+        "smog_index": 1.0430 * np.sqrt(c["n_polysyllables"] * 30 / n_sentences) + 3.1291,
+        "coleman_liau_index": (
+            0.0588 * (100 * c["n_letters"] / n_words) - 0.296 * (100 * n_sentences / n_words) - 15.8
+        ),
+        "automated_readability_index": (
+            4.71 * (c["n_characters"] / n_words) + 0.5 * per_sentence - 21.43
+        ),
+        "dale_chall": np.where(percent > 5, dale + 3.6365, dale),
     }
 
 
@@ -829,12 +841,6 @@ def _with_consensus(
     for row in np.flatnonzero(np.isnan(matrix).any(axis=1)):
         consensus[row] = consensus_grade({key: float(values[row]) for key, values in part.items()})
     return [*part.values(), consensus]
-
-
-def _masked(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """``np.where(keep, values, np.nan)``; without the call when every row is kept (nearly
-    always)."""
-    return values if keep.all() else np.where(keep, values, np.nan)
 
 
 _FRE_GRADES = tuple(

@@ -506,3 +506,16 @@ def test_inflected_familiar_is_any_inflection_base(word):
     easy = R.easy_words()
     expected = any(base in easy for base in R._inflection_bases(word))
     assert R._inflected_familiar(word, easy) is expected
+
+
+def test_article_scores_are_the_formulas_of_the_summed_counts(seed_article):
+    # readability_scores reads the article row of the stacked numpy pass: the same numbers,
+    # exactly, as the plain-Python formulas on the body's summed counts
+    scores = R.readability_scores(seed_article)
+    counts = R._total(R._sentence_counts(seed_article))
+    assert scores == {
+        **R.scores_from_counts(counts),
+        **{k: getattr(counts, k) for k in R.COUNT_COLUMNS},
+    }
+    assert all(type(scores[k]) is float for k in R.FORMULAS)
+    assert all(type(scores[k]) is int for k in R.COUNT_COLUMNS)
