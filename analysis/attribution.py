@@ -242,6 +242,16 @@ TIME_QUANTITIES = frozenset("a few several one two three four five many some".sp
 TIME_LINKS = frozenset("after before later ago earlier".split())
 # ... an infinitive cue after "to/on" + a medium takes the clause subject ("took to Twitter to say")
 MEDIUM_INFINITIVE = True
+# ... an infinitive cue after a catenative verb takes that verb's subject ("Hillary Clinton is
+# continuing to insist", "Bernie Sanders is struggling to demonstrate"); adjectives ("is right
+# to note"), "going" and raising verbs cost content words on train-rest
+CATENATIVE_INFINITIVE = True
+CATENATIVES = frozenset(
+    """trying try tries tried struggling struggle struggles struggled continuing continue
+    continues continued choosing choose chooses chose want wants wanted wanting decided decide
+    decides hoping hope hopes hoped plan plans planned planning seeking seek seeks sought
+    attempted attempting attempt attempts began begin begins started start starts""".split()
+)
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1468,6 +1478,21 @@ def _subject_over_medium(
     return lead
 
 
+def _catenative_subject(sent: _Sentence, ci: int) -> tuple[int, int] | None:
+    """The subject of a catenative verb before an infinitive cue ("is trying to show", "is
+    choosing not to respond to"), which _subject_left cannot reach over "to"."""
+    norms = sent.norms
+    t = ci if norms[ci] == "to" else ci - 1  # the cue may open with its "to" ("to say")
+    if t < 2 or norms[t] != "to":
+        return None
+    v = t - 1
+    if norms[v] == "not" and v > 1:
+        v -= 1
+    if norms[v] not in CATENATIVES:
+        return None
+    return _subject_left(sent, v)
+
+
 def _clause_who(sent: _Sentence, j: int) -> tuple[int, int] | None:
     """The "who" opening the clause that ends at token j ("X, who came out and"), if any."""
     norms = sent.norms
@@ -2315,6 +2340,12 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 if MEDIUM_INFINITIVE and subj is not None and norms[ci] == "to":
                     # "Hillary Clinton took to Twitter to say thanks": not Twitter
                     subj = _subject_over_medium(sent, subj, quotes)
+                if CATENATIVE_INFINITIVE and subj is None:
+                    subj = _catenative_subject(sent, ci)
+                    if subj is not None and "," not in norms[subj[1] : ci]:
+                        # PolNeAR's cue runs from the verb group: "is continuing to insist"
+                        first = subj[1]
+                        polnear_cue = _span(sent, first, cj)
             if entry.pos == "noun":
                 owner = _possessor(sent, ci)
                 if owner is not None:

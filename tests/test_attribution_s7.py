@@ -151,3 +151,16 @@ def test_infinitive_cue_after_a_medium_takes_the_clause_subject(monkeypatch):
     assert _triples(text) == [(["Hillary Clinton"], ["to say"], ["thanks"])]
     monkeypatch.setattr(attribution, "MEDIUM_INFINITIVE", False)
     assert _triples(text) == [(["Twitter"], ["to say"], ["thanks"])]
+
+
+def test_infinitive_cue_after_a_catenative_takes_its_subject(monkeypatch):
+    text = "Hillary Clinton is continuing to insist she will release transcripts of her speeches."
+    refuse = "Sanders is choosing not to respond to recent Clinton campaign accusations."
+    content = ["she will release transcripts of her speeches"]
+    assert _triples(text) == [(["Hillary Clinton"], ["is continuing to insist"], content)]
+    assert [t[:2] for t in _triples(refuse)] == [(["Sanders"], ["is choosing not to respond"])]
+    right = "But he is correct to note that Obamacare was an effort to achieve a liberal goal."
+    assert _triples(right) == []  # adjectives are no catenatives here
+    monkeypatch.setattr(attribution, "CATENATIVE_INFINITIVE", False)
+    assert _triples(text) == []
+    assert _triples(refuse) == []
