@@ -252,6 +252,20 @@ CATENATIVES = frozenset(
     decides hoping hope hopes hoped plan plans planned planning seeking seek seeks sought
     attempted attempting attempt attempts began begin begins started start starts""".split()
 )
+# ... a cue after a copula or progressive auxiliary takes the subject before it ("Republicans
+# have been critical of", "skywriters are definitely not voting for", "Trump has not yet
+# responded to"); a past participle there is a passive, whose subject is no source
+COPULA_PREDICATE = True
+COPULA_AUX = frozenset("is are was were be been 's 're".split())
+PREDICATE_SKIPS = frozenset("yet definitely specifically".split())
+PREDICATE_PASSIVES = frozenset(
+    "said told felt read sought found heard thought made held given known seen".split()
+)
+EXPLETIVES = frozenset(("it", "there"))
+# ... and its cue runs through an infinitive after the adjective ("was quick to point out")
+PREDICATE_INFINITIVE = True
+INFINITIVE_PARTICLES = frozenset("out up in down off".split())
+PREDICATE_PREPOSITIONS = frozenset(("in",))
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1493,6 +1507,44 @@ def _catenative_subject(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     return _subject_left(sent, v)
 
 
+def _predicate_subject(sent: _Sentence, ci: int, cj: int) -> tuple[int, int] | None:
+    """The subject before a copula or auxiliary and adverbs that _subject_left stops at ("are
+    definitely not voting for", "have been critical of", "has not yet responded to")."""
+    norms = sent.norms
+    j = _skip_back(sent, ci - 1)
+    skipped = False
+    while j > 0 and norms[j] in PREDICATE_SKIPS:
+        j = _skip_back(sent, j - 1)
+        skipped = True
+    if j < 1:
+        return None
+    if norms[j] in COPULA_AUX:
+        if any(w in PREDICATE_PASSIVES or w.endswith(("ed", "en", "wn")) for w in norms[ci:cj]):
+            return None  # "One of the suspects is named": a passive
+        subj = _subject_left(sent, j)
+        if subj is not None and subj[1] - subj[0] == 1 and norms[subj[0]] in EXPLETIVES:
+            return None  # "It is unclear whether", "There are concerns about"
+        return subj
+    return _subject_left(sent, j + 1) if skipped else None
+
+
+def _predicate_infinitive_end(sent: _Sentence, ci: int, cj: int) -> int:
+    """Where PolNeAR's cue ends after a predicate adjective and its infinitive ("was quick to
+    point out", "was not willing to say"): cj when no infinitive follows."""
+    norms, raws = sent.norms, sent.raws
+    n = len(norms)
+    if not PREDICATE_INFINITIVE or norms[ci].endswith("ing"):
+        return cj
+    if cj + 1 < n and norms[cj] in PREDICATE_PREPOSITIONS:
+        return cj + 1  # "is confident in"
+    t = cj + (cj < n and norms[cj] == "not")
+    if t + 1 >= n or norms[t] != "to" or not raws[t + 1].isalpha() or not raws[t + 1].islower():
+        return cj
+    if norms[t + 1] in DETERMINERS or norms[t + 1] in PERSONAL_PRONOUNS:
+        return cj  # "critical to the effort": no infinitive
+    return t + 2 + (t + 2 < n and norms[t + 2] in INFINITIVE_PARTICLES)
+
+
 def _clause_who(sent: _Sentence, j: int) -> tuple[int, int] | None:
     """The "who" opening the clause that ends at token j ("X, who came out and"), if any."""
     norms = sent.norms
@@ -2345,6 +2397,15 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     if subj is not None and "," not in norms[subj[1] : ci]:
                         # PolNeAR's cue runs from the verb group: "is continuing to insist"
                         first = subj[1]
+                        polnear_cue = _span(sent, first, cj)
+                if COPULA_PREDICATE and subj is None:
+                    subj = _predicate_subject(sent, ci, cj)
+                    if subj is not None and "," not in norms[subj[1] : ci]:
+                        first = subj[1]  # PolNeAR's cue: "have been critical of"
+                        end = _predicate_infinitive_end(sent, ci, cj)
+                        if end > cj:  # "was quick to point out", "are eager to hear"
+                            absorbed.update(range(cj, end))
+                            cj = end
                         polnear_cue = _span(sent, first, cj)
             if entry.pos == "noun":
                 owner = _possessor(sent, ci)

@@ -164,3 +164,31 @@ def test_infinitive_cue_after_a_catenative_takes_its_subject(monkeypatch):
     monkeypatch.setattr(attribution, "CATENATIVE_INFINITIVE", False)
     assert _triples(text) == []
     assert _triples(refuse) == []
+
+
+def test_predicate_after_a_copula_takes_the_subject_before_it(monkeypatch):
+    critical = "Republicans have been critical of Clinton’s use of personal email during her bid."
+    quick = "Sexton was quick to point out that not all Trump supporters espoused such views."
+    confident = "Her team is confident in the eventual outcome."
+    content = ["Clinton’s use of personal email during her bid"]
+    assert _triples(critical) == [(["Republicans"], ["have been critical of"], content)]
+    assert _triples(quick) == [
+        (
+            ["Sexton"],
+            ["was quick to point out"],
+            ["that not all Trump supporters espoused such views"],
+        )
+    ]
+    assert _triples(confident) == [(["Her team"], ["is confident in"], ["the eventual outcome"])]
+    # an expletive subject and a passive participle are no source
+    assert _triples("It is unclear whether he will run again.") == []
+    assert _triples("One of the suspects is named in media reports as Syed Farook.") == []
+    monkeypatch.setattr(attribution, "PREDICATE_INFINITIVE", False)
+    assert _triples(quick)[0][1:] == (
+        ["was quick"],
+        ["to point out that not all Trump supporters espoused such views"],
+    )
+    assert _triples(confident)[0][1:] == (["is confident"], ["in the eventual outcome"])
+    monkeypatch.setattr(attribution, "COPULA_PREDICATE", False)
+    assert _triples(critical) == []
+    assert _triples(quick) == []
