@@ -266,6 +266,13 @@ EXPLETIVES = frozenset(("it", "there"))
 PREDICATE_INFINITIVE = True
 INFINITIVE_PARTICLES = frozenset("out up in down off".split())
 PREDICATE_PREPOSITIONS = frozenset(("in",))
+# ... "X released a statement Wednesday evening, saying ...": a cue whose content is only the
+# words before a participle cue of the same source is one cue with it (PolNeAR's span runs
+# from the first cue through the participle)
+PARTICIPLE_CHAIN = True
+PARTICIPLE_CHAIN_GAP = 80  # characters from the first cue to the participle
+PARTICIPLE_CHAIN_WORDS = 8
+CHAIN_OPENERS = frozenset("on in at during".split())
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1545,6 +1552,45 @@ def _predicate_infinitive_end(sent: _Sentence, ci: int, cj: int) -> int:
     return t + 2 + (t + 2 < n and norms[t + 2] in INFINITIVE_PARTICLES)
 
 
+def _adjunct_content(text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a content is a short adjunct or a statement noun ("on Twitter", "a statement
+    Wednesday evening"), no clause of its own."""
+    words = " ".join(text[a:b] for a, b in content).split()
+    if not 0 < len(words) <= PARTICIPLE_CHAIN_WORDS:
+        return False
+    return words[0].lower() in CHAIN_OPENERS or "statement" in words
+
+
+def _chain_participles(text: str, found: list[Found]) -> list[Found]:
+    """Merge "responded on Twitter, calling ...": drop a cue whose content lies between it and
+    a following ", <participle>" cue of the same source, and start that cue's PolNeAR span at
+    the first cue."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cue is not None
+            and f.cue is not None
+            and prev.source is not None
+            and prev.source == f.source
+            and text[f.cue[0] : f.cue[1]].lower().endswith("ing")
+            and 0 < f.cue[0] - prev.cue[1] <= PARTICIPLE_CHAIN_GAP
+            and text[prev.cue[1] : f.cue[0]].rstrip().endswith(",")
+            and text.count(",", prev.cue[1], f.cue[0]) == 1
+            and not any(ch in QUOTE_MARKS for ch in text[prev.cue[1] : f.cue[0]])
+            and all(prev.cue[1] <= a and b <= f.cue[0] for a, b in prev.content)
+            and _adjunct_content(text, prev.content)
+        ):
+            first = prev.extras.get("polnear_cue") or prev.cue
+            last = f.extras.get("polnear_cue") or f.cue
+            f.extras["polnear_cue"] = (first[0], last[1])
+            out[-1] = f
+            continue
+        out.append(f)
+    return out
+
+
 def _clause_who(sent: _Sentence, j: int) -> tuple[int, int] | None:
     """The "who" opening the clause that ends at token j ("X, who came out and"), if any."""
     norms = sent.norms
@@ -2622,6 +2668,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
         if source is not None:
             prev_source = source
         found.append(Found(cue_span, content, source, entry, extras={"polnear_cue": polnear_cue}))
+    if PARTICIPLE_CHAIN and len(found) > 1:
+        found = _chain_participles(text, found)
     return found
 
 

@@ -192,3 +192,28 @@ def test_predicate_after_a_copula_takes_the_subject_before_it(monkeypatch):
     monkeypatch.setattr(attribution, "COPULA_PREDICATE", False)
     assert _triples(critical) == []
     assert _triples(quick) == []
+
+
+def test_cue_with_only_an_adjunct_joins_the_participle_after_it(monkeypatch):
+    issued = "Tracy Martin issued a statement Thursday, saying a foundation is focused on youth."
+    responded = (
+        "Campaign spokesman Brian Fallon responded on Twitter, calling Trump’s charge “pathetic.”"
+    )
+    defended = "Trump subsequently defended the incident, calling the protester a troublemaker."
+    fallon, charge = ["Campaign spokesman Brian Fallon"], ["Trump’s charge “pathetic.”"]
+    content = ["a foundation is focused on youth"]
+    assert _triples(issued) == [
+        (["Tracy Martin"], ["issued a statement Thursday, saying"], content)
+    ]
+    assert _triples(responded) == [(fallon, ["responded on Twitter, calling"], charge)]
+    # a content of its own ("the incident") keeps two attributions, as PolNeAR does
+    assert [t[1] for t in _triples(defended)] == [["subsequently defended"], ["calling"]]
+    monkeypatch.setattr(attribution, "PARTICIPLE_CHAIN", False)
+    assert _triples(issued) == [
+        (["Tracy Martin"], ["issued"], ["a statement Thursday"]),
+        (["Tracy Martin"], ["saying"], content),
+    ]
+    assert _triples(responded) == [
+        (fallon, ["responded"], ["on Twitter"]),
+        (fallon, ["calling"], charge),
+    ]
