@@ -273,6 +273,10 @@ PARTICIPLE_CHAIN = True
 PARTICIPLE_CHAIN_GAP = 80  # characters from the first cue to the participle
 PARTICIPLE_CHAIN_WORDS = 8
 CHAIN_OPENERS = frozenset("on in at during".split())
+# ... "..., Federal Election Commission records compiled by the Center for Responsive Politics
+# show.": a sentence-final cue whose subject opens after a comma trails the words before it,
+# however long the subject
+TRAILING_SUBJECT = True
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1589,6 +1593,19 @@ def _chain_participles(text: str, found: list[Found]) -> list[Found]:
             continue
         out.append(f)
     return out
+
+
+def _trailing_after_comma(text: str, sent: _Sentence, ci: int, quotes: _QuoteIndex) -> tuple | None:
+    """The trailing plan of a sentence-final cue whose subject follows a comma ("..., Chad's
+    Ambassador to France confirmed."), when the words before the comma are a content."""
+    subj = _subject_left(sent, ci)
+    if subj is None or subj[0] < 2 or sent.norms[subj[0] - 1] != ",":
+        return None
+    comma = subj[0] - 1
+    if _fronted_only(sent, comma):
+        return None
+    content = _content_before(text, sent, comma, quotes)
+    return ("trailing", comma, subj, content) if content else None
 
 
 def _clause_who(sent: _Sentence, j: int) -> tuple[int, int] | None:
@@ -3251,6 +3268,10 @@ def _plan(
                     content = content + rest
             if content:
                 return ("trailing", k, (k + 1, j + 1), content)
+    if TRAILING_SUBJECT and tail_done:
+        trailing = _trailing_after_comma(text, sent, ci, quotes)
+        if trailing is not None:
+            return trailing
     return ("forward",)
 
 

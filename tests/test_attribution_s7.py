@@ -217,3 +217,18 @@ def test_cue_with_only_an_adjunct_joins_the_participle_after_it(monkeypatch):
         (fallon, ["responded"], ["on Twitter"]),
         (fallon, ["calling"], charge),
     ]
+
+
+def test_sentence_final_cue_after_a_long_subject_trails_its_content(monkeypatch):
+    text = (
+        "But Pate has not donated to any candidate except Rubio, Federal Election Commission "
+        "records compiled by the Center for Responsive Politics show."
+    )
+    source = ["Federal Election Commission records compiled by the Center for Responsive Politics"]
+    content = ["Pate has not donated to any candidate except Rubio"]
+    assert _triples(text) == [(source, ["show"], content)]
+    # a fronted clause before the comma is no content
+    fronted = "When pressed by the moderators, the senator from Vermont apologized."
+    assert _triples(fronted) == []
+    monkeypatch.setattr(attribution, "TRAILING_SUBJECT", False)
+    assert _triples(text) == []
