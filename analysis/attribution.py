@@ -277,6 +277,12 @@ CHAIN_OPENERS = frozenset("on in at during".split())
 # show.": a sentence-final cue whose subject opens after a comma trails the words before it,
 # however long the subject
 TRAILING_SUBJECT = True
+# ... "After blasting the Drudge Report for ..., Glenn Beck doubled down": a gerund cue in a
+# fronted prepositional clause takes the main clause's subject after it
+FRONTED_GERUND = True
+GERUND_OPENERS = frozenset("after before by in while since upon without when".split())
+FRONTED_GERUND_COMMAS = 3
+EXPLETIVES_FRONTED = frozenset(("it", "there"))
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1608,6 +1614,31 @@ def _trailing_after_comma(text: str, sent: _Sentence, ci: int, quotes: _QuoteInd
     return ("trailing", comma, subj, content) if content else None
 
 
+def _fronted_gerund_subject(sent: _Sentence, ci: int) -> tuple[tuple[int, int], int] | None:
+    """The main clause's subject after a fronted "After/By/In <gerund cue> ...," clause (the
+    noun phrase after one of its first commas that a lowercase verb follows), and the first
+    comma, where the cue's content ends."""
+    norms, raws = sent.norms, sent.raws
+    n = len(norms)
+    if not norms[ci].endswith("ing") or ci < 1 or norms[ci - 1] not in GERUND_OPENERS:
+        return None
+    if ci - 1 > _lead(sent):
+        return None  # only a clause that opens the sentence
+    commas = [t for t in range(ci + 1, n - 2) if norms[t] == ","][:FRONTED_GERUND_COMMAS]
+    for c in commas:
+        for t in range(c + 2, min(c + 10, n)):
+            if norms[t] in CLAUSE_PUNCT:
+                break
+            if not raws[t][:1].islower():
+                continue
+            subj = _subject_left(sent, t)
+            if subj is not None and subj == (c + 1, t):
+                if norms[c + 1] in REL_PRONOUNS or norms[c + 1] in EXPLETIVES_FRONTED:
+                    break  # ", which periodically chanted his name,": not the main clause
+                return (subj, c) if _subject_like(sent, *subj) else None
+    return None
+
+
 def _clause_who(sent: _Sentence, j: int) -> tuple[int, int] | None:
     """The "who" opening the clause that ends at token j ("X, who came out and"), if any."""
     norms = sent.norms
@@ -2389,6 +2420,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             first -= 1
         cue_span = _span(sent, ci, cj)
         polnear_cue = _span(sent, first, cj)
+        gerund_cut: int | None = None  # where a fronted gerund clause's content ends
         mode = plan[0]
         source: tuple[int, int] | None = None
         content: list[tuple[int, int]] = []
@@ -2455,6 +2487,10 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 if MEDIUM_INFINITIVE and subj is not None and norms[ci] == "to":
                     # "Hillary Clinton took to Twitter to say thanks": not Twitter
                     subj = _subject_over_medium(sent, subj, quotes)
+                if FRONTED_GERUND and subj is None:
+                    fronted = _fronted_gerund_subject(sent, ci)
+                    if fronted is not None:
+                        subj, gerund_cut = fronted[0], sent.ends[fronted[1] - 1]
                 if CATENATIVE_INFINITIVE and subj is None:
                     subj = _catenative_subject(sent, ci)
                     if subj is not None and "," not in norms[subj[1] : ci]:
@@ -2668,6 +2704,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 q = quotes.starting_at(nxt)
                 if q is not None:
                     content = list(q.fragments)
+        if gerund_cut is not None:
+            content = [(a, min(b, gerund_cut)) for a, b in content if a < gerund_cut]
         if PASSIVE_BY_CUE and mode == "forward" and entry.phrase[-1] == "by" and subj is not None:
             swapped = _passive_by(text, sent, subj, cj)
             if swapped is not None:

@@ -232,3 +232,25 @@ def test_sentence_final_cue_after_a_long_subject_trails_its_content(monkeypatch)
     assert _triples(fronted) == []
     monkeypatch.setattr(attribution, "TRAILING_SUBJECT", False)
     assert _triples(text) == []
+
+
+def test_gerund_cue_in_a_fronted_clause_takes_the_main_subject(monkeypatch):
+    text = (
+        "But in describing the plan as a short-term buzz that voters would reject, the "
+        "journalists are missing the sound reasons."
+    )
+    content = ["the plan as a short-term buzz that voters would reject"]
+    assert _triples(text) == [(["the journalists"], ["describing"], content)]
+    # the relative clause after the first comma is skipped; the content ends at that comma
+    commission = (
+        "In rejecting a similar challenge to the eligibility of Cruz, which was filed in March, "
+        "the commission recognized that a court should settle the matter."
+    )
+    settle = (["the commission"], ["recognized"], ["that a court should settle the matter"])
+    assert _triples(commission) == [
+        (["the commission"], ["rejecting"], ["a similar challenge to the eligibility of Cruz"]),
+        settle,
+    ]
+    monkeypatch.setattr(attribution, "FRONTED_GERUND", False)
+    assert _triples(text) == []
+    assert _triples(commission) == [settle]
