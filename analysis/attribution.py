@@ -283,6 +283,9 @@ FRONTED_GERUND = True
 GERUND_OPENERS = frozenset("after before by in while since upon without when".split())
 FRONTED_GERUND_COMMAS = 3
 EXPLETIVES_FRONTED = frozenset(("it", "there"))
+# ... and "goes on to say", "went on to call"
+GOES_ON_TO = True
+GO_FORMS = frozenset("go goes went going".split())
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1519,7 +1522,9 @@ def _catenative_subject(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     v = t - 1
     if norms[v] == "not" and v > 1:
         v -= 1
-    if norms[v] not in CATENATIVES:
+    if GOES_ON_TO and norms[v] == "on" and norms[v - 1] in GO_FORMS:
+        v -= 1  # "The email goes on to say"
+    elif norms[v] not in CATENATIVES:
         return None
     return _subject_left(sent, v)
 

@@ -254,3 +254,11 @@ def test_gerund_cue_in_a_fronted_clause_takes_the_main_subject(monkeypatch):
     monkeypatch.setattr(attribution, "FRONTED_GERUND", False)
     assert _triples(text) == []
     assert _triples(commission) == [settle]
+
+
+def test_goes_on_to_say_takes_the_subject_before_it(monkeypatch):
+    text = "The email goes on to say: “Trump wants to write racism into our law books.”"
+    quote = ["“Trump wants to write racism into our law books.”"]
+    assert _triples(text) == [(["The email"], ["goes on to say:"], quote)]
+    monkeypatch.setattr(attribution, "GOES_ON_TO", False)
+    assert _triples(text) == []
