@@ -252,9 +252,9 @@ CATENATIVES = frozenset(
     decides hoping hope hopes hoped plan plans planned planning seeking seek seeks sought
     attempted attempting attempt attempts began begin begins started start starts""".split()
 )
-# ... a cue after a copula or progressive auxiliary takes the subject before it ("Republicans
-# have been critical of", "skywriters are definitely not voting for", "Trump has not yet
-# responded to"); a past participle there is a passive, whose subject is no source
+# ... a cue after a copula or auxiliary takes the subject before it ("Republicans have been
+# critical of", "Trump has not yet responded to"); a past participle there is a passive, whose
+# subject is no source, and a progressive's subject is left to MAIN_SUBJECT_FALLBACK
 COPULA_PREDICATE = True
 COPULA_AUX = frozenset("is are was were be been 's 're".split())
 PREDICATE_SKIPS = frozenset("yet definitely specifically".split())
@@ -1530,9 +1530,11 @@ def _catenative_subject(sent: _Sentence, ci: int) -> tuple[int, int] | None:
 
 
 def _predicate_subject(sent: _Sentence, ci: int, cj: int) -> tuple[int, int] | None:
-    """The subject before a copula or auxiliary and adverbs that _subject_left stops at ("are
-    definitely not voting for", "have been critical of", "has not yet responded to")."""
+    """The subject before a copula or auxiliary and adverbs that _subject_left stops at ("have
+    been critical of", "has not yet responded to")."""
     norms = sent.norms
+    if norms[ci].endswith("ing"):
+        return None  # a progressive's subject is the main-subject fallback's
     j = _skip_back(sent, ci - 1)
     skipped = False
     while j > 0 and norms[j] in PREDICATE_SKIPS:
