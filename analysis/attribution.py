@@ -242,6 +242,50 @@ TIME_QUANTITIES = frozenset("a few several one two three four five many some".sp
 TIME_LINKS = frozenset("after before later ago earlier".split())
 # ... an infinitive cue after "to/on" + a medium takes the clause subject ("took to Twitter to say")
 MEDIUM_INFINITIVE = True
+# ... an infinitive cue after a catenative verb takes that verb's subject ("Hillary Clinton is
+# continuing to insist", "Bernie Sanders is struggling to demonstrate"); adjectives ("is right
+# to note"), "going" and raising verbs cost content words on train-rest
+CATENATIVE_INFINITIVE = True
+CATENATIVES = frozenset(
+    """trying try tries tried struggling struggle struggles struggled continuing continue
+    continues continued choosing choose chooses chose want wants wanted wanting decided decide
+    decides hoping hope hopes hoped plan plans planned planning seeking seek seeks sought
+    attempted attempting attempt attempts began begin begins started start starts""".split()
+)
+# ... a cue after a copula or auxiliary takes the subject before it ("Republicans have been
+# critical of", "Trump has not yet responded to"); a past participle there is a passive, whose
+# subject is no source, and a progressive's subject is left to MAIN_SUBJECT_FALLBACK
+COPULA_PREDICATE = True
+COPULA_AUX = frozenset("is are was were be been 's 're".split())
+PREDICATE_SKIPS = frozenset("yet definitely specifically".split())
+PREDICATE_PASSIVES = frozenset(
+    "said told felt read sought found heard thought made held given known seen".split()
+)
+EXPLETIVES = frozenset(("it", "there"))
+# ... and its cue runs through an infinitive after the adjective ("was quick to point out")
+PREDICATE_INFINITIVE = True
+INFINITIVE_PARTICLES = frozenset("out up in down off".split())
+PREDICATE_PREPOSITIONS = frozenset(("in",))
+# ... "X released a statement Wednesday evening, saying ...": a cue whose content is only the
+# words before a participle cue of the same source is one cue with it (PolNeAR's span runs
+# from the first cue through the participle)
+PARTICIPLE_CHAIN = True
+PARTICIPLE_CHAIN_GAP = 80  # characters from the first cue to the participle
+PARTICIPLE_CHAIN_WORDS = 8
+CHAIN_OPENERS = frozenset("on in at during".split())
+# ... "..., Federal Election Commission records compiled by the Center for Responsive Politics
+# show.": a sentence-final cue whose subject opens after a comma trails the words before it,
+# however long the subject
+TRAILING_SUBJECT = True
+# ... "After blasting the Drudge Report for ..., Glenn Beck doubled down": a gerund cue in a
+# fronted prepositional clause takes the main clause's subject after it
+FRONTED_GERUND = True
+GERUND_OPENERS = frozenset("after before by in while since upon without when".split())
+FRONTED_GERUND_COMMAS = 3
+EXPLETIVES_FRONTED = frozenset(("it", "there"))
+# ... and "goes on to say", "went on to call"
+GOES_ON_TO = True
+GO_FORMS = frozenset("go goes went going".split())
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1471,6 +1515,140 @@ def _subject_over_medium(
     return lead
 
 
+def _catenative_subject(sent: _Sentence, ci: int) -> tuple[int, int] | None:
+    """The subject of a catenative verb before an infinitive cue ("is trying to show", "is
+    choosing not to respond to"), which _subject_left cannot reach over "to"."""
+    norms = sent.norms
+    t = ci if norms[ci] == "to" else ci - 1  # the cue may open with its "to" ("to say")
+    if t < 2 or norms[t] != "to":
+        return None
+    v = t - 1
+    if norms[v] == "not" and v > 1:
+        v -= 1
+    if GOES_ON_TO and norms[v] == "on" and norms[v - 1] in GO_FORMS:
+        v -= 1  # "The email goes on to say"
+    elif norms[v] not in CATENATIVES:
+        return None
+    return _subject_left(sent, v)
+
+
+def _predicate_subject(sent: _Sentence, ci: int, cj: int) -> tuple[int, int] | None:
+    """The subject before a copula or auxiliary and adverbs that _subject_left stops at ("have
+    been critical of", "has not yet responded to")."""
+    norms = sent.norms
+    if norms[ci].endswith("ing"):
+        return None  # a progressive's subject is the main-subject fallback's
+    j = _skip_back(sent, ci - 1)
+    skipped = False
+    while j > 0 and norms[j] in PREDICATE_SKIPS:
+        j = _skip_back(sent, j - 1)
+        skipped = True
+    if j < 1:
+        return None
+    if norms[j] in COPULA_AUX:
+        if any(w in PREDICATE_PASSIVES or w.endswith(("ed", "en", "wn")) for w in norms[ci:cj]):
+            return None  # "One of the suspects is named": a passive
+        subj = _subject_left(sent, j)
+        if subj is not None and subj[1] - subj[0] == 1 and norms[subj[0]] in EXPLETIVES:
+            return None  # "It is unclear whether", "There are concerns about"
+        return subj
+    return _subject_left(sent, j + 1) if skipped else None
+
+
+def _predicate_infinitive_end(sent: _Sentence, ci: int, cj: int) -> int:
+    """Where PolNeAR's cue ends after a predicate adjective and its infinitive ("was quick to
+    point out", "was not willing to say"): cj when no infinitive follows."""
+    norms, raws = sent.norms, sent.raws
+    n = len(norms)
+    if not PREDICATE_INFINITIVE or norms[ci].endswith("ing"):
+        return cj
+    if cj + 1 < n and norms[cj] in PREDICATE_PREPOSITIONS:
+        return cj + 1  # "is confident in"
+    t = cj + (cj < n and norms[cj] == "not")
+    if t + 1 >= n or norms[t] != "to" or not raws[t + 1].isalpha() or not raws[t + 1].islower():
+        return cj
+    if norms[t + 1] in DETERMINERS or norms[t + 1] in PERSONAL_PRONOUNS:
+        return cj  # "critical to the effort": no infinitive
+    return t + 2 + (t + 2 < n and norms[t + 2] in INFINITIVE_PARTICLES)
+
+
+def _adjunct_content(text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether a content is a short adjunct or a statement noun ("on Twitter", "a statement
+    Wednesday evening"), no clause of its own."""
+    words = " ".join(text[a:b] for a, b in content).split()
+    if not 0 < len(words) <= PARTICIPLE_CHAIN_WORDS:
+        return False
+    return words[0].lower() in CHAIN_OPENERS or "statement" in words
+
+
+def _chain_participles(text: str, found: list[Found]) -> list[Found]:
+    """Merge "responded on Twitter, calling ...": drop a cue whose content lies between it and
+    a following ", <participle>" cue of the same source, and start that cue's PolNeAR span at
+    the first cue."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cue is not None
+            and f.cue is not None
+            and prev.source is not None
+            and prev.source == f.source
+            and text[f.cue[0] : f.cue[1]].lower().endswith("ing")
+            and 0 < f.cue[0] - prev.cue[1] <= PARTICIPLE_CHAIN_GAP
+            and text[prev.cue[1] : f.cue[0]].rstrip().endswith(",")
+            and text.count(",", prev.cue[1], f.cue[0]) == 1
+            and not any(ch in QUOTE_MARKS for ch in text[prev.cue[1] : f.cue[0]])
+            and all(prev.cue[1] <= a and b <= f.cue[0] for a, b in prev.content)
+            and _adjunct_content(text, prev.content)
+        ):
+            first = prev.extras.get("polnear_cue") or prev.cue
+            last = f.extras.get("polnear_cue") or f.cue
+            f.extras["polnear_cue"] = (first[0], last[1])
+            out[-1] = f
+            continue
+        out.append(f)
+    return out
+
+
+def _trailing_after_comma(text: str, sent: _Sentence, ci: int, quotes: _QuoteIndex) -> tuple | None:
+    """The trailing plan of a sentence-final cue whose subject follows a comma ("..., Chad's
+    Ambassador to France confirmed."), when the words before the comma are a content."""
+    subj = _subject_left(sent, ci)
+    if subj is None or subj[0] < 2 or sent.norms[subj[0] - 1] != ",":
+        return None
+    comma = subj[0] - 1
+    if _fronted_only(sent, comma):
+        return None
+    content = _content_before(text, sent, comma, quotes)
+    return ("trailing", comma, subj, content) if content else None
+
+
+def _fronted_gerund_subject(sent: _Sentence, ci: int) -> tuple[tuple[int, int], int] | None:
+    """The main clause's subject after a fronted "After/By/In <gerund cue> ...," clause (the
+    noun phrase after one of its first commas that a lowercase verb follows), and the first
+    comma, where the cue's content ends."""
+    norms, raws = sent.norms, sent.raws
+    n = len(norms)
+    if not norms[ci].endswith("ing") or ci < 1 or norms[ci - 1] not in GERUND_OPENERS:
+        return None
+    if ci - 1 > _lead(sent):
+        return None  # only a clause that opens the sentence
+    commas = [t for t in range(ci + 1, n - 2) if norms[t] == ","][:FRONTED_GERUND_COMMAS]
+    for c in commas:
+        for t in range(c + 2, min(c + 10, n)):
+            if norms[t] in CLAUSE_PUNCT:
+                break
+            if not raws[t][:1].islower():
+                continue
+            subj = _subject_left(sent, t)
+            if subj is not None and subj == (c + 1, t):
+                if norms[c + 1] in REL_PRONOUNS or norms[c + 1] in EXPLETIVES_FRONTED:
+                    break  # ", which periodically chanted his name,": not the main clause
+                return (subj, c) if _subject_like(sent, *subj) else None
+    return None
+
+
 def _clause_who(sent: _Sentence, j: int) -> tuple[int, int] | None:
     """The "who" opening the clause that ends at token j ("X, who came out and"), if any."""
     norms = sent.norms
@@ -2255,6 +2433,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             first -= 1
         cue_span = _span(sent, ci, cj)
         polnear_cue = _span(sent, first, cj)
+        gerund_cut: int | None = None  # where a fronted gerund clause's content ends
         mode = plan[0]
         source: tuple[int, int] | None = None
         content: list[tuple[int, int]] = []
@@ -2321,6 +2500,25 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 if MEDIUM_INFINITIVE and subj is not None and norms[ci] == "to":
                     # "Hillary Clinton took to Twitter to say thanks": not Twitter
                     subj = _subject_over_medium(sent, subj, quotes)
+                if FRONTED_GERUND and subj is None:
+                    fronted = _fronted_gerund_subject(sent, ci)
+                    if fronted is not None:
+                        subj, gerund_cut = fronted[0], sent.ends[fronted[1] - 1]
+                if CATENATIVE_INFINITIVE and subj is None:
+                    subj = _catenative_subject(sent, ci)
+                    if subj is not None and "," not in norms[subj[1] : ci]:
+                        # PolNeAR's cue runs from the verb group: "is continuing to insist"
+                        first = subj[1]
+                        polnear_cue = _span(sent, first, cj)
+                if COPULA_PREDICATE and subj is None:
+                    subj = _predicate_subject(sent, ci, cj)
+                    if subj is not None and "," not in norms[subj[1] : ci]:
+                        first = subj[1]  # PolNeAR's cue: "have been critical of"
+                        end = _predicate_infinitive_end(sent, ci, cj)
+                        if end > cj:  # "was quick to point out", "are eager to hear"
+                            absorbed.update(range(cj, end))
+                            cj = end
+                        polnear_cue = _span(sent, first, cj)
             if entry.pos == "noun":
                 owner = _possessor(sent, ci)
                 if owner is not None:
@@ -2519,6 +2717,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 q = quotes.starting_at(nxt)
                 if q is not None:
                     content = list(q.fragments)
+        if gerund_cut is not None:
+            content = [(a, min(b, gerund_cut)) for a, b in content if a < gerund_cut]
         if PASSIVE_BY_CUE and mode == "forward" and entry.phrase[-1] == "by" and subj is not None:
             swapped = _passive_by(text, sent, subj, cj)
             if swapped is not None:
@@ -2536,6 +2736,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
         if source is not None:
             prev_source = source
         found.append(Found(cue_span, content, source, entry, extras={"polnear_cue": polnear_cue}))
+    if PARTICIPLE_CHAIN and len(found) > 1:
+        found = _chain_participles(text, found)
     return found
 
 
@@ -3117,6 +3319,10 @@ def _plan(
                     content = content + rest
             if content:
                 return ("trailing", k, (k + 1, j + 1), content)
+    if TRAILING_SUBJECT and tail_done:
+        trailing = _trailing_after_comma(text, sent, ci, quotes)
+        if trailing is not None:
+            return trailing
     return ("forward",)
 
 

@@ -151,3 +151,114 @@ def test_infinitive_cue_after_a_medium_takes_the_clause_subject(monkeypatch):
     assert _triples(text) == [(["Hillary Clinton"], ["to say"], ["thanks"])]
     monkeypatch.setattr(attribution, "MEDIUM_INFINITIVE", False)
     assert _triples(text) == [(["Twitter"], ["to say"], ["thanks"])]
+
+
+def test_infinitive_cue_after_a_catenative_takes_its_subject(monkeypatch):
+    text = "Hillary Clinton is continuing to insist she will release transcripts of her speeches."
+    refuse = "Sanders is choosing not to respond to recent Clinton campaign accusations."
+    content = ["she will release transcripts of her speeches"]
+    assert _triples(text) == [(["Hillary Clinton"], ["is continuing to insist"], content)]
+    assert [t[:2] for t in _triples(refuse)] == [(["Sanders"], ["is choosing not to respond"])]
+    right = "But he is correct to note that Obamacare was an effort to achieve a liberal goal."
+    assert _triples(right) == []  # adjectives are no catenatives here
+    monkeypatch.setattr(attribution, "CATENATIVE_INFINITIVE", False)
+    assert _triples(text) == []
+    assert _triples(refuse) == []
+
+
+def test_predicate_after_a_copula_takes_the_subject_before_it(monkeypatch):
+    critical = "Republicans have been critical of Clinton’s use of personal email during her bid."
+    quick = "Sexton was quick to point out that not all Trump supporters espoused such views."
+    confident = "Her team is confident in the eventual outcome."
+    content = ["Clinton’s use of personal email during her bid"]
+    assert _triples(critical) == [(["Republicans"], ["have been critical of"], content)]
+    assert _triples(quick) == [
+        (
+            ["Sexton"],
+            ["was quick to point out"],
+            ["that not all Trump supporters espoused such views"],
+        )
+    ]
+    assert _triples(confident) == [(["Her team"], ["is confident in"], ["the eventual outcome"])]
+    # an expletive subject and a passive participle are no source
+    assert _triples("It is unclear whether he will run again.") == []
+    assert _triples("One of the suspects is named in media reports as Syed Farook.") == []
+    monkeypatch.setattr(attribution, "PREDICATE_INFINITIVE", False)
+    assert _triples(quick)[0][1:] == (
+        ["was quick"],
+        ["to point out that not all Trump supporters espoused such views"],
+    )
+    assert _triples(confident)[0][1:] == (["is confident"], ["in the eventual outcome"])
+    monkeypatch.setattr(attribution, "COPULA_PREDICATE", False)
+    assert _triples(critical) == []
+    assert _triples(quick) == []
+
+
+def test_cue_with_only_an_adjunct_joins_the_participle_after_it(monkeypatch):
+    issued = "Tracy Martin issued a statement Thursday, saying a foundation is focused on youth."
+    responded = (
+        "Campaign spokesman Brian Fallon responded on Twitter, calling Trump’s charge “pathetic.”"
+    )
+    defended = "Trump subsequently defended the incident, calling the protester a troublemaker."
+    fallon, charge = ["Campaign spokesman Brian Fallon"], ["Trump’s charge “pathetic.”"]
+    content = ["a foundation is focused on youth"]
+    assert _triples(issued) == [
+        (["Tracy Martin"], ["issued a statement Thursday, saying"], content)
+    ]
+    assert _triples(responded) == [(fallon, ["responded on Twitter, calling"], charge)]
+    # a content of its own ("the incident") keeps two attributions, as PolNeAR does
+    assert [t[1] for t in _triples(defended)] == [["subsequently defended"], ["calling"]]
+    monkeypatch.setattr(attribution, "PARTICIPLE_CHAIN", False)
+    assert _triples(issued) == [
+        (["Tracy Martin"], ["issued"], ["a statement Thursday"]),
+        (["Tracy Martin"], ["saying"], content),
+    ]
+    assert _triples(responded) == [
+        (fallon, ["responded"], ["on Twitter"]),
+        (fallon, ["calling"], charge),
+    ]
+
+
+def test_sentence_final_cue_after_a_long_subject_trails_its_content(monkeypatch):
+    text = (
+        "But Pate has not donated to any candidate except Rubio, Federal Election Commission "
+        "records compiled by the Center for Responsive Politics show."
+    )
+    source = ["Federal Election Commission records compiled by the Center for Responsive Politics"]
+    content = ["Pate has not donated to any candidate except Rubio"]
+    assert _triples(text) == [(source, ["show"], content)]
+    # a fronted clause before the comma is no content
+    fronted = "When pressed by the moderators, the senator from Vermont apologized."
+    assert _triples(fronted) == []
+    monkeypatch.setattr(attribution, "TRAILING_SUBJECT", False)
+    assert _triples(text) == []
+
+
+def test_gerund_cue_in_a_fronted_clause_takes_the_main_subject(monkeypatch):
+    text = (
+        "But in describing the plan as a short-term buzz that voters would reject, the "
+        "journalists are missing the sound reasons."
+    )
+    content = ["the plan as a short-term buzz that voters would reject"]
+    assert _triples(text) == [(["the journalists"], ["describing"], content)]
+    # the relative clause after the first comma is skipped; the content ends at that comma
+    commission = (
+        "In rejecting a similar challenge to the eligibility of Cruz, which was filed in March, "
+        "the commission recognized that a court should settle the matter."
+    )
+    settle = (["the commission"], ["recognized"], ["that a court should settle the matter"])
+    assert _triples(commission) == [
+        (["the commission"], ["rejecting"], ["a similar challenge to the eligibility of Cruz"]),
+        settle,
+    ]
+    monkeypatch.setattr(attribution, "FRONTED_GERUND", False)
+    assert _triples(text) == []
+    assert _triples(commission) == [settle]
+
+
+def test_goes_on_to_say_takes_the_subject_before_it(monkeypatch):
+    text = "The email goes on to say: “Trump wants to write racism into our law books.”"
+    quote = ["“Trump wants to write racism into our law books.”"]
+    assert _triples(text) == [(["The email"], ["goes on to say:"], quote)]
+    monkeypatch.setattr(attribution, "GOES_ON_TO", False)
+    assert _triples(text) == []
