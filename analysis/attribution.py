@@ -3646,8 +3646,18 @@ def extract(
         out += _transcript_turns(text, regions, {f.cue for f in out})
     if floating:
         out += _floating_quotes(text, out, quotes, {s.start for s in sentences})
+    out = _without_empty_fragments(out)
     out.sort(key=lambda f: (f.cue or f.content[0])[0])
     return out
+
+
+def _without_empty_fragments(found: list[Found]) -> list[Found]:
+    """Drop zero-width content fragments (a trimmed stretch of punctuation beside the cue), and an
+    attribution left with no content: every span the table reports must hold some text."""
+    for f in found:
+        if any(start >= end for start, end in f.content):
+            f.content = [(start, end) for start, end in f.content if start < end]
+    return [f for f in found if f.content]
 
 
 def attributions_for_scoring(text: str) -> list:

@@ -493,6 +493,15 @@ def test_spans_inside_text_and_content_ordered(words):
             assert s1 < e1 <= s2 < e2
 
 
+def test_no_zero_width_content_fragment():
+    """Hypothesis found it: the full stop before the cue was trimmed to an empty fragment."""
+    text = "Start. was . was said said"
+    table = find_attributions(Article.from_text(text), mentions=NO_ACTORS)
+    assert table["content_spans"].tolist() == [[(22, 26)]]
+    assert (table.loc[0, "cue_start"], table.loc[0, "cue_end"]) == (13, 21)
+    assert (table.loc[0, "content_start"], table.loc[0, "content_end"]) == (22, 26)
+
+
 # --- fast paths keep the plain definitions --------------------------------------------------------
 _TOKEN_TEXT = st.text(
     alphabet=st.sampled_from(list("aB9_ '’-\"“”«.,;:\n\t\u00e9\u0130\u03a3")), max_size=60
