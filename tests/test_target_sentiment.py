@@ -373,26 +373,31 @@ def test_shipped_model_matches_the_training_script(shared_dir):
     assert script._same_weights(refit, doc, script.CHECK_TOLERANCE)
 
 
+def _script_probabilities(script, doc: dict, parse, start: int, end: int) -> np.ndarray:
+    """The class probabilities the training script's feature dict and the JSON weights give a
+    target (start, end in the text): the reference the fast inference paths must match."""
+    index = {name: i for i, name in enumerate(doc["features"])}
+    weights, vector_weights = np.asarray(doc["weights"]), np.asarray(doc["vector_weights"])
+    s, e = start - parse.offset, end - parse.offset
+    feats = script.example_features(parse, s, e)
+    logits = np.asarray(doc["intercept"]) + vector_block(parse, s, e) @ vector_weights
+    logits += sum(v * weights[index[k]] for k, v in feats.items() if k in index)
+    logits += 4.0 * feats.get("d:contrast_role", 0.0) * np.array([-1.0, 0.0, 1.0])
+    probs = np.exp(logits - logits.max())
+    return probs / probs.sum()
+
+
 def test_batch_path_equals_the_training_features(seed_article):
     """The prefix-sum inference gives the logits of the training script's feature dicts."""
     script = _training_script()
     doc = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    index = {name: i for i, name in enumerate(doc["features"])}
-    weights, vector_weights = np.asarray(doc["weights"]), np.asarray(doc["vector_weights"])
     text = seed_article.text + "\n" + EXAMPLE + ". Critics did not praise Johnson, who lied."
     spans = [span(text, w) for w in ("Trump", "NATO", "Putin", "alliance", "rebels", "Johnson")]
     offset = text.index(EXAMPLE)
     spans += [(s + offset, e + offset) for s, e in (span(EXAMPLE, "government"),)] + [(0, 3)]
     segmenter = _Segmenter(text)
     for (start, end), result in zip(spans, target_sentiments(text, spans), strict=True):
-        parse = segmenter.sentence(start, end)
-        s, e = start - parse.offset, end - parse.offset
-        feats = script.example_features(parse, s, e)
-        logits = np.asarray(doc["intercept"]) + vector_block(parse, s, e) @ vector_weights
-        logits += sum(v * weights[index[k]] for k, v in feats.items() if k in index)
-        logits += 4.0 * feats.get("d:contrast_role", 0.0) * np.array([-1.0, 0.0, 1.0])
-        probs = np.exp(logits - logits.max())
-        probs /= probs.sum()
+        probs = _script_probabilities(script, doc, segmenter.sentence(start, end), start, end)
         assert list(result.probabilities.values()) == pytest.approx(probs.tolist(), abs=1e-6)
 
 
@@ -458,8 +463,6 @@ def test_bag_words_without_a_vector_are_looked_up_by_name(seed_article):
     doc["weights"] += list(extra.values())
     model = model_from_json(doc)
     assert set(model["unvectored"]) == {"zzqx-evil"}
-    index = {name: i for i, name in enumerate(doc["features"])}
-    weights, vector_weights = np.asarray(doc["weights"]), np.asarray(doc["vector_weights"])
     text = "The zzqx-evil man never failed Johnson, but Smith was not zzqx-evil and blamed Jones."
     segmenter = _Segmenter(text)
     items = [
@@ -472,11 +475,5 @@ def test_bag_words_without_a_vector_are_looked_up_by_name(seed_article):
         for name in script.example_features(p, s - p.offset, e - p.offset)
     )
     for (parse, start, end), result in zip(items, predict_batch(items, model), strict=True):
-        s, e = start - parse.offset, end - parse.offset
-        feats = script.example_features(parse, s, e)
-        logits = np.asarray(doc["intercept"]) + vector_block(parse, s, e) @ vector_weights
-        logits += sum(v * weights[index[k]] for k, v in feats.items() if k in index)
-        logits += 4.0 * feats.get("d:contrast_role", 0.0) * np.array([-1.0, 0.0, 1.0])
-        probs = np.exp(logits - logits.max())
-        probs /= probs.sum()
+        probs = _script_probabilities(script, doc, parse, start, end)
         assert list(result.probabilities.values()) == pytest.approx(probs.tolist(), abs=1e-6)
