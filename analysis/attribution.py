@@ -286,6 +286,9 @@ EXPLETIVES_FRONTED = frozenset(("it", "there"))
 # ... and "goes on to say", "went on to call"
 GOES_ON_TO = True
 GO_FORMS = frozenset("go goes went going".split())
+# ... "Marco Rubio flipped his choice on the spot – saying": a dash before a participle cue
+# works like a comma
+DASH_PARTICIPLE = True
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -2481,6 +2484,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     and norms[pj] in ("and", "but")
                 )
                 or (prev == "," and norms[ci].endswith("ing"))
+                or (DASH_PARTICIPLE and prev in ("—", "–") and norms[ci].endswith("ing"))
             ):
                 if prev_source is not None and prev != "by":
                     source = prev_source

@@ -262,3 +262,12 @@ def test_goes_on_to_say_takes_the_subject_before_it(monkeypatch):
     assert _triples(text) == [(["The email"], ["goes on to say:"], quote)]
     monkeypatch.setattr(attribution, "GOES_ON_TO", False)
     assert _triples(text) == []
+
+
+def test_dash_before_a_participle_cue_works_like_a_comma(monkeypatch):
+    text = "Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning."
+    rubio = (["Marco Rubio"], ["saying"], ["he was rooting for Peyton Manning"])
+    assert _triples(text) == [rubio]
+    assert _triples(text.replace("–", "—")) == [rubio]
+    monkeypatch.setattr(attribution, "DASH_PARTICIPLE", False)
+    assert _triples(text) == []
