@@ -286,6 +286,10 @@ EXPLETIVES_FRONTED = frozenset(("it", "there"))
 # ... and "goes on to say", "went on to call"
 GOES_ON_TO = True
 GO_FORMS = frozenset("go goes went going".split())
+# ... "However, the senator ..., calling": a main clause's subject steps over a leading
+# discourse adverb's comma
+JUNK_COMMA = True
+JUNK_COMMA_WORDS = frozenset("however instead meanwhile".split())
 # ... "Marco Rubio flipped his choice on the spot – saying": a dash before a participle cue
 # works like a comma
 DASH_PARTICIPLE = True
@@ -1882,6 +1886,10 @@ def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[i
         k += 1
     while k < upto and norms[k] in LEADING_JUNK:
         k += 1
+        if JUNK_COMMA and k < upto and norms[k] == "," and norms[k - 1] in JUNK_COMMA_WORDS:
+            k += 1  # "However, he held his fire on Ben Carson, calling him"
+            if k < upto and norms[k] in EXPLETIVES:
+                return None  # "Instead, it was hearing ... and promising": no one's
     # "In April, he ...", "While in Ohio, she ...": a fronted adjunct ends at its comma
     comma = next((t for t in range(k, upto) if norms[t] in (",", "―", "—", "–")), None)
     if comma is not None and (

@@ -264,6 +264,20 @@ def test_goes_on_to_say_takes_the_subject_before_it(monkeypatch):
     assert _triples(text) == []
 
 
+def test_leading_subject_steps_over_a_discourse_adverb_comma(monkeypatch):
+    text = (
+        "Instead, the Vermont senator is sticking to his campaign message, hoping to avoid any "
+        "misstep before the vote."
+    )
+    hoping = (["the Vermont senator"], ["hoping"], ["to avoid any misstep before the vote"])
+    assert _triples(text) == [hoping]
+    carson = "However, he held his fire on Ben Carson, calling him a “nice guy.”"
+    assert _triples(carson) == [(["he"], ["calling"], ["him a “nice guy.”"])]
+    monkeypatch.setattr(attribution, "JUNK_COMMA", False)
+    assert _triples(text) == []
+    assert _triples(carson) == []
+
+
 def test_dash_before_a_participle_cue_works_like_a_comma(monkeypatch):
     text = "Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning."
     rubio = (["Marco Rubio"], ["saying"], ["he was rooting for Peyton Manning"])
