@@ -293,6 +293,8 @@ JUNK_COMMA_WORDS = frozenset("however instead meanwhile".split())
 # ... "Marco Rubio flipped his choice on the spot – saying": a dash before a participle cue
 # works like a comma
 DASH_PARTICIPLE = True
+# ... and FRONTED_GERUND after "after", "before", "while" (which GERUND_PREPS takes first)
+FRONTED_GERUND_PREP = True
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -2507,6 +2509,12 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     source = prev_source
                 else:
                     subj = _leading_subject(sent, pj, quotes)
+                    if FRONTED_GERUND_PREP and subj is None:
+                        # "After savaging party funders ..., Trump is finding": opening the
+                        # sentence, the main clause's subject after the clause
+                        fronted = _fronted_gerund_subject(sent, ci)
+                        if fronted is not None:
+                            subj, gerund_cut = fronted[0], sent.ends[fronted[1] - 1]
             else:
                 subj = _subject_left(sent, ci)
                 if MEDIUM_INFINITIVE and subj is not None and norms[ci] == "to":

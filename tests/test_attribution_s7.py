@@ -285,3 +285,25 @@ def test_dash_before_a_participle_cue_works_like_a_comma(monkeypatch):
     assert _triples(text.replace("–", "—")) == [rubio]
     monkeypatch.setattr(attribution, "DASH_PARTICIPLE", False)
     assert _triples(text) == []
+
+
+def test_gerund_cue_after_after_takes_the_main_subject(monkeypatch):
+    text = (
+        "After savaging major party funders as corrupt insiders during the primaries, Trump is "
+        "finding them reluctant to open their wallets."
+    )
+    funders = ["major party funders as corrupt insiders during the primaries"]
+    assert _triples(text) == [(["Trump"], ["savaging"], funders)]
+    # the relative clause after the first comma is no main clause
+    crowd = (
+        "After thanking the raucous crowd, which periodically chanted his name, he touted how far "
+        "his campaign had come."
+    )
+    rest = [
+        (["which"], ["periodically chanted"], ["his name"]),
+        (["he"], ["touted"], ["how far his campaign had come"]),
+    ]
+    assert _triples(crowd) == [(["he"], ["thanking"], ["the raucous crowd"]), *rest]
+    monkeypatch.setattr(attribution, "FRONTED_GERUND_PREP", False)
+    assert _triples(text) == []
+    assert _triples(crowd) == rest
