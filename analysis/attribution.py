@@ -295,6 +295,11 @@ JUNK_COMMA_WORDS = frozenset("however instead meanwhile".split())
 DASH_PARTICIPLE = True
 # ... and FRONTED_GERUND after "after", "before", "while" (which GERUND_PREPS takes first)
 FRONTED_GERUND_PREP = True
+# ... "when Sanders protesters interrupted her speech, shouting": a participle cue after a
+# subordinate clause takes that clause's subject
+SUBORDINATE_PARTICIPLE = True
+PARTICIPLE_SUBORDINATORS = frozenset("when after while before because since as".split())
+SUBORDINATE_WINDOW = 25
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1658,6 +1663,27 @@ def _fronted_gerund_subject(sent: _Sentence, ci: int) -> tuple[tuple[int, int], 
     return None
 
 
+def _subordinate_subject(sent: _Sentence, comma: int) -> tuple[int, int] | None:
+    """The subject of a "when/after ..." clause that ends at the comma before a participle cue
+    ("when Sanders protesters interrupted her speech, shouting"): PolNeAR's source."""
+    norms = sent.norms
+    for s in range(comma - 1, max(comma - SUBORDINATE_WINDOW, 0) - 1, -1):
+        if norms[s] in CLAUSE_PUNCT:
+            return None
+        if norms[s] in PARTICIPLE_SUBORDINATORS:
+            # the noun phrase after the subordinator up to a past verb ("interrupted", "was")
+            # that no "and" coordinates with a main clause's verb ("when they were young and
+            # arrived in Miami in 1956, hoping")
+            for t in range(s + 2, min(s + 8, comma)):
+                if norms[t].endswith("ed") or norms[t] in COPULA_AUX:
+                    subj = _subject_left(sent, t)
+                    if subj != (s + 1, t) or "and" in norms[t:comma]:
+                        return None
+                    return subj if _subject_like(sent, *subj) else None
+            return None
+    return None
+
+
 def _clause_who(sent: _Sentence, j: int) -> tuple[int, int] | None:
     """The "who" opening the clause that ends at token j ("X, who came out and"), if any."""
     norms = sent.norms
@@ -2502,7 +2528,11 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     # "Weaver, who came out and endorsed Clinton": the relative pronoun
                     subj = _clause_who(sent, ci - 1)
                 else:
-                    subj = _leading_subject(sent, ci - 1, quotes)
+                    subj = None
+                    if SUBORDINATE_PARTICIPLE and prev == ",":
+                        subj = _subordinate_subject(sent, ci - 1)
+                    if subj is None:
+                        subj = _leading_subject(sent, ci - 1, quotes)
             elif pj >= 0 and norms[pj] in GERUND_PREPS and norms[ci].endswith("ing"):
                 # "..., Trump told reporters, before insisting ...": the clause's subject
                 if prev_source is not None:

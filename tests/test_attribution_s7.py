@@ -307,3 +307,20 @@ def test_gerund_cue_after_after_takes_the_main_subject(monkeypatch):
     monkeypatch.setattr(attribution, "FRONTED_GERUND_PREP", False)
     assert _triples(text) == []
     assert _triples(crowd) == rest
+
+
+def test_participle_after_a_subordinate_clause_takes_its_subject(monkeypatch):
+    text = (
+        "The fracas erupted just two months after the real estate tycoon entered the race with "
+        "harsh words about Mexican immigrants, calling them rapists."
+    )
+    assert _triples(text) == [(["the real estate tycoon"], ["calling"], ["them rapists"])]
+    # an "and" after the clause's verb returns to the main clause: its subject stays
+    cuba = (
+        "Rubio's father and mother married in Cuba when they were young and arrived in Miami "
+        "in 1956, hoping for better jobs."
+    )
+    assert _triples(cuba) == [(["Rubio's"], ["hoping for"], ["better jobs"])]
+    monkeypatch.setattr(attribution, "SUBORDINATE_PARTICIPLE", False)
+    assert _triples(text) == [(["The fracas"], ["calling"], ["them rapists"])]
+    assert _triples(cuba) == [(["Rubio's"], ["hoping for"], ["better jobs"])]
