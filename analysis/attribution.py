@@ -300,6 +300,8 @@ FRONTED_GERUND_PREP = True
 SUBORDINATE_PARTICIPLE = True
 PARTICIPLE_SUBORDINATORS = frozenset("when after while before because since as".split())
 SUBORDINATE_WINDOW = 25
+# ... and FRONTED_GERUND after "In addition to"
+IN_ADDITION_TO = True
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1644,9 +1646,12 @@ def _fronted_gerund_subject(sent: _Sentence, ci: int) -> tuple[tuple[int, int], 
     comma, where the cue's content ends."""
     norms, raws = sent.norms, sent.raws
     n = len(norms)
-    if not norms[ci].endswith("ing") or ci < 1 or norms[ci - 1] not in GERUND_OPENERS:
+    opener = ci - 1
+    if IN_ADDITION_TO and ci >= 3 and tuple(norms[ci - 3 : ci]) == ("in", "addition", "to"):
+        opener = ci - 3  # "In addition to stating that ..., Clinton has vowed"
+    elif not norms[ci].endswith("ing") or ci < 1 or norms[ci - 1] not in GERUND_OPENERS:
         return None
-    if ci - 1 > _lead(sent):
+    if opener > _lead(sent):
         return None  # only a clause that opens the sentence
     commas = [t for t in range(ci + 1, n - 2) if norms[t] == ","][:FRONTED_GERUND_COMMAS]
     for c in commas:
@@ -2554,6 +2559,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     fronted = _fronted_gerund_subject(sent, ci)
                     if fronted is not None:
                         subj, gerund_cut = fronted[0], sent.ends[fronted[1] - 1]
+                        if IN_ADDITION_TO and norms[ci - 1] == "to":
+                            polnear_cue = cue_span  # "In addition to stating": not "to"
                 if CATENATIVE_INFINITIVE and subj is None:
                     subj = _catenative_subject(sent, ci)
                     if subj is not None and "," not in norms[subj[1] : ci]:

@@ -324,3 +324,15 @@ def test_participle_after_a_subordinate_clause_takes_its_subject(monkeypatch):
     monkeypatch.setattr(attribution, "SUBORDINATE_PARTICIPLE", False)
     assert _triples(text) == [(["The fracas"], ["calling"], ["them rapists"])]
     assert _triples(cuba) == [(["Rubio's"], ["hoping for"], ["better jobs"])]
+
+
+def test_gerund_cue_after_in_addition_to_takes_the_main_subject(monkeypatch):
+    text = (
+        "In addition to stating that unborn babies have no constitutional rights, Clinton has "
+        "vowed to work to repeal the Hyde Amendment."
+    )
+    vowed = (["Clinton"], ["has vowed"], ["to work to repeal the Hyde Amendment"])
+    stating = (["Clinton"], ["stating"], ["that unborn babies have no constitutional rights"])
+    assert _triples(text) == [stating, vowed]
+    monkeypatch.setattr(attribution, "IN_ADDITION_TO", False)
+    assert _triples(text) == [vowed]
