@@ -286,6 +286,22 @@ EXPLETIVES_FRONTED = frozenset(("it", "there"))
 # ... and "goes on to say", "went on to call"
 GOES_ON_TO = True
 GO_FORMS = frozenset("go goes went going".split())
+# ... "However, the senator ..., calling": a main clause's subject steps over a leading
+# discourse adverb's comma
+JUNK_COMMA = True
+JUNK_COMMA_WORDS = frozenset("however instead meanwhile".split())
+# ... "Marco Rubio flipped his choice on the spot – saying": a dash before a participle cue
+# works like a comma
+DASH_PARTICIPLE = True
+# ... and FRONTED_GERUND after "after", "before", "while" (which GERUND_PREPS takes first)
+FRONTED_GERUND_PREP = True
+# ... "when Sanders protesters interrupted her speech, shouting": a participle cue after a
+# subordinate clause takes that clause's subject
+SUBORDINATE_PARTICIPLE = True
+PARTICIPLE_SUBORDINATORS = frozenset("when after while before because since as".split())
+SUBORDINATE_WINDOW = 25
+# ... and FRONTED_GERUND after "In addition to"
+IN_ADDITION_TO = True
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -1630,9 +1646,12 @@ def _fronted_gerund_subject(sent: _Sentence, ci: int) -> tuple[tuple[int, int], 
     comma, where the cue's content ends."""
     norms, raws = sent.norms, sent.raws
     n = len(norms)
-    if not norms[ci].endswith("ing") or ci < 1 or norms[ci - 1] not in GERUND_OPENERS:
+    opener = ci - 1
+    if IN_ADDITION_TO and ci >= 3 and tuple(norms[ci - 3 : ci]) == ("in", "addition", "to"):
+        opener = ci - 3  # "In addition to stating that ..., Clinton has vowed"
+    elif not norms[ci].endswith("ing") or ci < 1 or norms[ci - 1] not in GERUND_OPENERS:
         return None
-    if ci - 1 > _lead(sent):
+    if opener > _lead(sent):
         return None  # only a clause that opens the sentence
     commas = [t for t in range(ci + 1, n - 2) if norms[t] == ","][:FRONTED_GERUND_COMMAS]
     for c in commas:
@@ -1646,6 +1665,27 @@ def _fronted_gerund_subject(sent: _Sentence, ci: int) -> tuple[tuple[int, int], 
                 if norms[c + 1] in REL_PRONOUNS or norms[c + 1] in EXPLETIVES_FRONTED:
                     break  # ", which periodically chanted his name,": not the main clause
                 return (subj, c) if _subject_like(sent, *subj) else None
+    return None
+
+
+def _subordinate_subject(sent: _Sentence, comma: int) -> tuple[int, int] | None:
+    """The subject of a "when/after ..." clause that ends at the comma before a participle cue
+    ("when Sanders protesters interrupted her speech, shouting"): PolNeAR's source."""
+    norms = sent.norms
+    for s in range(comma - 1, max(comma - SUBORDINATE_WINDOW, 0) - 1, -1):
+        if norms[s] in CLAUSE_PUNCT:
+            return None
+        if norms[s] in PARTICIPLE_SUBORDINATORS:
+            # the noun phrase after the subordinator up to a past verb ("interrupted", "was")
+            # that no "and" coordinates with a main clause's verb ("when they were young and
+            # arrived in Miami in 1956, hoping")
+            for t in range(s + 2, min(s + 8, comma)):
+                if norms[t].endswith("ed") or norms[t] in COPULA_AUX:
+                    subj = _subject_left(sent, t)
+                    if subj != (s + 1, t) or "and" in norms[t:comma]:
+                        return None
+                    return subj if _subject_like(sent, *subj) else None
+            return None
     return None
 
 
@@ -1879,6 +1919,10 @@ def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[i
         k += 1
     while k < upto and norms[k] in LEADING_JUNK:
         k += 1
+        if JUNK_COMMA and k < upto and norms[k] == "," and norms[k - 1] in JUNK_COMMA_WORDS:
+            k += 1  # "However, he held his fire on Ben Carson, calling him"
+            if k < upto and norms[k] in EXPLETIVES:
+                return None  # "Instead, it was hearing ... and promising": no one's
     # "In April, he ...", "While in Ohio, she ...": a fronted adjunct ends at its comma
     comma = next((t for t in range(k, upto) if norms[t] in (",", "―", "—", "–")), None)
     if comma is not None and (
@@ -2481,6 +2525,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     and norms[pj] in ("and", "but")
                 )
                 or (prev == "," and norms[ci].endswith("ing"))
+                or (DASH_PARTICIPLE and prev in ("—", "–") and norms[ci].endswith("ing"))
             ):
                 if prev_source is not None and prev != "by":
                     source = prev_source
@@ -2488,13 +2533,23 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     # "Weaver, who came out and endorsed Clinton": the relative pronoun
                     subj = _clause_who(sent, ci - 1)
                 else:
-                    subj = _leading_subject(sent, ci - 1, quotes)
+                    subj = None
+                    if SUBORDINATE_PARTICIPLE and prev == ",":
+                        subj = _subordinate_subject(sent, ci - 1)
+                    if subj is None:
+                        subj = _leading_subject(sent, ci - 1, quotes)
             elif pj >= 0 and norms[pj] in GERUND_PREPS and norms[ci].endswith("ing"):
                 # "..., Trump told reporters, before insisting ...": the clause's subject
                 if prev_source is not None:
                     source = prev_source
                 else:
                     subj = _leading_subject(sent, pj, quotes)
+                    if FRONTED_GERUND_PREP and subj is None:
+                        # "After savaging party funders ..., Trump is finding": opening the
+                        # sentence, the main clause's subject after the clause
+                        fronted = _fronted_gerund_subject(sent, ci)
+                        if fronted is not None:
+                            subj, gerund_cut = fronted[0], sent.ends[fronted[1] - 1]
             else:
                 subj = _subject_left(sent, ci)
                 if MEDIUM_INFINITIVE and subj is not None and norms[ci] == "to":
@@ -2504,6 +2559,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     fronted = _fronted_gerund_subject(sent, ci)
                     if fronted is not None:
                         subj, gerund_cut = fronted[0], sent.ends[fronted[1] - 1]
+                        if IN_ADDITION_TO and norms[ci - 1] == "to":
+                            polnear_cue = cue_span  # "In addition to stating": not "to"
                 if CATENATIVE_INFINITIVE and subj is None:
                     subj = _catenative_subject(sent, ci)
                     if subj is not None and "," not in norms[subj[1] : ci]:

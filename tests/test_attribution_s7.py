@@ -262,3 +262,77 @@ def test_goes_on_to_say_takes_the_subject_before_it(monkeypatch):
     assert _triples(text) == [(["The email"], ["goes on to say:"], quote)]
     monkeypatch.setattr(attribution, "GOES_ON_TO", False)
     assert _triples(text) == []
+
+
+def test_leading_subject_steps_over_a_discourse_adverb_comma(monkeypatch):
+    text = (
+        "Instead, the Vermont senator is sticking to his campaign message, hoping to avoid any "
+        "misstep before the vote."
+    )
+    hoping = (["the Vermont senator"], ["hoping"], ["to avoid any misstep before the vote"])
+    assert _triples(text) == [hoping]
+    carson = "However, he held his fire on Ben Carson, calling him a “nice guy.”"
+    assert _triples(carson) == [(["he"], ["calling"], ["him a “nice guy.”"])]
+    monkeypatch.setattr(attribution, "JUNK_COMMA", False)
+    assert _triples(text) == []
+    assert _triples(carson) == []
+
+
+def test_dash_before_a_participle_cue_works_like_a_comma(monkeypatch):
+    text = "Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning."
+    rubio = (["Marco Rubio"], ["saying"], ["he was rooting for Peyton Manning"])
+    assert _triples(text) == [rubio]
+    assert _triples(text.replace("–", "—")) == [rubio]
+    monkeypatch.setattr(attribution, "DASH_PARTICIPLE", False)
+    assert _triples(text) == []
+
+
+def test_gerund_cue_after_after_takes_the_main_subject(monkeypatch):
+    text = (
+        "After savaging major party funders as corrupt insiders during the primaries, Trump is "
+        "finding them reluctant to open their wallets."
+    )
+    funders = ["major party funders as corrupt insiders during the primaries"]
+    assert _triples(text) == [(["Trump"], ["savaging"], funders)]
+    # the relative clause after the first comma is no main clause
+    crowd = (
+        "After thanking the raucous crowd, which periodically chanted his name, he touted how far "
+        "his campaign had come."
+    )
+    rest = [
+        (["which"], ["periodically chanted"], ["his name"]),
+        (["he"], ["touted"], ["how far his campaign had come"]),
+    ]
+    assert _triples(crowd) == [(["he"], ["thanking"], ["the raucous crowd"]), *rest]
+    monkeypatch.setattr(attribution, "FRONTED_GERUND_PREP", False)
+    assert _triples(text) == []
+    assert _triples(crowd) == rest
+
+
+def test_participle_after_a_subordinate_clause_takes_its_subject(monkeypatch):
+    text = (
+        "The fracas erupted just two months after the real estate tycoon entered the race with "
+        "harsh words about Mexican immigrants, calling them rapists."
+    )
+    assert _triples(text) == [(["the real estate tycoon"], ["calling"], ["them rapists"])]
+    # an "and" after the clause's verb returns to the main clause: its subject stays
+    cuba = (
+        "Rubio's father and mother married in Cuba when they were young and arrived in Miami "
+        "in 1956, hoping for better jobs."
+    )
+    assert _triples(cuba) == [(["Rubio's"], ["hoping for"], ["better jobs"])]
+    monkeypatch.setattr(attribution, "SUBORDINATE_PARTICIPLE", False)
+    assert _triples(text) == [(["The fracas"], ["calling"], ["them rapists"])]
+    assert _triples(cuba) == [(["Rubio's"], ["hoping for"], ["better jobs"])]
+
+
+def test_gerund_cue_after_in_addition_to_takes_the_main_subject(monkeypatch):
+    text = (
+        "In addition to stating that unborn babies have no constitutional rights, Clinton has "
+        "vowed to work to repeal the Hyde Amendment."
+    )
+    vowed = (["Clinton"], ["has vowed"], ["to work to repeal the Hyde Amendment"])
+    stating = (["Clinton"], ["stating"], ["that unborn babies have no constitutional rights"])
+    assert _triples(text) == [stating, vowed]
+    monkeypatch.setattr(attribution, "IN_ADDITION_TO", False)
+    assert _triples(text) == [vowed]
