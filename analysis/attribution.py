@@ -282,7 +282,6 @@ TRAILING_SUBJECT = True
 FRONTED_GERUND = True
 GERUND_OPENERS = frozenset("after before by in while since upon without when".split())
 FRONTED_GERUND_COMMAS = 3
-EXPLETIVES_FRONTED = frozenset(("it", "there"))
 # ... and "goes on to say", "went on to call"
 GOES_ON_TO = True
 GO_FORMS = frozenset("go goes went going".split())
@@ -1662,7 +1661,7 @@ def _fronted_gerund_subject(sent: _Sentence, ci: int) -> tuple[tuple[int, int], 
                 continue
             subj = _subject_left(sent, t)
             if subj is not None and subj == (c + 1, t):
-                if norms[c + 1] in REL_PRONOUNS or norms[c + 1] in EXPLETIVES_FRONTED:
+                if norms[c + 1] in REL_PRONOUNS or norms[c + 1] in EXPLETIVES:
                     break  # ", which periodically chanted his name,": not the main clause
                 return (subj, c) if _subject_like(sent, *subj) else None
     return None
