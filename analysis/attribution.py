@@ -463,7 +463,7 @@ LEAD_PAIRS = PARENTHETICAL_PAIRS | frozenset(
 )
 NOT_AFTER_CUE = frozenset("himself herself itself themselves ourselves up than".split())
 DAY_PARTS = frozenset("morning afternoon evening night".split())
-PROGRESSIVE_AUX = frozenset("is are was were be been 's 're".split())
+PROGRESSIVE_AUX = COPULA_AUX  # the same forms of "be", before an -ing cue
 PASSIVE_AUX = frozenset("is are was were be been being 's".split())
 RAISING = frozenset(("seem", "appear"))
 PASSIVE_ADVERBS = frozenset("not n't also widely best still often increasingly".split())
