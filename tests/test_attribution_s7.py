@@ -82,7 +82,7 @@ def test_passive_cue_ending_in_by_takes_its_agent(monkeypatch):
     "text, source, off",
     [
         ("He even gave a few hints of his closely guarded family life.", "He", "gave a few"),
-        ("Mr. Ryan is a vocal advocate of trade deals.", "Mr. Ryan", "a vocal"),
+        ("Mr. Ryan is a vocal advocate for trade deals.", "Mr. Ryan", "a vocal"),
     ],
 )
 def test_noun_cue_takes_the_light_verbs_subject(monkeypatch, text, source, off):
