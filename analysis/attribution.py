@@ -301,6 +301,19 @@ PARTICIPLE_SUBORDINATORS = frozenset("when after while before because since as".
 SUBORDINATE_WINDOW = 25
 # ... and FRONTED_GERUND after "In addition to"
 IN_ADDITION_TO = True
+# Session 8, span rules. A fronted subordinate clause that holds the cue ends its content at the
+# clause's comma (session 5's CLAUSE_SUBORDINATORS) also after "as" when the cue's complement
+# comes before the comma ("As Mitchell tried to discuss the challenges ..., Sanders responded";
+# not "As Trump said, ...", "As X reported just today, ...", 'As they say about him, "..."')
+AS_CLAUSE = True
+AS_ADJUNCTS = frozenset("about just today yesterday earlier last this".split())
+# ... after a time phrase ("A few weeks after Obama announced that ..., U.S. forces bombed")
+TIMED_SUBORDINATOR = True
+TIMED_LEADS = TIME_NOUNS | TIME_QUANTITIES | frozenset("just only shortly soon long right".split())
+TIMED_LINKS = frozenset("after before since when".split())
+# ... and at a comma closing a quotation ('After he blasted "Frozen" for being too "pro-gay,"
+# Pastor Kevin Swanson has ...'), the quotation kept
+CLAUSE_QUOTE_COMMA = True
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -3107,14 +3120,55 @@ def _subordinate_clause_end(sent: _Sentence, ci: int, k: int, quotes: _QuoteInde
     Trump said X, Clinton ..."), as a content stop; empty otherwise."""
     norms = sent.norms
     lead = _lead(sent)
-    if lead >= ci or norms[lead] not in CLAUSE_SUBORDINATORS:
+    lead = _fronted_subordinator(sent, lead, ci, k)
+    if lead >= ci or (
+        norms[lead] not in CLAUSE_SUBORDINATORS and not (AS_CLAUSE and norms[lead] == "as")
+    ):
         return []
     if any(norms[t] == "," for t in range(lead, ci)):
         return []
-    for t in range(k + 1, len(norms) - 1):
-        if norms[t] == "," and quotes.at(sent.starts[t]) is None:
+    n = len(norms)
+    for t in range(k + 1, n - 1):
+        if norms[t] != ",":
+            continue
+        q = quotes.at(sent.starts[t])
+        if q is None:
+            if (
+                AS_CLAUSE
+                and norms[lead] == "as"
+                and quotes.starting_at(sent.starts[t + 1]) is not None
+            ):
+                return []  # 'As they say about the doctor, "gifted hands"': the quotation
             return [t]
+        if (
+            CLAUSE_QUOTE_COMMA
+            and t + 2 < n
+            and q.end == sent.ends[t + 1]
+            and _is_cap(sent.raws[t + 2])
+        ):
+            return [t + 2]  # '... too “pro-gay,” Pastor Kevin Swanson has ...': the quotation
     return []
+
+
+def _fronted_subordinator(sent: _Sentence, lead: int, ci: int, k: int) -> int:
+    """Where a fronted clause's subordinator stands: ``lead``, or after a time phrase ("A few
+    weeks after ..."); past ``ci`` when a leading "as" only frames the cue ("As Trump said, ...",
+    "As X reported just today, ...")."""
+    norms = sent.norms
+    if lead >= ci:
+        return lead
+    if AS_CLAUSE and norms[lead] == "as":
+        opens = norms[k] if k < len(norms) else ","
+        if opens in ADJUNCT_PREPS or opens in TIME_WORDS or opens in AS_ADJUNCTS:
+            return ci
+        return ci if opens == "," or opens.endswith("ly") else lead
+    if TIMED_SUBORDINATOR:
+        t = lead
+        while t < min(ci, lead + 4) and (norms[t] in TIMED_LEADS or norms[t].isdigit()):
+            t += 1
+        if lead < t < ci and norms[t] in TIMED_LINKS:
+            return t
+    return lead
 
 
 AUXILIARY_VERBS = frozenset("is was are were has had have will would can could did does".split())
