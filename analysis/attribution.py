@@ -314,6 +314,17 @@ TIMED_LINKS = frozenset("after before since when".split())
 # ... and at a comma closing a quotation ('After he blasted "Frozen" for being too "pro-gay,"
 # Pastor Kevin Swanson has ...'), the quotation kept
 CLAUSE_QUOTE_COMMA = True
+# A sourceless cue's content (a raising verb or passive: "Enthusiasm for Clinton appears to have
+# plummeted ..., when she defeated Obama", "New Hampshire seems stable, but ...") ends at the
+# first comma after the cue (a list of clause links after the comma scored lower on both slices)
+SOURCELESS_CLAUSE_END = True
+# ... so does a noun cue's ("his criticism of the deal, which passed in July, ...")
+NOUN_CUE_COMMA = True
+# ... and an infinitive's ("vowed to block Mr. Obama's nominee, Judge Merrick B. Garland"), at a
+# comma that closes the clause: not in a number, a list, or before "including", "not" ...
+INFINITIVE_COMMA = True
+COMMA_CONTINUES = frozenset("not including such especially particularly like that".split())
+_SUBS = frozenset("after if when as despite while because before until since".split())
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -2679,6 +2690,12 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             ):
                 stops += _main_verb_after(sent, k)
             stops += _subordinate_clause_end(sent, ci, k, quotes)
+            if SOURCELESS_CLAUSE_END and sourceless and source is None:
+                stops += _first_comma(sent, k, quotes)
+            if NOUN_CUE_COMMA and entry.pos == "noun":
+                stops += _first_comma(sent, k, quotes)
+            if INFINITIVE_COMMA and k < n and (norms[k] == "to" or norms[cj - 1] == "to"):
+                stops += _clause_comma(text, sent, k, quotes)
             stops += _closing_bracket(sent, ci, k)
             if subj is not None and subj[1] - subj[0] == 1 and norms[subj[0]] in REL_PRONOUNS:
                 # "Trump, who ... as a response to terrorist attacks, declined at first ...": the
@@ -3147,6 +3164,42 @@ def _subordinate_clause_end(sent: _Sentence, ci: int, k: int, quotes: _QuoteInde
             and _is_cap(sent.raws[t + 2])
         ):
             return [t + 2]  # '... too “pro-gay,” Pastor Kevin Swanson has ...': the quotation
+    return []
+
+
+def _clause_comma(text: str, sent: _Sentence, k: int, quotes: _QuoteIndex) -> list[int]:
+    """The first comma after token k that closes the clause: outside quotations, not inside a
+    number ("$180,000"), not in a list, before a short appositive or an aside before "that"
+    ("mail, phone calls and digital ads", "his wife, Sarah, the founders", ", not X"); as a
+    content stop."""
+    norms = sent.norms
+    n = len(norms)
+    for t in range(k + 1, n - 1):
+        if norms[t] != "," or quotes.at(sent.starts[t]) is not None:
+            continue
+        if not text[sent.ends[t] : sent.ends[t] + 1].isspace():
+            continue
+        after = norms[t + 1 : t + 5]
+        if (
+            after[0] in COMMA_CONTINUES
+            or "and" in after[:3]
+            or "or" in after[:3]
+            or "," in after[:3]
+        ):
+            continue
+        aside = norms[t + 1 : t + 10]
+        if any(w == "," and aside[x + 1 : x + 2] == ["that"] for x, w in enumerate(aside)):
+            continue  # "despite concerns, even inside his team, that it might hurt": an aside
+        return [t]
+    return []
+
+
+def _first_comma(sent: _Sentence, k: int, quotes: _QuoteIndex) -> list[int]:
+    """The first comma after token k outside quotations, as a content stop; empty if none."""
+    norms = sent.norms
+    for t in range(k + 1, len(norms) - 1):
+        if norms[t] == "," and quotes.at(sent.starts[t]) is None:
+            return [t]
     return []
 
 

@@ -60,3 +60,57 @@ def test_fronted_clause_ends_at_a_comma_closing_a_quotation(monkeypatch):
     monkeypatch.setattr(attribution, "CLAUSE_QUOTE_COMMA", False)
     rest = " Pastor Kevin Swanson has now set his sights on the Girl Scouts"
     assert _triples(text) == [(["he"], ["blasted"], [content + rest])]
+
+
+def test_sourceless_content_ends_at_the_first_comma(monkeypatch):
+    text = (
+        "Enthusiasm for Clinton appears to have plummeted from the levels she enjoyed in 2008, "
+        "when she defeated Barack Obama in Ohio."
+    )
+    subject, cue = "Enthusiasm for Clinton", ["appears"]
+    predicate = "to have plummeted from the levels she enjoyed in 2008"
+    assert _triples(text) == [([], cue, [subject, predicate])]
+    stable = "New Hampshire seems stable, but that could change."
+    assert _triples(stable) == [([], ["seems"], ["New Hampshire", "stable"])]
+    monkeypatch.setattr(attribution, "SOURCELESS_CLAUSE_END", False)
+    monkeypatch.setattr(attribution, "INFINITIVE_COMMA", False)  # "to have plummeted ..."
+    long = predicate + ", when she defeated Barack Obama in Ohio"
+    assert _triples(text) == [([], cue, [subject, long])]
+    assert _triples(stable) == [([], ["seems"], ["New Hampshire", "stable, but that could change"])]
+
+
+def test_noun_cue_content_ends_at_the_first_comma(monkeypatch):
+    text = "Trump repeated his criticism of the trade deal, which passed the Senate in 2015."
+    outer = (
+        ["Trump"],
+        ["repeated"],
+        ["his criticism of the trade deal, which passed the Senate in 2015"],
+    )
+    assert _triples(text) == [outer, (["his"], ["criticism of"], ["the trade deal"])]
+    monkeypatch.setattr(attribution, "NOUN_CUE_COMMA", False)
+    long = "the trade deal, which passed the Senate in 2015"
+    assert _triples(text) == [outer, (["his"], ["criticism of"], [long])]
+
+
+def test_infinitive_content_ends_at_a_clause_comma(monkeypatch):
+    text = (
+        "In the short term, Republican senators have vowed to block Mr. Obama's Supreme Court "
+        "nominee, Judge Merrick B. Garland."
+    )
+    source, cue = ["Republican senators"], ["have vowed"]
+    content = "to block Mr. Obama's Supreme Court nominee"
+    assert _triples(text) == [(source, cue, [content])]
+    # commas of a list, a number or before "including" stay inside
+    listed = (
+        "The Super PAC also plans to target Indiana voters via mail, phone calls and digital ads."
+    )
+    listed_content = ["to target Indiana voters via mail, phone calls and digital ads"]
+    assert _triples(listed) == [(["The Super PAC"], ["also plans"], listed_content)]
+    guilty = (
+        "Chatwal pleaded guilty to making more than $180,000 in straw donations to several "
+        "candidates, including Hillary Clinton."
+    )
+    guilty_content = [guilty[guilty.index("to making") : -1]]
+    assert _triples(guilty) == [(["Chatwal"], ["pleaded guilty"], guilty_content)]
+    monkeypatch.setattr(attribution, "INFINITIVE_COMMA", False)
+    assert _triples(text) == [(source, cue, [content + ", Judge Merrick B. Garland"])]
