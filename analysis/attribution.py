@@ -323,6 +323,18 @@ NOUN_CUE_COMMA = True
 # ... and an infinitive's ("vowed to block Mr. Obama's nominee, Judge Merrick B. Garland"), at a
 # comma that closes the clause: not in a number, a list, or before "including", "not" ...
 INFINITIVE_COMMA = True
+# An infinitive cue after a catenative verb that _subject_left took into the subject ("Mitchell
+# tried to discuss") takes the verb's subject; PolNeAR's cue runs from the verb
+CATENATIVE_SUBJECT_FIRST = True
+# ... and a participle cue's ("saying he was a stronger leader than Obama, a Democrat"); a list
+# (an "and", "or" or comma within five words), an aside and an adjunct opening the content ("that
+# if elected, he would") keep their commas
+PARTICIPLE_COMMA = True
+LIST_WINDOW = 5
+FRONTED_IN_CONTENT = frozenset(
+    """if when as while although though because in with whatever after before despite since for
+    by once unless""".split()
+)
 COMMA_CONTINUES = frozenset("not including such especially particularly like that".split())
 _SUBS = frozenset("after if when as despite while because before until since".split())
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
@@ -2584,8 +2596,12 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                         subj, gerund_cut = fronted[0], sent.ends[fronted[1] - 1]
                         if IN_ADDITION_TO and norms[ci - 1] == "to":
                             polnear_cue = cue_span  # "In addition to stating": not "to"
-                if CATENATIVE_INFINITIVE and subj is None:
-                    subj = _catenative_subject(sent, ci)
+                if CATENATIVE_INFINITIVE and (
+                    subj is None
+                    or (CATENATIVE_SUBJECT_FIRST and subj[1] == ci and _after_catenative(sent, ci))
+                ):
+                    # "Mitchell tried to discuss": not "Mitchell tried"
+                    subj = _catenative_subject(sent, ci) or subj
                     if subj is not None and "," not in norms[subj[1] : ci]:
                         # PolNeAR's cue runs from the verb group: "is continuing to insist"
                         first = subj[1]
@@ -2695,6 +2711,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             if NOUN_CUE_COMMA and entry.pos == "noun":
                 stops += _first_comma(sent, k, quotes)
             if INFINITIVE_COMMA and k < n and (norms[k] == "to" or norms[cj - 1] == "to"):
+                stops += _clause_comma(text, sent, k, quotes)
+            if PARTICIPLE_COMMA and norms[ci].endswith("ing"):
                 stops += _clause_comma(text, sent, k, quotes)
             stops += _closing_bracket(sent, ci, k)
             if subj is not None and subj[1] - subj[0] == 1 and norms[subj[0]] in REL_PRONOUNS:
@@ -3167,25 +3185,32 @@ def _subordinate_clause_end(sent: _Sentence, ci: int, k: int, quotes: _QuoteInde
     return []
 
 
+def _after_catenative(sent: _Sentence, ci: int) -> bool:
+    """Whether an infinitive cue at ci follows a catenative verb ("tried to discuss")."""
+    norms = sent.norms
+    t = ci if norms[ci] == "to" else ci - 1
+    return t >= 1 and norms[t] == "to" and norms[t - 1] in CATENATIVES
+
+
 def _clause_comma(text: str, sent: _Sentence, k: int, quotes: _QuoteIndex) -> list[int]:
     """The first comma after token k that closes the clause: outside quotations, not inside a
-    number ("$180,000"), not in a list, before a short appositive or an aside before "that"
-    ("mail, phone calls and digital ads", "his wife, Sarah, the founders", ", not X"); as a
-    content stop."""
+    number ("$180,000"), not in a list, around a short aside or before an aside before "that"
+    ("mail, phone calls and digital ads", "his wife, Sarah, the founders", ", not X"), not closing
+    an adjunct that opens the content ("that if elected, he would ..."); as a content stop."""
     norms = sent.norms
     n = len(norms)
+    lead = k + (k < n and norms[k] == "that")
+    fronted = lead < n and norms[lead] in FRONTED_IN_CONTENT
     for t in range(k + 1, n - 1):
         if norms[t] != "," or quotes.at(sent.starts[t]) is not None:
             continue
         if not text[sent.ends[t] : sent.ends[t] + 1].isspace():
             continue
-        after = norms[t + 1 : t + 5]
-        if (
-            after[0] in COMMA_CONTINUES
-            or "and" in after[:3]
-            or "or" in after[:3]
-            or "," in after[:3]
-        ):
+        if fronted:
+            fronted = False  # the comma closing "if elected,"
+            continue
+        after = norms[t + 1 : t + 1 + LIST_WINDOW]
+        if after[0] in COMMA_CONTINUES or "and" in after or "or" in after or "," in after:
             continue
         aside = norms[t + 1 : t + 10]
         if any(w == "," and aside[x + 1 : x + 2] == ["that"] for x, w in enumerate(aside)):

@@ -22,7 +22,7 @@ def test_fronted_as_clause_ends_at_its_comma(monkeypatch):
     text = (
         "As Mitchell tried to discuss the challenges facing Hillary Clinton, Sanders cut her off."
     )
-    source, cue = ["Mitchell tried"], ["to discuss"]
+    source, cue = ["Mitchell"], ["tried to discuss"]
     assert _triples(text) == [(source, cue, ["the challenges facing Hillary Clinton"])]
     # "as" framing the cue: the main clause is the content
     framed = "As the Washington Post reported just today, the State Department issued subpoenas."
@@ -114,3 +114,33 @@ def test_infinitive_content_ends_at_a_clause_comma(monkeypatch):
     assert _triples(guilty) == [(["Chatwal"], ["pleaded guilty"], guilty_content)]
     monkeypatch.setattr(attribution, "INFINITIVE_COMMA", False)
     assert _triples(text) == [(source, cue, [content + ", Judge Merrick B. Garland"])]
+
+
+def test_infinitive_cue_after_a_catenative_verb_takes_its_subject(monkeypatch):
+    text = "Mitchell tried to discuss the challenges facing Hillary Clinton."
+    content = ["the challenges facing Hillary Clinton"]
+    assert _triples(text) == [(["Mitchell"], ["tried to discuss"], content)]
+    monkeypatch.setattr(attribution, "CATENATIVE_SUBJECT_FIRST", False)
+    assert _triples(text) == [(["Mitchell tried"], ["to discuss"], content)]
+
+
+def test_participle_content_ends_at_a_clause_comma(monkeypatch):
+    text = (
+        "Trump lashed out at Clinton on Monday, saying she was weak on trade, which drew cheers "
+        "from the crowd."
+    )
+    first = (["Trump"], ["lashed out at"], ["Clinton"])
+    assert _triples(text) == [first, (["Trump"], ["saying"], ["she was weak on trade"])]
+    # an adjunct opening the content and a list keep their commas
+    fronted = "Cruz closed his speech by arguing that if elected, he would repeal the law."
+    fronted_content = ["that if elected, he would repeal the law"]
+    assert _triples(fronted) == [(["Cruz"], ["arguing"], fronted_content)]
+    listed = (
+        "Sanders spoke for an hour, taking aim at the billionaire class, the fossil fuel "
+        "industry and super PACs."
+    )
+    listed_content = ["the billionaire class, the fossil fuel industry and super PACs"]
+    assert _triples(listed) == [(["Sanders"], ["taking aim at"], listed_content)]
+    monkeypatch.setattr(attribution, "PARTICIPLE_COMMA", False)
+    long = "she was weak on trade, which drew cheers from the crowd"
+    assert _triples(text) == [first, (["Trump"], ["saying"], [long])]
