@@ -331,6 +331,11 @@ CATENATIVE_SUBJECT_FIRST = True
 # if elected, he would") keep their commas
 PARTICIPLE_COMMA = True
 LIST_WINDOW = 5
+# A single dash before a focusing word does not end a forward content ("Obama should be replaced
+# — only that the prospect of another candidate ...", "— including Jeb Bush"), as ", including"
+# does not (session 3)
+DASH_CONTINUES = True
+DASH_CONTINUERS = frozenset("including especially particularly only".split())
 FRONTED_IN_CONTENT = frozenset(
     """if when as while although though because in with whatever after before despite since for
     by once unless""".split()
@@ -2260,7 +2265,9 @@ def _content_forward(
         if len(dashes) == 1:
             # one dash: what follows is the writer's aside ("... -- but he didn't ...")
             t = dashes[0]
-            if quotes.at(sent.starts[t]) is None:
+            if quotes.at(sent.starts[t]) is None and not (
+                DASH_CONTINUES and t + 1 < n and norms[t + 1] in DASH_CONTINUERS
+            ):  # not "… — including Jeb Bush", "… — only that …"
                 end = t
     if objects and norms[k] not in CLAUSE_OPENERS:
         end = _before_second_verb(sent, k, end, quotes)

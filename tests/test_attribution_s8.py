@@ -144,3 +144,14 @@ def test_participle_content_ends_at_a_clause_comma(monkeypatch):
     monkeypatch.setattr(attribution, "PARTICIPLE_COMMA", False)
     long = "she was weak on trade, which drew cheers from the crowd"
     assert _triples(text) == [first, (["Trump"], ["saying"], [long])]
+
+
+def test_single_dash_before_a_focusing_word_does_not_end_the_content(monkeypatch):
+    text = (
+        "Sanders said he did not mean that Obama should be replaced — only that the prospect of "
+        "another candidate could hold his feet to the fire."
+    )
+    assert _triples(text) == [(["Sanders"], ["said"], [text[len("Sanders said ") : -1]])]
+    monkeypatch.setattr(attribution, "DASH_CONTINUES", False)
+    short = "he did not mean that Obama should be replaced"
+    assert _triples(text) == [(["Sanders"], ["said"], [short])]
