@@ -326,9 +326,9 @@ INFINITIVE_COMMA = True
 # An infinitive cue after a catenative verb that _subject_left took into the subject ("Mitchell
 # tried to discuss") takes the verb's subject; PolNeAR's cue runs from the verb
 CATENATIVE_SUBJECT_FIRST = True
-# ... and a participle cue's ("saying he was a stronger leader than Obama, a Democrat"); a list
-# (an "and", "or" or comma within five words), an aside and an adjunct opening the content ("that
-# if elected, he would") keep their commas
+# ... and a participle cue's ("saying she was weak on trade, which drew cheers"); a list (an
+# "and", "or" or comma within five words after or before the comma), an aside and an adjunct
+# opening the content ("that if elected, he would") keep their commas
 PARTICIPLE_COMMA = True
 LIST_WINDOW = 5
 # A single dash before a focusing word does not end a forward content ("Obama should be replaced
@@ -3217,7 +3217,13 @@ def _clause_comma(text: str, sent: _Sentence, k: int, quotes: _QuoteIndex) -> li
             fronted = False  # the comma closing "if elected,"
             continue
         after = norms[t + 1 : t + 1 + LIST_WINDOW]
-        if after[0] in COMMA_CONTINUES or "and" in after or "or" in after or "," in after:
+        if (
+            after[0] in COMMA_CONTINUES
+            or "and" in after
+            or "or" in after
+            or "," in after
+            or "," in norms[max(k, t - LIST_WINDOW) : t]  # "steady versus capricious, …"
+        ):
             continue
         aside = norms[t + 1 : t + 10]
         if any(w == "," and aside[x + 1 : x + 2] == ["that"] for x, w in enumerate(aside)):
