@@ -303,7 +303,7 @@ SUBORDINATE_WINDOW = 25
 IN_ADDITION_TO = True
 # Session 8, span rules. A fronted subordinate clause that holds the cue ends its content at the
 # clause's comma (session 5's CLAUSE_SUBORDINATORS) also after "as" when the cue's complement
-# comes before the comma ("As Mitchell tried to discuss the challenges ..., Sanders responded";
+# comes before the comma ("As Mitchell tried to discuss the challenges ..., Sanders cut her off";
 # not "As Trump said, ...", "As X reported just today, ...", 'As they say about him, "..."')
 AS_CLAUSE = True
 AS_ADJUNCTS = frozenset("about just today yesterday earlier last this".split())
@@ -323,25 +323,24 @@ NOUN_CUE_COMMA = True
 # ... and an infinitive's ("vowed to block Mr. Obama's nominee, Judge Merrick B. Garland"), at a
 # comma that closes the clause: not in a number, a list, or before "including", "not" ...
 INFINITIVE_COMMA = True
-# An infinitive cue after a catenative verb that _subject_left took into the subject ("Mitchell
-# tried to discuss") takes the verb's subject; PolNeAR's cue runs from the verb
-CATENATIVE_SUBJECT_FIRST = True
 # ... and a participle cue's ("saying she was weak on trade, which drew cheers"); a list (an
 # "and", "or" or comma within five words after or before the comma), an aside and an adjunct
 # opening the content ("that if elected, he would") keep their commas
 PARTICIPLE_COMMA = True
 LIST_WINDOW = 5
+COMMA_CONTINUES = frozenset("not including such especially particularly like that".split())
+FRONTED_IN_CONTENT = frozenset(
+    """if when as while although though because in with whatever after before despite since for
+    by once unless""".split()
+)
 # A single dash before a focusing word does not end a forward content ("Obama should be replaced
 # — only that the prospect of another candidate ...", "— including Jeb Bush"), as ", including"
 # does not (session 3)
 DASH_CONTINUES = True
 DASH_CONTINUERS = frozenset("including especially particularly only".split())
-FRONTED_IN_CONTENT = frozenset(
-    """if when as while although though because in with whatever after before despite since for
-    by once unless""".split()
-)
-COMMA_CONTINUES = frozenset("not including such especially particularly like that".split())
-_SUBS = frozenset("after if when as despite while because before until since".split())
+# An infinitive cue after a catenative verb that _subject_left took into the subject ("Mitchell
+# tried to discuss") takes the verb's subject; PolNeAR's cue runs from the verb
+CATENATIVE_SUBJECT_FIRST = True
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
