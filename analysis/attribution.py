@@ -301,6 +301,46 @@ PARTICIPLE_SUBORDINATORS = frozenset("when after while before because since as".
 SUBORDINATE_WINDOW = 25
 # ... and FRONTED_GERUND after "In addition to"
 IN_ADDITION_TO = True
+# Session 8, span rules. A fronted subordinate clause that holds the cue ends its content at the
+# clause's comma (session 5's CLAUSE_SUBORDINATORS) also after "as" when the cue's complement
+# comes before the comma ("As Mitchell tried to discuss the challenges ..., Sanders cut her off";
+# not "As Trump said, ...", "As X reported just today, ...", 'As they say about him, "..."')
+AS_CLAUSE = True
+AS_ADJUNCTS = frozenset("about just today yesterday earlier last this".split())
+# ... after a time phrase ("A few weeks after Obama announced that ..., U.S. forces bombed")
+TIMED_SUBORDINATOR = True
+TIMED_LEADS = TIME_NOUNS | TIME_QUANTITIES | frozenset("just only shortly soon long right".split())
+TIMED_LINKS = frozenset("after before since when".split())
+# ... and at a comma closing a quotation ('After he blasted "Frozen" for being too "pro-gay,"
+# Pastor Kevin Swanson has ...'), the quotation kept
+CLAUSE_QUOTE_COMMA = True
+# A sourceless cue's content (a raising verb or passive: "Enthusiasm for Clinton appears to have
+# plummeted ..., when she defeated Obama", "New Hampshire seems stable, but ...") ends at the
+# first comma after the cue (a list of clause links after the comma scored lower on both slices)
+SOURCELESS_CLAUSE_END = True
+# ... so does a noun cue's ("his criticism of the deal, which passed in July, ...")
+NOUN_CUE_COMMA = True
+# ... and an infinitive's ("vowed to block Mr. Obama's nominee, Judge Merrick B. Garland"), at a
+# comma that closes the clause: not in a number, a list, or before "including", "not" ...
+INFINITIVE_COMMA = True
+# ... and a participle cue's ("saying she was weak on trade, which drew cheers"); a list (an
+# "and", "or" or comma within five words after or before the comma), an aside and an adjunct
+# opening the content ("that if elected, he would") keep their commas
+PARTICIPLE_COMMA = True
+LIST_WINDOW = 5
+COMMA_CONTINUES = frozenset("not including such especially particularly like that".split())
+FRONTED_IN_CONTENT = frozenset(
+    """if when as while although though because in with whatever after before despite since for
+    by once unless""".split()
+)
+# A single dash before a focusing word does not end a forward content ("Obama should be replaced
+# — only that the prospect of another candidate ...", "— including Jeb Bush"), as ", including"
+# does not (session 3)
+DASH_CONTINUES = True
+DASH_CONTINUERS = frozenset("including especially particularly only".split())
+# An infinitive cue after a catenative verb that _subject_left took into the subject ("Mitchell
+# tried to discuss") takes the verb's subject; PolNeAR's cue runs from the verb
+CATENATIVE_SUBJECT_FIRST = True
 STATE_SECOND_WORDS = frozenset("hampshire jersey york carolina dakota mexico island".split())
 ASKED_OPENERS = frozenset("when if after before once while being".split())
 NESTED_EXEMPT = frozenset(("punctuation", "noun"))
@@ -2224,7 +2264,9 @@ def _content_forward(
         if len(dashes) == 1:
             # one dash: what follows is the writer's aside ("... -- but he didn't ...")
             t = dashes[0]
-            if quotes.at(sent.starts[t]) is None:
+            if quotes.at(sent.starts[t]) is None and not (
+                DASH_CONTINUES and t + 1 < n and norms[t + 1] in DASH_CONTINUERS
+            ):  # not "… — including Jeb Bush", "… — only that …"
                 end = t
     if objects and norms[k] not in CLAUSE_OPENERS:
         end = _before_second_verb(sent, k, end, quotes)
@@ -2560,8 +2602,12 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                         subj, gerund_cut = fronted[0], sent.ends[fronted[1] - 1]
                         if IN_ADDITION_TO and norms[ci - 1] == "to":
                             polnear_cue = cue_span  # "In addition to stating": not "to"
-                if CATENATIVE_INFINITIVE and subj is None:
-                    subj = _catenative_subject(sent, ci)
+                if CATENATIVE_INFINITIVE and (
+                    subj is None
+                    or (CATENATIVE_SUBJECT_FIRST and subj[1] == ci and _after_catenative(sent, ci))
+                ):
+                    # "Mitchell tried to discuss": not "Mitchell tried"
+                    subj = _catenative_subject(sent, ci) or subj
                     if subj is not None and "," not in norms[subj[1] : ci]:
                         # PolNeAR's cue runs from the verb group: "is continuing to insist"
                         first = subj[1]
@@ -2666,6 +2712,14 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             ):
                 stops += _main_verb_after(sent, k)
             stops += _subordinate_clause_end(sent, ci, k, quotes)
+            if SOURCELESS_CLAUSE_END and sourceless and source is None:
+                stops += _first_comma(sent, k, quotes)
+            if NOUN_CUE_COMMA and entry.pos == "noun":
+                stops += _first_comma(sent, k, quotes)
+            if INFINITIVE_COMMA and k < n and (norms[k] == "to" or norms[cj - 1] == "to"):
+                stops += _clause_comma(text, sent, k, quotes)
+            if PARTICIPLE_COMMA and norms[ci].endswith("ing"):
+                stops += _clause_comma(text, sent, k, quotes)
             stops += _closing_bracket(sent, ci, k)
             if subj is not None and subj[1] - subj[0] == 1 and norms[subj[0]] in REL_PRONOUNS:
                 # "Trump, who ... as a response to terrorist attacks, declined at first ...": the
@@ -3107,14 +3161,104 @@ def _subordinate_clause_end(sent: _Sentence, ci: int, k: int, quotes: _QuoteInde
     Trump said X, Clinton ..."), as a content stop; empty otherwise."""
     norms = sent.norms
     lead = _lead(sent)
-    if lead >= ci or norms[lead] not in CLAUSE_SUBORDINATORS:
+    lead = _fronted_subordinator(sent, lead, ci, k)
+    if lead >= ci or (
+        norms[lead] not in CLAUSE_SUBORDINATORS and not (AS_CLAUSE and norms[lead] == "as")
+    ):
         return []
     if any(norms[t] == "," for t in range(lead, ci)):
         return []
+    n = len(norms)
+    for t in range(k + 1, n - 1):
+        if norms[t] != ",":
+            continue
+        q = quotes.at(sent.starts[t])
+        if q is None:
+            if (
+                AS_CLAUSE
+                and norms[lead] == "as"
+                and quotes.starting_at(sent.starts[t + 1]) is not None
+            ):
+                return []  # 'As they say about the doctor, "gifted hands"': the quotation
+            return [t]
+        if (
+            CLAUSE_QUOTE_COMMA
+            and t + 2 < n
+            and q.end == sent.ends[t + 1]
+            and _is_cap(sent.raws[t + 2])
+        ):
+            return [t + 2]  # '... too “pro-gay,” Pastor Kevin Swanson has ...': the quotation
+    return []
+
+
+def _after_catenative(sent: _Sentence, ci: int) -> bool:
+    """Whether an infinitive cue at ci follows a catenative verb ("tried to discuss")."""
+    norms = sent.norms
+    t = ci if norms[ci] == "to" else ci - 1
+    return t >= 1 and norms[t] == "to" and norms[t - 1] in CATENATIVES
+
+
+def _clause_comma(text: str, sent: _Sentence, k: int, quotes: _QuoteIndex) -> list[int]:
+    """The first comma after token k that closes the clause: outside quotations, not inside a
+    number ("$180,000"), not in a list, around a short aside or before an aside before "that"
+    ("mail, phone calls and digital ads", "his wife, Sarah, the founders", ", not X"), not closing
+    an adjunct that opens the content ("that if elected, he would ..."); as a content stop."""
+    norms = sent.norms
+    n = len(norms)
+    lead = k + (k < n and norms[k] == "that")
+    fronted = lead < n and norms[lead] in FRONTED_IN_CONTENT
+    for t in range(k + 1, n - 1):
+        if norms[t] != "," or quotes.at(sent.starts[t]) is not None:
+            continue
+        if not text[sent.ends[t] : sent.ends[t] + 1].isspace():
+            continue
+        if fronted:
+            fronted = False  # the comma closing "if elected,"
+            continue
+        after = norms[t + 1 : t + 1 + LIST_WINDOW]
+        if (
+            after[0] in COMMA_CONTINUES
+            or "and" in after
+            or "or" in after
+            or "," in after
+            or "," in norms[max(k, t - LIST_WINDOW) : t]  # "steady versus capricious, …"
+        ):
+            continue
+        aside = norms[t + 1 : t + 10]
+        if any(w == "," and aside[x + 1 : x + 2] == ["that"] for x, w in enumerate(aside)):
+            continue  # "despite concerns, even inside his team, that it might hurt": an aside
+        return [t]
+    return []
+
+
+def _first_comma(sent: _Sentence, k: int, quotes: _QuoteIndex) -> list[int]:
+    """The first comma after token k outside quotations, as a content stop; empty if none."""
+    norms = sent.norms
     for t in range(k + 1, len(norms) - 1):
         if norms[t] == "," and quotes.at(sent.starts[t]) is None:
             return [t]
     return []
+
+
+def _fronted_subordinator(sent: _Sentence, lead: int, ci: int, k: int) -> int:
+    """Where a fronted clause's subordinator stands: ``lead``, or after a time phrase ("A few
+    weeks after ..."); past ``ci`` when a leading "as" only frames the cue ("As Trump said, ...",
+    "As X reported just today, ...")."""
+    norms = sent.norms
+    if lead >= ci:
+        return lead
+    if AS_CLAUSE and norms[lead] == "as":
+        opens = norms[k] if k < len(norms) else ","
+        if opens in ADJUNCT_PREPS or opens in TIME_WORDS or opens in AS_ADJUNCTS:
+            return ci
+        return ci if opens == "," or opens.endswith("ly") else lead
+    if TIMED_SUBORDINATOR:
+        t = lead
+        while t < min(ci, lead + 4) and (norms[t] in TIMED_LEADS or norms[t].isdigit()):
+            t += 1
+        if lead < t < ci and norms[t] in TIMED_LINKS:
+            return t
+    return lead
 
 
 AUXILIARY_VERBS = frozenset("is was are were has had have will would can could did does".split())
