@@ -267,7 +267,9 @@ class ExactVader(SentimentIntensityAnalyzer):
     def scores(self, text: str) -> tuple[float, float, float, float]:
         """(compound, pos, neu, neg) of ``polarity_scores``, without building a dict."""
         if not isinstance(text, str) or (
-            self._emoji_screen.search(text) is not None and not self._emoji_chars.isdisjoint(text)
+            not text.isascii()  # no emoji is ASCII; the flag is read, not computed
+            and self._emoji_screen.search(text) is not None
+            and not self._emoji_chars.isdisjoint(text)
         ):
             return self._library_scores(text)
         # the white-space tokens; each one's VADER form (lower-cased) from the token memo. A

@@ -484,3 +484,17 @@ def test_lower_words_agree_with_the_regex(text, word, lo, hi):
     lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
     expected = word in set(_LOWER_WORD_RE.findall(text, lo, hi))
     assert (word in LowerWords(text, lo, hi)) is expected
+
+
+def test_attributions_from_detection_rows_equal_those_from_the_table(seed_article):
+    import pandas as pd
+
+    from analysis.actors import detection, mention_table
+    from analysis.attribution import find_attributions
+
+    rows, _ = detection(seed_article)
+    from_rows = find_attributions(seed_article, mentions=rows)
+    from_table = find_attributions(seed_article, mentions=mention_table(rows))
+    pd.testing.assert_frame_equal(from_rows, from_table, check_exact=True)
+    # the speakers come from the mentions: some source is linked to a detected actor
+    assert set(from_rows["speaker"].dropna()) & {r[0] for r in rows}
