@@ -41,7 +41,7 @@ from vaderSentiment.vaderSentiment import (
     normalize,
 )
 
-from analysis.article import Article, as_article, frame, sentence_columns, strings
+from analysis.article import Article, as_article, frame, ints, sentence_columns, strings
 from analysis.errors import AnalysisError
 
 POS_THRESHOLD = 0.05
@@ -586,12 +586,12 @@ def paragraph_sentiment(
         else:
             stats, shares, label = (math.nan,) * 3, (math.nan,) * 3, None
         rows.append((par.paragraph_id, par.start, par.end, n, *stats, *shares, label))
-    # the four integer and six float columns each from one array: a conversion per column
-    # costs more than its values on a short article
-    counts = np.array([r[:4] for r in rows], dtype="int64").reshape(-1, 4).T
-    scores = np.array([r[4:10] for r in rows], dtype="float64").reshape(-1, 6).T
-    labels = strings([r[10] for r in rows], _STRING)
-    return frame(_PARAGRAPH_INDEX, [*counts, *scores, labels])
+    cols = list(zip(*rows, strict=True)) if rows else [()] * len(PARAGRAPH_COLUMNS)
+    data = [
+        ints(col) if i < 4 else np.array(col, dtype="float64") for i, col in enumerate(cols[:-1])
+    ]
+    data.append(strings(list(cols[-1]), _STRING))
+    return frame(_PARAGRAPH_INDEX, data)
 
 
 def sentiment_arc(
