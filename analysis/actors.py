@@ -164,16 +164,25 @@ _MENTION_INDEX = pd.Index(MENTION_COLUMNS)
 _ACTOR_INDEX = pd.Index(ACTOR_COLUMNS)
 
 
+_TEXT_COLUMNS = [c for c in MENTION_COLUMNS if c not in _INT_COLUMNS and c != "possessive"]
+
+
 def _mention_table(rows: tuple[tuple, ...]) -> pd.DataFrame:
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(MENTION_COLUMNS)
+    n = len(rows)
+    # one string array for the four text columns, sliced: a string array costs several times
+    # a slice of one
+    by_name = dict(zip(MENTION_COLUMNS, columns, strict=True))
+    texts = strings([v for name in _TEXT_COLUMNS for v in by_name[name]])
     data = []
-    for name, values in zip(MENTION_COLUMNS, columns, strict=True):
+    for name, values in by_name.items():
         if name in _INT_COLUMNS:
             data.append(np.array(values, dtype="int64"))
         elif name == "possessive":
             data.append(np.array(values, dtype=bool))
         else:
-            data.append(strings(list(values)))
+            i = _TEXT_COLUMNS.index(name)
+            data.append(texts[i * n : (i + 1) * n])
     return frame(_MENTION_INDEX, data)
 
 

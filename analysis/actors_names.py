@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -239,7 +240,7 @@ def _surface(text: str, run: list[Tok]) -> str:
 
 
 def _strip_leading(
-    text: str, run: list[Tok], sentence_start: bool, lower_words: frozenset[str], lex: Lexicon
+    text: str, run: list[Tok], sentence_start: bool, lower_words: Container[str], lex: Lexicon
 ) -> list[Tok]:
     """Drop "The", calendar words and a sentence-opening common word from the front of a run
     (unless the run is a listed name as it stands: "The Hague")."""
@@ -267,7 +268,7 @@ def _dictionary_words() -> frozenset[str]:
     return frozenset(w for w in vader().lexicon if w.isalpha() and w not in given)
 
 
-def _ordinary(low: str, lower_words: frozenset[str], lex: Lexicon) -> bool:
+def _ordinary(low: str, lower_words: Container[str], lex: Lexicon) -> bool:
     return (
         low in lex.function_words
         or low in lower_words
@@ -276,7 +277,7 @@ def _ordinary(low: str, lower_words: frozenset[str], lex: Lexicon) -> bool:
     )
 
 
-def _common_opener(first: Tok, run_length: int, lower_words: frozenset[str], lex: Lexicon) -> bool:
+def _common_opener(first: Tok, run_length: int, lower_words: Container[str], lex: Lexicon) -> bool:
     """A capitalised sentence opener that is an ordinary word ("During", "Ultimately")."""
     low = first.text.lower()
     if low in lex.function_words:
@@ -308,7 +309,7 @@ _FIRST_WORD_RE = re.compile(r"[\W_]*")
 
 
 def names_in_sentence(
-    article: Article, sentence_id: int, lower_words: frozenset[str], lex: Lexicon
+    article: Article, sentence_id: int, lower_words: Container[str], lex: Lexicon
 ) -> list[Cand]:
     sent = article.sentences[sentence_id]
     text = article.text
@@ -337,7 +338,7 @@ def names_in_sentence(
 
 
 def _headline(
-    text: str, start: int, end: int, tokens: list[Tok], lower_words: frozenset[str], lex: Lexicon
+    text: str, start: int, end: int, tokens: list[Tok], lower_words: Container[str], lex: Lexicon
 ) -> bool:
     """All capitals, or Title Case ("Pence: Flowers Won’t Be at Debate, Trump Was Mocking"):
     capitalised function words inside the sentence give a headline away, and capitalisation
@@ -467,7 +468,7 @@ def _initials(key: str) -> str:
 
 
 def link_names(
-    cands: list[Cand], lex: Lexicon, lower_words: frozenset[str]
+    cands: list[Cand], lex: Lexicon, lower_words: Container[str]
 ) -> tuple[dict[str, Actor], list[Mention]]:
     """Cluster name mentions: full names, then surnames and acronyms linked to a full name."""
     keys = [_key(c.name_text) for c in cands]
@@ -555,7 +556,7 @@ def _make_actor(key: str, group: list[Cand], kind: str, lex: Lexicon) -> Actor:
     return actor
 
 
-def _kind(group: list[Cand], lex: Lexicon, lower_words: frozenset[str], surname_alone: bool) -> str:
+def _kind(group: list[Cand], lex: Lexicon, lower_words: Container[str], surname_alone: bool) -> str:
     """Person, organisation or place from titles, keywords, given names and capitalisation."""
     if any(c.kind for c in group):
         return next(c.kind for c in group if c.kind)
@@ -594,8 +595,64 @@ def _gender(tokens: list[str], titles: set[str], lex: Lexicon) -> str | None:
 # "\b[a-z][a-z’'-]*", written to open with the letter and test the boundary behind it: the regex
 # engine then skips to the next candidate letter instead of testing a boundary at every position
 _LOWER_WORD_RE = re.compile(r"[a-z](?<!\w.)[a-z’'-]*")
+_LOWER_FORM_RE = re.compile(r"[a-z][a-z’'-]*")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_RUN_CHARS = _ASCII_LOWER | frozenset("’'-")  # what a match of _LOWER_WORD_RE runs over
 
 
-def lower_words(article: Article) -> frozenset[str]:
+def _word_char(ch: str) -> bool:
+    r"""``\w`` of the regex engine for one character."""
+    return ch.isalnum() or ch == "_"
+
+
+class LowerWords:
+    """Words the body also writes in lower case (the matches of ``_LOWER_WORD_RE.findall`` over
+    the body), answered one word at a time: detection asks about a few dozen capitalised words
+    per article, and listing every lower-case word of the body cost more than the rest of the
+    name stage's look-ups together."""
+
+    __slots__ = ("_end", "_known", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._written(word)
+        return known
+
+    def _written(self, word: str) -> bool:
+        """Whether some match of the pattern over the body is exactly ``word``."""
+        if _LOWER_FORM_RE.fullmatch(word) is None:
+            return False
+        text, end, size = self._text, self._end, len(word)
+        i = text.find(word, self._start, end)
+        while i >= 0:
+            after = i + size
+            if (after == end or text[after] not in _RUN_CHARS) and self._match_starts(i):
+                return True
+            i = text.find(word, i + 1, end)
+        return False
+
+    def _match_starts(self, i: int) -> bool:
+        """Whether ``findall`` starts a match at ``i`` (a lower-case letter): nothing word-like
+        right before it, and no earlier match running over it (one would start in the same run
+        of letters, apostrophes and hyphens, at a letter with nothing word-like before it)."""
+        text = self._text
+        if i > 0 and _word_char(text[i - 1]):
+            return False
+        q = i - 1
+        while q >= self._start and text[q] in _RUN_CHARS:
+            if text[q] in _ASCII_LOWER and (q == 0 or not _word_char(text[q - 1])):
+                return False
+            q -= 1
+        return True
+
+
+def lower_words(article: Article) -> LowerWords:
     """Words the body also writes in lower case: a capitalised one opening a sentence is common."""
-    return frozenset(_LOWER_WORD_RE.findall(article.text, article.body_start, article.body_end))
+    return LowerWords(article.text, article.body_start, article.body_end)

@@ -3927,19 +3927,27 @@ def source_head(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+MentionRows = tuple[tuple, ...] | list[tuple]  # as analysis.actors.detection gives them
+
+
 class _MentionLookup:
     """Mention spans sorted by start, built once per table (speakers are looked up per row)."""
 
-    def __init__(self, mentions: pd.DataFrame | None) -> None:
+    def __init__(self, mentions: pd.DataFrame | MentionRows | None) -> None:
         starts: list = []
         ends: list = []
         actors: list = []
-        if mentions is not None and len(mentions):
-            starts, ends, actors = _columns(mentions, ("start", "end", "actor"))
-            # the actors module's table is in text order already; sort only when it is not
-            if not all(map(operator.lt, starts, starts[1:])):
-                rows = sorted(zip(starts, ends, actors, strict=True))
-                starts, ends, actors = ([r[c] for r in rows] for c in range(3))
+        if isinstance(mentions, pd.DataFrame):
+            if len(mentions):
+                starts, ends, actors = _columns(mentions, ("start", "end", "actor"))
+        elif mentions:  # rows (actor, kind, start, end, ...): no columns to read back
+            starts = [row[2] for row in mentions]
+            ends = [row[3] for row in mentions]
+            actors = [row[0] for row in mentions]
+        # the actors module's table is in text order already; sort only when it is not
+        if not all(map(operator.lt, starts, starts[1:])):
+            rows = sorted(zip(starts, ends, actors, strict=True))
+            starts, ends, actors = ([r[c] for r in rows] for c in range(3))
         self.starts = list(map(int, starts))
         self.ends = list(map(int, ends))
         self.actors = list(map(str, actors))
@@ -4006,7 +4014,7 @@ def _sentence_ids(starts: list[int], ends: list[int], spans: list[tuple[int, int
 
 
 def find_attributions(
-    text_or_article: str | Article, mentions: pd.DataFrame | None = None
+    text_or_article: str | Article, mentions: pd.DataFrame | MentionRows | None = None
 ) -> pd.DataFrame:
     """One row per attribution (source, cue, content), with the canonical speaker.
 
@@ -4015,7 +4023,8 @@ def find_attributions(
     canonical actor when :mod:`analysis.actors` links the source, else the source text), kind
     (direct / indirect / mixed), cue_lemma, cue_class (neutral / evaluative), sentence_ids (body
     sentences the attribution touches), source_text, cue_text, content_text. ``mentions``
-    overrides the actor-mention table (tests pass hand-built ones).
+    overrides the actor-mention table (tests pass hand-built ones); it may also be the mention
+    rows of :func:`analysis.actors.detection` (``analyze`` has them: nothing to read back).
     """
     article = as_article(text_or_article)
     text = article.text

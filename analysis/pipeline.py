@@ -65,7 +65,7 @@ def analyze(text_or_article: str | Article) -> AnalysisResult:
     mention_rows, actor_rows = detection(article)
     mentions = mention_table(mention_rows)
     actors = actor_table(actor_rows)
-    attributions = find_attributions(article, mentions=mentions)
+    attributions = find_attributions(article, mentions=mention_rows)
     tables = {
         "structure": article.structure_table(),
         "readability_sentences": readability_sentences(article),

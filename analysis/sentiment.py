@@ -117,16 +117,13 @@ def _negated_word(low: str) -> bool:
     return low in _NEGATE or "n't" in low
 
 
-def _vader_words(text: str) -> list[str]:
-    """VADER's ``SentiText`` tokens: white-space split, outer punctuation stripped unless that
-    leaves two characters or fewer. The strips run in C; only the few tokens they change (a
-    word and its comma or full stop) are looked at in Python."""
-    raw = text.split()
-    words = list(map(str.strip, raw, itertools.repeat(_PUNCTUATION)))
-    for i in itertools.compress(range(len(raw)), map(str.__ne__, words, raw)):
-        if len(words[i]) <= 2:
-            words[i] = raw[i]
-    return words
+@lru_cache(maxsize=65536)  # one key per white-space token: vocabulary, like the lexicon
+def _vader_token(token: str) -> str:
+    """A white-space token as VADER looks it up: outer punctuation stripped unless that leaves
+    two characters or fewer (possibly an emoticon: kept whole), lower-cased. Tokens repeat
+    (within an article and across articles), so each is worked out once."""
+    stripped = token.strip(_PUNCTUATION)
+    return (stripped if len(stripped) > 2 else token).lower()
 
 
 def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:
@@ -205,6 +202,30 @@ def _special_idioms(valence: float, low: list[str], i: int) -> float:
     return valence
 
 
+def _punctuation_emphasis(text: str) -> float:
+    """VADER's ``_punctuation_emphasis`` (up to four "!", and two or more "?"), in one call."""
+    ep_amplifier = min(text.count("!"), 4) * 0.292
+    qm_count = text.count("?")
+    qm_amplifier = 0 if qm_count <= 1 else qm_count * 0.18 if qm_count <= 3 else 0.96
+    return ep_amplifier + qm_amplifier
+
+
+def _but(lowered: list[str], sentiments: list[float]) -> None:
+    """VADER's ``_but_check`` in place, on the lower-cased words: the words before the first
+    "but" count half, those after it half again. VADER's loop looks each value up by equality
+    (``sentiments.index``), which a repeated value makes matter; zeros are skipped here, as
+    rewriting a zero (with a zero) changes neither the sums nor any later look-up of a
+    non-zero value, and the non-zero values run through the same loop in the same order."""
+    bi = lowered.index("but")
+    for k in [k for k, value in enumerate(sentiments) if value]:
+        sentiment = sentiments[k]
+        si = sentiments.index(sentiment)
+        if si < bi:
+            sentiments[si] = sentiment * 0.5
+        elif si > bi:
+            sentiments[si] = sentiment * 1.5
+
+
 class ExactVader(SentimentIntensityAnalyzer):
     """VADER 3.3.2 with the same rules, arithmetic and results, minus repeated work.
 
@@ -246,20 +267,24 @@ class ExactVader(SentimentIntensityAnalyzer):
     def scores(self, text: str) -> tuple[float, float, float, float]:
         """(compound, pos, neu, neg) of ``polarity_scores``, without building a dict."""
         if not isinstance(text, str) or (
-            self._emoji_screen.search(text) is not None and not self._emoji_chars.isdisjoint(text)
+            not text.isascii()  # no emoji is ASCII; the flag is read, not computed
+            and self._emoji_screen.search(text) is not None
+            and not self._emoji_chars.isdisjoint(text)
         ):
             return self._library_scores(text)
-        text = text.strip()  # what the emoji pass leaves of a text without emojis
-        words = _vader_words(text)
-        n = len(words)
+        # the white-space tokens; each one's VADER form (lower-cased) from the token memo. A
+        # stripped token is upper case exactly when the token is (punctuation has no case), so
+        # the capitals rules read the tokens themselves.
+        tokens = text.split()
+        n = len(tokens)
         if not n:
             return _NO_TEXT
-        lowered = list(map(str.lower, words))
+        lowered = list(map(_vader_token, tokens))
         lexicon = self.lexicon
         if self._lexicon_words.isdisjoint(lowered):
             return _NO_HIT
         hits = itertools.compress(range(n), map(lexicon.__contains__, lowered))
-        n_upper = sum(map(str.isupper, words))
+        n_upper = sum(map(str.isupper, tokens))
         is_cap_diff = 0 < n - n_upper < n
         sentiments: list[float] = [0] * n
         last = n - 1
@@ -267,9 +292,9 @@ class ExactVader(SentimentIntensityAnalyzer):
             low = lowered[i]
             if low in BOOSTER_DICT or (i < last and low == "kind" and lowered[i + 1] == "of"):
                 continue
-            sentiments[i] = self._valence(words, lowered, i, is_cap_diff)
+            sentiments[i] = self._valence(tokens, lowered, i, is_cap_diff)
         if "but" in lowered:  # VADER's _but_check changes nothing otherwise
-            sentiments = self._but_check(words, sentiments)
+            _but(lowered, sentiments)
         return self._score_tuple(sentiments, text)
 
     def _library_scores(self, text: str) -> tuple[float, float, float, float]:
@@ -345,7 +370,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         """VADER's ``score_valence`` (its arithmetic in its order) as (compound, pos, neu,
         neg); ``sentiments`` is never empty here."""
         sum_s = float(sum(sentiments))
-        punct_emph_amplifier = self._punctuation_emphasis(text)
+        punct_emph_amplifier = _punctuation_emphasis(text)
         if sum_s > 0:
             sum_s += punct_emph_amplifier
         elif sum_s < 0:

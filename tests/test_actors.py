@@ -454,3 +454,47 @@ def test_role_alternations_group_words_by_first_letter_and_match_the_same():
     assert [m.group() for m in grouped.finditer(text)] == [
         "Alliance", "army", "a", "banks", "BANKS", "alliance", "army", "A",
     ]  # fmt: skip
+
+
+# --- lower-case words, asked one at a time -------------------------------------------------------
+
+
+def test_lower_words_are_whole_lower_case_words():
+    from analysis.actors_names import LowerWords
+
+    text = "During the well-known talks, don't worry: x-'abc and Ab b_c 9d e\n"
+    words = LowerWords(text, 0, len(text))
+    for word in ("the", "well-known", "don't", "worry", "x-'abc", "and", "b", "e"):
+        assert word in words
+    # parts of longer words, words behind a letter, digit or underscore, capitalised words
+    for word in ("known", "well", "t", "abc", "c", "d", "During", "during", "Ab", "talks,", ""):
+        assert word not in words
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(alphabet="ab A-'’_9é \n", max_size=30),
+    st.text(alphabet="ab-'’", min_size=1, max_size=4),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_lower_words_agree_with_the_regex(text, word, lo, hi):
+    from analysis.actors_names import _LOWER_WORD_RE, LowerWords
+
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    expected = word in set(_LOWER_WORD_RE.findall(text, lo, hi))
+    assert (word in LowerWords(text, lo, hi)) is expected
+
+
+def test_attributions_from_detection_rows_equal_those_from_the_table(seed_article):
+    import pandas as pd
+
+    from analysis.actors import detection, mention_table
+    from analysis.attribution import find_attributions
+
+    rows, _ = detection(seed_article)
+    from_rows = find_attributions(seed_article, mentions=rows)
+    from_table = find_attributions(seed_article, mentions=mention_table(rows))
+    pd.testing.assert_frame_equal(from_rows, from_table, check_exact=True)
+    # the speakers come from the mentions: some source is linked to a detected actor
+    assert set(from_rows["speaker"].dropna()) & {r[0] for r in rows}

@@ -315,6 +315,29 @@ def test_exact_vader_idioms_hand_checked():
     )
 
 
+def test_exact_vader_but_rule_looks_values_up_as_vader_does():
+    from analysis.sentiment import vader
+
+    # VADER finds each word's value by equality: "glad" (2.0) is halved to 1.0 before "but",
+    # and "alright" (1.0) after it then halves the first 1.0 it finds, glad's, instead of
+    # counting 1.5 itself: 0.5 + 1.0 = 1.5, compound 1.5 / sqrt(1.5² + 15) = 0.3612 (not the
+    # 0.5423 of 1.0 + 1.5)
+    text = "glad but alright"
+    assert vader().polarity_scores(text)["compound"] == 0.3612
+    assert vader().polarity_scores(text) == _stock_vader().polarity_scores(text)
+
+
+def test_vader_token_forms():
+    from analysis.sentiment import _vader_token
+
+    # outer punctuation goes unless two characters or fewer would be left (an emoticon)
+    assert _vader_token('"Good,') == "good"
+    assert _vader_token("“Good,") == "“good"  # ASCII punctuation only, as in VADER
+    assert _vader_token("(ok)") == "(ok)"
+    assert _vader_token(":-)") == ":-)"
+    assert _vader_token("isn't") == "isn't"
+
+
 _PIECES = [
     *_VADER_WORDS[:40],
     "good,", "bad!", "GREAT", "“love”", "hate.", "(nice)", ":)", ":-(", "...", "!!", "?",
