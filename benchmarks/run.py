@@ -86,6 +86,7 @@ WORD_KEYED = frozenset(
         "_quantile_plan",
         "_lemma_entry",
         "_slot_score",
+        "_vader_token",
     }
 )
 
