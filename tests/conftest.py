@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.attribution import attributions_for_scoring
 from analysis.loading import load_article
 from analysis.paths import BUNDLED_ARTICLE, shared_data_dir
 
@@ -19,6 +20,14 @@ PUBLIC_MEASURES = (
     "find_attributions",
     "actor_sentiment",
 )
+
+
+def scoring_triples(text: str) -> list[tuple[list[str], list[str], list[str]]]:
+    """Source, cue and content texts of the attributions the PolNeAR scorer sees."""
+    return [
+        tuple([text[s:e] for s, e in role] for role in (a.source, a.cue, a.content))
+        for a in attributions_for_scoring(text)
+    ]
 
 
 @pytest.fixture(scope="session")

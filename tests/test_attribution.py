@@ -4,6 +4,7 @@ from itertools import pairwise
 
 import pandas as pd
 import pytest
+from conftest import scoring_triples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1336,16 +1337,6 @@ def test_session5_polnear_cue_and_content_start(text, cue, content):
 # --- session 5: accepted cues without an attribution ---
 
 
-def _triples(text: str) -> list[tuple[list[str], list[str], list[str]]]:
-    """Source, cue and content texts of the attributions the PolNeAR scorer sees."""
-    from analysis.attribution import attributions_for_scoring
-
-    return [
-        tuple([text[s:e] for s, e in role] for role in (a.source, a.cue, a.content))
-        for a in attributions_for_scoring(text)
-    ]
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -1366,14 +1357,16 @@ def _triples(text: str) -> list[tuple[list[str], list[str], list[str]]]:
 def test_participle_cue_takes_the_main_subject(monkeypatch, text, expected):
     import analysis.attribution as attribution
 
-    assert _triples(text) == [expected]
+    assert scoring_triples(text) == [expected]
     monkeypatch.setattr(attribution, "MAIN_SUBJECT_FALLBACK", False)
-    assert _triples(text) == []
+    assert scoring_triples(text) == []
 
 
 def test_main_subject_is_not_taken_across_a_clause_or_from_it():
-    assert _triples("It is worth remembering that the state is defined by the city.") == []
-    assert _triples("Sanders’ decision to hold off on backing Clinton has not sat well.") == []
+    assert scoring_triples("It is worth remembering that the state is defined by the city.") == []
+    assert (
+        scoring_triples("Sanders’ decision to hold off on backing Clinton has not sat well.") == []
+    )
 
 
 def test_question_put_to_the_speaker_has_no_source(monkeypatch):
@@ -1382,9 +1375,9 @@ def test_question_put_to_the_speaker_has_no_source(monkeypatch):
     text = "When asked whether the position was right, 59 percent said it was not."
     asked = ([], ["asked"], ["whether the position was right"])
     said = (["59 percent"], ["said"], ["it was not"])
-    assert _triples(text) == [asked, said]
+    assert scoring_triples(text) == [asked, said]
     monkeypatch.setattr(attribution, "ASKED_CLAUSE", False)
-    assert _triples(text) == [said]
+    assert scoring_triples(text) == [said]
 
 
 def test_coordinated_cue_after_an_adverb_takes_the_first_cue_source(monkeypatch):
@@ -1393,9 +1386,9 @@ def test_coordinated_cue_after_an_adverb_takes_the_first_cue_source(monkeypatch)
     text = "Trump criticized the senator on Monday and then tweeted that she was disgraceful."
     first = (["Trump"], ["criticized"], ["the senator"])
     second = (["Trump"], ["then tweeted"], ["that she was disgraceful"])
-    assert _triples(text) == [first, second]
+    assert scoring_triples(text) == [first, second]
     monkeypatch.setattr(attribution, "COORDINATED_AFTER_ADVERB", False)
-    assert _triples(text) == [first]
+    assert scoring_triples(text) == [first]
 
 
 def test_speech_verb_with_a_reflexive_object_is_a_cue(monkeypatch):
@@ -1403,10 +1396,10 @@ def test_speech_verb_with_a_reflexive_object_is_a_cue(monkeypatch):
 
     text = "Kaine has described himself as a pro-life Catholic in the past."
     described = (["Kaine"], ["has described"], ["himself as a pro-life Catholic in the past"])
-    assert _triples(text) == [described]
-    assert _triples("The party found itself in trouble.") == []
+    assert scoring_triples(text) == [described]
+    assert scoring_triples("The party found itself in trouble.") == []
     monkeypatch.setattr(attribution, "REFLEXIVE_SPEECH", False)
-    assert _triples(text) == []
+    assert scoring_triples(text) == []
 
 
 # --- session 6: span side ---
@@ -1420,55 +1413,59 @@ def test_colon_ending_a_paragraph_gives_the_next_quotation(monkeypatch):
         "“Hillary and I offer our condolences to his family. He was a friend.”"
     )
     quote = "“Hillary and I offer our condolences to his family. He was a friend.”"
-    assert _triples(text) == [
+    assert scoring_triples(text) == [
         (["President Clinton"], ["released the following statement:"], [quote])
     ]
     # a longer object before the colon gives way too, but stays out of the cue; a second clause
     # ("…, and NBC News has proof:") keeps its words
     listed = "He then listed the qualities necessary in a nominee:\n\n“Is it you?”"
-    assert _triples(listed) == [(["He"], ["then listed"], ["“Is it you?”"])]
+    assert scoring_triples(listed) == [(["He"], ["then listed"], ["“Is it you?”"])]
     proof = "Trump did support the idea, and NBC News has proof:\n\n“Should there be a list?”"
-    assert _triples(proof)[0][2] == ["the idea, and NBC News has proof"]
+    assert scoring_triples(proof)[0][2] == ["the idea, and NBC News has proof"]
     # a quotation with a speaker of its own is not taken
     shouted = "A man interrupted the candidate:\n\n“They stole the country,” the man shouted."
-    assert _triples(shouted) == [(["the man"], ["shouted"], ["“They stole the country,”"])]
+    assert scoring_triples(shouted) == [(["the man"], ["shouted"], ["“They stole the country,”"])]
     monkeypatch.setattr(attribution, "COLON_PARAGRAPH", False)
-    assert _triples(text) == [(["President Clinton"], ["released"], ["the following statement"])]
+    assert scoring_triples(text) == [
+        (["President Clinton"], ["released"], ["the following statement"])
+    ]
 
 
 def test_about_after_adverbs_belongs_to_the_cue(monkeypatch):
     import analysis.attribution as attribution
 
     text = "Manafort bragged prematurely about his success."
-    assert _triples(text) == [(["Manafort"], ["bragged prematurely about"], ["his success"])]
+    assert scoring_triples(text) == [(["Manafort"], ["bragged prematurely about"], ["his success"])]
     concerns = "Local governments also expressed concerns about the cost of the new rule."
-    assert _triples(concerns)[0][1:] == (
+    assert scoring_triples(concerns)[0][1:] == (
         ["also expressed concerns about"],
         ["the cost of the new rule"],
     )
     # an approximation is no topic
     deemed = "The department has deemed about 1,500 of those pages personal."
-    assert _triples(deemed)[0][2] == ["about 1,500 of those pages personal"]
+    assert scoring_triples(deemed)[0][2] == ["about 1,500 of those pages personal"]
     monkeypatch.setattr(attribution, "ABOUT_IN_CUE", False)
-    assert _triples(text) == [(["Manafort"], ["bragged"], ["prematurely about his success"])]
+    assert scoring_triples(text) == [(["Manafort"], ["bragged"], ["prematurely about his success"])]
 
 
 def test_comma_that_after_an_adjunct_starts_the_content(monkeypatch):
     import analysis.attribution as attribution
 
     text = "A student wrote the local newspaper, The Perry Chief, that such incidents were common."
-    assert _triples(text) == [(["A student"], ["wrote"], ["that such incidents were common"])]
+    assert scoring_triples(text) == [
+        (["A student"], ["wrote"], ["that such incidents were common"])
+    ]
     said = "She also said without evidence, that they recruit online."
-    assert _triples(said)[0][2] == ["that they recruit online"]
+    assert scoring_triples(said)[0][2] == ["that they recruit online"]
     # an infinitive before the comma keeps the whole complement
     decided = (
         "Mr. Obama decided to trade despite concerns, even inside his team, that it might hurt."
     )
-    assert _triples(decided)[0][2] == [
+    assert scoring_triples(decided)[0][2] == [
         "to trade despite concerns, even inside his team, that it might hurt"
     ]
     monkeypatch.setattr(attribution, "COMMA_THAT", False)
-    assert _triples(text)[0][2] == [
+    assert scoring_triples(text)[0][2] == [
         "the local newspaper, The Perry Chief, that such incidents were common"
     ]
 
@@ -1477,24 +1474,30 @@ def test_preposition_to_before_a_noun_phrase_belongs_to_the_cue(monkeypatch):
     import analysis.attribution as attribution
 
     text = "Trump has not replied to his interview requests."
-    assert _triples(text) == [(["Trump"], ["has not replied to"], ["his interview requests"])]
+    assert scoring_triples(text) == [
+        (["Trump"], ["has not replied to"], ["his interview requests"])
+    ]
     # an infinitive's "to" stays in the content
     pledged = "Trump pledged to build a wall on the border."
-    assert _triples(pledged) == [(["Trump"], ["pledged"], ["to build a wall on the border"])]
+    assert scoring_triples(pledged) == [(["Trump"], ["pledged"], ["to build a wall on the border"])]
     monkeypatch.setattr(attribution, "PARTICLE_TO", False)
-    assert _triples(text) == [(["Trump"], ["has not replied"], ["to his interview requests"])]
+    assert scoring_triples(text) == [
+        (["Trump"], ["has not replied"], ["to his interview requests"])
+    ]
 
 
 def test_preposition_after_the_cue_belongs_to_it(monkeypatch):
     import analysis.attribution as attribution
 
     text = "Marco Rubio spoke over boos from the audience."
-    assert _triples(text) == [(["Marco Rubio"], ["spoke over"], ["boos from the audience"])]
-    assert _triples("Sanders wrote on the plan.") == [(["Sanders"], ["wrote on"], ["the plan"])]
+    assert scoring_triples(text) == [(["Marco Rubio"], ["spoke over"], ["boos from the audience"])]
+    assert scoring_triples("Sanders wrote on the plan.") == [
+        (["Sanders"], ["wrote on"], ["the plan"])
+    ]
     # "on" before a name, a time or a medium is an adjunct of the content
-    assert _triples("Fallon responded on Twitter.")[0][1:] == (["responded"], ["on Twitter"])
+    assert scoring_triples("Fallon responded on Twitter.")[0][1:] == (["responded"], ["on Twitter"])
     monkeypatch.setattr(attribution, "PARTICLE_PREPOSITIONS", False)
-    assert _triples(text) == [(["Marco Rubio"], ["spoke"], ["over boos from the audience"])]
+    assert scoring_triples(text) == [(["Marco Rubio"], ["spoke"], ["over boos from the audience"])]
 
 
 def test_noun_phrase_before_a_participle_cue_joins_the_cue(monkeypatch):
@@ -1506,14 +1509,14 @@ def test_noun_phrase_before_a_participle_cue_joins_the_cue(monkeypatch):
         ["filed a lawsuit in 2013 alleging"],
         ["that Trump had defrauded students"],
     )
-    assert _triples(text) == [lawsuit]
+    assert scoring_triples(text) == [lawsuit]
     # "of" + participle is the object's complement, not a second cue
     accused = "He accused the moderators of asking too many questions."
-    assert _triples(accused) == [
+    assert scoring_triples(accused) == [
         (["He"], ["accused"], ["the moderators of asking too many questions"])
     ]
     monkeypatch.setattr(attribution, "LIGHT_NOUN_CUES", False)
-    assert _triples(text) == [
+    assert scoring_triples(text) == [
         (["The group"], ["filed"], ["a lawsuit in 2013 alleging that Trump had defrauded students"])
     ]
 
@@ -1523,21 +1526,21 @@ def test_quotation_after_said_of_continues_the_content(monkeypatch):
 
     text = "“To the extent they care,” he said of the Clinton campaign, “I’m sure I pleased them.”"
     first, second = "“To the extent they care,”", "“I’m sure I pleased them.”"
-    assert _triples(text) == [(["he"], ["said"], [first, second])]
+    assert scoring_triples(text) == [(["he"], ["said"], [first, second])]
     monkeypatch.setattr(attribution, "SAID_OF_QUOTE", False)
-    assert _triples(text) == [(["he"], ["said"], [first])]
+    assert scoring_triples(text) == [(["he"], ["said"], [first])]
 
 
 def test_quotation_closing_a_short_object_is_the_content(monkeypatch):
     import analysis.attribution as attribution
 
     text = "Trump joked again using an exaggerated Southern accent, “Amen, brother! Come on up.”"
-    assert _triples(text) == [(["Trump"], ["joked"], ["“Amen, brother! Come on up.”"])]
+    assert scoring_triples(text) == [(["Trump"], ["joked"], ["“Amen, brother! Come on up.”"])]
     # a clause before the quotation keeps it: a mixed quote
     argued = "She argued that in this election, “resources don’t matter.”"
-    assert _triples(argued)[0][2] == ["that in this election, “resources don’t matter.”"]
+    assert scoring_triples(argued)[0][2] == ["that in this election, “resources don’t matter.”"]
     monkeypatch.setattr(attribution, "COMMA_QUOTE", False)
-    assert _triples(text)[0][2] == [
+    assert scoring_triples(text)[0][2] == [
         "using an exaggerated Southern accent, “Amen, brother! Come on up.”"
     ]
 
@@ -1547,9 +1550,9 @@ def test_cue_with_only_an_adjunct_takes_the_next_quotation(monkeypatch):
 
     text = "Mary Susan said in a follow-up interview.\n\n“We need people who bring us together.”"
     quote = "“We need people who bring us together.”"
-    assert _triples(text) == [(["Mary Susan"], ["said"], [quote])]
+    assert scoring_triples(text) == [(["Mary Susan"], ["said"], [quote])]
     # a quotation with a speaker tag of its own is not taken
     tagged = text.replace("together.”", "together,” she added.")
-    assert _triples(tagged)[0] == (["Mary Susan"], ["said"], ["in a follow-up interview"])
+    assert scoring_triples(tagged)[0] == (["Mary Susan"], ["said"], ["in a follow-up interview"])
     monkeypatch.setattr(attribution, "ADJUNCT_THEN_QUOTE", False)
-    assert _triples(text) == [(["Mary Susan"], ["said"], ["in a follow-up interview"])]
+    assert scoring_triples(text) == [(["Mary Susan"], ["said"], ["in a follow-up interview"])]

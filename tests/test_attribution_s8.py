@@ -6,16 +6,9 @@ PolNeAR's annotation conventions; the sentences are modelled on train articles 0
 
 from __future__ import annotations
 
+from conftest import scoring_triples
+
 import analysis.attribution as attribution
-from analysis.attribution import attributions_for_scoring
-
-
-def _triples(text: str) -> list[tuple[list[str], list[str], list[str]]]:
-    """Source, cue and content texts of the attributions the PolNeAR scorer sees."""
-    return [
-        tuple([text[s:e] for s, e in role] for role in (a.source, a.cue, a.content))
-        for a in attributions_for_scoring(text)
-    ]
 
 
 def test_fronted_as_clause_ends_at_its_comma(monkeypatch):
@@ -23,18 +16,18 @@ def test_fronted_as_clause_ends_at_its_comma(monkeypatch):
         "As Mitchell tried to discuss the challenges facing Hillary Clinton, Sanders cut her off."
     )
     source, cue = ["Mitchell"], ["tried to discuss"]
-    assert _triples(text) == [(source, cue, ["the challenges facing Hillary Clinton"])]
+    assert scoring_triples(text) == [(source, cue, ["the challenges facing Hillary Clinton"])]
     # "as" framing the cue: the main clause is the content
     framed = "As the Washington Post reported just today, the State Department issued subpoenas."
     framed_content = ["just today, the State Department issued subpoenas"]
-    assert _triples(framed) == [(["the Washington Post"], ["reported"], framed_content)]
+    assert scoring_triples(framed) == [(["the Washington Post"], ["reported"], framed_content)]
     quoted = "As they say about the storied doctor, “gifted hands, enhanced imagination.”"
     quoted_content = ["the storied doctor, “gifted hands, enhanced imagination.”"]
-    assert _triples(quoted) == [(["they"], ["say about"], quoted_content)]
+    assert scoring_triples(quoted) == [(["they"], ["say about"], quoted_content)]
     monkeypatch.setattr(attribution, "AS_CLAUSE", False)
     long = ["the challenges facing Hillary Clinton, Sanders cut her off"]
-    assert _triples(text) == [(source, cue, long)]
-    assert _triples(framed) == [(["the Washington Post"], ["reported"], framed_content)]
+    assert scoring_triples(text) == [(source, cue, long)]
+    assert scoring_triples(framed) == [(["the Washington Post"], ["reported"], framed_content)]
 
 
 def test_subordinator_after_a_time_phrase_opens_a_fronted_clause(monkeypatch):
@@ -43,9 +36,9 @@ def test_subordinator_after_a_time_phrase_opens_a_fronted_clause(monkeypatch):
         "U.S. forces bombed a hospital in Kunduz."
     )
     content = "that the war would not end on his watch"
-    assert _triples(text) == [(["Obama"], ["announced"], [content])]
+    assert scoring_triples(text) == [(["Obama"], ["announced"], [content])]
     monkeypatch.setattr(attribution, "TIMED_SUBORDINATOR", False)
-    assert _triples(text) == [
+    assert scoring_triples(text) == [
         (["Obama"], ["announced"], [content + ", U.S. forces bombed a hospital in Kunduz"])
     ]
 
@@ -56,10 +49,10 @@ def test_fronted_clause_ends_at_a_comma_closing_a_quotation(monkeypatch):
         "now set his sights on the Girl Scouts."
     )
     content = "the film “Frozen” for being too “pro-gay,”"
-    assert _triples(text) == [(["he"], ["blasted"], [content])]
+    assert scoring_triples(text) == [(["he"], ["blasted"], [content])]
     monkeypatch.setattr(attribution, "CLAUSE_QUOTE_COMMA", False)
     rest = " Pastor Kevin Swanson has now set his sights on the Girl Scouts"
-    assert _triples(text) == [(["he"], ["blasted"], [content + rest])]
+    assert scoring_triples(text) == [(["he"], ["blasted"], [content + rest])]
 
 
 def test_sourceless_content_ends_at_the_first_comma(monkeypatch):
@@ -69,14 +62,16 @@ def test_sourceless_content_ends_at_the_first_comma(monkeypatch):
     )
     subject, cue = "Enthusiasm for Clinton", ["appears"]
     predicate = "to have plummeted from the levels she enjoyed in 2008"
-    assert _triples(text) == [([], cue, [subject, predicate])]
+    assert scoring_triples(text) == [([], cue, [subject, predicate])]
     stable = "New Hampshire seems stable, but that could change."
-    assert _triples(stable) == [([], ["seems"], ["New Hampshire", "stable"])]
+    assert scoring_triples(stable) == [([], ["seems"], ["New Hampshire", "stable"])]
     monkeypatch.setattr(attribution, "SOURCELESS_CLAUSE_END", False)
     monkeypatch.setattr(attribution, "INFINITIVE_COMMA", False)  # "to have plummeted ..."
     long = predicate + ", when she defeated Barack Obama in Ohio"
-    assert _triples(text) == [([], cue, [subject, long])]
-    assert _triples(stable) == [([], ["seems"], ["New Hampshire", "stable, but that could change"])]
+    assert scoring_triples(text) == [([], cue, [subject, long])]
+    assert scoring_triples(stable) == [
+        ([], ["seems"], ["New Hampshire", "stable, but that could change"])
+    ]
 
 
 def test_noun_cue_content_ends_at_the_first_comma(monkeypatch):
@@ -86,10 +81,10 @@ def test_noun_cue_content_ends_at_the_first_comma(monkeypatch):
         ["repeated"],
         ["his criticism of the trade deal, which passed the Senate in 2015"],
     )
-    assert _triples(text) == [outer, (["his"], ["criticism of"], ["the trade deal"])]
+    assert scoring_triples(text) == [outer, (["his"], ["criticism of"], ["the trade deal"])]
     monkeypatch.setattr(attribution, "NOUN_CUE_COMMA", False)
     long = "the trade deal, which passed the Senate in 2015"
-    assert _triples(text) == [outer, (["his"], ["criticism of"], [long])]
+    assert scoring_triples(text) == [outer, (["his"], ["criticism of"], [long])]
 
 
 def test_infinitive_content_ends_at_a_clause_comma(monkeypatch):
@@ -99,29 +94,29 @@ def test_infinitive_content_ends_at_a_clause_comma(monkeypatch):
     )
     source, cue = ["Republican senators"], ["have vowed"]
     content = "to block Mr. Obama's Supreme Court nominee"
-    assert _triples(text) == [(source, cue, [content])]
+    assert scoring_triples(text) == [(source, cue, [content])]
     # commas of a list, a number or before "including" stay inside
     listed = (
         "The Super PAC also plans to target Indiana voters via mail, phone calls and digital ads."
     )
     listed_content = ["to target Indiana voters via mail, phone calls and digital ads"]
-    assert _triples(listed) == [(["The Super PAC"], ["also plans"], listed_content)]
+    assert scoring_triples(listed) == [(["The Super PAC"], ["also plans"], listed_content)]
     guilty = (
         "Chatwal pleaded guilty to making more than $180,000 in straw donations to several "
         "candidates, including Hillary Clinton."
     )
     guilty_content = [guilty[guilty.index("to making") : -1]]
-    assert _triples(guilty) == [(["Chatwal"], ["pleaded guilty"], guilty_content)]
+    assert scoring_triples(guilty) == [(["Chatwal"], ["pleaded guilty"], guilty_content)]
     monkeypatch.setattr(attribution, "INFINITIVE_COMMA", False)
-    assert _triples(text) == [(source, cue, [content + ", Judge Merrick B. Garland"])]
+    assert scoring_triples(text) == [(source, cue, [content + ", Judge Merrick B. Garland"])]
 
 
 def test_infinitive_cue_after_a_catenative_verb_takes_its_subject(monkeypatch):
     text = "Mitchell tried to discuss the challenges facing Hillary Clinton."
     content = ["the challenges facing Hillary Clinton"]
-    assert _triples(text) == [(["Mitchell"], ["tried to discuss"], content)]
+    assert scoring_triples(text) == [(["Mitchell"], ["tried to discuss"], content)]
     monkeypatch.setattr(attribution, "CATENATIVE_SUBJECT_FIRST", False)
-    assert _triples(text) == [(["Mitchell tried"], ["to discuss"], content)]
+    assert scoring_triples(text) == [(["Mitchell tried"], ["to discuss"], content)]
 
 
 def test_participle_content_ends_at_a_clause_comma(monkeypatch):
@@ -130,20 +125,20 @@ def test_participle_content_ends_at_a_clause_comma(monkeypatch):
         "from the crowd."
     )
     first = (["Trump"], ["lashed out at"], ["Clinton"])
-    assert _triples(text) == [first, (["Trump"], ["saying"], ["she was weak on trade"])]
+    assert scoring_triples(text) == [first, (["Trump"], ["saying"], ["she was weak on trade"])]
     # an adjunct opening the content and a list keep their commas
     fronted = "Cruz closed his speech by arguing that if elected, he would repeal the law."
     fronted_content = ["that if elected, he would repeal the law"]
-    assert _triples(fronted) == [(["Cruz"], ["arguing"], fronted_content)]
+    assert scoring_triples(fronted) == [(["Cruz"], ["arguing"], fronted_content)]
     listed = (
         "Sanders spoke for an hour, taking aim at the billionaire class, the fossil fuel "
         "industry and super PACs."
     )
     listed_content = ["the billionaire class, the fossil fuel industry and super PACs"]
-    assert _triples(listed) == [(["Sanders"], ["taking aim at"], listed_content)]
+    assert scoring_triples(listed) == [(["Sanders"], ["taking aim at"], listed_content)]
     monkeypatch.setattr(attribution, "PARTICIPLE_COMMA", False)
     long = "she was weak on trade, which drew cheers from the crowd"
-    assert _triples(text) == [first, (["Trump"], ["saying"], [long])]
+    assert scoring_triples(text) == [first, (["Trump"], ["saying"], [long])]
 
 
 def test_single_dash_before_a_focusing_word_does_not_end_the_content(monkeypatch):
@@ -151,7 +146,7 @@ def test_single_dash_before_a_focusing_word_does_not_end_the_content(monkeypatch
         "Sanders said he did not mean that Obama should be replaced — only that the prospect of "
         "another candidate could hold his feet to the fire."
     )
-    assert _triples(text) == [(["Sanders"], ["said"], [text[len("Sanders said ") : -1]])]
+    assert scoring_triples(text) == [(["Sanders"], ["said"], [text[len("Sanders said ") : -1]])]
     monkeypatch.setattr(attribution, "DASH_CONTINUES", False)
     short = "he did not mean that Obama should be replaced"
-    assert _triples(text) == [(["Sanders"], ["said"], [short])]
+    assert scoring_triples(text) == [(["Sanders"], ["said"], [short])]
