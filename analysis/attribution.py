@@ -3939,7 +3939,7 @@ class _MentionLookup:
         actors: list = []
         if isinstance(mentions, pd.DataFrame):
             if len(mentions):
-                starts, ends, actors = _columns(mentions, ("start", "end", "actor"))
+                starts, ends, actors = (mentions[n].tolist() for n in ("start", "end", "actor"))
         elif mentions:  # rows (actor, kind, start, end, ...): no columns to read back
             starts = [row[2] for row in mentions]
             ends = [row[3] for row in mentions]
@@ -3964,15 +3964,6 @@ class _MentionLookup:
                     best, best_key = self.actors[i], key
             i -= 1
         return best
-
-
-def _columns(table: pd.DataFrame, names: tuple[str, ...]) -> list[list]:
-    """Columns as lists (the column arrays directly: indexing by name costs four times as
-    much, and this runs once per article)."""
-    try:
-        return [table._get_column_array(table.columns.get_loc(n)).tolist() for n in names]
-    except (AttributeError, TypeError):  # a pandas without the accessor
-        return [table[n].tolist() for n in names]
 
 
 def speaker_from_mentions(
