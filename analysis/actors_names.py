@@ -609,19 +609,28 @@ class LowerWords:
     """Words the body also writes in lower case (the matches of ``_LOWER_WORD_RE.findall`` over
     the body), answered one word at a time: detection asks about a few dozen capitalised words
     per article, and listing every lower-case word of the body cost more than the rest of the
-    name stage's look-ups together."""
+    name stage's look-ups together. A word the body never writes in lower case is a scan of the
+    whole body, so once the scans add up to twice the body the list is made after all: the cost
+    stays linear in the length of the text."""
 
-    __slots__ = ("_end", "_known", "_start", "_text")
+    __slots__ = ("_budget", "_end", "_known", "_listed", "_start", "_text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self._text, self._start, self._end = text, start, end
         self._known: dict[str, bool] = {}
+        self._budget = 2 * (end - start)  # characters the scans may read before listing
+        self._listed: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
+        if self._listed is not None:
+            return word in self._listed
         known = self._known.get(word)
         if known is None:
+            if self._budget < 0:
+                self._listed = frozenset(_LOWER_WORD_RE.findall(self._text, self._start, self._end))
+                return word in self._listed
             known = self._known[word] = self._written(word)
         return known
 
@@ -634,8 +643,10 @@ class LowerWords:
         while i >= 0:
             after = i + size
             if (after == end or text[after] not in _RUN_CHARS) and self._match_starts(i):
+                self._budget -= after - self._start
                 return True
             i = text.find(word, i + 1, end)
+        self._budget -= end - self._start
         return False
 
     def _match_starts(self, i: int) -> bool:

@@ -474,16 +474,30 @@ def test_lower_words_are_whole_lower_case_words():
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(alphabet="ab A-'’_9é \n", max_size=30),
-    st.text(alphabet="ab-'’", min_size=1, max_size=4),
+    st.lists(st.text(alphabet="ab-'’", min_size=1, max_size=4), min_size=1, max_size=8),
     st.integers(0, 30),
     st.integers(0, 30),
 )
-def test_lower_words_agree_with_the_regex(text, word, lo, hi):
+def test_lower_words_agree_with_the_regex(text, words, lo, hi):
+    """One instance asked several words: scans first, then (budget spent) the list."""
     from analysis.actors_names import _LOWER_WORD_RE, LowerWords
 
     lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
-    expected = word in set(_LOWER_WORD_RE.findall(text, lo, hi))
-    assert (word in LowerWords(text, lo, hi)) is expected
+    listed = set(_LOWER_WORD_RE.findall(text, lo, hi))
+    lower_words = LowerWords(text, lo, hi)
+    assert [word in lower_words for word in words] == [word in listed for word in words]
+
+
+def test_lower_words_list_the_body_once_the_scans_add_up_to_twice_its_length():
+    from analysis.actors_names import LowerWords
+
+    text = "the cat sat on the mat"  # 22 characters: scans may read 44 before listing
+    words = LowerWords(text, 0, len(text))
+    assert "mat" in words  # a scan up to its end: 22 read
+    assert "dog" not in words and "cow" not in words  # two misses read the whole body: 66
+    assert words._listed is None  # the budget ran out only during the last scan
+    assert "sat" in words and "Sat" not in words and "at" not in words  # answered from the list
+    assert words._listed == frozenset({"the", "cat", "sat", "on", "mat"})
 
 
 def test_attributions_from_detection_rows_equal_those_from_the_table(seed_article):
