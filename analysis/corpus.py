@@ -465,14 +465,15 @@ Chunk = list[tuple[_Task, bytes]]
 OnDone = Callable[[Chunk, Callable[[Chunk], ChunkResult] | None, object], None]
 
 
-def _chunk_sizes(n_tasks: int, workers: int, cap: int = 16) -> list[int]:
-    """Guided self-scheduling: each chunk is half of each worker's share of what is left (at
-    most ``cap``), so chunks shrink to single articles as the queue empties and the workers finish
-    together, while the early chunks stay large enough to spread the per-chunk cost."""
+def _chunk_sizes(n_tasks: int, workers: int, cap: int = 16, parts: int = 2) -> list[int]:
+    """Guided self-scheduling: each chunk is one of ``parts`` parts of each worker's share of
+    what is left (at most ``cap``), so chunks shrink to single articles as the queue empties and
+    the workers finish together, while the early chunks stay large enough to spread the
+    per-chunk cost."""
     sizes: list[int] = []
     left = n_tasks
     while left:
-        sizes.append(max(1, min(cap, math.ceil(left / (2 * workers)))))
+        sizes.append(max(1, min(cap, math.ceil(left / (parts * workers)))))
         left -= sizes[-1]
     return sizes
 
@@ -633,8 +634,9 @@ def analyze_corpus(
 ) -> CorpusResult:
     """Analyse every article in ``paths`` (files or folders of ``*.txt``) and combine the tables.
 
-    ``engine="local"`` runs in this process (``workers=1``) or a pool of ``workers`` processes,
-    in chunks of ``chunk_size`` articles (default: chunks that shrink as the run nears its end);
+    ``engine="local"`` runs in this process and, with ``workers`` > 1, in ``workers - 1``
+    processes forked from it, in chunks of ``chunk_size`` articles (default: chunks that shrink
+    as the run nears its end);
     ``engine="dask"`` runs on the cluster at ``scheduler`` (``"tcp://host:8786"`` or a
     ``distributed.Client``), else on a LocalCluster of ``workers`` processes. With ``out``, the
     tables are written there as ``fmt`` (parquet or csv) and articles already in its manifest
@@ -681,7 +683,11 @@ def analyze_corpus(
     if chunk_size is not None:
         sizes = [chunk_size] * math.ceil(len(tasks) / chunk_size)
     else:
-        sizes = _chunk_sizes(len(tasks), workers)
+        # The calling process hands out work only between its own chunks, so its workers'
+        # queues hold more of what is left: with thirds, a simulation with measured article
+        # costs finished 14-20 ms sooner on the 96 OneStopEnglish texts, 14-38 ms on PolNeAR.
+        parts = 3 if engine == "local" and workers > 1 else 2
+        sizes = _chunk_sizes(len(tasks), workers, parts=parts)
     analyzed: list[str] = []
     # In-memory tables by the position of their chunk: chunks are consecutive runs of the input
     # order, so concatenating them by position keeps every article's rows in input order.
@@ -786,7 +792,10 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPa
         help="Dask scheduler address (tcp://host:8786); implies --engine dask",
     )
     parser.add_argument(
-        "--workers", type=int, default=1, help="worker processes (default: 1, no pool)"
+        "--workers",
+        type=int,
+        default=1,
+        help="processes analysing articles: this one and N-1 forked (default: 1)",
     )
     parser.add_argument(
         "--format", dest="fmt", choices=FORMATS, default="parquet", help="default: parquet"

@@ -346,11 +346,13 @@ def test_chunks_shrink_towards_the_end_so_workers_finish_together():
     assert _chunk_sizes(96, 2) == [16, 16, 16, 12, 9, 7, 5, 4, 3, 2, 2, 1, 1, 1, 1]
     assert _chunk_sizes(5, 1) == [3, 1, 1]
     assert _chunk_sizes(0, 2) == []
+    # thirds, for the local pool whose calling process works too
+    assert _chunk_sizes(96, 2, parts=3)[:6] == [16, 14, 11, 10, 8, 7]
 
 
-@given(st.integers(0, 500), st.integers(1, 8))
-def test_chunk_sizes_cover_every_article_once(n_tasks: int, workers: int):
-    sizes = _chunk_sizes(n_tasks, workers)
+@given(st.integers(0, 500), st.integers(1, 8), st.integers(2, 3))
+def test_chunk_sizes_cover_every_article_once(n_tasks: int, workers: int, parts: int):
+    sizes = _chunk_sizes(n_tasks, workers, parts=parts)
     assert sum(sizes) == n_tasks and all(1 <= s <= 16 for s in sizes)
     assert sizes == sorted(sizes, reverse=True)
 
