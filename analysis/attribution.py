@@ -3911,16 +3911,20 @@ def source_head(text: str, start: int, end: int) -> tuple[int, int]:
 
     "his nominee for NATO ambassador" → "nominee"; "President Donald Trump" → "Trump".
     """
-    tokens = list(WORD_RE.finditer(text, start, end))
-    if not tokens:
-        return start, end
-    cut = len(tokens)
-    for i in range(1, cut):
-        if tokens[i].group().lower() in _HEAD_CUTS:
-            cut = i
+    phrase = text[start:end]
+    if phrase.replace(" ", "").isalpha() and _HEAD_CUTS.isdisjoint(phrase.lower().split()[1:]):
+        # plain words and no post-modifier (most sources: "he", "the minister"): each word is
+        # one WORD_RE token and the head is the last, found without the regex
+        stripped = phrase.rstrip(" ")
+        return start + stripped.rfind(" ") + 1, start + len(stripped)
+    head = None
+    for i, m in enumerate(WORD_RE.finditer(text, start, end)):  # up to the first post-modifier
+        if i and m.group().lower() in _HEAD_CUTS:
             break
-    m = tokens[cut - 1]
-    s, e, w = m.start(), m.end(), m.group()
+        head = m
+    if head is None:
+        return start, end
+    s, e, w = head.start(), head.end(), head.group()
     for suffix in ("’s", "'s"):
         if w.endswith(suffix):
             e -= len(suffix)
@@ -3940,18 +3944,19 @@ class _MentionLookup:
         if isinstance(mentions, pd.DataFrame):
             if len(mentions):
                 starts, ends, actors = (mentions[n].tolist() for n in ("start", "end", "actor"))
-        elif mentions:  # rows (actor, kind, start, end, ...): no columns to read back
-            starts = [row[2] for row in mentions]
-            ends = [row[3] for row in mentions]
-            actors = [row[0] for row in mentions]
+            starts, ends = list(map(int, starts)), list(map(int, ends))
+            actors = list(map(str, actors))
+        elif mentions:  # rows (actor, kind, start, end, ...) of Python ints and str
+            columns = zip(*mentions, strict=True)  # lazy: only the first four columns are made
+            actors, _, starts, ends = next(columns), next(columns), next(columns), next(columns)
         # the actors module's table is in text order already; sort only when it is not
         if not all(map(operator.lt, starts, starts[1:])):
             rows = sorted(zip(starts, ends, actors, strict=True))
             starts, ends, actors = ([r[c] for r in rows] for c in range(3))
-        self.starts = list(map(int, starts))
-        self.ends = list(map(int, ends))
-        self.actors = list(map(str, actors))
-        self.longest = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
+        self.starts = starts
+        self.ends = ends
+        self.actors = actors
+        self.longest = max(map(operator.sub, ends, starts), default=0)
 
     def actor_at(self, hs: int, he: int) -> str | None:
         """The actor of the mention overlapping [hs, he) that ends closest to he."""
@@ -3996,7 +4001,11 @@ def _sentence_ids(starts: list[int], ends: list[int], spans: list[tuple[int, int
     ids: set[int] = set()
     n = len(starts)
     for s, e in spans:
-        i = max(bisect_right(starts, s) - 1, 0)
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and s < e <= ends[i]:  # the usual span, inside one sentence
+            ids.add(i)
+            continue
+        i = max(i, 0)
         while i < n and starts[i] < e:
             if ends[i] > s:
                 ids.add(i)

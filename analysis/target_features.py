@@ -160,8 +160,14 @@ class SentenceParse:
     in_quote: tuple[bool, ...]
     vec_row: tuple[int, ...]  # row of the token in word_vectors(), −1 without a vector
     valenced: tuple[int, ...]  # indices of tokens with a valence
-    word_names: tuple[str, ...]  # "w:<token>" for words, "" for punctuation (feature names)
     negations: tuple[int, ...]  # indices of negation words ("not", "never", "n't" forms)
+
+    @property
+    def word_names(self) -> tuple[str, ...]:
+        """ "w:<token>" for words, "" for punctuation (feature names; training reads them,
+        prediction does not, so they are not built with the parse)."""
+        words = zip(self.lower, self.is_word, strict=True)
+        return tuple("w:" + tok if word else "" for tok, word in words)
 
 
 _PARSE_FIELDS = tuple(f.name for f in fields(SentenceParse))
@@ -169,10 +175,15 @@ _PARSE_FIELDS = tuple(f.name for f in fields(SentenceParse))
 
 def _new_parse(*values: object) -> SentenceParse:
     """A SentenceParse built without the frozen dataclass's __init__, which pays one
-    object.__setattr__ per field (an article makes one parse per sentence with a mention)."""
+    object.__setattr__ per field (an article makes one parse per sentence with a mention).
+    The instance gets a new dictionary of its own: filling the one ``__dict__`` materialises
+    instead left every later attribute read on the slow, unspecialised path (4× the cost)."""
     parse = object.__new__(SentenceParse)
-    parse.__dict__.update(zip(_PARSE_FIELDS, values, strict=True))
+    _set_attribute(parse, "__dict__", dict(zip(_PARSE_FIELDS, values, strict=True)))
     return parse
+
+
+_set_attribute = object.__setattr__
 
 
 def _tokenise(sentence: str) -> tuple[list[int], list[int], list[str]]:
@@ -243,12 +254,12 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(w for w in lexicon() if w[:1].isalnum() and w not in BOOSTER_DICT)
 
 
-# token → (is_word, vector row, clause step, segment step, may carry a valence, is a negation,
-# feature name); filled lazily, so each distinct word is classified once per process
-_TOKEN_INFO: dict[str, tuple[bool, int, int, int, bool, bool, str]] = {}
+# token → (is_word, vector row, clause step, segment step, may carry a valence, is a negation);
+# filled lazily, so each distinct word is classified once per process
+_TOKEN_INFO: dict[str, tuple[bool, int, int, int, bool, bool]] = {}
 
 
-def _token_info(tok: str) -> tuple[bool, int, int, int, bool, bool, str]:
+def _token_info(tok: str) -> tuple[bool, int, int, int, bool, bool]:
     info = _TOKEN_INFO.get(tok)
     if info is None:
         word = tok[0].isalnum()
@@ -260,7 +271,6 @@ def _token_info(tok: str) -> tuple[bool, int, int, int, bool, bool, str]:
             step[1],
             tok in _lexicon_words() or "-" in tok,
             _is_negation(tok),
-            "w:" + tok if word else "",
         )
     return info
 
@@ -320,12 +330,13 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
     starts, ends, lower = _tokenise(sentence)
     n = len(lower)
     if not n:
-        return _new_parse(offset, *(((),) * 14))
-    infos = list(map(_TOKEN_INFO.get, lower))
-    if None in infos:  # words met for the first time in this process
-        infos = [info or _token_info(tok) for tok, info in zip(lower, infos, strict=True)]
+        return _new_parse(offset, *(((),) * 13))
+    try:
+        infos = list(map(_TOKEN_INFO.__getitem__, lower))
+    except KeyError:  # a word met for the first time in this process
+        infos = list(map(_token_info, lower))
     columns = zip(*infos, strict=True)
-    is_word, vec_row, clause_step, segment_step, candidate, negation, names = columns
+    is_word, vec_row, clause_step, segment_step, candidate, negation = columns
     positions = range(n)
     val, raw, neg = _valences(lower, is_word, compress(positions, candidate), negation)
     clause = accumulate(clause_step)
@@ -353,7 +364,6 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
         tuple(quote),
         vec_row,
         tuple(compress(positions, val)),
-        names,
         tuple(compress(positions, negation)) if True in negation else (),
     )
 
