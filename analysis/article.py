@@ -259,7 +259,30 @@ class Article:
         )
 
     def sentence_table(self) -> pd.DataFrame:
-        return frame(_SENTENCE_COLUMNS, sentence_columns(self.sentences))
+        return frame(_SENTENCE_COLUMNS, self.sentence_columns())
+
+    def sentence_columns(self, text_dtype: pd.StringDtype = STR) -> list[object]:
+        """:func:`sentence_columns` of the body sentences, from arrays built once per article
+        (the readability and sentiment tables both lead with them; ``frame`` copies the
+        integer rows, and each call gets its own string array over the shared Arrow data)."""
+        ids, texts = self._sentence_arrays
+        if texts is None or text_dtype.storage != "pyarrow":
+            return [*ids, strings([s.text for s in self.sentences], text_dtype)]
+        return [*ids, ArrowStringArray(texts, dtype=text_dtype)]
+
+    @cached_property
+    def _sentence_arrays(self) -> tuple[np.ndarray, pa.Array | None]:
+        """sentence_id, paragraph_id, start and end (one int64 row each) and the texts as an
+        Arrow array (None when Arrow refuses one, e.g. a lone surrogate: then pandas converts)."""
+        sentences = self.sentences
+        ids = np.array(
+            [(s.sentence_id, s.paragraph_id, s.start, s.end) for s in sentences], dtype="int64"
+        ).reshape(-1, 4)
+        try:
+            texts = pa.array([s.text for s in sentences], type=pa.large_string(), from_pandas=True)
+        except (pa.ArrowException, TypeError):
+            texts = None
+        return ids.T, texts
 
     def metadata(self) -> dict[str, object]:
         return {

@@ -38,7 +38,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.article import Article, as_article, frame, ints, sentence_columns, strings
+from analysis.article import Article, as_article, frame, ints, strings
 from analysis.errors import ConfigError
 from analysis.syllables import cmudict_syllables, syllable_count
 from analysis.text import OPEN_QUOTES, WORD_RE
@@ -380,7 +380,10 @@ def _word_features(token: str, name: bool) -> _Word:
 def _features(token: str, name: bool) -> tuple[int, bool, bool, bool, int, int]:
     """The fields of :class:`_Word`, as a plain tuple (uncached: each caller caches)."""
     key = token.lower().replace("’", "'")
-    syllables = syllable_count(token)
+    bare = key.strip("'")
+    # most new words are dictionary words: answered here, not through syllable_count's cache
+    found = cmudict_syllables().get(bare) if bare else None
+    syllables = (found or 1) if found is not None else syllable_count(token)
     if token.isalpha():  # most words: all letters, no digit (no character is both)
         digits, letters = 0, len(token)
     else:
@@ -392,7 +395,7 @@ def _features(token: str, name: bool) -> tuple[int, bool, bool, bool, int, int]:
         and not (name or numeral or compound)
         and not _gunning_suffix_only(key, syllables)
     )
-    difficult = not (name or numeral) and not is_familiar(key.strip("'"))
+    difficult = not (name or numeral or bare in easy_words() or is_familiar(bare))
     return syllables, syllables >= 3, complex_, difficult, letters, letters + digits
 
 
@@ -690,12 +693,11 @@ def readability_sentences(text_or_article: str | Article) -> pd.DataFrame:
     """One row per body sentence: sentence_id, paragraph_id, start, end, text, the counts, and
     each formula meaningful for one sentence (all but SMOG) plus their consensus grade."""
     article = as_article(text_or_article)
-    sentences = article.sentences
     counts = _count_matrix(article)
     return frame(
         _SENTENCE_TABLE,
         [
-            *sentence_columns(sentences),
+            *article.sentence_columns(),
             *(counts[:, k] for k in range(1, len(COUNT_COLUMNS))),  # frame() copies
             *_table_scores(article)[0],
         ],
