@@ -371,7 +371,8 @@ def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
         for row, i in enumerate(members):
             stacked[row] = arrays[i]
         blocks.append((stacked, np.array(members, dtype=np.intp)))
-    return create_dataframe_from_blocks(blocks, pd.RangeIndex(n), columns)
+    # from_range: the same index as RangeIndex(n) for a third of the constructor's checks
+    return create_dataframe_from_blocks(blocks, pd.RangeIndex.from_range(range(n)), columns)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

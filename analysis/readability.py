@@ -567,7 +567,7 @@ def _count_sentences(article: Article) -> np.ndarray:
     openers: list[tuple[int, str]] = []  # (row, word) of other capitalised initials
     ends = [0]
     for sentence in sentences:
-        before = None
+        previous = ""  # the previous piece of the sentence
         for piece in text[sentence.start : sentence.end].split():
             if piece.isalnum():
                 word = piece
@@ -575,14 +575,15 @@ def _count_sentences(article: Article) -> np.ndarray:
                 word = piece[:-1]
             else:
                 word = None
+            if word is not None and not word[0].isupper():  # most: one lower-case word
+                append(word_row(word))
+                previous = piece
+                continue
+            before = previous[-1] if previous else None
             if word is None:
                 words = _chunk_tokens(piece, before)
-            elif word[0].isupper():
+            else:
                 words = ((word, before is None or before in initial_after),)
-            else:  # most words: one lower-case word, no name
-                append(word_row(word))
-                before = piece[-1]
-                continue
             for word, initial in words:
                 if not word[0].isupper():
                     append(word_row(word))
@@ -594,7 +595,7 @@ def _count_sentences(article: Article) -> np.ndarray:
                 else:
                     openers.append((len(rows), word))
                     append(None)
-            before = piece[-1]
+            previous = piece
         ends.append(len(rows))
     if openers:
         # "The", "But" open sentences; "Trump" is a name wherever it stands
