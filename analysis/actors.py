@@ -209,14 +209,16 @@ def _actor_table(actor_rows: tuple[tuple, ...]) -> pd.DataFrame:
     """The actor table from :func:`_actor_rows`, each aliases list a fresh copy; without rows,
     the same columns and types (so tables of several articles concatenate cleanly)."""
     columns = list(zip(*actor_rows, strict=True)) if actor_rows else [()] * len(ACTOR_COLUMNS)
-    aliases = np.empty(len(actor_rows), dtype=object)
+    n = len(actor_rows)
+    aliases = np.empty(n, dtype=object)
     for i, names in enumerate(columns[4]):
         aliases[i] = list(names)
+    names_kinds = strings([*columns[0], *columns[1]])  # one string array, sliced
     return frame(
         _ACTOR_INDEX,
         [
-            strings(list(columns[0])),
-            strings(list(columns[1])),
+            names_kinds[:n],
+            names_kinds[n:],
             *(np.array(c, dtype="int64") for c in columns[2:4]),
             aliases,
             *(np.array(c, dtype="int64") for c in columns[5:]),

@@ -39,19 +39,27 @@ _DATELINE_RE = re.compile(
     r"(?:[ \t]*\((?P<agency>[A-Za-z][\w .&]{0,30})\))?"
     r"[ \t]*(?:—|–|--|-)[ \t]*"
 )
-_CREDIT_RE = re.compile(
-    r"^\s*(?:contributions?\s+by\b|.*\bcontributed\s+(?:to\s+)?(?:this\s+)?report|"
-    r".*\b(?:writers?|correspondents?)\b.*\bcontributed\b|additional reporting by\b|"
-    r"reporting by\b|editing by\b|follow\s+\S+\s+on\s+(?:twitter|x)\b)",
+# A credit line opens with one of these phrases, or mentions who "contributed". The second kind
+# is tried only on a line that says "contributed" at all: its ".*" retries every position of
+# the line (a sixth of the article's structure pass on a long last paragraph).
+_CREDIT_OPENING_RE = re.compile(
+    r"\s*(?:contributions?\s+by\b|additional reporting by\b|reporting by\b|editing by\b|"
+    r"follow\s+\S+\s+on\s+(?:twitter|x)\b)",
     re.IGNORECASE,
 )
+_CREDIT_CONTRIBUTED_RE = re.compile(
+    r"\s*(?:.*\bcontributed\s+(?:to\s+)?(?:this\s+)?report|"
+    r".*\b(?:writers?|correspondents?)\b.*\bcontributed\b)",
+    re.IGNORECASE,
+)
+_CONTRIBUTED_RE = re.compile("contributed", re.IGNORECASE)
 _BOILERPLATE_RE = re.compile(
     r"^\s*(?:originally\s+published\b|published\b.*\d|updated\b.*\d|copyright\b|©|\(c\)\s|"
     r"all\s+rights\s+reserved|this\s+(?:material|story|article)\s+(?:may\s+not|has\s+been)\b|"
     r"read\s+more\b|related\s*:|advertisement\s*$|share\s+this\b|sign\s+up\b)",
     re.IGNORECASE,
 )
-_TERMINAL_RE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+_CLOSERS = "\"”’')]"  # closing quotes and brackets after a sentence's last mark
 
 # pandas 3's default "str" dtype as a ready instance: ``pd.array(values, dtype=STR)`` skips the
 # dtype lookup and inference that cost more than the data on a table of a few dozen rows.
@@ -69,6 +77,25 @@ class Paragraph:
     text: str
     paragraph_id: int | None = None  # index among body paragraphs; None for other roles
 
+    def __init__(
+        self,
+        block_id: int,
+        role: str,
+        start: int,
+        end: int,
+        text: str,
+        paragraph_id: int | None = None,
+    ) -> None:
+        # Frozen: the fields go straight into the instance dict. The generated __init__ calls
+        # object.__setattr__ once a field, twice the cost, and every article makes hundreds.
+        fields = vars(self)
+        fields["block_id"] = block_id
+        fields["role"] = role
+        fields["start"] = start
+        fields["end"] = end
+        fields["text"] = text
+        fields["paragraph_id"] = paragraph_id
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -77,6 +104,16 @@ class Sentence:
     start: int
     end: int
     text: str
+
+    def __init__(
+        self, sentence_id: int, paragraph_id: int, start: int, end: int, text: str
+    ) -> None:
+        fields = vars(self)  # frozen: set as in Paragraph.__init__
+        fields["sentence_id"] = sentence_id
+        fields["paragraph_id"] = paragraph_id
+        fields["start"] = start
+        fields["end"] = end
+        fields["text"] = text
 
 
 @dataclass(frozen=True)
@@ -208,21 +245,47 @@ class Article:
         """One row per block: role (title/byline/body/credit/boilerplate), offsets and text."""
         per_paragraph = Counter(s.paragraph_id for s in self.sentences)
         blocks = self.blocks
+        n = len(blocks)
+        # one string array for roles and texts, sliced: a slice costs less than a second array
+        texts = strings([b.role for b in blocks] + [b.text for b in blocks])
         return frame(
             _STRUCTURE_COLUMNS,
             [
                 ints(b.block_id for b in blocks),
-                strings([b.role for b in blocks]),
+                texts[:n],
                 _nullable_ints([b.paragraph_id for b in blocks]),
                 ints(b.start for b in blocks),
                 ints(b.end for b in blocks),
                 ints(per_paragraph[b.paragraph_id] if b.role == "body" else 0 for b in blocks),
-                strings([b.text for b in blocks]),
+                texts[n:],
             ],
         )
 
     def sentence_table(self) -> pd.DataFrame:
-        return frame(_SENTENCE_COLUMNS, sentence_columns(self.sentences))
+        return frame(_SENTENCE_COLUMNS, self.sentence_columns())
+
+    def sentence_columns(self, text_dtype: pd.StringDtype = STR) -> list[object]:
+        """:func:`sentence_columns` of the body sentences, from arrays built once per article
+        (the readability and sentiment tables both lead with them; ``frame`` copies the
+        integer rows, and each call gets its own string array over the shared Arrow data)."""
+        ids, texts = self._sentence_arrays
+        if texts is None or text_dtype.storage != "pyarrow":
+            return [*ids, strings([s.text for s in self.sentences], text_dtype)]
+        return [*ids, ArrowStringArray(texts, dtype=text_dtype)]
+
+    @cached_property
+    def _sentence_arrays(self) -> tuple[np.ndarray, pa.Array | None]:
+        """sentence_id, paragraph_id, start and end (one int64 row each) and the texts as an
+        Arrow array (None when Arrow refuses one, e.g. a lone surrogate: then pandas converts)."""
+        sentences = self.sentences
+        ids = np.array(
+            [(s.sentence_id, s.paragraph_id, s.start, s.end) for s in sentences], dtype="int64"
+        ).reshape(-1, 4)
+        try:
+            texts = pa.array([s.text for s in sentences], type=pa.large_string(), from_pandas=True)
+        except (pa.ArrowException, TypeError):
+            texts = None
+        return ids.T, texts
 
     def metadata(self) -> dict[str, object]:
         return {
@@ -311,21 +374,45 @@ def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
         for row, i in enumerate(members):
             stacked[row] = arrays[i]
         blocks.append((stacked, np.array(members, dtype=np.intp)))
-    return create_dataframe_from_blocks(blocks, pd.RangeIndex(n), columns)
+    # from_range: the same index as RangeIndex(n) for a third of the constructor's checks
+    return create_dataframe_from_blocks(blocks, pd.RangeIndex.from_range(range(n)), columns)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as (start, end), with surrounding white space trimmed."""
+    """Non-blank lines as (start, end), with surrounding white space trimmed (a line ends at
+    "\\n" or "\\r"; found with ``str.find``, a tenth of the cost of a regex over the text)."""
+    breaks = text.replace("\r", "\n") if "\r" in text else text  # same offsets
     spans = []
-    for m in re.finditer(r"[^\r\n]+", text):
-        s, e = m.start(), m.end()
+    s, n = 0, len(text)
+    while s < n:
+        e = breaks.find("\n", s)
+        if e < 0:
+            e = n
+        after = e + 1
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
             spans.append((s, e))
+        s = after
     return spans
+
+
+_LINE_END_MARKS = tuple(".!?…:;")
+_SENTENCE_END_MARKS = tuple(".!?…")
+
+
+def _ends_sentence(line: str, marks: tuple[str, ...] = _LINE_END_MARKS) -> bool:
+    """Whether a trimmed line ends with one of ``marks``, closing quotes and brackets aside."""
+    return line.rstrip(_CLOSERS).endswith(marks)
+
+
+def _is_credit(line: str) -> bool:
+    """A credit line: "Reporting by ...", "Jane Doe contributed to this report"."""
+    if _CREDIT_OPENING_RE.match(line):
+        return True
+    return _CONTRIBUTED_RE.search(line) is not None and bool(_CREDIT_CONTRIBUTED_RE.match(line))
 
 
 def _block_spans(text: str) -> list[tuple[int, int]]:
@@ -341,7 +428,7 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
         prev_end = e
     multi = [g for g in groups if len(g) > 1]
     wrapped_lines = [ln for g in multi for ln in g[:-1]]
-    unterminated = sum(1 for s, e in wrapped_lines if not _TERMINAL_RE.search(text[s:e]))
+    unterminated = sum(1 for s, e in wrapped_lines if not _ends_sentence(text[s:e]))
     if multi and len(groups) > 1 and unterminated > 0.6 * len(wrapped_lines):
         return [(g[0][0], g[-1][1]) for g in groups]
     return lines
@@ -349,7 +436,7 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
 
 def _looks_like_title(text: str) -> bool:
     """A short first line without sentence-final punctuation is a headline."""
-    return len(text.split()) <= 20 and not re.search(r"[.!?…][\"”’')\]]*\s*$", text)
+    return len(text.split()) <= 20 and not _ends_sentence(text, _SENTENCE_END_MARKS)
 
 
 def _parse_structure(text: str) -> tuple[list[Paragraph], Span | None]:
@@ -360,7 +447,7 @@ def _parse_structure(text: str) -> tuple[list[Paragraph], Span | None]:
         line = text[spans[i][0] : spans[i][1]]
         if _BOILERPLATE_RE.match(line):
             roles[i] = "boilerplate"
-        elif _CREDIT_RE.match(line) and len(line.split()) <= 40:
+        elif _is_credit(line) and len(line.split()) <= 40:
             roles[i] = "credit"
         else:
             break

@@ -38,7 +38,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.article import Article, as_article, frame, ints, sentence_columns, strings
+from analysis.article import Article, as_article, frame, ints, strings
 from analysis.errors import ConfigError
 from analysis.syllables import cmudict_syllables, syllable_count
 from analysis.text import OPEN_QUOTES, WORD_RE
@@ -380,7 +380,10 @@ def _word_features(token: str, name: bool) -> _Word:
 def _features(token: str, name: bool) -> tuple[int, bool, bool, bool, int, int]:
     """The fields of :class:`_Word`, as a plain tuple (uncached: each caller caches)."""
     key = token.lower().replace("’", "'")
-    syllables = syllable_count(token)
+    bare = key.strip("'")
+    # most new words are dictionary words: answered here, not through syllable_count's cache
+    found = cmudict_syllables().get(bare) if bare else None
+    syllables = (found or 1) if found is not None else syllable_count(token)
     if token.isalpha():  # most words: all letters, no digit (no character is both)
         digits, letters = 0, len(token)
     else:
@@ -392,7 +395,7 @@ def _features(token: str, name: bool) -> tuple[int, bool, bool, bool, int, int]:
         and not (name or numeral or compound)
         and not _gunning_suffix_only(key, syllables)
     )
-    difficult = not (name or numeral) and not is_familiar(key.strip("'"))
+    difficult = not (name or numeral or bare in easy_words() or is_familiar(bare))
     return syllables, syllables >= 3, complex_, difficult, letters, letters + digits
 
 
@@ -564,7 +567,7 @@ def _count_sentences(article: Article) -> np.ndarray:
     openers: list[tuple[int, str]] = []  # (row, word) of other capitalised initials
     ends = [0]
     for sentence in sentences:
-        before = None
+        previous = ""  # the previous piece of the sentence
         for piece in text[sentence.start : sentence.end].split():
             if piece.isalnum():
                 word = piece
@@ -572,14 +575,15 @@ def _count_sentences(article: Article) -> np.ndarray:
                 word = piece[:-1]
             else:
                 word = None
+            if word is not None and not word[0].isupper():  # most: one lower-case word
+                append(word_row(word))
+                previous = piece
+                continue
+            before = previous[-1] if previous else None
             if word is None:
                 words = _chunk_tokens(piece, before)
-            elif word[0].isupper():
+            else:
                 words = ((word, before is None or before in initial_after),)
-            else:  # most words: one lower-case word, no name
-                append(word_row(word))
-                before = piece[-1]
-                continue
             for word, initial in words:
                 if not word[0].isupper():
                     append(word_row(word))
@@ -591,7 +595,7 @@ def _count_sentences(article: Article) -> np.ndarray:
                 else:
                     openers.append((len(rows), word))
                     append(None)
-            before = piece[-1]
+            previous = piece
         ends.append(len(rows))
     if openers:
         # "The", "But" open sentences; "Trump" is a name wherever it stands
@@ -690,12 +694,11 @@ def readability_sentences(text_or_article: str | Article) -> pd.DataFrame:
     """One row per body sentence: sentence_id, paragraph_id, start, end, text, the counts, and
     each formula meaningful for one sentence (all but SMOG) plus their consensus grade."""
     article = as_article(text_or_article)
-    sentences = article.sentences
     counts = _count_matrix(article)
     return frame(
         _SENTENCE_TABLE,
         [
-            *sentence_columns(sentences),
+            *article.sentence_columns(),
             *(counts[:, k] for k in range(1, len(COUNT_COLUMNS))),  # frame() copies
             *_table_scores(article)[0],
         ],

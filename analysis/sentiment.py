@@ -41,7 +41,7 @@ from vaderSentiment.vaderSentiment import (
     normalize,
 )
 
-from analysis.article import Article, as_article, frame, ints, sentence_columns, strings
+from analysis.article import Article, as_article, frame, ints, strings
 from analysis.errors import AnalysisError
 
 POS_THRESHOLD = 0.05
@@ -531,7 +531,7 @@ def sentence_sentiment(
     return frame(
         _SENTENCE_INDEX,
         [
-            *sentence_columns(sentences, _STRING),
+            *article.sentence_columns(_STRING),
             *matrix,
             strings(labels, _STRING),
         ],
