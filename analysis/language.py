@@ -64,6 +64,13 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 _ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 # Letters outside the Latin blocks; none at all is the common case and costs one regex pass.
 _NON_LATIN_LETTER_RE = re.compile(r"[^\W\d_A-Za-z\u00aa\u00ba\u00c0-\u024f\u1e00-\u1eff]")
+# A character outside ASCII, the Latin blocks, punctuation, currency signs and the byte-order mark,
+# or one of Latin-1's few non-Latin word characters (µ, ², ³, ¹, ¼–¾, ª, º). A text without one has
+# no letter the regex above could count; plain ranges cost half its Unicode category checks.
+_BEYOND_LATIN_RE = re.compile(
+    r"[^\x00-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf-\u024f\u1e00-\u1eff"
+    r"\u2000-\u206f\u20a0-\u20cf\ufeff]"
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,8 @@ def _script_of(char: str) -> str:
 
 def dominant_script(text: str) -> str:
     """The script most letters of text belong to ("Latin" when there are no letters)."""
+    if _BEYOND_LATIN_RE.search(text) is None:
+        return "Latin"
     non_latin = len(_NON_LATIN_LETTER_RE.findall(text))
     if 2 * non_latin <= sum(map(str.isalpha, text)) if non_latin else True:
         return "Latin"
