@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import Article, InputError, as_article, load_article
 
@@ -157,3 +161,49 @@ def pd_isna(value) -> bool:
     import pandas as pd
 
     return bool(pd.isna(value))
+
+
+# The structure pass finds lines, sentence-final lines and credit lines without scanning every
+# character with a regex; these references are the regexes it replaced.
+_LINE_PIECES = [*"ab. :;…!'\t\r\n", "?”", ")", "Reporting by X", "writers", " contributed"]
+_STRUCTURE_TEXT = st.lists(st.sampled_from(_LINE_PIECES), max_size=30).map("".join)
+_OLD_CREDIT_RE = re.compile(
+    r"^\s*(?:contributions?\s+by\b|.*\bcontributed\s+(?:to\s+)?(?:this\s+)?report|"
+    r".*\b(?:writers?|correspondents?)\b.*\bcontributed\b|additional reporting by\b|"
+    r"reporting by\b|editing by\b|follow\s+\S+\s+on\s+(?:twitter|x)\b)",
+    re.IGNORECASE,
+)
+_OLD_TERMINAL_RE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+
+
+def _old_line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(_STRUCTURE_TEXT)
+def test_line_and_credit_checks_equal_their_regexes(text):
+    from analysis.article import _ends_sentence, _is_credit, _line_spans
+
+    assert _line_spans(text) == _old_line_spans(text)
+    for s, e in _line_spans(text):
+        line = text[s:e]
+        assert _is_credit(line) == bool(_OLD_CREDIT_RE.match(line))
+        assert _ends_sentence(line) == bool(_OLD_TERMINAL_RE.search(line))
+
+
+def test_credit_lines_by_hand():
+    from analysis.article import _is_credit
+
+    assert _is_credit("Associated Press writer Sylvie Corbet contributed to this report.")
+    assert _is_credit("Reporting by Jane Doe; editing by John Roe")
+    assert not _is_credit("The company contributed $5 million to the fund.")

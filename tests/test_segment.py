@@ -228,3 +228,27 @@ def test_terminal_punctuation_runs_and_ellipses():
         "“Fine?” he said.",
         "Done.",
     ]
+
+
+# Boundary candidates are found at the terminal marks by str.find instead of a regex scan: the
+# regex's own finditer is the reference they must equal, on text rich in marks, quotes and spaces.
+_PIECES = [*'ab .!?…"”’)]\n\t', "U.S.", "Mr.", "..."]
+_MARKY = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKY, st.integers(0, 60), st.integers(0, 60))
+def test_boundaries_equal_the_regex_scan(text, a, b):
+    from analysis.segment import _BOUNDARY_RE, _boundaries
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [(m.start(), m.end()) for m in _BOUNDARY_RE.finditer(text, start, end)]
+    assert _boundaries(text, start, end) == expected
+
+
+def test_boundaries_by_hand():
+    from analysis.segment import _boundaries
+
+    text = 'He left... "Why?" she asked. No.x'
+    # "..." and '?"' close sentences; "." before "x" has no space after it
+    assert _boundaries(text, 0, len(text)) == [(7, 10), (15, 17), (27, 28)]
