@@ -40,7 +40,7 @@ import pandas as pd
 
 from analysis.article import Article, as_article, frame, ints, strings
 from analysis.errors import ConfigError
-from analysis.syllables import cmudict_syllables, syllable_count
+from analysis.syllables import cmudict_syllables, dictionary_syllables, syllable_count
 from analysis.text import OPEN_QUOTES, WORD_RE
 
 # --- formulas: pure functions of counts ----------------------------------------------------------
@@ -382,8 +382,8 @@ def _features(token: str, name: bool) -> tuple[int, bool, bool, bool, int, int]:
     key = token.lower().replace("’", "'")
     bare = key.strip("'")
     # most new words are dictionary words: answered here, not through syllable_count's cache
-    found = cmudict_syllables().get(bare) if bare else None
-    syllables = (found or 1) if found is not None else syllable_count(token)
+    found = dictionary_syllables(bare) if bare else None
+    syllables = found if found is not None else syllable_count(token)
     if token.isalpha():  # most words: all letters, no digit (no character is both)
         digits, letters = 0, len(token)
     else:

@@ -111,6 +111,14 @@ def letter_syllables(letters: str) -> int:
     return sum(_LETTER_NAME.get(c, 1) for c in letters.lower() if c.isalpha())
 
 
+def dictionary_syllables(key: str) -> int | None:
+    """CMUdict's syllables (at least 1) for a key already lower-cased with straight apostrophes
+    stripped, or None for a word the dictionary lacks: the first step of
+    :func:`syllable_count`, which a caller that normalises words itself can take uncached."""
+    found = cmudict_syllables().get(key)
+    return None if found is None else max(found, 1)
+
+
 @lru_cache(maxsize=1 << 16)
 def syllable_count(word: str) -> int:
     """Syllables in one word token (as produced by :func:`analysis.text.word_spans`).
@@ -122,9 +130,9 @@ def syllable_count(word: str) -> int:
     key = word.lower().replace("’", "'").strip("'")
     if not key:
         return 0
-    found = cmudict_syllables().get(key)
+    found = dictionary_syllables(key)
     if found is not None:
-        return max(found, 1)
+        return found
     if key.endswith("'s") and len(key) > 2:
         base = key[:-2]
         sibilant = base.rstrip(".").endswith(("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze"))

@@ -519,3 +519,12 @@ def test_article_scores_are_the_formulas_of_the_summed_counts(seed_article):
     }
     assert all(type(scores[k]) is float for k in R.FORMULAS)
     assert all(type(scores[k]) is int for k in R.COUNT_COLUMNS)
+
+
+def test_dictionary_syllables_is_syllable_counts_first_step():
+    from analysis import syllables as S
+
+    assert S.dictionary_syllables("readability") == 5
+    assert S.dictionary_syllables("alliance's") == 4  # CMUdict lists this possessive itself
+    assert S.dictionary_syllables("hegseth") is None  # the rule's word, not the dictionary's
+    assert S.syllable_count("Alliance’s") == 4  # normalised to the same key
