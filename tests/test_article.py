@@ -174,6 +174,7 @@ _OLD_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 _OLD_TERMINAL_RE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+_OLD_TITLE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 
 
 def _old_line_spans(text: str) -> list[tuple[int, int]]:
@@ -192,13 +193,14 @@ def _old_line_spans(text: str) -> list[tuple[int, int]]:
 @settings(max_examples=300, deadline=None)
 @given(_STRUCTURE_TEXT)
 def test_line_and_credit_checks_equal_their_regexes(text):
-    from analysis.article import _ends_sentence, _is_credit, _line_spans
+    from analysis.article import _SENTENCE_END_MARKS, _ends_sentence, _is_credit, _line_spans
 
     assert _line_spans(text) == _old_line_spans(text)
     for s, e in _line_spans(text):
         line = text[s:e]
         assert _is_credit(line) == bool(_OLD_CREDIT_RE.match(line))
         assert _ends_sentence(line) == bool(_OLD_TERMINAL_RE.search(line))
+        assert _ends_sentence(line, _SENTENCE_END_MARKS) == bool(_OLD_TITLE_END_RE.search(line))
 
 
 def test_credit_lines_by_hand():
