@@ -393,6 +393,10 @@ def test_sentence_chart_highlights_the_hardest(seed_article):
     ]
     assert red == [3, 5, 12]
     assert ax.get_ylabel() == "US school grade"
+    mean = float(table["flesch_kincaid_grade"].mean())
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert f"mean of sentences ({mean:.1f})" in labels
+    assert not any(t.get_text().startswith("mean") for t in ax.texts)  # no label over the bars
 
 
 # --- validation on OneStopEnglish ---------------------------------------------------------------

@@ -136,16 +136,14 @@ def sentence_difficulty_chart(sentences: pd.DataFrame, source: str, n_highlight:
     for i in changes:
         ax.axvline(x[i] - 0.5, color=PALETTE["grey"], ls=":", lw=1, zorder=1)
     mean = float(pd.Series(grades).mean())
-    ax.axhline(mean, color=PALETTE["black"], ls="--", lw=0.8, zorder=1)
-    ax.text(
-        x[-1] + 0.45,
+    # named in the legend, not beside the line, where it can cover a bar's rank label
+    ax.axhline(
         mean,
-        f"mean of sentences {mean:.1f}",
-        fontsize=8,
-        va="bottom",
-        ha="right",
-        zorder=4,
-        bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1},
+        color=PALETTE["black"],
+        ls="--",
+        lw=0.8,
+        zorder=1,
+        label=f"mean of sentences ({mean:.1f})",
     )
     ax.bar(0, 0, color=PALETTE["blue"], label="Flesch–Kincaid grade")
     ax.bar(0, 0, color=PALETTE["vermillion"], label=f"{n_highlight} hardest sentences (#rank)")
