@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from analysis.corpus import (
     CorpusError,
+    _articles_table,
     _chunk_sizes,
     _restore_environ,
     add_corpus_arguments,
@@ -339,6 +340,20 @@ def test_models_are_loaded_before_workers_fork():
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
     )
     assert run.stdout.strip() == "[0, 0, 0, 0, 0, 0] [True, True, True, True, True, True]"
+
+
+def test_articles_table_gives_text_columns_one_dtype_whatever_the_chunk():
+    titled = {"article_id": "a-1", "title": "Bridge opens", "level": None, "n_words": 120}
+    untitled = {"article_id": "b-2", "title": None, "level": "advanced", "n_words": 80}
+    both = _articles_table([titled, untitled])
+    assert both["title"].tolist()[0] == "Bridge opens" and pd.isna(both["title"][1])
+    assert both["level"].isna().tolist() == [True, False]
+    assert both["n_words"].tolist() == [120, 80] and both["n_words"].dtype == "int64"
+    # a chunk of untitled files alone: the same dtype, so chunks combine without object columns
+    alone = _articles_table([untitled])
+    assert alone["title"].dtype == both["title"].dtype == "str"
+    assert pd.concat([both, alone])["title"].dtype == "str"
+    assert list(both.index) == [0, 1]
 
 
 def test_chunks_shrink_towards_the_end_so_workers_finish_together():
