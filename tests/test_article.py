@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import re
 
 import pytest
@@ -9,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import Article, InputError, as_article, load_article
+from analysis.article import Paragraph, Sentence
 
 WIRE = (
     "By JANE Q. DOE\n"
@@ -209,3 +212,19 @@ def test_credit_lines_by_hand():
     assert _is_credit("Associated Press writer Sylvie Corbet contributed to this report.")
     assert _is_credit("Reporting by Jane Doe; editing by John Roe")
     assert not _is_credit("The company contributed $5 million to the fund.")
+
+
+@pytest.mark.parametrize("cls", [Paragraph, Sentence])
+def test_hand_written_init_takes_every_field_in_order(cls):
+    # Paragraph and Sentence fill their frozen fields directly for speed: a field added to the
+    # class but not to its __init__ (or given another default) would be missed silently.
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    assert [p.name for p in params] == [f.name for f in dataclasses.fields(cls)]
+    assert [p.default for p in params] == [
+        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
+        for f in dataclasses.fields(cls)
+    ]
+    values = {f.name: i for i, f in enumerate(dataclasses.fields(cls))}
+    made = cls(**values)
+    assert dataclasses.asdict(made) == values
+    assert made == cls(**values) and hash(made) == hash(cls(**values))
