@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, islice, pairwise
+from itertools import accumulate, islice, pairwise, repeat
 
 import numpy as np
 import pandas as pd
@@ -533,7 +533,9 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".spli
 _NEXT_NONSPACE_RE = re.compile(r"\s*")
 # ", and NBC News has proof": a second clause (its own speaker) before a colon
 _COORDINATED_CLAUSE_RE = re.compile(r", (?:and|but) [A-Z]")
-_QUOTE_MARK_RE = re.compile("''|[" + re.escape(QUOTE_MARKS) + "]")
+# alternatives that each open with a literal: the engine jumps to the next candidate character
+# instead of trying a match at every offset (as attribution_quotes' mark pattern)
+_QUOTE_MARK_RE = re.compile("|".join(["''", *map(re.escape, dict.fromkeys(QUOTE_MARKS))]))
 _ABBREV_END_RE = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.){2,}$")
 
 
@@ -650,7 +652,7 @@ def _sentences(
     raws = parts[1::2]
     norms = list(map(_NORMS.get, raws))
     if None in norms:
-        norms = [n if n is not None else _norm(r) for n, r in zip(norms, raws, strict=True)]
+        _fill_norms(norms, raws)
     cue_words = _cue_words()
     out = []
     i = 0
@@ -683,6 +685,18 @@ _TOKEN_SPLIT_RE = re.compile(r"([^\W_]++(?:['’\-][^\W_]++)*+|''|[^\w\s])")
 def _norm(raw: str) -> str:
     out = _NORMS[raw] = normalize(raw)
     return out
+
+
+def _fill_norms(norms: list[str | None], raws: list[str]) -> None:
+    """Normalise in place the tokens the memo has not met yet (None in ``norms``): a text has
+    a few dozen, found by C-level scans instead of a Python pass over every token."""
+    i = norms.index(None)
+    while True:
+        norms[i] = _norm(raws[i])
+        try:
+            i = norms.index(None, i + 1)
+        except ValueError:
+            return
 
 
 def _maybe_generic(norms: list[str]) -> bool:
@@ -1156,8 +1170,8 @@ def _score(entry: CueEntry, kind: str, key: tuple) -> float:
     saved."""
     weights = cue_model()["weights"]
     z = _phrase_score(entry, kind)
-    for f in _features_of_context(entry, key):
-        z += weights.get(f, 0.0)
+    for w in map(weights.get, _features_of_context(entry, key), repeat(0.0)):
+        z += w  # one by one, in feature order (not sum(), whose rounding may differ)
     return z
 
 
