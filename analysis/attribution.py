@@ -723,6 +723,19 @@ def _cue_words() -> frozenset[str]:
 
 
 @cache
+def _phrase_openers() -> dict[str, frozenset[str]]:
+    """Starters that only open longer phrases ("the", "has": not a phrase, form or neighbour on
+    their own), each with the next words that make them worth a look: a phrase's second word,
+    or "that" (before which an unknown verb may be a cue)."""
+    forms = _single_forms()
+    return {
+        w: frozenset(node).difference([""]).union(["that"])
+        for w, node in _trie().items()
+        if "" not in node and w not in forms
+    }
+
+
+@cache
 def _single_forms() -> frozenset[str]:
     """One-word candidates outside the trie: other forms of cue verbs, vector neighbours."""
     return _lemma_forms() | _neighbours().keys()
@@ -847,23 +860,11 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
     out: list[tuple[int, int, CueEntry]] = []
     after = 0  # the next free token (matches do not overlap)
     model = cue_model() if CUE_MODEL else None
-    trie = _trie()
-    forms = _single_forms()
     always = _always_phrases()
-    starters = _starters()
-    positions = [i for i, w in enumerate(norms) if w in starters]
     best: tuple[float, int, int, CueEntry] | None = None
     limit = _threshold_logit(model["threshold"]) if model is not None else 0.0
-    if "that" in norms:  # an unknown "-ed" verb before "that"
-        positions = sorted({*positions, *(i - 1 for i, w in enumerate(norms) if w == "that" and i)})
-    for i in positions:
+    for i in _cue_positions(norms):
         if i < after:
-            continue
-        w = norms[i]
-        node = trie.get(w)
-        if node is not None and "" not in node and (i + 1 >= n or norms[i + 1] not in node):
-            node = None  # "the", "has": only the first word of longer phrases
-        if node is None and w not in forms and not (i + 1 < n and norms[i + 1] == "that"):
             continue
         candidates = _candidates_at(sent, i)
         if not candidates or quotes.at(sent.starts[i]) is not None:
@@ -891,6 +892,23 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
         _, i, k, entry = best  # the sentence's best candidate, just short of the threshold
         out.append((i, _with_particle(norms, i, k, entry), entry))
     return out
+
+
+def _cue_positions(norms: list[str]) -> list[int]:
+    """Tokens where a cue candidate may start: a phrase's first word, another form or a vector
+    neighbour of a cue ("the", "has" only where the next word continues one of their phrases),
+    and any word before "that" (an unknown "-ed" verb)."""
+    n = len(norms)
+    starters = _starters()
+    openers = _phrase_openers()
+    positions = [
+        i
+        for i, w in enumerate(norms)
+        if w in starters and (w not in openers or (i + 1 < n and norms[i + 1] in openers[w]))
+    ]
+    if "that" in norms:
+        positions = sorted({*positions, *(i - 1 for i, w in enumerate(norms) if w == "that" and i)})
+    return positions
 
 
 def _reflexive_speech(entry: CueEntry, word: str) -> bool:
@@ -4177,6 +4195,7 @@ MODEL_CACHES = (
     _lemma_entry,
     _neighbours,
     _single_forms,
+    _phrase_openers,
     _model_phrases,
     _always_phrases,
     _phrase_features,
