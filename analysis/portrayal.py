@@ -219,6 +219,80 @@ def _quantile_plan(
     return plan
 
 
+# Groups this small list every distinct resample (at most 3**3 = 27) instead of a thousand draws.
+_ENUMERATED_UP_TO = 3
+
+
+@lru_cache(maxsize=32)
+def _enumeration_plan(
+    n: int, n_boot: int, seed: int, level: float
+) -> tuple[tuple[tuple[tuple[int, ...], int], ...], tuple[int, ...], tuple[tuple, ...]]:
+    """What :func:`_enumerated_summary` needs of a size alone: the distinct rows of
+    :func:`_resample_indices` with how often each is drawn, the order statistics the two
+    quantiles read (ascending), and per quantile its positions among those and weights."""
+    # each resample as one number in base n (np.unique over rows costs a hundred times more)
+    shape = (n,) * n
+    counts = np.bincount(
+        np.ravel_multi_index(_resample_indices(n, n_boot, seed).T, shape), minlength=n**n
+    )
+    drawn = np.flatnonzero(counts)
+    rows = zip(*(digits.tolist() for digits in np.unravel_index(drawn, shape)), strict=True)
+    resamples = tuple(zip(rows, counts[drawn].tolist(), strict=True))
+    tail = (1 - level) / 2
+    below, above, gamma, upper = _quantile_plan(n_boot, (tail, 1 - tail))
+    positions = tuple(sorted({*below.tolist(), *above.tolist()}))
+    where = {p: i for i, p in enumerate(positions)}
+    quantiles = tuple(
+        (where[lo], where[hi], g, 1 - g, up)
+        for lo, hi, g, up in zip(
+            below.tolist(), above.tolist(), gamma.tolist(), upper.tolist(), strict=True
+        )
+    )
+    return resamples, positions, quantiles
+
+
+def _enumerable(values: list[float]) -> bool:
+    """Whether :func:`_enumerated_summary` gives the draws' numbers exactly: not with a NaN
+    (numpy's own path) nor a negative zero (equal to 0.0, it would sort wherever numpy's sort
+    puts it, and the sign of a zero bound with it)."""
+    return not any(v != v or (v == 0 and math.copysign(1.0, v) < 0) for v in values)
+
+
+def _enumerated_summary(
+    values: list[float], *, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95
+) -> tuple[float, float, float]:
+    """(mean, ci_low, ci_high) of 2 or 3 :func:`_enumerable` scores, the numbers of
+    :func:`_bootstrap_summary` (tests check the equality): the few distinct resamples are
+    averaged in the same order, sorted with their counts, and the order statistics read from
+    the running count. In plain Python: a few NumPy calls per group would cost more."""
+    n = len(values)
+    resamples, positions, quantiles = _enumeration_plan(n, n_boot, seed, level)
+    draws = sorted(
+        [(sum(map(values.__getitem__, row), -0.0) / n, count) for row, count in resamples]
+    )
+    found: list[float] = []
+    seen, k, last = 0, 0, len(positions)
+    for mean, count in draws:
+        seen += count
+        while k < last and positions[k] < seen:
+            found.append(mean)
+            k += 1
+        if k == last:
+            break
+    low = high = values[0]
+    for value in values[1:]:  # as np.minimum and np.maximum compare (for the sign of a zero)
+        low = low if low < value else value
+        high = high if high > value else value
+    bounds = []
+    for i, j, gamma, complement, upper in quantiles:
+        a, b = found[i], found[j]
+        diff = b - a
+        q = b - diff * complement if upper else a + diff * gamma
+        q = low if q < low else q  # as np.clip compares (a bound equal to q leaves q)
+        bounds.append(high if q > high else q)
+    return sum(values, -0.0) / n, bounds[0], bounds[1]
+
+
 def summarise_scores(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per (actor, role) from scored items (columns actor, kind, role, score, label), in
     order of first appearance."""
@@ -249,10 +323,14 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
     intervals: list[tuple[float, float]] = [(math.nan, math.nan)] * len(entries)
     by_size: dict[int, list[int]] = {}
     for i, (_, values, _) in enumerate(entries):
-        if len(values) == 1:
+        n = len(values)
+        if n == 1:
             means[i] = float(values[0])
+        elif n <= _ENUMERATED_UP_TO and _enumerable(values):
+            mean, low, high = _enumerated_summary(values)
+            means[i], intervals[i] = mean, (low, high)
         else:
-            by_size.setdefault(len(values), []).append(i)
+            by_size.setdefault(n, []).append(i)
     matrices = [
         np.array([entries[i][1] for i in members], dtype=float) for members in by_size.values()
     ]

@@ -117,13 +117,34 @@ def _negated_word(low: str) -> bool:
     return low in _NEGATE or "n't" in low
 
 
-@lru_cache(maxsize=65536)  # one key per white-space token: vocabulary, like the lexicon
 def _vader_token(token: str) -> str:
     """A white-space token as VADER looks it up: outer punctuation stripped unless that leaves
-    two characters or fewer (possibly an emoticon: kept whole), lower-cased. Tokens repeat
-    (within an article and across articles), so each is worked out once."""
+    two characters or fewer (possibly an emoticon: kept whole), lower-cased."""
     stripped = token.strip(_PUNCTUATION)
     return (stripped if len(stripped) > 2 else token).lower()
+
+
+# token → _vader_token(token), for every token met: vocabulary, like the lexicon
+_VADER_FORMS: dict[str, str] = {}
+_MAX_VADER_FORMS = 65536
+
+
+def _vader_forms(tokens: list[str]) -> list[str]:
+    """:func:`_vader_token` of each token, memoised in a plain dictionary: ``map`` calls its
+    ``__getitem__`` without building an argument tuple, about a third of the cost of a call
+    to an ``lru_cache`` wrapper (tokens repeat within an article and across articles)."""
+    try:
+        return list(map(_VADER_FORMS.__getitem__, tokens))
+    except KeyError:  # a token met for the first time
+        if len(_VADER_FORMS) >= _MAX_VADER_FORMS:
+            _VADER_FORMS.clear()
+        forms = []
+        for token in tokens:
+            form = _VADER_FORMS.get(token)
+            if form is None:
+                form = _VADER_FORMS[token] = _vader_token(token)
+            forms.append(form)
+        return forms
 
 
 def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:
@@ -210,6 +231,26 @@ def _punctuation_emphasis(text: str) -> float:
     return ep_amplifier + qm_amplifier
 
 
+_SCALES = tuple(10.0**digits for digits in range(16))
+_ROUNDER = 1.5 * 2.0**52  # adding it and taking it away rounds a double to an integer, half-even
+
+
+def _round(x: float, digits: int) -> float:
+    """``round(x, digits)``, the same float, for VADER's scores (finite, of modest size).
+
+    ``round`` with digits goes through a decimal string and back (about 3,500 instructions).
+    Scaled up, a value that is not within a hair of a half rounds to the same integer in
+    double arithmetic, and dividing that exact integer by the exact power of ten gives the
+    double nearest the decimal, as ``round`` does; a value near a half takes ``round``.
+    """
+    scale = _SCALES[digits]
+    y = x * scale
+    k = (y + _ROUNDER) - _ROUNDER
+    if 0.5 - abs(y - k) < 1e-6 or not -1e9 < y < 1e9:
+        return round(x, digits)
+    return k / scale if k else x * 0.0  # a zero keeps the sign of x, as round's does
+
+
 def _but(lowered: list[str], sentiments: list[float]) -> None:
     """VADER's ``_but_check`` in place, on the lower-cased words: the words before the first
     "but" count half, those after it half again. VADER's loop looks each value up by equality
@@ -279,7 +320,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         n = len(tokens)
         if not n:
             return _NO_TEXT
-        lowered = list(map(_vader_token, tokens))
+        lowered = _vader_forms(tokens)
         lexicon = self.lexicon
         if self._lexicon_words.isdisjoint(lowered):
             return _NO_HIT
@@ -385,7 +426,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         pos = math.fabs(pos_sum / total)
         neg = math.fabs(neg_sum / total)
         neu = math.fabs(neu_count / total)
-        return round(compound, 4), round(pos, 3), round(neu, 3), round(neg, 3)
+        return _round(compound, 4), _round(pos, 3), _round(neu, 3), _round(neg, 3)
 
     @staticmethod
     def _sift_sentiment_scores(sentiments: list[float]) -> tuple[float, float, int]:

@@ -1,0 +1,107 @@
+"""The session-10 shortcuts of actor and sentence sentiment give the numbers they replace."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.portrayal import (
+    _bootstrap_summary,
+    _enumerable,
+    _enumerated_summary,
+    _summary_rows,
+)
+from analysis.sentiment import _round, _vader_forms, _vader_token
+
+
+def _same(a: float, b: float) -> bool:
+    """Equal as floats and in the sign of a zero."""
+    return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+
+
+# --- the bootstrap of two or three scores, from the distinct resamples ---------------------------
+
+
+def _numpy_summary(values: list[float], **kwargs) -> tuple[float, float, float]:
+    bounds, means = _bootstrap_summary([np.array([values])], **kwargs)
+    return means[0].item(), bounds[0, 0].item(), bounds[0, 1].item()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.floats(-1, 1, allow_nan=False),
+            st.sampled_from([0.0, 0.1, 0.2, 0.3, -0.5, 1.0]),  # ties and exact zeros
+        ),
+        min_size=2,
+        max_size=3,
+    ).filter(_enumerable),
+    st.sampled_from([0.5, 0.9, 0.95]),
+    st.sampled_from([(2024, 1000), (7, 200), (3, 999)]),
+)
+def test_enumerated_summary_is_bit_identical_to_the_draws(values, level, boot):
+    seed, n_boot = boot
+    got = _enumerated_summary(values, seed=seed, n_boot=n_boot, level=level)
+    expected = _numpy_summary(values, seed=seed, n_boot=n_boot, level=level)
+    assert all(_same(a, b) for a, b in zip(got, expected, strict=True)), (got, expected)
+
+
+def test_enumerated_summary_hand_checked():
+    # two values: the mean of a resample is one of them or their midpoint, so the 2.5 % and
+    # 97.5 % quantiles of a thousand draws are the two values themselves
+    assert _enumerated_summary([-1.0, 1.0]) == (0.0, -1.0, 1.0)
+    assert _enumerated_summary([0.25, 0.25, 0.25]) == (0.25, 0.25, 0.25)
+
+
+def test_summary_rows_route_small_groups_and_keep_nan_on_numpys_path():
+    items = [("A", "person", "about", v, "neutral") for v in (0.1, -0.3)]
+    items += [("B", "person", "about", v, "neutral") for v in (0.5, math.nan, 0.2)]
+    rows = {r[0]: r for r in _summary_rows(items)}
+    assert rows["A"][4:7] == pytest.approx((-0.1, -0.3, 0.1))
+    assert rows["A"][4:7] == _numpy_summary([0.1, -0.3])
+    assert all(math.isnan(x) for x in rows["B"][4:7])  # NaN mean, NaN interval as before
+
+
+def test_negative_zeros_take_numpys_path():
+    assert _enumerable([0.0, 0.5]) and not _enumerable([-0.0, 0.5])
+    assert not _enumerable([math.nan, 0.5])
+    items = [("A", None, "by", v, "neutral") for v in (-0.0, 0.0)]
+    row = _summary_rows(items)[0]
+    assert all(_same(a, b) for a, b in zip(row[4:7], _numpy_summary([-0.0, 0.0]), strict=True))
+
+
+# --- VADER's rounding and token forms ------------------------------------------------------------
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        st.floats(-1, 1),
+        st.floats(-1e6, 1e6),
+        st.integers(-20000, 20000).map(lambda k: k / 20000),  # halves at 4 digits: ties
+        st.sampled_from([0.00005, -0.00005, 0.0005, 2.675, -0.0, 1e-12, -1e-12, 0.12345]),
+    ),
+    st.sampled_from([3, 4]),
+)
+def test_round_is_pythons_round(x, digits):
+    assert _same(_round(x, digits), round(x, digits))
+
+
+def test_round_edge_values():
+    assert _round(0.5432499999, 4) == 0.5432
+    assert _round(-0.00001, 4) == 0.0 and math.copysign(1.0, _round(-0.00001, 4)) == -1.0
+    assert _round(0.1235, 3) == round(0.1235, 3)  # close to a half: Python's own round
+    assert math.isnan(_round(math.nan, 4))
+    assert _round(math.inf, 3) == math.inf
+
+
+def test_vader_forms_are_the_token_forms():
+    tokens = ['"Good,', "“Good,", "(ok)", ":-)", "isn't", "GREAT!!", "new-token-s10", '"Good,']
+    assert _vader_forms(tokens) == [_vader_token(t) for t in tokens]
+    expected = ["good", "“good", "(ok)", ":-)", "isn't", "great", "new-token-s10", "good"]
+    assert _vader_forms(tokens) == expected
