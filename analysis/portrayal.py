@@ -14,7 +14,7 @@ import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -219,75 +219,48 @@ def _quantile_plan(
     return plan
 
 
-# Groups this small list every distinct resample (at most 3**3 = 27) instead of a thousand draws.
-_ENUMERATED_UP_TO = 3
+def _tails_are_constant(n: int, n_boot: int, seed: int, level: float) -> bool:
+    """Whether both bounds of n scores' interval come from the resamples that repeat one score.
 
-
-@lru_cache(maxsize=32)
-def _enumeration_plan(
-    n: int, n_boot: int, seed: int, level: float
-) -> tuple[tuple[tuple[tuple[int, ...], int], ...], tuple[int, ...], tuple[tuple, ...]]:
-    """What :func:`_enumerated_summary` needs of a size alone: the distinct rows of
-    :func:`_resample_indices` with how often each is drawn, the order statistics the two
-    quantiles read (ascending), and per quantile its positions among those and weights."""
-    # each resample as one number in base n (np.unique over rows costs a hundred times more)
-    shape = (n,) * n
-    counts = np.bincount(
-        np.ravel_multi_index(_resample_indices(n, n_boot, seed).T, shape), minlength=n**n
-    )
-    drawn = np.flatnonzero(counts)
-    rows = zip(*(digits.tolist() for digits in np.unravel_index(drawn, shape)), strict=True)
-    resamples = tuple(zip(rows, counts[drawn].tolist(), strict=True))
+    Rounded addition and division never decrease when an operand grows, so the lowest draw
+    mean is that of the lowest score repeated n times, and the highest that of the highest.
+    When every such resample is drawn more often than a quantile's order statistics lie from
+    its end of the sorted draws, both order statistics are that one mean.
+    """
+    indices = _resample_indices(n, n_boot, seed)
+    repeated = indices[(indices == indices[:, :1]).all(axis=1), 0]
+    fewest = int(np.bincount(repeated, minlength=n).min())
     tail = (1 - level) / 2
-    below, above, gamma, upper = _quantile_plan(n_boot, (tail, 1 - tail))
-    positions = tuple(sorted({*below.tolist(), *above.tolist()}))
-    where = {p: i for i, p in enumerate(positions)}
-    quantiles = tuple(
-        (where[lo], where[hi], g, 1 - g, up)
-        for lo, hi, g, up in zip(
-            below.tolist(), above.tolist(), gamma.tolist(), upper.tolist(), strict=True
-        )
-    )
-    return resamples, positions, quantiles
+    below, above = _quantile_plan(n_boot, (tail, 1 - tail))[:2]
+    return int(above[0]) < fewest and int(below[1]) >= n_boot - fewest
 
 
-def _enumerable(values: list[float]) -> bool:
-    """Whether :func:`_enumerated_summary` gives the draws' numbers exactly: not with a NaN
-    (numpy's own path) nor a negative zero (equal to 0.0, it would sort wherever numpy's sort
-    puts it, and the sign of a zero bound with it)."""
+@cache
+def _constant_tail_sizes() -> frozenset[int]:
+    """The group sizes whose default interval :func:`_constant_tail_summary` gives: 2 and 3
+    (a resample repeats one of three scores about 37 times in 1000; of four, about 4)."""
+    return frozenset(n for n in (2, 3, 4) if _tails_are_constant(n, N_BOOT, SEED, 0.95))
+
+
+def _exact_shortcut(values: list[float]) -> bool:
+    """Whether :func:`_constant_tail_summary` gives the draws' numbers exactly: not with a NaN
+    (numpy's own path) nor a negative zero (equal to 0.0, its sign would depend on where
+    numpy's sort puts it)."""
     return not any(v != v or (v == 0 and math.copysign(1.0, v) < 0) for v in values)
 
 
-def _enumerated_summary(
-    values: list[float], *, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95
-) -> tuple[float, float, float]:
-    """(mean, ci_low, ci_high) of 2 or 3 :func:`_enumerable` scores, the numbers of
-    :func:`_bootstrap_summary` (tests check the equality): the few distinct resamples are
-    averaged in the same order, sorted with their counts, and the order statistics read from
-    the running count. In plain Python: a few NumPy calls per group would cost more."""
+def _constant_tail_summary(values: list[float]) -> tuple[float, float, float]:
+    """(mean, ci_low, ci_high) of a group of a :func:`_constant_tail_sizes` size, the numbers
+    of :func:`_bootstrap_summary` (tests check the equality) without drawing: the lowest and
+    highest scores' repeated means, clipped to the scores' range as there."""
     n = len(values)
-    resamples, positions, quantiles = _enumeration_plan(n, n_boot, seed, level)
-    draws = sorted(
-        [(sum(map(values.__getitem__, row), -0.0) / n, count) for row, count in resamples]
-    )
-    found: list[float] = []
-    seen, k, last = 0, 0, len(positions)
-    for mean, count in draws:
-        seen += count
-        while k < last and positions[k] < seen:
-            found.append(mean)
-            k += 1
-        if k == last:
-            break
     low = high = values[0]
-    for value in values[1:]:  # as np.minimum and np.maximum compare (for the sign of a zero)
+    for value in values[1:]:  # as np.minimum and np.maximum compare
         low = low if low < value else value
         high = high if high > value else value
     bounds = []
-    for i, j, gamma, complement, upper in quantiles:
-        a, b = found[i], found[j]
-        diff = b - a
-        q = b - diff * complement if upper else a + diff * gamma
+    for score in (low, high):
+        q = sum([score] * n, -0.0) / n  # the resample's sum, left to right as numpy's
         q = low if q < low else q  # as np.clip compares (a bound equal to q leaves q)
         bounds.append(high if q > high else q)
     return sum(values, -0.0) / n, bounds[0], bounds[1]
@@ -326,8 +299,8 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
         n = len(values)
         if n == 1:
             means[i] = float(values[0])
-        elif n <= _ENUMERATED_UP_TO and _enumerable(values):
-            mean, low, high = _enumerated_summary(values)
+        elif n in _constant_tail_sizes() and _exact_shortcut(values):
+            mean, low, high = _constant_tail_summary(values)
             means[i], intervals[i] = mean, (low, high)
         else:
             by_size.setdefault(n, []).append(i)

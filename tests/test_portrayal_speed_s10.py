@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 
 from analysis.portrayal import (
     _bootstrap_summary,
-    _enumerable,
-    _enumerated_summary,
+    _constant_tail_sizes,
+    _constant_tail_summary,
+    _exact_shortcut,
     _summary_rows,
+    _tails_are_constant,
 )
 from analysis.sentiment import _round, _vader_forms, _vader_token
 
@@ -31,31 +33,38 @@ def _numpy_summary(values: list[float], **kwargs) -> tuple[float, float, float]:
     return means[0].item(), bounds[0, 0].item(), bounds[0, 1].item()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     st.lists(
         st.one_of(
             st.floats(-1, 1, allow_nan=False),
-            st.sampled_from([0.0, 0.1, 0.2, 0.3, -0.5, 1.0]),  # ties and exact zeros
+            st.floats(-1e300, 1e300, allow_nan=False),
+            st.sampled_from([0.0, 0.1, 0.2, 0.3, -0.5, 1.0, 1 / 3]),  # ties and exact zeros
         ),
         min_size=2,
         max_size=3,
-    ).filter(_enumerable),
-    st.sampled_from([0.5, 0.9, 0.95]),
-    st.sampled_from([(2024, 1000), (7, 200), (3, 999)]),
+    ).filter(_exact_shortcut)
 )
-def test_enumerated_summary_is_bit_identical_to_the_draws(values, level, boot):
-    seed, n_boot = boot
-    got = _enumerated_summary(values, seed=seed, n_boot=n_boot, level=level)
-    expected = _numpy_summary(values, seed=seed, n_boot=n_boot, level=level)
+def test_constant_tail_summary_is_bit_identical_to_the_draws(values):
+    got = _constant_tail_summary(values)
+    expected = _numpy_summary(values)
     assert all(_same(a, b) for a, b in zip(got, expected, strict=True)), (got, expected)
 
 
-def test_enumerated_summary_hand_checked():
-    # two values: the mean of a resample is one of them or their midpoint, so the 2.5 % and
-    # 97.5 % quantiles of a thousand draws are the two values themselves
-    assert _enumerated_summary([-1.0, 1.0]) == (0.0, -1.0, 1.0)
-    assert _enumerated_summary([0.25, 0.25, 0.25]) == (0.25, 0.25, 0.25)
+def test_constant_tails_hold_for_two_and_three_scores_only():
+    assert _constant_tail_sizes() == {2, 3}
+    # at level 0.5 the quartiles of three scores' draws lie inside, among mixed resamples
+    assert not _tails_are_constant(3, 1000, 2024, 0.5)
+    assert _tails_are_constant(2, 1000, 2024, 0.99)
+
+
+def test_constant_tail_summary_hand_checked():
+    # two values: a resample's mean is one of them or their midpoint, and each value alone
+    # is drawn about 250 times in 1000, so the 2.5 % and 97.5 % quantiles are the values
+    assert _constant_tail_summary([-1.0, 1.0]) == (0.0, -1.0, 1.0)
+    assert _constant_tail_summary([0.25, 0.25, 0.25]) == (0.25, 0.25, 0.25)
+    # three times 0.1 summed is 0.30000000000000004, a third of which is above 0.1
+    assert _constant_tail_summary([0.1, 0.5, 0.6])[1:] == ((0.1 + 0.1 + 0.1) / 3, 0.6)
 
 
 def test_summary_rows_route_small_groups_and_keep_nan_on_numpys_path():
@@ -68,8 +77,8 @@ def test_summary_rows_route_small_groups_and_keep_nan_on_numpys_path():
 
 
 def test_negative_zeros_take_numpys_path():
-    assert _enumerable([0.0, 0.5]) and not _enumerable([-0.0, 0.5])
-    assert not _enumerable([math.nan, 0.5])
+    assert _exact_shortcut([0.0, 0.5]) and not _exact_shortcut([-0.0, 0.5])
+    assert not _exact_shortcut([math.nan, 0.5])
     items = [("A", None, "by", v, "neutral") for v in (-0.0, 0.0)]
     row = _summary_rows(items)[0]
     assert all(_same(a, b) for a, b in zip(row[4:7], _numpy_summary([-0.0, 0.0]), strict=True))
