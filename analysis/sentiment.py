@@ -124,27 +124,27 @@ def _vader_token(token: str) -> str:
     return (stripped if len(stripped) > 2 else token).lower()
 
 
-# token → _vader_token(token), for every token met: vocabulary, like the lexicon
-_VADER_FORMS: dict[str, str] = {}
-_MAX_VADER_FORMS = 65536
+class _TokenForms(dict):
+    """token → :func:`_vader_token` (token), filled on first sight: vocabulary, like the
+    lexicon. ``map`` calls its ``__getitem__`` without building an argument tuple, about a
+    third of the cost of a call to an ``lru_cache`` wrapper; only a miss runs Python."""
+
+    limit = 65536
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        form = self[token] = _vader_token(token)
+        return form
+
+
+_VADER_FORMS = _TokenForms()
 
 
 def _vader_forms(tokens: list[str]) -> list[str]:
-    """:func:`_vader_token` of each token, memoised in a plain dictionary: ``map`` calls its
-    ``__getitem__`` without building an argument tuple, about a third of the cost of a call
-    to an ``lru_cache`` wrapper (tokens repeat within an article and across articles)."""
-    try:
-        return list(map(_VADER_FORMS.__getitem__, tokens))
-    except KeyError:  # a token met for the first time
-        if len(_VADER_FORMS) >= _MAX_VADER_FORMS:
-            _VADER_FORMS.clear()
-        forms = []
-        for token in tokens:
-            form = _VADER_FORMS.get(token)
-            if form is None:
-                form = _VADER_FORMS[token] = _vader_token(token)
-            forms.append(form)
-        return forms
+    """:func:`_vader_token` of each token, memoised (tokens repeat within an article and
+    across articles)."""
+    return list(map(_VADER_FORMS.__getitem__, tokens))
 
 
 def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:

@@ -17,7 +17,7 @@ from analysis.portrayal import (
     _summary_rows,
     _tails_are_constant,
 )
-from analysis.sentiment import _round, _vader_forms, _vader_token
+from analysis.sentiment import _round, _TokenForms, _vader_forms, _vader_token
 
 
 def _same(a: float, b: float) -> bool:
@@ -114,3 +114,11 @@ def test_vader_forms_are_the_token_forms():
     assert _vader_forms(tokens) == [_vader_token(t) for t in tokens]
     expected = ["good", "“good", "(ok)", ":-)", "isn't", "great", "new-token-s10", "good"]
     assert _vader_forms(tokens) == expected
+
+
+def test_token_forms_fill_on_first_sight_and_stay_bounded():
+    forms = _TokenForms()
+    forms.limit = 2
+    assert [forms[t] for t in ("Good,", "BAD!", "Good,")] == ["good", "bad", "good"]
+    assert forms["ok?"] == "ok?"  # a third token empties the full memo first
+    assert dict(forms) == {"ok?": "ok?"}
