@@ -225,6 +225,8 @@ def _special_idioms(valence: float, low: list[str], i: int) -> float:
 
 def _punctuation_emphasis(text: str) -> float:
     """VADER's ``_punctuation_emphasis`` (up to four "!", and two or more "?"), in one call."""
+    if "!" not in text and "?" not in text:  # most sentences: nothing to count
+        return 0.0
     ep_amplifier = min(text.count("!"), 4) * 0.292
     qm_count = text.count("?")
     qm_amplifier = 0 if qm_count <= 1 else qm_count * 0.18 if qm_count <= 3 else 0.96

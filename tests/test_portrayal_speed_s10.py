@@ -122,3 +122,16 @@ def test_token_forms_fill_on_first_sight_and_stay_bounded():
     assert [forms[t] for t in ("Good,", "BAD!", "Good,")] == ["good", "bad", "good"]
     assert forms["ok?"] == "ok?"  # a third token empties the full memo first
     assert dict(forms) == {"ok?": "ok?"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Plain words.", "Wow!", "Really?", "What?!?", "No!!!!!! Why??", "Sure?? Yes!", ""]
+)
+def test_punctuation_emphasis_is_vaders(text):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.sentiment import _punctuation_emphasis
+
+    vader_class = SentimentIntensityAnalyzer  # its helpers are static methods
+    expected = vader_class._punctuation_emphasis(vader_class, text)
+    assert _same(_punctuation_emphasis(text), expected)
