@@ -135,3 +135,13 @@ def test_punctuation_emphasis_is_vaders(text):
     vader_class = SentimentIntensityAnalyzer  # its helpers are static methods
     expected = vader_class._punctuation_emphasis(vader_class, text)
     assert _same(_punctuation_emphasis(text), expected)
+
+
+def test_token_info_classifies_a_token_on_first_sight():
+    from analysis.target_features import _TokenInfo, word_vectors
+
+    info = _TokenInfo()
+    assert info[","] == (False, -1, 1, 0, False, False)  # a comma closes a clause only
+    assert info["but"] == (True, word_vectors()[0]["but"], 1, 1, False, False)
+    assert info["n't"][5] and info["good"][4]  # a negation; a lexicon word
+    assert set(info) == {",", "but", "n't", "good"}
