@@ -127,15 +127,31 @@ def _vader_token(token: str) -> str:
 class _TokenForms(dict):
     """token → :func:`_vader_token` (token), filled on first sight: vocabulary, like the
     lexicon. ``map`` calls its ``__getitem__`` without building an argument tuple, about a
-    third of the cost of a call to an ``lru_cache`` wrapper; only a miss runs Python."""
+    third of the cost of a call to an ``lru_cache`` wrapper; only a miss runs Python.
+
+    ``emoji`` holds the tokens met that contain one of VADER's emoji characters (white space
+    is none, so a text holds one exactly when one of its tokens does)."""
 
     limit = 65536
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.emoji: set[str] = set()
 
     def __missing__(self, token: str) -> str:
         if len(self) >= self.limit:
             self.clear()
+            self.emoji.clear()
+        if not token.isascii() and not _emoji_chars().isdisjoint(token):
+            self.emoji.add(token)
         form = self[token] = _vader_token(token)
         return form
+
+
+@cache
+def _emoji_chars() -> frozenset[str]:
+    """VADER's emoji lexicon keys (the characters its ``polarity_scores`` replaces)."""
+    return frozenset(vader().emojis)
 
 
 _VADER_FORMS = _TokenForms()
@@ -284,12 +300,6 @@ class ExactVader(SentimentIntensityAnalyzer):
 
     def __init__(self) -> None:
         super().__init__()
-        self._emoji_chars = frozenset(self.emojis)
-        # a screen for the emoji test: the emoji of the Basic Multilingual Plane and every
-        # character beyond it (a class the regex engine tests in one step per character,
-        # twice as fast as hashing each character); only a text it flags is checked exactly
-        bmp = sorted(c for c in self._emoji_chars if len(c) == 1 and ord(c) < 0x10000)
-        self._emoji_screen = re.compile(f"[{''.join(map(re.escape, bmp))}\U00010000-\U0010ffff]")
         self._lexicon_words = self.lexicon.keys()  # a live view: set operations in C
         self._memo: tuple[list[str], list[str]] | None = None
 
@@ -309,11 +319,7 @@ class ExactVader(SentimentIntensityAnalyzer):
 
     def scores(self, text: str) -> tuple[float, float, float, float]:
         """(compound, pos, neu, neg) of ``polarity_scores``, without building a dict."""
-        if not isinstance(text, str) or (
-            not text.isascii()  # no emoji is ASCII; the flag is read, not computed
-            and self._emoji_screen.search(text) is not None
-            and not self._emoji_chars.isdisjoint(text)
-        ):
+        if not isinstance(text, str):
             return self._library_scores(text)
         # the white-space tokens; each one's VADER form (lower-cased) from the token memo. A
         # stripped token is upper case exactly when the token is (punctuation has no case), so
@@ -323,6 +329,10 @@ class ExactVader(SentimentIntensityAnalyzer):
         if not n:
             return _NO_TEXT
         lowered = _vader_forms(tokens)
+        # a text with an emoji takes the library's path; no emoji is ASCII (a flag read, not
+        # computed), and the memo has marked each token holding one
+        if not text.isascii() and not _VADER_FORMS.emoji.isdisjoint(tokens):
+            return self._library_scores(text)
         lexicon = self.lexicon
         if self._lexicon_words.isdisjoint(lowered):
             return _NO_HIT

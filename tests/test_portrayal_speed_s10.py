@@ -145,3 +145,26 @@ def test_token_info_classifies_a_token_on_first_sight():
     assert info["but"] == (True, word_vectors()[0]["but"], 1, 1, False, False)
     assert info["n't"][5] and info["good"][4]  # a negation; a lexicon word
     assert set(info) == {",", "but", "n't", "good"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I love it 😁", "“Great”😁!", "Fine ♥ day", "caf\u00e9 \u00a9 2024 is good", "“Nice” – £5"],
+)
+def test_texts_with_emoji_characters_score_as_vader_does(text):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.sentiment import vader
+
+    expected = SentimentIntensityAnalyzer().polarity_scores(text)
+    assert vader().polarity_scores(text) == expected
+
+
+def test_emoji_tokens_are_marked_and_no_emoji_is_white_space():
+    from analysis.sentiment import _emoji_chars
+
+    assert not any(c.isspace() or not c.strip() for c in _emoji_chars())
+    forms = _TokenForms()
+    for token in ("plain", "“quoted”", "x😁y", "\u00a9"):
+        forms[token]
+    assert forms.emoji == {"x😁y", "\u00a9"}
