@@ -168,3 +168,56 @@ def test_emoji_tokens_are_marked_and_no_emoji_is_white_space():
     for token in ("plain", "“quoted”", "x😁y", "\u00a9"):
         forms[token]
     assert forms.emoji == {"x😁y", "\u00a9"}
+
+
+# --- the target tokeniser's fast paths give the regex's tokens ----------------------------------
+
+
+def _regex_tokens(sentence: str) -> tuple[list[int], list[int], list[str]]:
+    """What the tokeniser defines: TOKEN_RE over the lower-cased sentence (curly apostrophes
+    straight), a possessive "'s" split off its word."""
+    from analysis.target_features import TOKEN_RE
+
+    low = "".join(ch.lower()[:1] or ch for ch in sentence).replace("’", "'")
+    starts, ends, lower = [], [], []
+    for m in TOKEN_RE.finditer(low):
+        tok, a, b = m.group(), m.start(), m.end()
+        if len(tok) > 2 and tok.endswith("'s"):
+            starts += (a, b - 2)
+            ends += (b - 2, b)
+            lower += (tok[:-2], "'s")
+        else:
+            starts.append(a)
+            ends.append(b)
+            lower.append(tok)
+    return starts, ends, lower
+
+
+_TOKEN_PIECES = [
+    "Word", "trump's", "Trump’s", "“Hi", "there,”", "—", "well-known", "x_y", "İstanbul",
+    "Straße", "(ok)", "U.S.", "3.5", "don't", "'s", "s", "!", "end.", "a", "rock'n'roll",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_TOKEN_PIECES), st.sampled_from([" ", "", "  ", "\t", " \n"])),
+        max_size=14,
+    ),
+    st.sampled_from(["", " ", "\t"]),
+)
+def test_tokenise_gives_the_regex_tokens(pieces, around):
+    from analysis.target_features import _tokenise
+
+    sentence = around + "".join(p + sep for p, sep in pieces) + around
+    assert _tokenise(sentence) == _regex_tokens(sentence)
+
+
+def test_tokenise_hand_checked():
+    from analysis.target_features import _tokenise
+
+    starts, ends, lower = _tokenise("Trump’s aide said, “No.”")
+    assert lower == ["trump", "'s", "aide", "said", ",", "“", "no", ".", "”"]
+    assert starts == [0, 5, 8, 13, 17, 19, 20, 22, 23]
+    assert ends == [5, 7, 12, 17, 18, 20, 22, 23, 24]
