@@ -25,7 +25,7 @@ def _same(a: float, b: float) -> bool:
     return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
 
 
-# --- the bootstrap of two or three scores, from the distinct resamples ---------------------------
+# --- the bootstrap of two or three scores, from the resamples repeating one score ----------------
 
 
 def _numpy_summary(values: list[float], **kwargs) -> tuple[float, float, float]:
