@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,3 +35,73 @@ def test_detection_scans_the_body_for_dozens_of_words_before_listing_it():
     assert not any(word in words for word in misses)
     assert "mat" in words and "Mat" not in words
     assert words._listed is None  # 2 body lengths (the class default) would have listed it
+
+
+# --- role and pronoun patterns tried only where their openings are -----------------------------
+
+
+class _Body:
+    """The parts of an Article that the pattern scans read, with sentences anywhere (the
+    segmenter's always lie between white space; these need not)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        from analysis.article import Sentence
+
+        self.text, self.memo = text, {}
+        self.body_start, self.body_end = (spans[0][0], spans[-1][1]) if spans else (0, 0)
+        self.sentences = [Sentence(i, 0, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
+
+
+def _spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """Sentences between pairs of cuts, from the start to the end, with gaps between some."""
+    bounds = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    return list(zip(bounds[::2], bounds[1::2], strict=False))
+
+
+_GAPS = [" ", " ", " ", "  ", "-", "’", "'", ".", "\n", ", ", "“", ""]
+_PRONOUN_WORDS = "he He her Her his His him himself hers herself she She its Its it Hi hat sheets x"
+_ROLE_WORDS = "the The they other president President ministers alliance bank U.S. French new x"
+
+
+def _pattern_cases():
+    from analysis import actors_links as links
+
+    return {
+        "pronoun": (_PRONOUN_WORDS, links._PRONOUN_RE, links._PRONOUN_OPENINGS),
+        "person role": (_ROLE_WORDS, links._person_role_re(), links._ROLE_OPENINGS),
+        "organisation role": (_ROLE_WORDS, links._org_role_re(), links._ROLE_OPENINGS),
+    }
+
+
+@pytest.mark.parametrize("case", ["pronoun", "person role", "organisation role"])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_sentence_matches_equal_finditer_over_each_sentence(case, data):
+    from analysis import actors_links as links
+
+    words, pattern, openings = _pattern_cases()[case]
+    pieces = st.tuples(st.sampled_from(words.split()), st.sampled_from(_GAPS))
+    text = "".join(w + gap for w, gap in data.draw(st.lists(pieces, max_size=30)))
+    article = _Body(text, _spans(text, data.draw(st.lists(st.integers(0, 150), max_size=9))))
+    expected = [
+        (s.sentence_id, m.span())
+        for s in article.sentences
+        for m in pattern.finditer(text, s.start, s.end)
+    ]
+    found = links._sentence_matches(article, pattern, openings)
+    assert [(s.sentence_id, m.span()) for s, m in found] == expected
+
+
+def test_pronouns_are_whole_words_after_no_letter_apostrophe_or_hyphen():
+    from analysis import actors_links as links
+
+    text = "She saw his hat; ‘Its’ the-he sheets it’s his"
+    article = _Body(text, [(0, 16), (17, len(text))])
+    found = links._sentence_matches(article, links._PRONOUN_RE, links._PRONOUN_OPENINGS)
+    # "the-he" (a hyphen before), "sheets" and "it’s" are no pronouns; "Its" after a quote is
+    assert [(s.sentence_id, m.group()) for s, m in found] == [
+        (0, "She"),
+        (0, "his"),
+        (1, "Its"),
+        (1, "his"),
+    ]
