@@ -105,3 +105,25 @@ def test_pronouns_are_whole_words_after_no_letter_apostrophe_or_hyphen():
         (1, "Its"),
         (1, "his"),
     ]
+
+
+# --- quotations found by str.find ---------------------------------------------------------------
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet='“”"\n a’', max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_quotation_spans_equal_the_regex(text, lo, hi):
+    from analysis.actors_links import _QUOTATION_RE, quotation_spans
+
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    expected = [m.span() for m in _QUOTATION_RE.finditer(text, lo, hi)]
+    assert quotation_spans(text, lo, hi) == expected
+
+
+def test_quotations_close_at_the_first_mark_that_may_close_them():
+    from analysis.actors_links import quotation_spans
+
+    text = 'a “b “c” d” "e\nf" "g" “h'
+    # “b fails at the second “; "e fails at the line break; f" opens "f" " (a quotation of
+    # one space) and g" opens nothing; “h is never closed
+    assert [text[s:e] for s, e in quotation_spans(text, 0, len(text))] == ["“c”", '" "']
