@@ -45,18 +45,41 @@ _ROLE_FILLERS = "former|new|outgoing|incoming|current|then|late|acting|interim"
 # compiled patterns built from the lexicons (once per process)
 
 
-def _alternation(words) -> str:
+# Characters that match an ASCII letter case-insensitively besides its two cases (a Unicode
+# pattern's (?i) also folds these: dotted and dotless i, the long s, the Kelvin sign)
+_FOLDS_TO = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _any_case(char: str) -> str:
+    """A case-sensitive pattern for what ``(?i:char)`` matches, for an ASCII character that is
+    no capital letter."""
+    if not ("a" <= char <= "z"):
+        return re.escape(char)
+    return f"[{char}{char.upper()}{_FOLDS_TO.get(char, '')}]"
+
+
+def _alternation(words, *, ignore_case: bool = False) -> str:
     """Longest first, grouped by first letter ("a(?:lliance|rmy)|b(?:ank)"): the regex engine
     then tests one branch per letter rather than every word at every "the" (the same matches:
     words with different first letters never match at one place, and within a letter the
-    order is kept). Words are lower-case ASCII letters first, so case-insensitive use is safe."""
+    order is kept). Words are lower-case ASCII letters first, so case-insensitive use is safe.
+
+    ``ignore_case`` gives what ``(?i:...)`` of the alternation matches, each letter spelled as
+    a case-sensitive class ("[aA](?:[lL][lL]...|[rR][mM][yY])"): the engine skips a branch
+    whose first item is a plain class or letter without entering it, and enters every branch
+    that opens with a case-insensitive letter (four fifths of the cost of the title patterns
+    on words that are no title)."""
     ordered = sorted(set(words), key=len, reverse=True)
     if not all(w[:1].isascii() and w[:1].islower() for w in ordered):
-        return "|".join(map(re.escape, ordered))
+        joined = "|".join(map(re.escape, ordered))
+        return f"(?i:{joined})" if ignore_case else joined
+    if ignore_case and not all(w.isascii() and w == w.lower() for w in ordered):
+        return f"(?i:{_alternation(ordered)})"
+    spell = _any_case if ignore_case else re.escape
     groups: dict[str, list[str]] = {}
     for w in ordered:
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+        groups.setdefault(w[0], []).append("".join(map(spell, w[1:])))
+    return "|".join(f"{spell(c)}(?:{'|'.join(rests)})" for c, rests in groups.items())
 
 
 @cache
@@ -65,7 +88,7 @@ def _person_role_re() -> re.Pattern[str]:
     titles = [t for t in lex.titles if t not in GENERIC_TITLES and not t.endswith(".")]
     return re.compile(
         r"[Tt](?<![\w-].)he\s+(?:(?P<mod>(?:[A-Z][\w.’'-]*\s+){1,2}?))?"
-        rf"(?:(?:{_ROLE_FILLERS})\s+)?(?P<title>(?i:{_alternation(titles)}))"
+        rf"(?:(?:{_ROLE_FILLERS})\s+)?(?P<title>{_alternation(titles, ignore_case=True)})"
         r"(?=[’']s\b|[’'](?!\w)|(?![\w’'-]))(?!\s+(?:[A-Z]|of\b))"
     )
 
@@ -156,12 +179,12 @@ def person_roles(
     return found
 
 
-# Where each pattern can start: every match of a role pattern opens with "the" or "The", every
-# pronoun with one of these (he/his/her..., she, its) after no letter, digit, apostrophe or
-# hyphen. Each opening is a literal first: the regex engine skips ahead to it, where the
-# pronoun pattern, opening with a class, tried every h, s and i of the text (two fifths of the
-# cost of detecting pronouns).
-_ROLE_OPENINGS = (re.compile("the"), re.compile("The"))
+# Where each pattern can start: every match of a role pattern opens with the word "the" or
+# "The" before white space, every pronoun with one of these (he/his/her..., she, its) after no
+# letter, digit, apostrophe or hyphen. Each opening is a literal first: the regex engine skips
+# ahead to it, where the pronoun pattern, opening with a class, tried every h, s and i of the
+# text (two fifths of the cost of detecting pronouns).
+_ROLE_OPENINGS = tuple(re.compile(rf"{w}(?<![\w-]{w})(?=\s)") for w in ("the", "The"))
 _PRONOUN_OPENINGS = tuple(
     re.compile(rf"{w}(?<![\w’'-]{w})") for w in ("h", "H", "she", "She", "its", "Its")
 )

@@ -127,3 +127,47 @@ def test_quotations_close_at_the_first_mark_that_may_close_them():
     # “b fails at the second “; "e fails at the line break; f" opens "f" " (a quotation of
     # one space) and g" opens nothing; “h is never closed
     assert [text[s:e] for s, e in quotation_spans(text, 0, len(text))] == ["“c”", '" "']
+
+
+# --- titles matched in any case by case-sensitive classes ----------------------------------------
+
+
+def test_any_case_classes_match_what_ignore_case_matches():
+    import re
+    import sys
+
+    from analysis.actors_links import _any_case
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for char in "abcdefghijklmnopqrstuvwxyz -.'":
+        expected = re.findall(f"(?i:{re.escape(char)})", everything)
+        assert re.findall(_any_case(char), everything) == expected, char
+    assert re.findall(_any_case("k"), everything) == ["K", "k", "\u212a"]  # the Kelvin sign
+
+
+_TITLE_WORDS = ["the", "The", "THE", "vice", "VICE", "president", "President", "PRESIDENT"]
+_TITLE_WORDS += ["prime", "minister", "Ministers", "ſecretary", "\u212aing", "kıng", "general"]
+_TITLE_WORDS += ["French", "former", "chief", "Chief", "of", "Smith", "x"]
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_TITLE_WORDS), st.sampled_from([" ", " ", "’s ", ", ", "-"])),
+        max_size=14,
+    ).map(lambda pairs: "".join(word + gap for word, gap in pairs))
+)
+def test_person_role_pattern_equals_its_ignore_case_form(text):
+    import re
+
+    from analysis.actors_lexicon import GENERIC_TITLES, lexicon
+    from analysis.actors_links import _alternation, _person_role_re
+
+    titles = [t for t in lexicon().titles if t not in GENERIC_TITLES and not t.endswith(".")]
+    spelled = _alternation(titles, ignore_case=True)
+    assert "(?i:" not in spelled  # the titles are lower-case ASCII: spelled out in classes
+    pattern = _person_role_re()
+    ignoring = re.compile(pattern.pattern.replace(spelled, f"(?i:{_alternation(titles)})"))
+    assert ignoring.pattern != pattern.pattern
+    found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in ignoring.finditer(text)]
