@@ -82,13 +82,19 @@ def _alternation(words, *, ignore_case: bool = False) -> str:
     return "|".join(f"{spell(c)}(?:{'|'.join(rests)})" for c, rests in groups.items())
 
 
+# The role patterns' runs of white space and the words before a title or head are possessive
+# ("*+", "++": never given back): what follows each always opens with a letter, so giving back
+# a character could never lead to a match, and the regex engine keeps no state to retry it (a
+# quarter of the cost of trying the organisation pattern).
+
+
 @cache
 def _person_role_re() -> re.Pattern[str]:
     lex = lexicon()
     titles = [t for t in lex.titles if t not in GENERIC_TITLES and not t.endswith(".")]
     return re.compile(
-        r"[Tt](?<![\w-].)he\s+(?:(?P<mod>(?:[A-Z][\w.’'-]*\s+){1,2}?))?"
-        rf"(?:(?:{_ROLE_FILLERS})\s+)?(?P<title>{_alternation(titles, ignore_case=True)})"
+        r"[Tt](?<![\w-].)he\s++(?:(?P<mod>(?:[A-Z][\w.’'-]*+\s++){1,2}?))?"
+        rf"(?:(?:{_ROLE_FILLERS})\s++)?(?P<title>{_alternation(titles, ignore_case=True)})"
         r"(?=[’']s\b|[’'](?!\w)|(?![\w’'-]))(?!\s+(?:[A-Z]|of\b))"
     )
 
@@ -100,7 +106,7 @@ def _org_role_re() -> re.Pattern[str]:
     heads |= lex.company_role_nouns | {k.rstrip(".") for k in lex.org_keywords}
     heads = {h for h in heads if h.isalpha()}
     return re.compile(
-        r"[Tt](?<![\w-].)he\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,2}?"
+        r"[Tt](?<![\w-].)he\s++(?P<np>(?:[A-Za-z][\w-]*+\s++){0,2}?"
         rf"(?P<head>{_alternation(heads)}))(?=[’']s\b|[’'](?!\w)|(?![\w’'-]))(?!\s+(?:{_ROLE_COMPOUNDS})\b)"
     )
 

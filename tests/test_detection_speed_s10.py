@@ -171,3 +171,24 @@ def test_person_role_pattern_equals_its_ignore_case_form(text):
     assert ignoring.pattern != pattern.pattern
     found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in ignoring.finditer(text)]
+
+
+_POSSESSIVE_WORDS = [*_ROLE_WORDS.split(), "U.S.-based", "Big", "military", "the-x", "party’s"]
+_POSSESSIVE_GAPS = [" ", "  ", " \n ", "’s ", ", ", "-", ""]
+
+
+@pytest.mark.parametrize("name", ["_person_role_re", "_org_role_re"])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_role_patterns_equal_their_forms_without_possessive_runs(name, data):
+    import re
+
+    from analysis import actors_links as links
+
+    pattern = getattr(links, name)()
+    forgiving = re.compile(pattern.pattern.replace("*+", "*").replace("++", "+"))
+    assert forgiving.pattern != pattern.pattern
+    pieces = st.tuples(st.sampled_from(_POSSESSIVE_WORDS), st.sampled_from(_POSSESSIVE_GAPS))
+    text = "".join(w + gap for w, gap in data.draw(st.lists(pieces, max_size=14)))
+    found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in forgiving.finditer(text)]
