@@ -667,7 +667,7 @@ class LowerWords:
 # Body lengths the word scans of one article may read before the body is listed instead:
 # ``str.find`` reads a character for about 3 instructions, the listing regex for about 290, so
 # 64 scans cost less than one listing. The OneStopEnglish texts need 2-59 (median 23), so they are
-# never listed; with 2, 95 of the 96 were, at a quarter of the detection's name stage.
+# never listed; with 2, 95 of the 96 were, at a fifth of the detection's name stage.
 _SCANS_BEFORE_LISTING = 64
 
 
