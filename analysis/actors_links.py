@@ -45,18 +45,47 @@ _ROLE_FILLERS = "former|new|outgoing|incoming|current|then|late|acting|interim"
 # compiled patterns built from the lexicons (once per process)
 
 
-def _alternation(words) -> str:
+# Characters that match an ASCII letter case-insensitively besides its two cases (a Unicode
+# pattern's (?i) also folds these: dotted and dotless i, the long s, the Kelvin sign)
+_FOLDS_TO = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _any_case(char: str) -> str:
+    """A case-sensitive pattern for what ``(?i:char)`` matches, for an ASCII character that is
+    no capital letter."""
+    if not ("a" <= char <= "z"):
+        return re.escape(char)
+    return f"[{char}{char.upper()}{_FOLDS_TO.get(char, '')}]"
+
+
+def _alternation(words, *, ignore_case: bool = False) -> str:
     """Longest first, grouped by first letter ("a(?:lliance|rmy)|b(?:ank)"): the regex engine
     then tests one branch per letter rather than every word at every "the" (the same matches:
     words with different first letters never match at one place, and within a letter the
-    order is kept). Words are lower-case ASCII letters first, so case-insensitive use is safe."""
+    order is kept). Words are lower-case ASCII letters first, so case-insensitive use is safe.
+
+    ``ignore_case`` gives what ``(?i:...)`` of the alternation matches, each letter spelled as
+    a case-sensitive class ("[aA](?:[lL][lL]...|[rR][mM][yY])"): the engine skips a branch
+    whose first item is a plain class or letter without entering it, and enters every branch
+    that opens with a case-insensitive letter (the titles in (?i) were half the cost of trying
+    the person pattern)."""
     ordered = sorted(set(words), key=len, reverse=True)
     if not all(w[:1].isascii() and w[:1].islower() for w in ordered):
-        return "|".join(map(re.escape, ordered))
+        joined = "|".join(map(re.escape, ordered))
+        return f"(?i:{joined})" if ignore_case else joined
+    if ignore_case and not all(w.isascii() and w == w.lower() for w in ordered):
+        return f"(?i:{_alternation(ordered)})"
+    spell = _any_case if ignore_case else re.escape
     groups: dict[str, list[str]] = {}
     for w in ordered:
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+        groups.setdefault(w[0], []).append("".join(map(spell, w[1:])))
+    return "|".join(f"{spell(c)}(?:{'|'.join(rests)})" for c, rests in groups.items())
+
+
+# The role patterns' runs of white space and the words before a title or head are possessive
+# ("*+", "++": never given back): what follows each always opens with a letter, so giving back
+# a character could never lead to a match, and the regex engine keeps no state to retry it (a
+# quarter of the cost of trying the organisation pattern).
 
 
 @cache
@@ -64,8 +93,8 @@ def _person_role_re() -> re.Pattern[str]:
     lex = lexicon()
     titles = [t for t in lex.titles if t not in GENERIC_TITLES and not t.endswith(".")]
     return re.compile(
-        r"[Tt](?<![\w-].)he\s+(?:(?P<mod>(?:[A-Z][\w.’'-]*\s+){1,2}?))?"
-        rf"(?:(?:{_ROLE_FILLERS})\s+)?(?P<title>(?i:{_alternation(titles)}))"
+        r"[Tt](?<![\w-].)he\s++(?:(?P<mod>(?:[A-Z][\w.’'-]*+\s++){1,2}?))?"
+        rf"(?:(?:{_ROLE_FILLERS})\s++)?(?P<title>{_alternation(titles, ignore_case=True)})"
         r"(?=[’']s\b|[’'](?!\w)|(?![\w’'-]))(?!\s+(?:[A-Z]|of\b))"
     )
 
@@ -77,7 +106,7 @@ def _org_role_re() -> re.Pattern[str]:
     heads |= lex.company_role_nouns | {k.rstrip(".") for k in lex.org_keywords}
     heads = {h for h in heads if h.isalpha()}
     return re.compile(
-        r"[Tt](?<![\w-].)he\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,2}?"
+        r"[Tt](?<![\w-].)he\s++(?P<np>(?:[A-Za-z][\w-]*+\s++){0,2}?"
         rf"(?P<head>{_alternation(heads)}))(?=[’']s\b|[’'](?!\w)|(?![\w’'-]))(?!\s+(?:{_ROLE_COMPOUNDS})\b)"
     )
 
@@ -122,7 +151,7 @@ def person_roles(
     # title head word -> people holding such a title, in order of first seen
     by_head: dict[str, list[str]] = {}
     k = 0
-    for sent, m in _role_matches(article, pattern):
+    for sent, m in _sentence_matches(article, pattern, _ROLE_OPENINGS):
         title = m.group("title").lower()
         head = title.split()[-1]
         mod = norm(m.group("mod") or "")
@@ -156,33 +185,42 @@ def person_roles(
     return found
 
 
-def _the_starts(article: Article) -> list[int]:
-    """Where "the" or "The" starts in the body, in order: the only places a role pattern
-    (which opens with ``[Tt]he``) can match. Found once per article by ``str.find`` and shared by
-    the person and organisation patterns, instead of each pattern scanning every sentence."""
-    found = article.memo.get("actor_the_starts")
+# Where each pattern can start: every match of a role pattern opens with the word "the" or
+# "The" before white space, every pronoun with one of these (he/her..., his, him..., she, its)
+# after no letter, digit, apostrophe or hyphen. Each opening is a literal first: the regex
+# engine skips ahead to it, where the pronoun pattern, opening with a class, tried every h, s
+# and i of the text (about half the cost of detecting pronouns).
+_ROLE_OPENINGS = tuple(re.compile(rf"{w}(?<![\w-]{w})(?=\s)") for w in ("the", "The"))
+_PRONOUN_OPENINGS = tuple(
+    re.compile(rf"{first}(?<![\w’'-]{first}){then}")
+    for first in ("h", "H", "she", "She", "its", "Its")
+    for then in ["(?=e|i[ms])" if first in "hH" else ""]
+)
+
+
+def _starts(article: Article, openings: tuple[re.Pattern[str], ...]) -> list[int]:
+    """Where any of ``openings`` matches in the body, in order, found once per article (the
+    two role patterns share theirs)."""
+    known: dict = article.memo.setdefault("actor_starts", {})  # openings -> offsets
+    found = known.get(openings)
     if found is None:
         text, start, end = article.text, article.body_start, article.body_end
-        found = []
-        for word in ("the", "The"):
-            i = text.find(word, start, end)
-            while i >= 0:
-                found.append(i)
-                i = text.find(word, i + 3, end)
-        found.sort()
-        article.memo["actor_the_starts"] = found
+        found = known[openings] = sorted(
+            m.start() for opening in openings for m in opening.finditer(text, start, end)
+        )
     return found
 
 
-def _role_matches(
-    article: Article, pattern: re.Pattern[str]
+def _sentence_matches(
+    article: Article, pattern: re.Pattern[str], openings: tuple[re.Pattern[str], ...]
 ) -> Iterator[tuple[Sentence, re.Match]]:
     """(sentence, match) for ``pattern.finditer`` over each body sentence, in text order, with
-    the pattern tried only where "the"/"The" starts (:func:`_the_starts`). The same matches:
-    finditer's next match is the leftmost one at or after the previous match's end, and the
-    pattern can start nowhere else (its look-behind sees before the sentence either way)."""
+    the pattern tried only where one of ``openings`` matches (:func:`_starts`), as every match
+    of the pattern must begin. The same matches: finditer's next match is the leftmost one at
+    or after the previous match's end, and the pattern can start nowhere else (its look-behind
+    sees before the sentence either way)."""
     text = article.text
-    starts = _the_starts(article)
+    starts = _starts(article, openings)
     for sent in article.sentences:
         i = bisect.bisect_left(starts, sent.start)
         resume = sent.start
@@ -232,7 +270,7 @@ def org_roles(
             latest_generic[:] = [index, key]
 
     k = 0
-    for sent, m in _role_matches(article, pattern):
+    for sent, m in _sentence_matches(article, pattern, _ROLE_OPENINGS):
         words = m.group("np").lower().split()
         if any(w in lex.function_words for w in words[:-1]):
             continue  # "the income the bank": not one noun phrase
@@ -277,19 +315,18 @@ def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     quoted = _quote_test(article)
-    for sent in article.sentences:
-        for p in _PRONOUN_RE.finditer(article.text, sent.start, sent.end):
-            i = bisect.bisect_right(starts, p.start()) - 1
-            if i >= 0 and taken[i][1] > p.start():
-                continue  # inside a name ("His Dark Materials")
-            word = p.group().lower()
-            want = _PRONOUNS[word]
-            key = _antecedent(sent.sentence_id, p.start(), word, want, by_sentence, actors, quoted)
-            if key is not None:
-                mention = Mention(key, p.start(), p.end(), sent.sentence_id, "pronoun", False)
-                found.append(mention)
-                by_sentence.setdefault(sent.sentence_id, []).append(mention)
-                by_sentence[sent.sentence_id].sort(key=lambda m: m.start)
+    for sent, p in _sentence_matches(article, _PRONOUN_RE, _PRONOUN_OPENINGS):
+        i = bisect.bisect_right(starts, p.start()) - 1
+        if i >= 0 and taken[i][1] > p.start():
+            continue  # inside a name ("His Dark Materials")
+        word = p.group().lower()
+        want = _PRONOUNS[word]
+        key = _antecedent(sent.sentence_id, p.start(), word, want, by_sentence, actors, quoted)
+        if key is not None:
+            mention = Mention(key, p.start(), p.end(), sent.sentence_id, "pronoun", False)
+            found.append(mention)
+            by_sentence.setdefault(sent.sentence_id, []).append(mention)
+            by_sentence[sent.sentence_id].sort(key=lambda m: m.start)
     return found
 
 
@@ -349,15 +386,56 @@ def _antecedent(
     return None
 
 
-_QUOTATION_RE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_QUOTATION_RE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")  # what quotation_spans finds
+
+
+class _Next:
+    """Where a character next occurs at or after an offset, for offsets that only grow: each
+    ``str.find`` is reused until the scan passes it, so a text is read once per character."""
+
+    __slots__ = ("_at", "_char", "_end", "_text")
+
+    def __init__(self, text: str, char: str, end: int) -> None:
+        self._text, self._char, self._end = text, char, end
+        self._at = -1  # nothing found yet
+
+    def __call__(self, offset: int) -> int:
+        """The next occurrence at or after ``offset`` (``end`` when there is none)."""
+        if self._at < offset:
+            found = self._text.find(self._char, offset, self._end)
+            self._at = self._end if found < 0 else found
+        return self._at
+
+
+def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_QUOTATION_RE.finditer(text, start, end)``: a curly quotation from “ to the
+    next ” with no “ between, or a straight one from " to the next " on the same line. Found
+    with ``str.find`` (the regex read every character of the body: a fifth of the cost of
+    detecting pronouns); an opening that fails is skipped, as the regex skips it."""
+    spans: list[tuple[int, int]] = []
+    curly, curly_close = _Next(text, "“", end), _Next(text, "”", end)
+    straight, newline = _Next(text, '"', end), _Next(text, "\n", end)
+    i = start
+    while True:
+        opening = min(curly(i), straight(i))
+        if opening >= end:
+            return spans
+        if text[opening] == "“":
+            close = curly_close(opening + 1)
+            closed = close < end and close < curly(opening + 1)
+        else:
+            close = straight(opening + 1)
+            closed = close < end and close < newline(opening + 1)
+        if closed:
+            spans.append((opening, close + 1))
+            i = close + 1
+        else:
+            i = opening + 1
 
 
 def _quote_test(article: Article) -> Callable[[int], bool]:
     """Whether an offset lies inside a double-quoted passage of the body."""
-    spans = [
-        (m.start(), m.end())
-        for m in _QUOTATION_RE.finditer(article.text, article.body_start, article.body_end)
-    ]
+    spans = quotation_spans(article.text, article.body_start, article.body_end)
     starts = [s for s, _ in spans]
 
     def inside(offset: int) -> bool:

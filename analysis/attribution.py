@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, islice, pairwise
+from itertools import accumulate, islice, pairwise, repeat
 
 import numpy as np
 import pandas as pd
@@ -533,7 +533,9 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".spli
 _NEXT_NONSPACE_RE = re.compile(r"\s*")
 # ", and NBC News has proof": a second clause (its own speaker) before a colon
 _COORDINATED_CLAUSE_RE = re.compile(r", (?:and|but) [A-Z]")
-_QUOTE_MARK_RE = re.compile("''|[" + re.escape(QUOTE_MARKS) + "]")
+# alternatives that each open with a literal: the engine jumps to the next candidate character
+# instead of trying a match at every offset (as attribution_quotes' mark pattern)
+_QUOTE_MARK_RE = re.compile("|".join(["''", *map(re.escape, dict.fromkeys(QUOTE_MARKS))]))
 _ABBREV_END_RE = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.){2,}$")
 
 
@@ -650,7 +652,7 @@ def _sentences(
     raws = parts[1::2]
     norms = list(map(_NORMS.get, raws))
     if None in norms:
-        norms = [n if n is not None else _norm(r) for n, r in zip(norms, raws, strict=True)]
+        _fill_norms(norms, raws)
     cue_words = _cue_words()
     out = []
     i = 0
@@ -685,6 +687,18 @@ def _norm(raw: str) -> str:
     return out
 
 
+def _fill_norms(norms: list[str | None], raws: list[str]) -> None:
+    """Normalise in place the tokens the memo has not met yet (None in ``norms``): a text has
+    a few dozen, found by C-level scans instead of a Python pass over every token."""
+    i = norms.index(None)
+    while True:
+        norms[i] = _norm(raws[i])
+        try:
+            i = norms.index(None, i + 1)
+        except ValueError:
+            return
+
+
 def _maybe_generic(norms: list[str]) -> bool:
     """Whether a word that could be an unknown cue verb stands before "that"."""
     if "that" not in norms:
@@ -706,6 +720,19 @@ def _cue_words() -> frozenset[str]:
     any of them holds no cue."""
     heads = {max(reversed(p), key=len) for p, e in cue_lexicon().items() if _usable(e)}
     return frozenset(heads) | _lemma_forms() | _neighbours().keys()
+
+
+@cache
+def _phrase_openers() -> dict[str, frozenset[str]]:
+    """Starters that only open longer phrases ("the", "has": not a phrase, form or neighbour on
+    their own), each with the next words that make them worth a look: a phrase's second word,
+    or "that" (before which an unknown verb may be a cue)."""
+    forms = _single_forms()
+    return {
+        w: frozenset(node).difference([""]).union(["that"])
+        for w, node in _trie().items()
+        if "" not in node and w not in forms
+    }
 
 
 @cache
@@ -833,23 +860,11 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
     out: list[tuple[int, int, CueEntry]] = []
     after = 0  # the next free token (matches do not overlap)
     model = cue_model() if CUE_MODEL else None
-    trie = _trie()
-    forms = _single_forms()
     always = _always_phrases()
-    starters = _starters()
-    positions = [i for i, w in enumerate(norms) if w in starters]
     best: tuple[float, int, int, CueEntry] | None = None
     limit = _threshold_logit(model["threshold"]) if model is not None else 0.0
-    if "that" in norms:  # an unknown "-ed" verb before "that"
-        positions = sorted({*positions, *(i - 1 for i, w in enumerate(norms) if w == "that" and i)})
-    for i in positions:
+    for i in _cue_positions(norms):
         if i < after:
-            continue
-        w = norms[i]
-        node = trie.get(w)
-        if node is not None and "" not in node and (i + 1 >= n or norms[i + 1] not in node):
-            node = None  # "the", "has": only the first word of longer phrases
-        if node is None and w not in forms and not (i + 1 < n and norms[i + 1] == "that"):
             continue
         candidates = _candidates_at(sent, i)
         if not candidates or quotes.at(sent.starts[i]) is not None:
@@ -877,6 +892,23 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
         _, i, k, entry = best  # the sentence's best candidate, just short of the threshold
         out.append((i, _with_particle(norms, i, k, entry), entry))
     return out
+
+
+def _cue_positions(norms: list[str]) -> list[int]:
+    """Tokens where a cue candidate may start: a phrase's first word, another form or a vector
+    neighbour of a cue ("the", "has" only where the next word continues one of their phrases),
+    and any word before "that" (an unknown "-ed" verb)."""
+    n = len(norms)
+    starters = _starters()
+    openers = _phrase_openers()
+    positions = [
+        i
+        for i, w in enumerate(norms)
+        if w in starters and (w not in openers or (i + 1 < n and norms[i + 1] in openers[w]))
+    ]
+    if "that" in norms:
+        positions = sorted({*positions, *(i - 1 for i, w in enumerate(norms) if w == "that" and i)})
+    return positions
 
 
 def _reflexive_speech(entry: CueEntry, word: str) -> bool:
@@ -1156,8 +1188,8 @@ def _score(entry: CueEntry, kind: str, key: tuple) -> float:
     saved."""
     weights = cue_model()["weights"]
     z = _phrase_score(entry, kind)
-    for f in _features_of_context(entry, key):
-        z += weights.get(f, 0.0)
+    for w in map(weights.get, _features_of_context(entry, key), repeat(0.0)):
+        z += w  # one by one, in feature order (not sum(), whose rounding may differ)
     return z
 
 
@@ -4163,6 +4195,7 @@ MODEL_CACHES = (
     _lemma_entry,
     _neighbours,
     _single_forms,
+    _phrase_openers,
     _model_phrases,
     _always_phrases,
     _phrase_features,

@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK_RE = re.compile(r"''|[\"“”„«»]")
+# quote marks: two straight apostrophes (NYT style) or one double-quote character
+_MARKS = ("''", '"', "“", "”", "„", "«", "»")
+# one alternative per mark, each opening with a literal (the engine skips ahead to a candidate
+# character instead of trying a match at every offset)
+_MARK_RE = re.compile("|".join(map(re.escape, _MARKS)))
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 
@@ -44,6 +48,20 @@ def _first_char(text: str, start: int, end: int) -> int:
     return start
 
 
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of every quote mark in text[start:end], in text order: what
+    ``_MARK_RE.finditer`` finds (no mark overlaps another, and a run of apostrophes pairs up from
+    its left), by one ``str.find`` scan per kind of mark, a few times cheaper than the regex."""
+    out = []
+    for mark in _MARKS:
+        i = text.find(mark, start, end)
+        while i >= 0:
+            out.append((i, i + len(mark)))
+            i = text.find(mark, i + len(mark), end)
+    out.sort()
+    return out
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Quote spans in text, given the paragraph (start, end) spans in order."""
     quotes: list[Quote] = []
@@ -55,8 +73,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             open_at = lead  # the quote goes on in this paragraph
         else:
             pending = []
-        for m in _MARK_RE.finditer(text, p_start, p_end):
-            i = m.start()
+        for i, mark_end in _marks(text, p_start, p_end):
             if i == open_at:
                 continue
             if open_at is None:
@@ -65,8 +82,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             elif text[i] in _OPENERS:
                 open_at, pending = i, []  # an opener while open: the earlier one was unbalanced
             else:
-                fragments = (*pending, (open_at, m.end()))
-                quotes.append(Quote(fragments[0][0], m.end(), fragments))
+                fragments = (*pending, (open_at, mark_end))
+                quotes.append(Quote(fragments[0][0], mark_end, fragments))
                 pending, open_at = [], None
         if open_at is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None

@@ -14,7 +14,7 @@ import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -219,6 +219,53 @@ def _quantile_plan(
     return plan
 
 
+def _tails_are_constant(n: int, n_boot: int, seed: int, level: float) -> bool:
+    """Whether both bounds of n scores' interval come from the resamples that repeat one score.
+
+    Rounded addition and division never decrease when an operand grows, so the lowest draw
+    mean is that of the lowest score repeated n times, and the highest that of the highest.
+    When every such resample is drawn more often than a quantile's order statistics lie from
+    its end of the sorted draws, both order statistics are that one mean.
+    """
+    indices = _resample_indices(n, n_boot, seed)
+    repeated = indices[(indices == indices[:, :1]).all(axis=1), 0]
+    fewest = int(np.bincount(repeated, minlength=n).min())
+    tail = (1 - level) / 2
+    below, above = _quantile_plan(n_boot, (tail, 1 - tail))[:2]
+    return int(above[0]) < fewest and int(below[1]) >= n_boot - fewest
+
+
+@cache
+def _constant_tail_sizes() -> frozenset[int]:
+    """The group sizes whose default interval :func:`_constant_tail_summary` gives: 2 and 3
+    (a resample repeats one of three scores about 37 times in 1000; of four, about 4)."""
+    return frozenset(n for n in (2, 3, 4) if _tails_are_constant(n, N_BOOT, SEED, 0.95))
+
+
+def _exact_shortcut(values: list[float]) -> bool:
+    """Whether :func:`_constant_tail_summary` gives the draws' numbers exactly: not with a NaN
+    (numpy's own path) nor a negative zero (equal to 0.0, its sign would depend on where
+    numpy's sort puts it)."""
+    return not any(v != v or (v == 0 and math.copysign(1.0, v) < 0) for v in values)
+
+
+def _constant_tail_summary(values: list[float]) -> tuple[float, float, float]:
+    """(mean, ci_low, ci_high) of a group of a :func:`_constant_tail_sizes` size, the numbers
+    of :func:`_bootstrap_summary` (tests check the equality) without drawing: the lowest and
+    highest scores' repeated means, clipped to the scores' range as there."""
+    n = len(values)
+    low = high = values[0]
+    for value in values[1:]:  # as np.minimum and np.maximum compare
+        low = low if low < value else value
+        high = high if high > value else value
+    bounds = []
+    for score in (low, high):
+        q = sum([score] * n, -0.0) / n  # the resample's sum, left to right as numpy's
+        q = low if q < low else q  # as np.clip compares (a bound equal to q leaves q)
+        bounds.append(high if q > high else q)
+    return sum(values, -0.0) / n, bounds[0], bounds[1]
+
+
 def summarise_scores(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per (actor, role) from scored items (columns actor, kind, role, score, label), in
     order of first appearance."""
@@ -249,10 +296,14 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
     intervals: list[tuple[float, float]] = [(math.nan, math.nan)] * len(entries)
     by_size: dict[int, list[int]] = {}
     for i, (_, values, _) in enumerate(entries):
-        if len(values) == 1:
+        n = len(values)
+        if n == 1:
             means[i] = float(values[0])
+        elif n in _constant_tail_sizes() and _exact_shortcut(values):
+            mean, low, high = _constant_tail_summary(values)
+            means[i], intervals[i] = mean, (low, high)
         else:
-            by_size.setdefault(len(values), []).append(i)
+            by_size.setdefault(n, []).append(i)
     matrices = [
         np.array([entries[i][1] for i in members], dtype=float) for members in by_size.values()
     ]

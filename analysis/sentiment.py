@@ -117,13 +117,50 @@ def _negated_word(low: str) -> bool:
     return low in _NEGATE or "n't" in low
 
 
-@lru_cache(maxsize=65536)  # one key per white-space token: vocabulary, like the lexicon
 def _vader_token(token: str) -> str:
     """A white-space token as VADER looks it up: outer punctuation stripped unless that leaves
-    two characters or fewer (possibly an emoticon: kept whole), lower-cased. Tokens repeat
-    (within an article and across articles), so each is worked out once."""
+    two characters or fewer (possibly an emoticon: kept whole), lower-cased."""
     stripped = token.strip(_PUNCTUATION)
     return (stripped if len(stripped) > 2 else token).lower()
+
+
+class _TokenForms(dict):
+    """token → :func:`_vader_token` (token), filled on first sight: vocabulary, like the
+    lexicon. ``map`` calls its ``__getitem__`` without building an argument tuple, about a
+    third of the cost of a call to an ``lru_cache`` wrapper; only a miss runs Python.
+
+    ``emoji`` holds the tokens met that contain one of VADER's emoji characters (white space
+    is none, so a text holds one exactly when one of its tokens does)."""
+
+    limit = 65536
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.emoji: set[str] = set()
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+            self.emoji.clear()
+        if not token.isascii() and not _emoji_chars().isdisjoint(token):
+            self.emoji.add(token)
+        form = self[token] = _vader_token(token)
+        return form
+
+
+@cache
+def _emoji_chars() -> frozenset[str]:
+    """VADER's emoji lexicon keys (the characters its ``polarity_scores`` replaces)."""
+    return frozenset(vader().emojis)
+
+
+_VADER_FORMS = _TokenForms()
+
+
+def _vader_forms(tokens: list[str]) -> list[str]:
+    """:func:`_vader_token` of each token, memoised (tokens repeat within an article and
+    across articles)."""
+    return list(map(_VADER_FORMS.__getitem__, tokens))
 
 
 def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:
@@ -204,10 +241,32 @@ def _special_idioms(valence: float, low: list[str], i: int) -> float:
 
 def _punctuation_emphasis(text: str) -> float:
     """VADER's ``_punctuation_emphasis`` (up to four "!", and two or more "?"), in one call."""
+    if "!" not in text and "?" not in text:  # most sentences: nothing to count
+        return 0.0
     ep_amplifier = min(text.count("!"), 4) * 0.292
     qm_count = text.count("?")
     qm_amplifier = 0 if qm_count <= 1 else qm_count * 0.18 if qm_count <= 3 else 0.96
     return ep_amplifier + qm_amplifier
+
+
+_SCALES = tuple(10.0**digits for digits in range(16))
+_ROUNDER = 1.5 * 2.0**52  # adding it and taking it away rounds a double to an integer, half-even
+
+
+def _round(x: float, digits: int) -> float:
+    """``round(x, digits)``, the same float, for VADER's scores (finite, of modest size).
+
+    ``round`` with digits goes through a decimal string and back (about 3,500 instructions).
+    Scaled up, a value that is not within a hair of a half rounds to the same integer in
+    double arithmetic, and dividing that exact integer by the exact power of ten gives the
+    double nearest the decimal, as ``round`` does; a value near a half takes ``round``.
+    """
+    scale = _SCALES[digits]
+    y = x * scale
+    k = (y + _ROUNDER) - _ROUNDER
+    if 0.5 - abs(y - k) < 1e-6 or not -1e9 < y < 1e9:
+        return round(x, digits)
+    return k / scale if k else x * 0.0  # a zero keeps the sign of x, as round's does
 
 
 def _but(lowered: list[str], sentiments: list[float]) -> None:
@@ -241,12 +300,6 @@ class ExactVader(SentimentIntensityAnalyzer):
 
     def __init__(self) -> None:
         super().__init__()
-        self._emoji_chars = frozenset(self.emojis)
-        # a screen for the emoji test: the emoji of the Basic Multilingual Plane and every
-        # character beyond it (a class the regex engine tests in one step per character,
-        # twice as fast as hashing each character); only a text it flags is checked exactly
-        bmp = sorted(c for c in self._emoji_chars if len(c) == 1 and ord(c) < 0x10000)
-        self._emoji_screen = re.compile(f"[{''.join(map(re.escape, bmp))}\U00010000-\U0010ffff]")
         self._lexicon_words = self.lexicon.keys()  # a live view: set operations in C
         self._memo: tuple[list[str], list[str]] | None = None
 
@@ -266,11 +319,7 @@ class ExactVader(SentimentIntensityAnalyzer):
 
     def scores(self, text: str) -> tuple[float, float, float, float]:
         """(compound, pos, neu, neg) of ``polarity_scores``, without building a dict."""
-        if not isinstance(text, str) or (
-            not text.isascii()  # no emoji is ASCII; the flag is read, not computed
-            and self._emoji_screen.search(text) is not None
-            and not self._emoji_chars.isdisjoint(text)
-        ):
+        if not isinstance(text, str):
             return self._library_scores(text)
         # the white-space tokens; each one's VADER form (lower-cased) from the token memo. A
         # stripped token is upper case exactly when the token is (punctuation has no case), so
@@ -279,7 +328,11 @@ class ExactVader(SentimentIntensityAnalyzer):
         n = len(tokens)
         if not n:
             return _NO_TEXT
-        lowered = list(map(_vader_token, tokens))
+        lowered = _vader_forms(tokens)
+        # a text with an emoji takes the library's path; no emoji is ASCII (a flag read, not
+        # computed), and the memo has marked each token holding one
+        if not text.isascii() and not _VADER_FORMS.emoji.isdisjoint(tokens):
+            return self._library_scores(text)
         lexicon = self.lexicon
         if self._lexicon_words.isdisjoint(lowered):
             return _NO_HIT
@@ -385,7 +438,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         pos = math.fabs(pos_sum / total)
         neg = math.fabs(neg_sum / total)
         neu = math.fabs(neu_count / total)
-        return round(compound, 4), round(pos, 3), round(neu, 3), round(neg, 3)
+        return _round(compound, 4), _round(pos, 3), _round(neu, 3), _round(neg, 3)
 
     @staticmethod
     def _sift_sentiment_scores(sentiments: list[float]) -> tuple[float, float, int]:

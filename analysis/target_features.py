@@ -254,17 +254,16 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(w for w in lexicon() if w[:1].isalnum() and w not in BOOSTER_DICT)
 
 
-# token → (is_word, vector row, clause step, segment step, may carry a valence, is a negation);
-# filled lazily, so each distinct word is classified once per process
-_TOKEN_INFO: dict[str, tuple[bool, int, int, int, bool, bool]] = {}
+class _TokenInfo(dict):
+    """token → (is_word, vector row, clause step, segment step, may carry a valence, is a
+    negation), filled on first sight, so each distinct word is classified once per process.
+    ``map`` reads it through the dictionary's own ``__getitem__``; only a new word runs Python
+    (a sentence with one new word no longer sends all its tokens through a Python function)."""
 
-
-def _token_info(tok: str) -> tuple[bool, int, int, int, bool, bool]:
-    info = _TOKEN_INFO.get(tok)
-    if info is None:
+    def __missing__(self, tok: str) -> tuple[bool, int, int, int, bool, bool]:
         word = tok[0].isalnum()
         step = _STRUCTURE.get(tok, _PLAIN)
-        info = _TOKEN_INFO[tok] = (
+        info = self[tok] = (
             word,
             word_vectors()[0].get(tok, -1) if word else -1,
             step[0],
@@ -272,7 +271,10 @@ def _token_info(tok: str) -> tuple[bool, int, int, int, bool, bool]:
             tok in _lexicon_words() or "-" in tok,
             _is_negation(tok),
         )
-    return info
+        return info
+
+
+_TOKEN_INFO = _TokenInfo()
 
 
 def _valences(
@@ -331,10 +333,7 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
     n = len(lower)
     if not n:
         return _new_parse(offset, *(((),) * 13))
-    try:
-        infos = list(map(_TOKEN_INFO.__getitem__, lower))
-    except KeyError:  # a word met for the first time in this process
-        infos = list(map(_token_info, lower))
+    infos = list(map(_TOKEN_INFO.__getitem__, lower))
     columns = zip(*infos, strict=True)
     is_word, vec_row, clause_step, segment_step, candidate, negation = columns
     positions = range(n)
