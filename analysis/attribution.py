@@ -47,7 +47,7 @@ from analysis.attribution_lexicon import (
     normalize,
     part_of_speech,
 )
-from analysis.attribution_quotes import Quote, find_quotes
+from analysis.attribution_quotes import _MARK_RE, Quote, find_quotes
 from analysis.errors import AnalysisError
 from analysis.segment import split_sentences
 from analysis.text import WORD_RE
@@ -533,9 +533,8 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".spli
 _NEXT_NONSPACE_RE = re.compile(r"\s*")
 # ", and NBC News has proof": a second clause (its own speaker) before a colon
 _COORDINATED_CLAUSE_RE = re.compile(r", (?:and|but) [A-Z]")
-# alternatives that each open with a literal: the engine jumps to the next candidate character
-# instead of trying a match at every offset (as attribution_quotes' mark pattern)
-_QUOTE_MARK_RE = re.compile("|".join(["''", *map(re.escape, dict.fromkeys(QUOTE_MARKS))]))
+# a quote mark (QUOTE_MARKS, or '' NYT-style): the quote finder's pattern, defined once there
+_QUOTE_MARK_RE = _MARK_RE
 _ABBREV_END_RE = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.){2,}$")
 
 
