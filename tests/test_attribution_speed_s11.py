@@ -1,0 +1,184 @@
+"""The rewrites of session 11 in quote attribution give what the code they replaced gave."""
+
+from __future__ import annotations
+
+from itertools import repeat
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import attribution as A
+from analysis.attribution_lexicon import CueEntry
+
+# --- _score: weights from tables instead of feature names --------------------------------------
+
+
+def _named_score(entry: CueEntry, kind: str, key: tuple) -> float:
+    """_score as written before session 11: each feature's name built, its weight looked up."""
+    weights = A.cue_model()["weights"]
+    z = A._phrase_score(entry, kind)
+    for w in map(weights.get, A._features_of_context(entry, key), repeat(0.0)):
+        z += w
+    return z
+
+
+def test_score_hand_checked_sentence():
+    text = (
+        "The senator said on Monday that the plan, which he warned about, would fail. "
+        "“It is over,” she told reporters, adding that critics had argued otherwise."
+    )
+    sentences = A._sentences(text, [(0, len(text))], prefilter=False)
+    quotes = A._QuoteIndex(A.find_quotes(text, [(0, len(text))]))
+    scores = {}
+    for sent in sentences:
+        for i in range(len(sent.norms)):
+            if quotes.at(sent.starts[i]) is not None:
+                continue
+            for k, entry, kind in A._candidates_at(sent, i):
+                key = A._context_key(sent, i, k)
+                scores[" ".join(sent.norms[i:k])] = A._score(entry, kind, key)
+                assert A._score(entry, kind, key) == _named_score(entry, kind, key)
+    assert {"said", "warned", "told", "adding", "argued"} <= set(scores)
+    assert scores["said"] > 2.0 and scores["told"] > 2.0  # sure cues, their weights summed
+
+
+def test_weight_tables_hold_the_names_parts():
+    weights = A.cue_model()["weights"]
+    t = A._weight_tables()
+    assert t.pw["he"] == weights["pw=he"]
+    assert t.nw2['"']["the"] == weights['nw2=" the']
+    assert t.lemmas["tell"][0]["pronoun"] == weights["lb=tell|pronoun"]  # lb
+    assert t.lemmas["say"][3][")"] == weights["lnw=say|)"]  # lnw
+    assert t.at[8] == weights["at=8"] and t.rest[0] == weights["rest=0"]
+    assert t.first == weights["first"] and t.afterquote == weights.get("afterquote", 0.0)
+    assert A._split_names({"a|b|c": 1.0, "ab": 2.0, "|x": 3.0}, "|") == {
+        "a": {"b|c": 1.0},
+        "": {"x": 3.0},
+    }
+    assert A._int_names({"3": 1.0, "03": 2.0, "x": 3.0, "-1": 4.0}) == {3: 1.0, -1: 4.0}
+
+
+def _sample(names: list[str], n: int = 40) -> list[str]:
+    return sorted(names)[:: max(1, len(names) // n)]
+
+
+_T = A._weight_tables()
+_WORDS = [
+    *_sample(list(_T.pw)),
+    *_sample(list(_T.nw2)),
+    *_sample([w for by in _T.nw2.values() for w in by]),
+    "<s>",
+    "</s>",
+    "|",
+    "a|b",
+    "x y",
+    "=",
+    "said",
+    "the",
+    '"',
+]
+_KINDS = ["start", "pronoun", "relative", ",", "to", "by", "and", '"', "capital", "aux", "lower"]
+_AFTER = [*sorted(A.CONTEXT_AFTER_WORDS), "end", "determiner", "pronoun", "capital", "lower"]
+_PLACES = ["", "a", "b", "bt", "ba", "bta"]
+_LEMMAS = [*_sample(list(_T.lemmas)), "say", "a|b", "say|", "unknown"]
+_ENTRIES = [
+    *(A.cue_lexicon()[p] for p in _sample(list(A.cue_lexicon()), 30)),
+    *(CueEntry((w,), w, "verb", "evaluative", 0, 0) for w in ("announced", "zorbed")),
+]
+
+
+@st.composite
+def _keys(draw) -> tuple:
+    word = st.sampled_from(_WORDS)
+    return (
+        draw(st.sampled_from(_KINDS)),
+        draw(st.sampled_from(_AFTER)),
+        draw(word),
+        draw(word),
+        draw(word),
+        draw(word),
+        draw(st.integers(0, 8)),
+        draw(st.integers(0, 6)),
+        draw(st.booleans()),
+        draw(st.booleans()),
+        draw(st.sampled_from([None, *sorted(A.DETERMINERS)])),
+        draw(st.booleans()),
+        draw(st.booleans()),
+        draw(st.booleans()),
+        draw(st.sampled_from(_PLACES)),
+        draw(st.sampled_from(_PLACES)),
+    )
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from(_ENTRIES),
+    st.sampled_from(["lex", "lemma", "vec", "generic"]),
+    st.sampled_from(_LEMMAS),
+    _keys(),
+)
+def test_score_equals_the_named_weights_bit_for_bit(entry, kind, lemma, key):
+    assert A._score(entry, kind, key) == _named_score(entry, kind, key)
+    other = CueEntry(entry.phrase, lemma, entry.pos, entry.cue_class, entry.n_cue, entry.n_seen)
+    assert A._score(other, kind, key) == _named_score(other, kind, key)
+
+
+_ODD = ["a", "b", "a|b", "b|", "|", "x y", "x", "y z", "z", "3", "03", "-1", "="]
+
+
+@st.composite
+def _odd_keys(draw) -> tuple:
+    word = st.sampled_from(_ODD)
+    return (
+        draw(st.sampled_from(["pronoun", "capital", "x"])),
+        draw(st.sampled_from(["that", "end", "x"])),
+        *(draw(word) for _ in range(4)),
+        draw(st.integers(-1, 9)),
+        draw(st.integers(-1, 7)),
+        draw(st.booleans()),
+        draw(st.booleans()),
+        draw(st.sampled_from([None, "the", "a|b"])),
+        draw(st.booleans()),
+        draw(st.booleans()),
+        draw(st.booleans()),
+        draw(st.sampled_from(["", "b", "a"])),
+        draw(st.sampled_from(["", "bt"])),
+    )
+
+
+def _odd_weights() -> dict[str, float]:
+    """A model whose names hold the separators inside their parts (lemmas with "|", words
+    with " ", numbers written two ways): every name over the parts above gets a weight."""
+    out: dict[str, float] = {"first": 0.5, "cap": -0.25, "to": 0.125, "quote": 1.5}
+    value = 0.01
+    names = [f"{p}={w}" for p in ("b", "a", "pw", "pw2", "nw", "nnw", "det", "lk") for w in _ODD]
+    names += [f"{p}={w}" for p in ("at", "rest", "sure") for w in (*_ODD, "0", "8", "6", "bt")]
+    names += [
+        f"{p}={x}|{w}"
+        for p in ("ba", "sa", "lb", "la", "lpw", "lnw", "llk", "ls")
+        for x in (*_ODD, "pronoun", "b")
+        for w in (*_ODD, "that", "capital", "bt")
+    ]
+    names += [f"nw2={x} {w}" for x in _ODD for w in _ODD]
+    names += [f"sufba={s}|{b}|{a}" for s in ("ed", "o") for b in ("pronoun", "x") for a in _ODD]
+    for name in names:
+        out[name] = value
+        value = value * 1.37 % 3.1 - 1.0  # weights of every size and sign
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["a", "b", "a|b", "b|", "|", "x y", "said"]), _odd_keys())
+def test_score_equals_the_named_weights_when_parts_hold_separators(lemma, key):
+    model = {**A.cue_model(), "weights": _odd_weights()}
+    entry = CueEntry(("zapped",), lemma, "verb", "evaluative", 3, 5)
+    original = A.cue_model
+    A.cue_model = lambda: model
+    for cached in (A._weight_tables, A._phrase_score):
+        cached.cache_clear()
+    try:
+        assert A._score(entry, "lex", key) == _named_score(entry, "lex", key)
+    finally:
+        A.cue_model = original
+        for cached in (A._weight_tables, A._phrase_score):
+            cached.cache_clear()
