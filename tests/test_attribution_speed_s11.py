@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from itertools import repeat
 
 from hypothesis import given, settings
@@ -182,3 +184,61 @@ def test_score_equals_the_named_weights_when_parts_hold_separators(lemma, key):
         A.cue_model = original
         for cached in (A._weight_tables, A._phrase_score):
             cached.cache_clear()
+
+
+# --- the token pattern opens with one character class ----------------------------------------
+
+# the pattern as written before session 11 (three alternatives tried at every position)
+_OLD_TOKEN_SPLIT_RE = re.compile(r"([^\W_]++(?:['’\-][^\W_]++)*+|''|[^\w\s])")
+_TOKEN_PIECES = [
+    "a", "Zé", "7", "²", "½", "٣", "İ", "_", "'", "''", "’", "-", "—", ".", ",", "“", "”", '"',
+    " ", "  ", "\n", "\t", "\u00a0", "\u2003", "it's", "x-y", "$", "#", "🙂", "\u0301",
+]  # fmt: skip
+
+
+def test_token_pattern_first_class_is_every_token_start():
+    """A token can start at exactly the characters the new pattern's first class takes: no
+    character is both a letter or digit and white space (every code point checked)."""
+    first = re.compile(r"[^\s_]")
+    old_start = re.compile(r"[^\W_]|''|[^\w\s]")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert (first.match(c) is not None) == (old_start.match(c + "'") is not None), hex(code)
+
+
+def test_token_split_hand_checked():
+    text = "He said: ''It's x-y_z'' — “fine.”  ’Twas 3.5"
+    parts = A._TOKEN_SPLIT_RE.split(text)
+    assert parts[1::2] == [
+        "He", "said", ":", "''", "It's", "x-y", "z", "''", "—", "“", "fine", ".", "”",
+        "’", "Twas", "3", ".", "5",
+    ]  # fmt: skip
+    assert parts[::2] == ["", " ", "", " ", "", " ", "_", "", " ", " ", "", "", "", "  ", "", " ",
+                          "", "", ""]  # fmt: skip
+    assert parts == _OLD_TOKEN_SPLIT_RE.split(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=16))
+def test_token_split_equals_the_three_alternatives(pieces):
+    text = "".join(pieces)
+    assert A._TOKEN_SPLIT_RE.split(text) == _OLD_TOKEN_SPLIT_RE.split(text)
+
+
+def test_sentences_same_with_cold_and_warm_norms():
+    """Tokens met for the first time (the memo's KeyError) and met before give one result."""
+    text = "Zyxwvut Qqq said it. The QQQ-rrr, ’Twas “so,” they argued that Zzyzx."
+    spans = [(0, 20), (21, len(text))]
+    saved = dict(A._NORMS)
+    try:
+        A._NORMS.clear()
+        cold = A._sentences(text, [], spans, prefilter=False)
+        warm = A._sentences(text, [], spans, prefilter=False)
+    finally:
+        A._NORMS.clear()
+        A._NORMS.update(saved)
+    assert cold == warm
+    assert cold[0].norms == ["zyxwvut", "qqq", "said", "it", "."]
+    assert cold[1].norms[3:8] == ["'", "twas", '"', "so", ","]
+    assert cold[1].raws[3:8] == ["’", "Twas", "“", "so", ","]
+    assert cold[1].starts[:2] == [21, 25] and cold[1].ends[:2] == [24, 32]
