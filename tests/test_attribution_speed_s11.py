@@ -242,3 +242,139 @@ def test_sentences_same_with_cold_and_warm_norms():
     assert cold[1].norms[3:8] == ["'", "twas", '"', "so", ","]
     assert cold[1].raws[3:8] == ["’", "Twas", "“", "so", ","]
     assert cold[1].starts[:2] == [21, 25] and cold[1].ends[:2] == [24, 32]
+
+
+# --- _skip_back reads each word once and stops at words no skipped phrase ends with ---------
+
+
+def _old_skip_back(norms: list[str], j: int) -> int:
+    """_skip_back as written before session 11."""
+    while j >= 0:
+        if norms[j] in A.SKIP_BEFORE_CUE or (norms[j].endswith("ly") and len(norms[j]) > 4):
+            j -= 1
+        elif j >= 3 and norms[j - 3 : j + 1] == ["for", "the", "first", "time"]:
+            j -= 4
+        elif j >= 2 and norms[j] == "ago":  # noqa: SIM114 (kept as it was written)
+            j -= 3
+        elif (
+            j >= 2 and norms[j] == "," and norms[j - 1] in A.PARENTHETICALS and norms[j - 2] == ","
+        ):
+            j -= 3
+        elif (
+            j >= 3
+            and norms[j] == ","
+            and norms[j - 3] == ","
+            and ((norms[j - 2], norms[j - 1]) in A.PARENTHETICAL_PAIRS)
+        ):
+            j -= 4
+        elif j >= 1 and norms[j] in A._TIME_HEADS and norms[j - 1] in A._TIME_LEADS:
+            j -= 2
+        else:
+            break
+    return j
+
+
+def _sentence_of(norms: list[str]) -> A._Sentence:
+    starts = list(range(0, 2 * len(norms), 2))
+    return A._Sentence(0, 2 * len(norms), starts, [s + 1 for s in starts], norms, list(norms))
+
+
+_BACK_WORDS = [
+    "he", "has", "also", "quickly", "only", "fly", ",", "however", "of", "course", "for", "the",
+    "first", "time", "two", "weeks", "ago", "on", "monday", "last", "week", "may", "said",
+]  # fmt: skip
+
+
+def test_skip_back_hand_checked():
+    norms = "he has , of course , for the first time last week repeatedly said".split()
+    sent = _sentence_of(norms)
+    assert A._skip_back(sent, 12) == 0  # back to "he" over all of it
+    assert A._skip_back(sent, 11) == 0
+    assert A._skip_back(_sentence_of(["the", "minister", "said"]), 1) == 1  # nothing to skip
+    assert A._skip_back(_sentence_of(["two", "weeks", "ago", "said"]), 2) == -1
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_BACK_WORDS), max_size=10), st.integers(-1, 10))
+def test_skip_back_equals_the_elif_chain(norms, j):
+    j = min(j, len(norms) - 1)
+    assert A._skip_back(_sentence_of(norms), j) == _old_skip_back(norms, j)
+
+
+# --- cue positions and sure cues from one pass over the sentence's starters ------------------
+
+
+def _old_cue_positions(norms: list[str]) -> list[int]:
+    """_cue_positions as written before session 11 (its own pass over every token)."""
+    n = len(norms)
+    starters, openers = A._starters(), A._phrase_openers()
+    positions = [
+        i
+        for i, w in enumerate(norms)
+        if w in starters and (w not in openers or (i + 1 < n and norms[i + 1] in openers[w]))
+    ]
+    if "that" in norms:
+        positions = sorted({*positions, *(i - 1 for i, w in enumerate(norms) if w == "that" and i)})
+    return positions
+
+
+def _old_sure_cues(norms: list[str]) -> list[tuple[int, int, int]]:
+    """_sure_cues as written before session 11 (its own pass over every token)."""
+    table = A._sure_phrases()
+    out = []
+    for t in [t for t, w in enumerate(norms) if w in table]:
+        for p, tier in table[norms[t]]:
+            if tuple(norms[t : t + len(p)]) == p:
+                out.append((t, t + len(p), tier))
+                break
+    return out
+
+
+_CUE_WORDS = [
+    "the", "has", "said", "that", "in", "a", "statement", "according", "to", "told", "reporters",
+    "pointed", "out", "added", ":", "also", "is", "was", "report", ".", "he",
+]  # fmt: skip
+
+
+def test_sure_words_are_starters():
+    assert A._sure_words_start()  # so _sure_cues may read only the starter hits
+    assert {"said", "told", "according"} <= A._sure_phrases().keys()
+
+
+def test_starter_hits_hand_checked():
+    norms = "he said in a statement that the report was pointed out".split()
+    hits = A._starter_hits(norms)
+    assert hits == [i for i, w in enumerate(norms) if w in A._starters()]
+    assert {1, 2} <= set(hits) and 0 not in hits  # "said", "in"; not "he"
+    assert A._sure_cues(norms, hits) == _old_sure_cues(norms)
+    assert _old_sure_cues(norms) == [(1, 5, 1), (9, 11, 1)]  # said in a statement, pointed out
+    assert A._cue_positions(norms, hits) == _old_cue_positions(norms)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=14), st.booleans())
+def test_positions_and_sure_cues_equal_their_own_passes(norms, subset):
+    hits = A._starter_hits(norms)
+    assert A._cue_positions(norms, hits) == A._cue_positions(norms) == _old_cue_positions(norms)
+    original = A._sure_words_start
+    if not subset:  # a lexicon whose sure phrases may open with a non-starter: every token read
+        A._sure_words_start = lambda: False
+    try:
+        assert A._sure_cues(norms, hits) == A._sure_cues(norms) == _old_sure_cues(norms)
+    finally:
+        A._sure_words_start = original
+
+
+def test_sure_cues_read_every_token_when_a_sure_phrase_opens_with_a_non_starter():
+    table = {**A._sure_phrases(), "he": [(("he", "said"), 0)]}
+    original = A._sure_phrases
+    A._sure_phrases = lambda: table
+    A._sure_words_start.cache_clear()
+    try:
+        norms = "he said that".split()
+        assert not A._sure_words_start()
+        assert A._sure_cues(norms, A._starter_hits(norms)) == [(0, 2, 0), (1, 2, 0)]
+        assert _old_sure_cues(norms) == [(0, 2, 0), (1, 2, 0)]  # "he said", "said"
+    finally:
+        A._sure_phrases = original
+        A._sure_words_start.cache_clear()
