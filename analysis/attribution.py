@@ -913,22 +913,37 @@ def _cue_positions(norms: list[str], hits: list[int] | None = None) -> list[int]
     openers = _phrase_openers()
     if hits is None:
         hits = _starter_hits(norms)
-    positions = [
-        i
-        for i in hits
-        if (w := norms[i]) not in openers or (i + 1 < n and norms[i + 1] in openers[w])
-    ]
-    if "that" in norms:
-        positions = sorted({*positions, *(i - 1 for i, w in enumerate(norms) if w == "that" and i)})
+    positions = []
+    before_that: list[int] | None = None  # the words before each "that", once one is met
+    for i in hits:
+        w = norms[i]
+        if w == "that":
+            if before_that is None:
+                before_that = []
+            if i:
+                before_that.append(i - 1)
+            if w not in _starters():
+                continue
+        if w not in openers or (i + 1 < n and norms[i + 1] in openers[w]):
+            positions.append(i)
+    if before_that is not None:
+        positions = sorted({*positions, *before_that})
     return positions
 
 
 def _starter_hits(norms: list[str]) -> list[int]:
-    """The tokens a cue candidate may start with (``_starters``), in order: the one pass over
-    the sentence that both the cue positions and the sure cues (whose first words are all
-    starters, ``_sure_cues``) read, a quarter of its tokens."""
-    starters = _starters()
-    return [i for i, w in enumerate(norms) if w in starters]
+    """The tokens a cue candidate may start with (``_starters``) and every "that", in order: the
+    one pass over the sentence that both the cue positions (a word before "that" is one) and
+    the sure cues (whose first words are all among them, ``_sure_cues``) read, a quarter of
+    its tokens."""
+    words = _scan_words()
+    return [i for i, w in enumerate(norms) if w in words]
+
+
+@cache
+def _scan_words() -> frozenset[str]:
+    """What ``_starter_hits`` looks for: the cue starters and "that"."""
+    return _starters() | {"that"}
 
 
 def _reflexive_speech(entry: CueEntry, word: str) -> bool:
@@ -1106,8 +1121,8 @@ def _sure_cues(norms: list[str], hits: list[int] | None = None) -> list[tuple[in
 
 @cache
 def _sure_words_start() -> bool:
-    """Whether every sure or likely phrase opens with a cue starter (``_starters``)."""
-    return _starters().issuperset(_sure_phrases())
+    """Whether every sure or likely phrase opens with a word ``_starter_hits`` finds."""
+    return _scan_words().issuperset(_sure_phrases())
 
 
 @cache
@@ -2936,18 +2951,26 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 k = _before_question(sent, k)
             if entry.lemma in ADDRESSEE_LEMMAS:
                 k = _after_addressee(sent, k)
-            stops = [c for c in trailing_stops if c > cj]
-            # "found X and called Y": a coordinated cue ends this content
-            stops += [
-                _coordinator(sent, c)
-                for c in cue_starts
-                if c > cj + 1 and _coordinator(sent, c) > cj
-            ]
-            # ", saying ...": a later participle cue after a comma ends this content
-            stops += [p for p in participle_commas if p > cj]
-            # "..., and people familiar with her thinking say ...": a later clause with a cue and
-            # a subject of its own
-            stops += [t for c in cue_starts if c > cj + 1 for t in _clause_with_cue(sent, c, cj)]
+            # (each list below is left out when nothing could be in it: most sentences have one
+            # cue, and a comprehension costs a function object and a frame even when empty)
+            stops = [c for c in trailing_stops if c > cj] if trailing_stops else []
+            later_cue = last_cue > cj + 1
+            if later_cue:
+                # "found X and called Y": a coordinated cue ends this content
+                stops += [
+                    _coordinator(sent, c)
+                    for c in cue_starts
+                    if c > cj + 1 and _coordinator(sent, c) > cj
+                ]
+            if participle_commas:
+                # ", saying ...": a later participle cue after a comma ends this content
+                stops += [p for p in participle_commas if p > cj]
+            if later_cue:
+                # "..., and people familiar with her thinking say ...": a later clause with a cue
+                # and a subject of its own
+                stops += [
+                    t for c in cue_starts if c > cj + 1 for t in _clause_with_cue(sent, c, cj)
+                ]
             if (ci == lead or (ASKED_CLAUSE and _asked_clause(sent, ci, entry))) and (
                 sourceless or fronted
             ):
@@ -4402,6 +4425,7 @@ def speaker_summary(attributions: pd.DataFrame, text_or_article: str | Article) 
 MODEL_CACHES = (
     _trie,
     _starters,
+    _scan_words,
     _cue_words,
     _lemma_forms,
     _cue_lemmas,

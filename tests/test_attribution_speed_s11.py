@@ -344,8 +344,8 @@ def test_sure_words_are_starters():
 def test_starter_hits_hand_checked():
     norms = "he said in a statement that the report was pointed out".split()
     hits = A._starter_hits(norms)
-    assert hits == [i for i, w in enumerate(norms) if w in A._starters()]
-    assert {1, 2} <= set(hits) and 0 not in hits  # "said", "in"; not "he"
+    assert hits == [i for i, w in enumerate(norms) if w in A._starters() or w == "that"]
+    assert {1, 2, 5} <= set(hits) and 0 not in hits  # "said", "in", "that"; not "he"
     assert A._sure_cues(norms, hits) == _old_sure_cues(norms)
     assert _old_sure_cues(norms) == [(1, 5, 1), (9, 11, 1)]  # said in a statement, pointed out
     assert A._cue_positions(norms, hits) == _old_cue_positions(norms)
@@ -378,3 +378,53 @@ def test_sure_cues_read_every_token_when_a_sure_phrase_opens_with_a_non_starter(
     finally:
         A._sure_phrases = original
         A._sure_words_start.cache_clear()
+
+
+def test_cue_positions_when_that_is_a_starter():
+    """With a lexicon where "that" opens a phrase, "that" is a position of its own as well."""
+    original_starters, original_scan = A._starters, A._scan_words
+    starters = original_starters() | {"that"}
+    A._starters = lambda: starters
+    A._scan_words = lambda: starters
+    try:
+        for norms in (["that", "said"], ["he", "said", "that", "that"], ["that"], ["the", "that"]):
+            hits = A._starter_hits(norms)
+            assert A._cue_positions(norms, hits) == _old_cue_positions(norms)
+        assert A._cue_positions(["he", "said", "that", "that"]) == [1, 2, 3]
+    finally:
+        A._starters, A._scan_words = original_starters, original_scan
+
+
+# --- the content stops of later cues, listed only when a later cue exists --------------------
+
+# (checked against the code before session 11: the same rows)
+_MULTI_CUE = {
+    "Smith praised the plan and called it a triumph for the city.": [
+        ["praised", "Smith", "the plan"],  # ends at the coordinated cue
+        ["called", "Smith", "it a triumph for the city"],
+    ],
+    "The mayor said the budget was balanced, saying that taxes would not rise.": [
+        ["said", "The mayor", "the budget was balanced"],  # ends at ", saying"
+        ["saying", "The mayor", "that taxes would not rise"],
+    ],
+    "Jones argued that the deal was bad, and people familiar with her thinking say she will "
+    "vote no.": [
+        ["argued", "Jones", "that the deal was bad"],  # ends at the clause with its own cue
+        ["say", "people familiar with her thinking", "she will vote no"],
+    ],
+    "He said the vote, which was held Monday, was fair.": [
+        ["said", "He", "the vote, which was held Monday, was fair"],
+    ],
+    "Maud Sobel, a lawyer for the couple, described it as “a wonderful decision,” adding: “We’ve "
+    "been vindicated.”": [
+        # ends at the comma before the participle cue (nothing else ends it)
+        ["described", "Maud Sobel, a lawyer for the couple,", "it as “a wonderful decision,”"],
+        ["adding:", "Maud Sobel, a lawyer for the couple,", "“We’ve been vindicated.”"],
+    ],
+}
+
+
+def test_later_cues_end_a_content():
+    for text, rows in _MULTI_CUE.items():
+        table = A.find_attributions(text)
+        assert table[["cue_text", "source_text", "content_text"]].values.tolist() == rows
