@@ -553,6 +553,8 @@ class _Sentence:
     sure: list[tuple[int, int, int]] | None = None
     # the tokens that are cue starters (``_starter_hits``), found with the cue positions
     hits: list[int] | None = None
+    # whether a token is a quote mark ('"'), found when a cue candidate is first scored
+    quote: bool | None = None
 
 
 @dataclass(slots=True)
@@ -1055,7 +1057,9 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
     nxt = norms[k] if k < n else "</s>"
     nxt2 = norms[k + 1] if k + 1 < n else "</s>"
     left = norms[i - 1] if i > 0 else None
-    quote = '"' in norms
+    quote = sent.quote
+    if quote is None:  # once per sentence, not per candidate
+        quote = sent.quote = '"' in norms
     after_quote = quote and (prev == '"' or (prev == "," and j > 0 and norms[j - 1] == '"'))
     sure, likely = _sure_context(sent, i, k)
     return (
@@ -1492,7 +1496,7 @@ def _context_kinds(sent: _Sentence, i: int, k: int, j: int) -> tuple[str, str]:
             before = "relative"
         elif w in (",", "to", "by", "and", '"'):
             before = w
-        elif _is_cap(sent.raws[j]):
+        elif (first := sent.raws[j][:1]).isupper() or first.isdigit():  # _is_cap, inline
             before = "capital"
         elif j < i - 1:
             before = "aux"
@@ -1508,7 +1512,7 @@ def _context_kinds(sent: _Sentence, i: int, k: int, j: int) -> tuple[str, str]:
             after = "determiner"
         elif w in PERSONAL_PRONOUNS or w in ("him", "them", "us", "me"):
             after = "pronoun"
-        elif _is_cap(sent.raws[k]):
+        elif (first := sent.raws[k][:1]).isupper() or first.isdigit():  # _is_cap, inline
             after = "capital"
         else:
             after = "lower"
@@ -4339,7 +4343,13 @@ def find_attributions(
         ],
         "source_text": [text[src[0] : src[1]] if src else None for src in sources],
         "cue_text": [text[cue[0] : cue[1]] if cue else None for cue in cues],
-        "content_text": [" … ".join([text[s:e] for s, e in spans]) for spans in contents],
+        # (one fragment, the usual content: its text, without a comprehension and a join)
+        "content_text": [
+            text[spans[0][0] : spans[0][1]]
+            if len(spans) == 1
+            else " … ".join([text[s:e] for s, e in spans])
+            for spans in contents
+        ],
     }
     n = len(found)
     # one string array for all text columns, sliced: a fifth of the cost of one per column

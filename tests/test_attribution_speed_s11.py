@@ -428,3 +428,86 @@ def test_later_cues_end_a_content():
     for text, rows in _MULTI_CUE.items():
         table = A.find_attributions(text)
         assert table[["cue_text", "source_text", "content_text"]].values.tolist() == rows
+
+
+# --- the context's word kinds with _is_cap inline, the quote check once per sentence ---------
+
+
+def _old_context_kinds(sent: A._Sentence, i: int, k: int, j: int) -> tuple[str, str]:
+    """_context_kinds as written before session 11 (calling _is_cap)."""
+    if j < 0:
+        before = "start"
+    else:
+        w = sent.norms[j]
+        if w in A.PERSONAL_PRONOUNS:
+            before = "pronoun"
+        elif w in A.REL_PRONOUNS:
+            before = "relative"
+        elif w in (",", "to", "by", "and", '"'):
+            before = w
+        elif A._is_cap(sent.raws[j]):
+            before = "capital"
+        elif j < i - 1:
+            before = "aux"
+        else:
+            before = "lower"
+    if k >= len(sent.norms):
+        after = "end"
+    else:
+        w = sent.norms[k]
+        if w in A.CONTEXT_AFTER_WORDS:
+            after = w
+        elif w in A.DETERMINERS:
+            after = "determiner"
+        elif w in A.PERSONAL_PRONOUNS or w in ("him", "them", "us", "me"):
+            after = "pronoun"
+        elif A._is_cap(sent.raws[k]):
+            after = "capital"
+        else:
+            after = "lower"
+    return before, after
+
+
+_RAWS = ["Trump", "said", "7", "²", "he", "The", "the", "“", '"', ",", "that", "to", "élan", "Über"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_RAWS), min_size=1, max_size=8), st.data())
+def test_context_kinds_and_key_equal_the_old_forms(raws, data):
+    norms = [A.normalize(r) for r in raws]
+    starts = list(range(0, 8 * len(raws), 8))
+    sent = A._Sentence(
+        0,
+        8 * len(raws),
+        starts,
+        [s + len(r) for s, r in zip(starts, raws, strict=True)],
+        norms,
+        raws,
+    )
+    i = data.draw(st.integers(0, len(raws) - 1))
+    k = data.draw(st.integers(i + 1, len(raws)))
+    j = data.draw(st.integers(-1, i - 1))
+    assert A._context_kinds(sent, i, k, j) == _old_context_kinds(sent, i, k, j)
+    key = A._context_key(sent, i, k)
+    assert key[12] == ('"' in norms)  # the quote flag
+    assert A._context_key(sent, i, k) == key  # the second time from the sentence's memo
+    fresh = A._Sentence(sent.start, sent.end, sent.starts, sent.ends, norms, raws)
+    assert A._context_key(fresh, i, k) == key
+
+
+def test_context_kinds_hand_checked():
+    raws = ["Trump", "has", "long", "said", "7", "things"]
+    sent = _sentence_of([A.normalize(r) for r in raws])
+    sent.raws = raws
+    assert A._context_kinds(sent, 3, 4, 0) == ("capital", "capital")  # "Trump", "7"
+    assert A._context_kinds(sent, 3, 6, 1) == ("aux", "end")
+
+
+def test_content_text_joins_fragments():
+    text = "“We will win,” Smith said. “Nobody can stop us.”\n\nShe said the plan was good."
+    table = A.find_attributions(text)
+    assert table["content_text"].tolist() == [
+        "“We will win,” … “Nobody can stop us.”",
+        "the plan was good",
+    ]  # checked against the code before session 11
+    assert table["content_spans"].tolist() == [[(0, 14), (27, 48)], [(59, 76)]]
