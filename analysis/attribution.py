@@ -842,7 +842,8 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
     norms = sent.norms
     w = norms[i]
     out = []
-    node = _trie().get(w)
+    trie, lemma_forms, neighbours = _candidate_tables()
+    node = trie.get(w)
     k = i + 1
     while node is not None:
         entry = node.get("")
@@ -853,12 +854,12 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
         node = node.get(norms[k])
         k += 1
     out.reverse()  # longest first
-    if not out and LEMMA_CANDIDATES and w in _lemma_forms():
+    if not out and LEMMA_CANDIDATES and w in lemma_forms:
         entry = _lemma_entry(w)
         if entry is not None and sent.raws[i][:1].islower():
             out.append((i + 1, entry, "lemma"))
-    if not out and w in _neighbours() and sent.raws[i][:1].islower():
-        out.append((i + 1, _neighbours()[w], "vec"))
+    if not out and w in neighbours and sent.raws[i][:1].islower():
+        out.append((i + 1, neighbours[w], "vec"))
     if not out and i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
         out.append((i + 1, _generic_entry(w), "generic"))
     return out
@@ -870,10 +871,8 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
     n = len(norms)
     out: list[tuple[int, int, CueEntry]] = []
     after = 0  # the next free token (matches do not overlap)
-    model = cue_model() if CUE_MODEL else None
-    always = _always_phrases()
+    model, always, limit = _match_settings()
     best: tuple[float, int, int, CueEntry] | None = None
-    limit = _threshold_logit(model["threshold"]) if model is not None else 0.0
     sent.hits = hits = _starter_hits(norms)
     for i in _cue_positions(norms, hits):
         if i < after:
@@ -904,6 +903,21 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
         _, i, k, entry = best  # the sentence's best candidate, just short of the threshold
         out.append((i, _with_particle(norms, i, k, entry), entry))
     return out
+
+
+@cache
+def _match_settings() -> tuple[dict | None, frozenset[tuple[str, ...]], float]:
+    """What ``_match_cues`` reads for every sentence, in one cached call: the classifier, the
+    phrases accepted without scoring and the log-odds threshold."""
+    model = cue_model() if CUE_MODEL else None
+    limit = _threshold_logit(model["threshold"]) if model is not None else 0.0
+    return model, _always_phrases(), limit
+
+
+@cache
+def _candidate_tables() -> tuple[dict[str, dict], frozenset[str], dict[str, CueEntry]]:
+    """``_trie``, ``_lemma_forms`` and ``_neighbours``, in one cached call per cue position."""
+    return _trie(), _lemma_forms(), _neighbours()
 
 
 def _cue_positions(norms: list[str], hits: list[int] | None = None) -> list[int]:
@@ -1254,17 +1268,11 @@ def _score(entry: CueEntry, kind: str, key: tuple) -> float:
         sure,
         likely,
     ) = key
-    t = _weight_tables()
-    lemma = entry.lemma
-    by_lemma = t.lemmas.get(lemma)
-    if by_lemma is None:
-        if "|" in lemma or " " in nxt:  # a name the tables cannot split back (never met)
-            return _score_by_names(entry, kind, key)
-        by_lemma = _NO_LEMMA
-    elif " " in nxt:
+    z, by_suffix, by_lemma = _entry_weights(entry, kind)
+    if by_lemma is None or " " in nxt:  # a name the tables cannot split back (never met)
         return _score_by_names(entry, kind, key)
+    t = _weight_tables()
     lb, la, lpw, lnw, llk, ls = by_lemma
-    z = _phrase_score(entry, kind)
     z += t.b.get(before, 0.0)
     z += t.a.get(after, 0.0)
     z += t.ba.get(before, _NO_WEIGHTS).get(after, 0.0)
@@ -1279,7 +1287,6 @@ def _score(entry: CueEntry, kind: str, key: tuple) -> float:
     z += t.nnw.get(nxt2, 0.0)
     z += t.at.get(at, 0.0)
     z += t.rest.get(rest, 0.0)
-    by_suffix = t.sufba.get(_suffix(entry.phrase[-1]), _NO_WEIGHTS)
     z += by_suffix.get(before, _NO_WEIGHTS).get(after, 0.0)
     if likely:
         z += t.lk.get(likely, 0.0)
@@ -1301,6 +1308,21 @@ def _score(entry: CueEntry, kind: str, key: tuple) -> float:
         if after_quote:
             z += t.afterquote
     return z
+
+
+@cache
+def _entry_weights(
+    entry: CueEntry, kind: str
+) -> tuple[float, dict[str, dict[str, float]], tuple[dict[str, float], ...] | None]:
+    """What ``_score`` reads of a candidate's entry, in one cached call: its phrase's score,
+    the "sufba" table of its last word's suffix and its lemma's six tables (None for a lemma
+    holding a "|", which the tables cannot split back: scored by name)."""
+    t = _weight_tables()
+    by_lemma = t.lemmas.get(entry.lemma)
+    if by_lemma is None and "|" not in entry.lemma:
+        by_lemma = _NO_LEMMA  # a lemma no weight names
+    by_suffix = t.sufba.get(_suffix(entry.phrase[-1]), _NO_WEIGHTS)
+    return _phrase_score(entry, kind), by_suffix, by_lemma
 
 
 def _score_by_names(entry: CueEntry, kind: str, key: tuple) -> float:
@@ -4443,6 +4465,8 @@ MODEL_CACHES = (
     _neighbours,
     _single_forms,
     _phrase_openers,
+    _match_settings,
+    _candidate_tables,
     _sure_phrases,
     _sure_words_start,
     _model_phrases,
@@ -4450,6 +4474,7 @@ MODEL_CACHES = (
     _phrase_features,
     _phrase_score,
     _weight_tables,
+    _entry_weights,
     _slot_weights,
     _slot_score,
     _vector_score,

@@ -176,13 +176,13 @@ def test_score_equals_the_named_weights_when_parts_hold_separators(lemma, key):
     entry = CueEntry(("zapped",), lemma, "verb", "evaluative", 3, 5)
     original = A.cue_model
     A.cue_model = lambda: model
-    for cached in (A._weight_tables, A._phrase_score):
+    for cached in (A._weight_tables, A._phrase_score, A._entry_weights):
         cached.cache_clear()
     try:
         assert A._score(entry, "lex", key) == _named_score(entry, "lex", key)
     finally:
         A.cue_model = original
-        for cached in (A._weight_tables, A._phrase_score):
+        for cached in (A._weight_tables, A._phrase_score, A._entry_weights):
             cached.cache_clear()
 
 
@@ -511,3 +511,78 @@ def test_content_text_joins_fragments():
         "the plan was good",
     ]  # checked against the code before session 11
     assert table["content_spans"].tolist() == [[(0, 14), (27, 48)], [(59, 76)]]
+
+
+# --- the cached tables read per sentence and per cue position, one call each ------------------
+
+
+def test_settings_and_tables_are_the_separate_caches():
+    model, always, limit = A._match_settings()
+    assert model is A.cue_model() and always is A._always_phrases()
+    assert limit == A._threshold_logit(model["threshold"])
+    trie, forms, neighbours = A._candidate_tables()
+    assert trie is A._trie() and forms is A._lemma_forms() and neighbours is A._neighbours()
+    for cached in (
+        A._weight_tables,
+        A._entry_weights,
+        A._match_settings,
+        A._candidate_tables,
+        A._scan_words,
+        A._sure_words_start,
+    ):
+        assert cached in A.MODEL_CACHES  # cleared with the model (scripts/train_attribution_cues)
+
+
+def _old_candidates_at(sent: A._Sentence, i: int) -> list:
+    """_candidates_at as written before session 11 (each table by its own cached call)."""
+    norms = sent.norms
+    w = norms[i]
+    out = []
+    node = A._trie().get(w)
+    k = i + 1
+    while node is not None:
+        entry = node.get("")
+        if entry is not None:
+            out.append((k, entry, "lex"))
+        if k >= len(norms):
+            break
+        node = node.get(norms[k])
+        k += 1
+    out.reverse()
+    if not out and A.LEMMA_CANDIDATES and w in A._lemma_forms():
+        entry = A._lemma_entry(w)
+        if entry is not None and sent.raws[i][:1].islower():
+            out.append((i + 1, entry, "lemma"))
+    if not out and w in A._neighbours() and sent.raws[i][:1].islower():
+        out.append((i + 1, A._neighbours()[w], "vec"))
+    if not out and i + 1 < len(norms) and norms[i + 1] == "that" and A._generic_cue(sent, i):
+        out.append((i + 1, A._generic_entry(w), "generic"))
+    return out
+
+
+_CANDIDATE_RAWS = [
+    "He", "has", "said", "in", "a", "statement", "that", "warns", "Warns", "asserting",
+    "zorbled", "according", "to", "the", "report", "Trump", ",", "adamant", "Adamant",
+    "accusation", "Accusation",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CANDIDATE_RAWS), min_size=1, max_size=10))
+def test_candidates_equal_the_separate_lookups(raws):
+    sent = _sentence_of([A.normalize(r) for r in raws])
+    sent.raws = raws
+    for i in range(len(raws)):
+        assert A._candidates_at(sent, i) == _old_candidates_at(sent, i)
+
+
+def test_candidates_hand_checked():
+    raws = ["He", "has", "said", "it", "adamant", "accusation", "Trump", "zorbled", "that"]
+    sent = _sentence_of([A.normalize(r) for r in raws])
+    sent.raws = raws
+    kinds = {i: [(k, kind) for k, _, kind in A._candidates_at(sent, i)] for i in range(len(raws))}
+    assert kinds[1] == [(3, "lex")] and kinds[2] == [(3, "lex")]  # "has said", "said"
+    assert kinds[4] == [(5, "lemma")]  # another form of a cue lemma
+    assert kinds[5] == [(6, "vec")]  # a vector neighbour of a cue
+    assert kinds[7] == [(8, "generic")]  # an unknown -ed verb after a name, before "that"
+    assert kinds[0] == kinds[3] == kinds[6] == kinds[8] == []
