@@ -402,6 +402,9 @@ _TIME_HEADS = WEEKDAYS | frozenset(
     """morning afternoon evening night week month year weekend day january february march april
     may june july august september october november december""".split()
 )
+# the last words of what _skip_back steps over besides adverbs: "for the first time", "two weeks
+# ago", ", however,", ", of course,", "on Monday"
+_SKIP_BACK_LAST = _TIME_HEADS | {"time", "ago", ","}
 # Verbs whose first object is the addressee: "told reporters that", "reassured senators of".
 ADDRESSEE_LEMMAS = frozenset(
     """tell reassure assure remind warn inform convince persuade promise notify caution""".split()
@@ -548,6 +551,10 @@ class _Sentence:
     raws: list[str]
     # the sentence's sure and likely cues (``_sure_cues``), found when first needed
     sure: list[tuple[int, int, int]] | None = None
+    # the tokens that are cue starters (``_starter_hits``), found with the cue positions
+    hits: list[int] | None = None
+    # whether a token is a quote mark ('"'), found when a cue candidate is first scored
+    quote: bool | None = None
 
 
 @dataclass(slots=True)
@@ -649,8 +656,10 @@ def _sentences(
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
     raws = parts[1::2]
-    norms = list(map(_NORMS.get, raws))
-    if None in norms:
+    try:  # every token met before (no scan for the None of a miss)
+        norms = list(map(_NORMS.__getitem__, raws))
+    except KeyError:
+        norms = list(map(_NORMS.get, raws))
         _fill_norms(norms, raws)
     cue_words = _cue_words()
     out = []
@@ -677,8 +686,11 @@ def _sentences(
 _NORMS: dict[str, str] = {}
 _NONE: list = []  # the tokens of every skipped sentence (never mutated)
 # CUE_TOKEN_RE captured, with possessive quantifiers (the same tokens: nothing follows that could
-# make it backtrack; a tenth faster)
-_TOKEN_SPLIT_RE = re.compile(r"([^\W_]++(?:['’\-][^\W_]++)*+|''|[^\w\s])")
+# make it backtrack; a tenth faster), and written to open with one character class: every token
+# starts with a character that is neither white space nor "_" (a letter or digit opens a word,
+# anything else is a mark, "''" when a second apostrophe follows), so the regex engine skips
+# the gaps by that class instead of trying the three alternatives at every space (a tenth less)
+_TOKEN_SPLIT_RE = re.compile(r"([^\s_](?:(?<=[^\W_])[^\W_]*+(?:['’\-][^\W_]++)*+|(?<=')'|))")
 
 
 def _norm(raw: str) -> str:
@@ -830,7 +842,8 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
     norms = sent.norms
     w = norms[i]
     out = []
-    node = _trie().get(w)
+    trie, lemma_forms, neighbours = _candidate_tables()
+    node = trie.get(w)
     k = i + 1
     while node is not None:
         entry = node.get("")
@@ -841,12 +854,12 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
         node = node.get(norms[k])
         k += 1
     out.reverse()  # longest first
-    if not out and LEMMA_CANDIDATES and w in _lemma_forms():
+    if not out and LEMMA_CANDIDATES and w in lemma_forms:
         entry = _lemma_entry(w)
         if entry is not None and sent.raws[i][:1].islower():
             out.append((i + 1, entry, "lemma"))
-    if not out and w in _neighbours() and sent.raws[i][:1].islower():
-        out.append((i + 1, _neighbours()[w], "vec"))
+    if not out and w in neighbours and sent.raws[i][:1].islower():
+        out.append((i + 1, neighbours[w], "vec"))
     if not out and i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
         out.append((i + 1, _generic_entry(w), "generic"))
     return out
@@ -858,11 +871,10 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
     n = len(norms)
     out: list[tuple[int, int, CueEntry]] = []
     after = 0  # the next free token (matches do not overlap)
-    model = cue_model() if CUE_MODEL else None
-    always = _always_phrases()
+    model, always, limit = _match_settings()
     best: tuple[float, int, int, CueEntry] | None = None
-    limit = _threshold_logit(model["threshold"]) if model is not None else 0.0
-    for i in _cue_positions(norms):
+    sent.hits = hits = _starter_hits(norms)
+    for i in _cue_positions(norms, hits):
         if i < after:
             continue
         candidates = _candidates_at(sent, i)
@@ -893,21 +905,61 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
     return out
 
 
-def _cue_positions(norms: list[str]) -> list[int]:
+@cache
+def _match_settings() -> tuple[dict | None, frozenset[tuple[str, ...]], float]:
+    """What ``_match_cues`` reads for every sentence, in one cached call: the classifier, the
+    phrases accepted without scoring and the log-odds threshold."""
+    model = cue_model() if CUE_MODEL else None
+    limit = _threshold_logit(model["threshold"]) if model is not None else 0.0
+    return model, _always_phrases(), limit
+
+
+@cache
+def _candidate_tables() -> tuple[dict[str, dict], frozenset[str], dict[str, CueEntry]]:
+    """``_trie``, ``_lemma_forms`` and ``_neighbours``, in one cached call per cue position."""
+    return _trie(), _lemma_forms(), _neighbours()
+
+
+def _cue_positions(norms: list[str], hits: list[int] | None = None) -> list[int]:
     """Tokens where a cue candidate may start: a phrase's first word, another form or a vector
     neighbour of a cue ("the", "has" only where the next word continues one of their phrases),
-    and any word before "that" (an unknown "-ed" verb)."""
+    and any word before "that" (an unknown "-ed" verb). ``hits``: ``_starter_hits(norms)``,
+    when already found."""
     n = len(norms)
-    starters = _starters()
     openers = _phrase_openers()
-    positions = [
-        i
-        for i, w in enumerate(norms)
-        if w in starters and (w not in openers or (i + 1 < n and norms[i + 1] in openers[w]))
-    ]
-    if "that" in norms:
-        positions = sorted({*positions, *(i - 1 for i, w in enumerate(norms) if w == "that" and i)})
+    if hits is None:
+        hits = _starter_hits(norms)
+    positions = []
+    before_that: list[int] | None = None  # the words before each "that", once one is met
+    for i in hits:
+        w = norms[i]
+        if w == "that":
+            if before_that is None:
+                before_that = []
+            if i:
+                before_that.append(i - 1)
+            if w not in _starters():
+                continue
+        if w not in openers or (i + 1 < n and norms[i + 1] in openers[w]):
+            positions.append(i)
+    if before_that is not None:
+        positions = sorted({*positions, *before_that})
     return positions
+
+
+def _starter_hits(norms: list[str]) -> list[int]:
+    """The tokens a cue candidate may start with (``_starters``) and every "that", in order: the
+    one pass over the sentence that both the cue positions (a word before "that" is one) and
+    the sure cues (whose first words are all among them, ``_sure_cues``) read, a quarter of
+    its tokens."""
+    words = _scan_words()
+    return [i for i, w in enumerate(norms) if w in words]
+
+
+@cache
+def _scan_words() -> frozenset[str]:
+    """What ``_starter_hits`` looks for: the cue starters and "that"."""
+    return _starters() | {"that"}
 
 
 def _reflexive_speech(entry: CueEntry, word: str) -> bool:
@@ -1019,7 +1071,9 @@ def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
     nxt = norms[k] if k < n else "</s>"
     nxt2 = norms[k + 1] if k + 1 < n else "</s>"
     left = norms[i - 1] if i > 0 else None
-    quote = '"' in norms
+    quote = sent.quote
+    if quote is None:  # once per sentence, not per candidate
+        quote = sent.quote = '"' in norms
     after_quote = quote and (prev == '"' or (prev == "," and j > 0 and norms[j - 1] == '"'))
     sure, likely = _sure_context(sent, i, k)
     return (
@@ -1048,7 +1102,7 @@ def _sure_context(sent: _Sentence, i: int, k: int) -> tuple[str, str]:
     candidate is likely inside that cue's content), "a" after it, both, or "" for none."""
     found = sent.sure
     if found is None:
-        found = sent.sure = _sure_cues(sent.norms)
+        found = sent.sure = _sure_cues(sent.norms, sent.hits)
     if not found:
         return "", ""
     sure_before = sure_after = likely_before = likely_after = ""
@@ -1067,16 +1121,26 @@ def _sure_context(sent: _Sentence, i: int, k: int) -> tuple[str, str]:
     return sure_before + sure_after, likely_before + likely_after
 
 
-def _sure_cues(norms: list[str]) -> list[tuple[int, int, int]]:
-    """Token ranges of the sure and likely cue phrases (``_sure_phrases``), with their tier."""
+def _sure_cues(norms: list[str], hits: list[int] | None = None) -> list[tuple[int, int, int]]:
+    """Token ranges of the sure and likely cue phrases (``_sure_phrases``), with their tier.
+    ``hits``: the sentence's ``_starter_hits``, where every sure phrase starts when all their
+    first words are starters (as with the shipped lexicon: then only those are looked at)."""
     table = _sure_phrases()
     out = []
-    for t in [t for t, w in enumerate(norms) if w in table]:
+    if hits is None or not _sure_words_start():
+        hits = range(len(norms))
+    for t in [t for t in hits if norms[t] in table]:
         for p, tier in table[norms[t]]:
             if tuple(norms[t : t + len(p)]) == p:
                 out.append((t, t + len(p), tier))
                 break
     return out
+
+
+@cache
+def _sure_words_start() -> bool:
+    """Whether every sure or likely phrase opens with a word ``_starter_hits`` finds."""
+    return _scan_words().issuperset(_sure_phrases())
 
 
 @cache
@@ -1184,12 +1248,200 @@ def _score(entry: CueEntry, kind: str, key: tuple) -> float:
     """A candidate's log-odds from its features (``cue_features``): its phrase's score plus its
     context's weights, in feature order (the word vectors' share is ``_vector_score``). Not
     memoised: within an article almost every key is new, and hashing it cost more than a hit
-    saved."""
+    saved. The weights come from ``_weight_tables`` instead of their feature names: building
+    the names was nine tenths of the cost; the sum is the same, added in the same order."""
+    (
+        before,
+        after,
+        prev,
+        prev2,
+        nxt,
+        nxt2,
+        at,
+        rest,
+        first,
+        cap,
+        det,
+        to,
+        quote,
+        after_quote,
+        sure,
+        likely,
+    ) = key
+    z, by_suffix, by_lemma = _entry_weights(entry, kind)
+    if by_lemma is None or " " in nxt:  # a name the tables cannot split back (never met)
+        return _score_by_names(entry, kind, key)
+    t = _weight_tables()
+    lb, la, lpw, lnw, llk, ls = by_lemma
+    z += t.b.get(before, 0.0)
+    z += t.a.get(after, 0.0)
+    z += t.ba.get(before, _NO_WEIGHTS).get(after, 0.0)
+    z += lb.get(before, 0.0)
+    z += la.get(after, 0.0)
+    z += t.pw.get(prev, 0.0)
+    z += t.pw2.get(prev2, 0.0)
+    z += lpw.get(prev, 0.0)
+    z += t.nw.get(nxt, 0.0)
+    z += lnw.get(nxt, 0.0)
+    z += t.nw2.get(nxt, _NO_WEIGHTS).get(nxt2, 0.0)
+    z += t.nnw.get(nxt2, 0.0)
+    z += t.at.get(at, 0.0)
+    z += t.rest.get(rest, 0.0)
+    z += by_suffix.get(before, _NO_WEIGHTS).get(after, 0.0)
+    if likely:
+        z += t.lk.get(likely, 0.0)
+        z += llk.get(likely, 0.0)
+    if sure:
+        z += t.sure.get(sure, 0.0)
+        z += t.sa.get(sure, _NO_WEIGHTS).get(after, 0.0)
+        z += ls.get(sure, 0.0)
+    if first:
+        z += t.first
+    if cap:
+        z += t.cap
+    if det is not None:
+        z += t.det.get(det, 0.0)
+    if to:
+        z += t.to
+    if quote:
+        z += t.quote
+        if after_quote:
+            z += t.afterquote
+    return z
+
+
+@cache
+def _entry_weights(
+    entry: CueEntry, kind: str
+) -> tuple[float, dict[str, dict[str, float]], tuple[dict[str, float], ...] | None]:
+    """What ``_score`` reads of a candidate's entry, in one cached call: its phrase's score,
+    the "sufba" table of its last word's suffix and its lemma's six tables (None for a lemma
+    holding a "|", which the tables cannot split back: scored by name)."""
+    t = _weight_tables()
+    by_lemma = t.lemmas.get(entry.lemma)
+    if by_lemma is None and "|" not in entry.lemma:
+        by_lemma = _NO_LEMMA  # a lemma no weight names
+    by_suffix = t.sufba.get(_suffix(entry.phrase[-1]), _NO_WEIGHTS)
+    return _phrase_score(entry, kind), by_suffix, by_lemma
+
+
+def _score_by_names(entry: CueEntry, kind: str, key: tuple) -> float:
+    """``_score`` from the feature names themselves (for a lemma or word the tables cannot
+    hold): the weights added one by one in feature order (not sum(), whose rounding may
+    differ)."""
     weights = cue_model()["weights"]
     z = _phrase_score(entry, kind)
     for w in map(weights.get, _features_of_context(entry, key), repeat(0.0)):
-        z += w  # one by one, in feature order (not sum(), whose rounding may differ)
+        z += w
     return z
+
+
+_NO_WEIGHTS: dict = {}
+# the six lemma tables of a lemma no weight names (lb, la, lpw, lnw, llk, ls)
+_NO_LEMMA = (_NO_WEIGHTS,) * 6
+_LEMMA_FEATURES = ("lb", "la", "lpw", "lnw", "llk", "ls")
+
+
+@dataclass(frozen=True, slots=True)
+class _WeightTables:
+    """The context weights of ``_features_of_context`` keyed by the parts their names join: a
+    name "x=<rest>" under x; "x=<a>|<b>" under x, a, b ("ba", "sa"; "sufba" one level more);
+    "nw2=<a> <b>" under a, b; the lemma features "x=<lemma>|<w>" per lemma (``lemmas``: lb, la,
+    lpw, lnw, llk, ls); "at" and "rest" under the int; the flag features as numbers (0.0 when
+    the model lacks them). A name splits at its first "=" and then at its first "|" (or " "),
+    so the tables give the weight of every name whose joined parts before the last hold no "|"
+    (no " "): the word kinds, sure places and suffixes never do, tokens hold no space, and a
+    lemma with a "|" goes by name (``_score``)."""
+
+    b: dict[str, float]
+    a: dict[str, float]
+    ba: dict[str, dict[str, float]]
+    pw: dict[str, float]
+    pw2: dict[str, float]
+    nw: dict[str, float]
+    nw2: dict[str, dict[str, float]]
+    nnw: dict[str, float]
+    at: dict[int, float]
+    rest: dict[int, float]
+    sufba: dict[str, dict[str, dict[str, float]]]
+    lk: dict[str, float]
+    sure: dict[str, float]
+    sa: dict[str, dict[str, float]]
+    det: dict[str, float]
+    lemmas: dict[str, tuple[dict[str, float], ...]]
+    first: float
+    cap: float
+    to: float
+    quote: float
+    afterquote: float
+
+
+def _split_names(table: dict[str, float], sep: str) -> dict[str, dict[str, float]]:
+    """{"a<sep>b": w} as {a: {b: w}}, split at the first sep (names without one left out)."""
+    out: dict[str, dict[str, float]] = {}
+    for rest, w in table.items():
+        a, found, b = rest.partition(sep)
+        if found:
+            out.setdefault(a, {})[b] = w
+    return out
+
+
+def _int_names(table: dict[str, float]) -> dict[int, float]:
+    """{"3": w} as {3: w}: only names that are str() of an int (so that n finds "n=" + str(n))."""
+    out = {}
+    for rest, w in table.items():
+        try:
+            n = int(rest)
+        except ValueError:
+            continue
+        if str(n) == rest:
+            out[n] = w
+    return out
+
+
+@cache
+def _weight_tables() -> _WeightTables:
+    weights = cue_model()["weights"]
+    named: dict[str, dict[str, float]] = {}
+    for f, w in weights.items():
+        name, found, rest = f.partition("=")
+        if found:
+            named.setdefault(name, {})[rest] = w
+
+    def table(name: str) -> dict[str, float]:
+        return named.get(name, {})
+
+    per_feature = [_split_names(table(name), "|") for name in _LEMMA_FEATURES]
+    lemmas = {
+        lemma: tuple(split.get(lemma, _NO_WEIGHTS) for split in per_feature)
+        for lemma in set().union(*per_feature)
+    }
+    return _WeightTables(
+        b=table("b"),
+        a=table("a"),
+        ba=_split_names(table("ba"), "|"),
+        pw=table("pw"),
+        pw2=table("pw2"),
+        nw=table("nw"),
+        nw2=_split_names(table("nw2"), " "),
+        nnw=table("nnw"),
+        at=_int_names(table("at")),
+        rest=_int_names(table("rest")),
+        sufba={
+            suffix: _split_names(by_suffix, "|")
+            for suffix, by_suffix in _split_names(table("sufba"), "|").items()
+        },
+        lk=table("lk"),
+        sure=table("sure"),
+        sa=_split_names(table("sa"), "|"),
+        det=table("det"),
+        lemmas=lemmas,
+        first=weights.get("first", 0.0),
+        cap=weights.get("cap", 0.0),
+        to=weights.get("to", 0.0),
+        quote=weights.get("quote", 0.0),
+        afterquote=weights.get("afterquote", 0.0),
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -1266,7 +1518,7 @@ def _context_kinds(sent: _Sentence, i: int, k: int, j: int) -> tuple[str, str]:
             before = "relative"
         elif w in (",", "to", "by", "and", '"'):
             before = w
-        elif _is_cap(sent.raws[j]):
+        elif (first := sent.raws[j][:1]).isupper() or first.isdigit():  # _is_cap, inline
             before = "capital"
         elif j < i - 1:
             before = "aux"
@@ -1282,7 +1534,7 @@ def _context_kinds(sent: _Sentence, i: int, k: int, j: int) -> tuple[str, str]:
             after = "determiner"
         elif w in PERSONAL_PRONOUNS or w in ("him", "them", "us", "me"):
             after = "pronoun"
-        elif _is_cap(sent.raws[k]):
+        elif (first := sent.raws[k][:1]).isupper() or first.isdigit():  # _is_cap, inline
             after = "capital"
         else:
             after = "lower"
@@ -1349,8 +1601,11 @@ def _skip_back(sent: _Sentence, j: int) -> int:
     """Step left over adverbs, auxiliaries, time phrases and ", however," before a cue."""
     norms = sent.norms
     while j >= 0:
-        if norms[j] in SKIP_BEFORE_CUE or (norms[j].endswith("ly") and len(norms[j]) > 4):
+        w = norms[j]
+        if w in SKIP_BEFORE_CUE or (len(w) > 4 and w.endswith("ly")):
             j -= 1
+        elif w not in _SKIP_BACK_LAST:  # none of the phrases below ends here (most words)
+            break
         elif j >= 3 and norms[j - 3 : j + 1] == ["for", "the", "first", "time"]:
             j -= 4
         elif j >= 2 and norms[j] == "ago":
@@ -2722,18 +2977,26 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 k = _before_question(sent, k)
             if entry.lemma in ADDRESSEE_LEMMAS:
                 k = _after_addressee(sent, k)
-            stops = [c for c in trailing_stops if c > cj]
-            # "found X and called Y": a coordinated cue ends this content
-            stops += [
-                _coordinator(sent, c)
-                for c in cue_starts
-                if c > cj + 1 and _coordinator(sent, c) > cj
-            ]
-            # ", saying ...": a later participle cue after a comma ends this content
-            stops += [p for p in participle_commas if p > cj]
-            # "..., and people familiar with her thinking say ...": a later clause with a cue and
-            # a subject of its own
-            stops += [t for c in cue_starts if c > cj + 1 for t in _clause_with_cue(sent, c, cj)]
+            # (each list below is left out when nothing could be in it: most sentences have one
+            # cue, and a comprehension costs a function object and a frame even when empty)
+            stops = [c for c in trailing_stops if c > cj] if trailing_stops else []
+            later_cue = last_cue > cj + 1
+            if later_cue:
+                # "found X and called Y": a coordinated cue ends this content
+                stops += [
+                    _coordinator(sent, c)
+                    for c in cue_starts
+                    if c > cj + 1 and _coordinator(sent, c) > cj
+                ]
+            if participle_commas:
+                # ", saying ...": a later participle cue after a comma ends this content
+                stops += [p for p in participle_commas if p > cj]
+            if later_cue:
+                # "..., and people familiar with her thinking say ...": a later clause with a cue
+                # and a subject of its own
+                stops += [
+                    t for c in cue_starts if c > cj + 1 for t in _clause_with_cue(sent, c, cj)
+                ]
             if (ci == lead or (ASKED_CLAUSE and _asked_clause(sent, ci, entry))) and (
                 sourceless or fronted
             ):
@@ -4102,7 +4365,13 @@ def find_attributions(
         ],
         "source_text": [text[src[0] : src[1]] if src else None for src in sources],
         "cue_text": [text[cue[0] : cue[1]] if cue else None for cue in cues],
-        "content_text": [" … ".join([text[s:e] for s, e in spans]) for spans in contents],
+        # (one fragment, the usual content: its text, without a comprehension and a join)
+        "content_text": [
+            text[spans[0][0] : spans[0][1]]
+            if len(spans) == 1
+            else " … ".join([text[s:e] for s, e in spans])
+            for spans in contents
+        ],
     }
     n = len(found)
     # one string array for all text columns, sliced: a fifth of the cost of one per column
@@ -4188,6 +4457,7 @@ def speaker_summary(attributions: pd.DataFrame, text_or_article: str | Article) 
 MODEL_CACHES = (
     _trie,
     _starters,
+    _scan_words,
     _cue_words,
     _lemma_forms,
     _cue_lemmas,
@@ -4195,10 +4465,16 @@ MODEL_CACHES = (
     _neighbours,
     _single_forms,
     _phrase_openers,
+    _match_settings,
+    _candidate_tables,
+    _sure_phrases,
+    _sure_words_start,
     _model_phrases,
     _always_phrases,
     _phrase_features,
     _phrase_score,
+    _weight_tables,
+    _entry_weights,
     _slot_weights,
     _slot_score,
     _vector_score,
