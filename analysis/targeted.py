@@ -238,9 +238,13 @@ def _evidence(parse: SentenceParse, a: int, b: int, limit: int = 3) -> tuple[str
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:
-    """Cumulative sums along axis 0 with a leading zero: sum of [lo, hi) is P[hi] − P[lo]."""
-    out = np.zeros((values.shape[0] + 1, *values.shape[1:]))
-    np.cumsum(values, axis=0, out=out[1:])
+    """Cumulative sums along axis 0 with a leading zero: sum of [lo, hi) is P[hi] − P[lo].
+
+    Only the first row is zeroed: ``np.zeros`` would clear the whole block first, a pass as
+    long as the sums' own."""
+    out = np.empty((values.shape[0] + 1, *values.shape[1:]))
+    out[0] = 0.0
+    values.cumsum(axis=0, out=out[1:])
     return out
 
 
