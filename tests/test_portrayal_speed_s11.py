@@ -149,3 +149,157 @@ def test_prefix_sums_start_at_zero():
     np.cumsum(values, axis=0, out=expected[1:])
     assert np.array_equal(out, expected)
     assert out[0].tolist() == [0.0, 0.0, 0.0] and out[-1].tolist() == [-4.0, 0.0, 4.0]
+
+
+# --- the bootstrap's sums and quantiles without copies -------------------------------------------
+
+
+def _old_pairwise_sum(draws: np.ndarray) -> np.ndarray:
+    """portrayal._pairwise_sum before session 11 (the running sums started as a copy)."""
+    n = draws.shape[0]
+    if n < 8:
+        total = draws[0].copy()
+        for i in range(1, n):
+            total += draws[i]
+        return total
+    if n <= 128:
+        acc = draws[0:8].copy()
+        stop = n - n % 8
+        for i in range(8, stop, 8):
+            acc += draws[i : i + 8]
+        total = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
+        for i in range(stop, n):
+            total += draws[i]
+        return total
+    half = n // 2
+    half -= half % 8
+    return _old_pairwise_sum(draws[:half]) + _old_pairwise_sum(draws[half:])
+
+
+def _bits(a: np.ndarray) -> bytes:
+    return np.ascontiguousarray(a).tobytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 300), st.integers(1, 3), st.integers(0, 2**32 - 1))
+def test_pairwise_sum_is_the_copying_version(n, groups, seed):
+    from analysis.portrayal import _pairwise_sum
+
+    rng = np.random.default_rng(seed)
+    values = rng.normal(size=(groups, n, 7)) * 10.0 ** rng.integers(-3, 4, size=(groups, n, 1))
+    draws = values.transpose(1, 0, 2)  # as _draw_sums hands them: a strided view
+    before = values.copy()
+    got = _pairwise_sum(draws)
+    assert _bits(got) == _bits(_old_pairwise_sum(draws))
+    assert _bits(values) == _bits(before)  # the draws are read, never written
+    # and numpy's own (pairwise) sum of each contiguous row
+    rows = [[np.add.reduce(values[g, :, j].copy()) for j in range(7)] for g in range(groups)]
+    assert _bits(got) == _bits(np.array(rows))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 4), st.integers(2, 60), st.integers(0, 2**32 - 1))
+def test_linear_quantiles_in_place_are_the_copying_ones(rows, count, seed):
+    from analysis.portrayal import _linear_quantiles
+
+    values = np.random.default_rng(seed).normal(size=(rows, count)).round(2)  # with ties
+    expected = _linear_quantiles(values, (0.025, 0.975))
+    assert np.array_equal(expected, np.quantile(values, (0.025, 0.975), axis=1).T)
+    sorted_rows = np.sort(values, axis=1)
+    got = _linear_quantiles(values, (0.025, 0.975), overwrite=True)
+    assert _bits(got) == _bits(expected)
+    assert _bits(values) == _bits(sorted_rows)  # sorted where it lies
+
+
+# --- the target tokeniser's chunk memo ------------------------------------------------------------
+
+
+def _old_tokenise(sentence: str) -> tuple[list[int], list[int], list[str]]:
+    """target_features._tokenise before session 11 (each odd chunk split again every time)."""
+    from analysis.target_features import TOKEN_RE
+
+    low = sentence.lower().replace("’", "'")
+    if len(low) != len(sentence):
+        low = "".join(ch.lower()[:1] or ch for ch in sentence).replace("’", "'")
+    starts: list[int] = []
+    ends: list[int] = []
+    lower: list[str] = []
+    chunks = low.split()
+    spaced = len(low) != sum(map(len, chunks)) + len(chunks) - 1
+    pos, find = -1, low.find
+    for chunk in chunks:
+        if spaced:
+            pos = find(chunk, pos + 1)
+        else:
+            pos += 1
+        if chunk.isalnum():
+            starts.append(pos)
+            pos += len(chunk)
+            ends.append(pos)
+            lower.append(chunk)
+        elif chunk[:-1].isalnum() and not chunk[-1].isalnum() and chunk[-1] != "_":
+            word = chunk[:-1]
+            starts += (pos, pos + len(word))
+            pos += len(chunk)
+            ends += (pos - 1, pos)
+            lower += (word, chunk[-1])
+        elif chunk[-2:] == "'s" and chunk[:-2].isalnum():
+            starts += (pos, pos + len(chunk) - 2)
+            pos += len(chunk)
+            ends += (pos - 2, pos)
+            lower += (chunk[:-2], "'s")
+        else:
+            for m in TOKEN_RE.finditer(chunk):
+                tok = m.group()
+                if len(tok) > 2 and tok[-2:] == "'s":
+                    starts += (pos + m.start(), pos + m.end() - 2)
+                    ends += (pos + m.end() - 2, pos + m.end())
+                    lower += (tok[:-2], "'s")
+                else:
+                    starts.append(pos + m.start())
+                    ends.append(pos + m.end())
+                    lower.append(tok)
+            pos += len(chunk)
+    return starts, ends, lower
+
+
+_CHUNK_PIECES = [
+    "Word", "trump's", "Trump’s", "“Hi", "there,”", "—", "well-known", "x_y", "İstanbul",
+    "Straße", "(ok)", "U.S.", "3.5", "don't", "'s", "s", "!", "end.", "a", "rock'n'roll",
+    "said,", "o'neill's,", "_", "'", "“", "”.", "a-", "-b", "x's's", "ǅ", "…", "«oui»",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_CHUNK_PIECES), st.sampled_from([" ", "", "  ", "\t", " \n", "\xa0"])
+        ),
+        max_size=14,
+    ),
+    st.sampled_from(["", " ", "\t"]),
+    st.booleans(),
+)
+def test_tokenise_is_the_old_tokeniser(pieces, around, cold):
+    from analysis.target_features import _CHUNK_TOKENS, _tokenise
+
+    if cold:
+        _CHUNK_TOKENS.clear()
+    sentence = around + "".join(p + sep for p, sep in pieces) + around
+    assert _tokenise(sentence) == _old_tokenise(sentence)
+
+
+def test_chunk_memo_fills_on_first_sight_and_stays_bounded():
+    from analysis.target_features import _ChunkTokens, _tokenise
+
+    memo = _ChunkTokens()
+    memo.limit = 2
+    assert memo["said,"] == (("said", ","), (0, 4, 4, 5))
+    assert memo["o'neill's."] == (("o'neill", "'s", "."), (0, 7, 7, 9, 9, 10))
+    assert memo["“we"] == (("“", "we"), (0, 1, 1, 3))  # a third chunk empties the full memo
+    assert list(memo) == ["“we"]
+    starts, ends, lower = _tokenise("He said, “we won.” O’Neill’s  team")
+    assert lower == ["he", "said", ",", "“", "we", "won", ".", "”", "o'neill", "'s", "team"]
+    assert starts == [0, 3, 7, 9, 10, 13, 16, 17, 19, 26, 30]
+    assert ends == [2, 7, 8, 10, 12, 16, 17, 18, 26, 28, 34]
