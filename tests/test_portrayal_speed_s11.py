@@ -303,3 +303,79 @@ def test_chunk_memo_fills_on_first_sight_and_stays_bounded():
     assert lower == ["he", "said", ",", "“", "we", "won", ".", "”", "o'neill", "'s", "team"]
     assert starts == [0, 3, 7, 9, 10, 13, 16, 17, 19, 26, 30]
     assert ends == [2, 7, 8, 10, 12, 16, 17, 18, 26, 28, 34]
+
+
+# --- the sentence parse: quotation marks found by index, the dictionary as one display ----------
+
+
+def _old_parse_sentence(sentence: str, offset: int = 0):
+    """target_features.parse_sentence before session 11."""
+    from itertools import accumulate, compress, repeat
+    from operator import add
+
+    from analysis.target_features import _TOKEN_INFO, QUOTE_CHARS, _new_parse, _valences
+
+    starts, ends, lower = _old_tokenise(sentence)
+    n = len(lower)
+    if not n:
+        return _new_parse(offset, *(((),) * 13))
+    infos = list(map(_TOKEN_INFO.__getitem__, lower))
+    is_word, vec_row, clause_step, segment_step, candidate, negation = zip(*infos, strict=True)
+    positions = range(n)
+    val, raw, neg = _valences(lower, is_word, compress(positions, candidate), negation)
+    clause = accumulate(clause_step)
+    quote = [False] * n
+    if not QUOTE_CHARS.isdisjoint(lower):
+        marks = list(compress(positions, map(QUOTE_CHARS.__contains__, lower)))
+        clause = map(add, clause, accumulate(map(QUOTE_CHARS.__contains__, lower)))
+        inside = False
+        for i, stop in zip(marks, [*marks[1:], n], strict=True):
+            inside = not inside if lower[i] == '"' else lower[i] == "“"
+            if inside:
+                quote[i:stop] = repeat(True, stop - i)
+    return _new_parse(
+        offset,
+        tuple(starts),
+        tuple(ends),
+        tuple(lower),
+        is_word,
+        tuple(val),
+        tuple(raw),
+        tuple(neg),
+        tuple(clause),
+        tuple(accumulate(segment_step)) if 1 in segment_step else (0,) * n,
+        tuple(quote),
+        vec_row,
+        tuple(compress(positions, val)),
+        tuple(compress(positions, negation)) if True in negation else (),
+    )
+
+
+_PARSE_PIECES = [
+    '"', "“", "”", '"We', 'won"', "“No", "way,”", "said", "the", "minister", "praised", "good",
+    "but", "not", "never", "terrible", "crackdown", ",", ";", "because", "however", "very",
+    "isn't", "Trump’s", "well-known", "(", ")", "—", "kind", "of", "at", "least", "happy.",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PARSE_PIECES), max_size=18), st.integers(0, 50))
+def test_parse_sentence_is_the_old_parse(pieces, offset):
+    from analysis.target_features import parse_sentence
+
+    sentence = " ".join(pieces)
+    got, expected = (
+        vars(parse_sentence(sentence, offset)),
+        vars(_old_parse_sentence(sentence, offset)),
+    )
+    assert got == expected
+    assert list(got) == list(expected)  # the fields in their order
+    assert [type(c) for c in got["clause"]] == [type(c) for c in expected["clause"]]
+
+
+def test_positions_hand_checked():
+    from analysis.target_features import QUOTE_CHARS, _positions
+
+    tokens = ["“", "we", '"', "won", "”", ".", '"']
+    assert _positions(tokens, QUOTE_CHARS) == [0, 2, 4, 6]
+    assert _positions(["no", "marks"], QUOTE_CHARS) == []
