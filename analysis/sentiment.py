@@ -663,19 +663,19 @@ def paragraph_sentiment(
         values = by_par.get(par.paragraph_id, [])
         n = len(values)
         if n:
-            labs = _labels(values, pos_threshold, neg_threshold)
             mean = math.fsum(values) / n
-            stats = (mean, min(values), max(values))
-            shares = tuple(labs.count(lab) / n for lab in LABELS)
-            label = label_compound(mean, pos_threshold=pos_threshold, neg_threshold=neg_threshold)
+            # the sentences' labels and, last, the paragraph's (its mean's), in one call
+            labs = _labels([*values, mean], pos_threshold, neg_threshold)
+            label = labs.pop()
+            negative, neutral, positive = map(labs.count, LABELS)
+            stats = (mean, min(values), max(values), negative / n, neutral / n, positive / n)
+            rows.append((par.paragraph_id, par.start, par.end, n, *stats, label))
         else:
-            stats, shares, label = (math.nan,) * 3, (math.nan,) * 3, None
-        rows.append((par.paragraph_id, par.start, par.end, n, *stats, *shares, label))
+            rows.append((par.paragraph_id, par.start, par.end, 0, *(math.nan,) * 6, None))
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(PARAGRAPH_COLUMNS)
-    data = [
-        ints(col) if i < 4 else np.array(col, dtype="float64") for i, col in enumerate(cols[:-1])
-    ]
-    data.append(strings(list(cols[-1]), _STRING))
+    # the six float columns converted at once (rows of one array, which frame stacks)
+    numbers = np.array([r[4:10] for r in rows], dtype="float64").reshape(-1, 6).T
+    data = [*map(ints, cols[:4]), *numbers, strings(list(cols[-1]), _STRING)]
     return frame(_PARAGRAPH_INDEX, data)
 
 

@@ -5,6 +5,8 @@ Each rewritten function is checked against the code it replaced, kept here as th
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -379,3 +381,68 @@ def test_positions_hand_checked():
     tokens = ["“", "we", '"', "won", "”", ".", '"']
     assert _positions(tokens, QUOTE_CHARS) == [0, 2, 4, 6]
     assert _positions(["no", "marks"], QUOTE_CHARS) == []
+
+
+# --- paragraph sentiment: one label call per paragraph, the float columns at once ------------
+
+
+def _old_paragraph_sentiment(article, pos_threshold: float, neg_threshold: float):
+    """sentiment.paragraph_sentiment's table before session 11."""
+    from analysis.article import frame, ints, strings
+    from analysis.sentiment import (
+        _PARAGRAPH_INDEX,
+        _STRING,
+        LABELS,
+        PARAGRAPH_COLUMNS,
+        _labels,
+        label_compound,
+        polarity,
+    )
+
+    by_par: dict[int, list[float]] = {}
+    for sent in article.sentences:
+        by_par.setdefault(sent.paragraph_id, []).append(polarity(sent.text)[0])
+    rows = []
+    for par in article.paragraphs:
+        values = by_par.get(par.paragraph_id, [])
+        n = len(values)
+        if n:
+            labs = _labels(values, pos_threshold, neg_threshold)
+            mean = math.fsum(values) / n
+            stats = (mean, min(values), max(values))
+            shares = tuple(labs.count(lab) / n for lab in LABELS)
+            label = label_compound(mean, pos_threshold=pos_threshold, neg_threshold=neg_threshold)
+        else:
+            stats, shares, label = (math.nan,) * 3, (math.nan,) * 3, None
+        rows.append((par.paragraph_id, par.start, par.end, n, *stats, *shares, label))
+    cols = list(zip(*rows, strict=True)) if rows else [()] * len(PARAGRAPH_COLUMNS)
+    data = [
+        ints(col) if i < 4 else np.array(col, dtype="float64") for i, col in enumerate(cols[:-1])
+    ]
+    data.append(strings(list(cols[-1]), _STRING))
+    return frame(_PARAGRAPH_INDEX, data)
+
+
+_SENTENCES = [
+    "The plan is good.", "It was a terrible, awful day.", "Nothing happened.",
+    "They love it but hate the price.", "Not bad at all!", "The vote was held on Monday.",
+    "What a wonderful win?", "Prices rose.", "He was never happy.", "A kind of success.",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4), min_size=1, max_size=6),
+    st.sampled_from([(0.05, -0.05), (0.0, 0.0), (0.5, -0.1), (1.0, -1.0)]),
+)
+def test_paragraph_sentiment_is_the_old_table(paragraphs, thresholds):
+    import pandas as pd
+
+    from analysis.article import as_article
+    from analysis.sentiment import paragraph_sentiment
+
+    article = as_article("\n\n".join(" ".join(p) for p in paragraphs))
+    pos, neg = thresholds
+    got = paragraph_sentiment(article, pos_threshold=pos, neg_threshold=neg)
+    pd.testing.assert_frame_equal(got, _old_paragraph_sentiment(article, pos, neg))
+    assert got["n_sentences"].sum() == len(article.sentences)
