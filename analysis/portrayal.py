@@ -127,11 +127,11 @@ def _bootstrap_summary(
         lows.append(np.minimum.reduce(rows, axis=1))
         highs.append(np.maximum.reduce(rows, axis=1))
         means.append(np.add.reduce(rows, axis=1) / n)
-    low, high = np.concatenate(lows), np.concatenate(highs)
+    low, high = _joined(lows), _joined(highs)
     if np.isnan(low).any():  # NaN sorts last: numpy's own semantics (a NaN row has a NaN min)
         q = np.array([tail, 1 - tail])
         bounds = np.concatenate([_bootstrap_numpy(rows, seed, n_boot, q) for rows in matrices])
-        return bounds, np.concatenate(means)
+        return bounds, _joined(means)
     for rows in matrices:
         n = rows.shape[1]
         if n <= _CACHED_COLUMNS_UP_TO:
@@ -144,10 +144,16 @@ def _bootstrap_summary(
             # (groups, n, n_boot); the indices are in range, and "wrap" skips numpy's check
             draws = rows[first : first + step].take(columns, axis=1, mode="wrap")
             draw_means.append(_draw_sums(draws) / n)  # (groups, n_boot)
-    sample = np.concatenate(draw_means) if len(draw_means) > 1 else draw_means[0]
+    sample = _joined(draw_means)
     quantiles = _linear_quantiles(sample, (tail, 1 - tail), overwrite=True)  # sample is ours
     bounds = np.clip(quantiles, low[:, None], high[:, None])
-    return bounds, np.concatenate(means)
+    return bounds, _joined(means)
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    """``np.concatenate(arrays)``, or the one array itself (fresh, and only read): most
+    tables have one bootstrap size, and a concatenation of one is a copy."""
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
 
 def _draw_sums(draws: np.ndarray) -> np.ndarray:

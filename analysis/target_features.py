@@ -547,6 +547,7 @@ def feature_columns(
     total_pos = total_neg = 0.0
     sums: dict[str, float] = {}
     sget = sums.get
+    said = sc.said
     for i in parse.valenced:
         if a <= i < b:
             continue
@@ -565,7 +566,7 @@ def feature_columns(
             name = _RIGHT_NAMES[d if d < 11 else 11][0 if pos else 1]
         sums[name] = sget(name, 0.0) + v
         w = _DECAY[d] if d < 64 else math.exp(-(d - 1) / 4.0)
-        if i in sc.said:
+        if i in said:
             name = "d:said_p" if pos else "d:said_n"
             sums[name] = sget(name, 0.0) + v
             continue
