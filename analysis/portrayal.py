@@ -127,11 +127,11 @@ def _bootstrap_summary(
         lows.append(np.minimum.reduce(rows, axis=1))
         highs.append(np.maximum.reduce(rows, axis=1))
         means.append(np.add.reduce(rows, axis=1) / n)
-    low, high = np.concatenate(lows), np.concatenate(highs)
+    low, high = _joined(lows), _joined(highs)
     if np.isnan(low).any():  # NaN sorts last: numpy's own semantics (a NaN row has a NaN min)
         q = np.array([tail, 1 - tail])
         bounds = np.concatenate([_bootstrap_numpy(rows, seed, n_boot, q) for rows in matrices])
-        return bounds, np.concatenate(means)
+        return bounds, _joined(means)
     for rows in matrices:
         n = rows.shape[1]
         if n <= _CACHED_COLUMNS_UP_TO:
@@ -144,9 +144,16 @@ def _bootstrap_summary(
             # (groups, n, n_boot); the indices are in range, and "wrap" skips numpy's check
             draws = rows[first : first + step].take(columns, axis=1, mode="wrap")
             draw_means.append(_draw_sums(draws) / n)  # (groups, n_boot)
-    sample = np.concatenate(draw_means) if len(draw_means) > 1 else draw_means[0]
-    bounds = np.clip(_linear_quantiles(sample, (tail, 1 - tail)), low[:, None], high[:, None])
-    return bounds, np.concatenate(means)
+    sample = _joined(draw_means)
+    quantiles = _linear_quantiles(sample, (tail, 1 - tail), overwrite=True)  # sample is ours
+    bounds = np.clip(quantiles, low[:, None], high[:, None])
+    return bounds, _joined(means)
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    """``np.concatenate(arrays)``, or the one array itself (fresh, and only read): most
+    tables have one bootstrap size, and a concatenation of one is a copy."""
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
 
 def _draw_sums(draws: np.ndarray) -> np.ndarray:
@@ -174,9 +181,10 @@ def _pairwise_sum(draws: np.ndarray) -> np.ndarray:
             total += draws[i]
         return total
     if n <= 128:
-        acc = draws[0:8].copy()
         stop = n - n % 8
-        for i in range(8, stop, 8):
+        # the eight running sums start as the first two blocks' sum (no copy of the first)
+        acc = draws[0:8] if stop == 8 else draws[0:8] + draws[8:16]
+        for i in range(16, stop, 8):
             acc += draws[i : i + 8]
         total = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
         for i in range(stop, n):
@@ -187,13 +195,21 @@ def _pairwise_sum(draws: np.ndarray) -> np.ndarray:
     return _pairwise_sum(draws[:half]) + _pairwise_sum(draws[half:])
 
 
-def _linear_quantiles(values: np.ndarray, q: Sequence[float]) -> np.ndarray:
+def _linear_quantiles(
+    values: np.ndarray, q: Sequence[float], *, overwrite: bool = False
+) -> np.ndarray:
     """``np.quantile(values, q, axis=1).T`` (the default "linear" method) for NaN-free rows:
     the same order statistics and numpy's own interpolation. The order statistics come from a
     full sort rather than ``np.partition`` as numpy's quantile does: numpy sorts a row of a
-    thousand floats with SIMD, four times faster than it partitions it at four points."""
+    thousand floats with SIMD, four times faster than it partitions it at four points.
+    With ``overwrite``, ``values`` (an array the caller no longer needs) is sorted in place,
+    the same sort without ``np.sort``'s copy."""
     below, above, gamma, upper = _quantile_plan(values.shape[1], tuple(q))
-    ordered = np.sort(values, axis=1)
+    if overwrite:
+        values.sort(axis=1)
+        ordered = values
+    else:
+        ordered = np.sort(values, axis=1)
     a, b = ordered[:, below], ordered[:, above]
     diff = b - a
     out = a + diff * gamma
@@ -502,12 +518,14 @@ def sentiment_table(
         kind = strings([None if m else k for k, m in zip(kind_values, missing, strict=True)])
     columns = list(zip(*rows, strict=True))
     numbers = np.array([r[4:] for r in rows], dtype="float64").T  # one array, not six
+    # actors and roles as one string array, sliced: a slice costs less than a second array
+    texts = strings([*columns[0], *columns[2]])
     return frame(
         _COLUMN_INDEX,
         [
-            strings(list(columns[0])),
+            texts[: len(rows)],
             kind,
-            strings(list(columns[2])),
+            texts[len(rows) :],
             np.array(columns[3], dtype="int64"),
             *numbers,
         ],

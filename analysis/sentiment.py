@@ -186,6 +186,20 @@ def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:
     return valence
 
 
+def _cap_diff(words: list[str], is_cap_diff: bool | None) -> bool:
+    """VADER's ``is_cap_diff`` (some words but not all in capitals), unless already known."""
+    if is_cap_diff is not None:
+        return is_cap_diff
+    n = len(words)
+    return 0 < n - sum(map(str.isupper, words)) < n
+
+
+# Every word that VADER's rules read among the three before a lexicon word (besides those
+# containing "n't"): boosters, negations, "no", and the words of the "never so", "without
+# doubt" and "least" checks.
+_RULE_WORDS = frozenset(BOOSTER_DICT) | _NEGATE | {"no", "never", "so", "this", "without", "least"}
+
+
 def _idiom_pairs() -> tuple[frozenset[str], frozenset[str]]:
     """First and second words of each pair of adjacent words in VADER's multi-word idioms
     and boosters ("kiss of death": kiss-of, of-death)."""
@@ -337,15 +351,14 @@ class ExactVader(SentimentIntensityAnalyzer):
         if self._lexicon_words.isdisjoint(lowered):
             return _NO_HIT
         hits = itertools.compress(range(n), map(lexicon.__contains__, lowered))
-        n_upper = sum(map(str.isupper, tokens))
-        is_cap_diff = 0 < n - n_upper < n
         sentiments: list[float] = [0] * n
         last = n - 1
         for i in hits:
             low = lowered[i]
             if low in BOOSTER_DICT or (i < last and low == "kind" and lowered[i + 1] == "of"):
                 continue
-            sentiments[i] = self._valence(tokens, lowered, i, is_cap_diff)
+            # VADER's is_cap_diff is read only after a capitalised word: None, found on demand
+            sentiments[i] = self._valence(tokens, lowered, i, None)
         if "but" in lowered:  # VADER's _but_check changes nothing otherwise
             _but(lowered, sentiments)
         return self._score_tuple(sentiments, text)
@@ -354,8 +367,17 @@ class ExactVader(SentimentIntensityAnalyzer):
         scores = super().polarity_scores(text)
         return scores["compound"], scores["pos"], scores["neu"], scores["neg"]
 
-    def _valence(self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
-        """VADER's ``sentiment_valence`` of the lexicon word ``i``."""
+    def _valence(
+        self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool | None
+    ) -> float:
+        """VADER's ``sentiment_valence`` of the lexicon word ``i``; ``is_cap_diff`` None: VADER's
+        flag, computed from ``words`` if a capitalised word needs it.
+
+        Most lexicon words follow three words that none of the rules reads (no booster, negation,
+        "no", "never", "so", "this", "without", "least"): then only the word's own rules and the
+        idiom check can change its value, and the rest is skipped. (The skipped additions of a
+        zero could only turn a −0.0 into 0.0, and no score tells the two apart.)
+        """
         lexicon = self.lexicon
         item = words[i]
         item_lowercase = lowered[i]
@@ -363,12 +385,22 @@ class ExactVader(SentimentIntensityAnalyzer):
         if item_lowercase == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
             valence = 0.0
         if (
+            i > 2
+            and _RULE_WORDS.isdisjoint(before := lowered[i - 3 : i])
+            and "n't" not in "".join(before)
+        ):
+            if item.isupper() and _cap_diff(words, is_cap_diff):
+                valence = valence + C_INCR if valence > 0 else valence - C_INCR
+            if before[0] not in lexicon:
+                valence = _special_idioms(valence, lowered, i)
+            return valence
+        if (
             (i > 0 and lowered[i - 1] == "no")
             or (i > 1 and lowered[i - 2] == "no")
             or (i > 2 and lowered[i - 3] == "no" and lowered[i - 1] in ["or", "nor"])
         ):
             valence = lexicon[item_lowercase] * N_SCALAR
-        if item.isupper() and is_cap_diff:
+        if item.isupper() and _cap_diff(words, is_cap_diff):
             valence = valence + C_INCR if valence > 0 else valence - C_INCR
         # the three words before: VADER's scalar_inc_dec and _negation_check, inlined
         for start_i in range(0, 3):
@@ -379,7 +411,7 @@ class ExactVader(SentimentIntensityAnalyzer):
                     s = BOOSTER_DICT[w]
                     if valence < 0:
                         s *= -1
-                    if words[j].isupper() and is_cap_diff:
+                    if words[j].isupper() and _cap_diff(words, is_cap_diff):
                         s = s + C_INCR if valence > 0 else s - C_INCR
                     if start_i == 1 and s != 0:
                         s = s * 0.95
@@ -631,19 +663,19 @@ def paragraph_sentiment(
         values = by_par.get(par.paragraph_id, [])
         n = len(values)
         if n:
-            labs = _labels(values, pos_threshold, neg_threshold)
             mean = math.fsum(values) / n
-            stats = (mean, min(values), max(values))
-            shares = tuple(labs.count(lab) / n for lab in LABELS)
-            label = label_compound(mean, pos_threshold=pos_threshold, neg_threshold=neg_threshold)
+            # the sentences' labels and, last, the paragraph's (its mean's), in one call
+            labs = _labels([*values, mean], pos_threshold, neg_threshold)
+            label = labs.pop()
+            negative, neutral, positive = map(labs.count, LABELS)
+            stats = (mean, min(values), max(values), negative / n, neutral / n, positive / n)
+            rows.append((par.paragraph_id, par.start, par.end, n, *stats, label))
         else:
-            stats, shares, label = (math.nan,) * 3, (math.nan,) * 3, None
-        rows.append((par.paragraph_id, par.start, par.end, n, *stats, *shares, label))
+            rows.append((par.paragraph_id, par.start, par.end, 0, *(math.nan,) * 6, None))
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(PARAGRAPH_COLUMNS)
-    data = [
-        ints(col) if i < 4 else np.array(col, dtype="float64") for i, col in enumerate(cols[:-1])
-    ]
-    data.append(strings(list(cols[-1]), _STRING))
+    # the six float columns converted at once (rows of one array, which frame stacks)
+    numbers = np.array([r[4:10] for r in rows], dtype="float64").reshape(-1, 6).T
+    data = [*map(ints, cols[:4]), *numbers, strings(list(cols[-1]), _STRING)]
     return frame(_PARAGRAPH_INDEX, data)
 
 

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from itertools import accumulate, compress, repeat
-from operator import add
 from pathlib import Path
 from typing import NamedTuple
 
@@ -186,20 +185,49 @@ def _new_parse(*values: object) -> SentenceParse:
 _set_attribute = object.__setattr__
 
 
+class _ChunkTokens(dict):
+    """chunk → (tokens, offsets) of a white-space-separated chunk that is not one plain word
+    ("said,", "trump's", "“we", "well-known"): TOKEN_RE's tokens, a possessive "'s" split off
+    its word, and their (start, end) offsets in the chunk, flattened. Filled on first sight,
+    like the token information: such chunks repeat across articles, and each one costs the
+    regex and a few slices only once; bounded, as the VADER token forms are."""
+
+    limit = 65536
+
+    def __missing__(self, chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        if len(self) >= self.limit:
+            self.clear()
+        tokens: list[str] = []
+        offsets: list[int] = []
+        for m in TOKEN_RE.finditer(chunk):
+            tok, start, end = m.group(), m.start(), m.end()
+            if len(tok) > 2 and tok[-2:] == "'s":  # "trump's" → "trump", "'s"
+                tokens += (tok[:-2], "'s")
+                offsets += (start, end - 2, end - 2, end)
+            else:
+                tokens.append(tok)
+                offsets += (start, end)
+        entry = self[chunk] = (tuple(tokens), tuple(offsets))
+        return entry
+
+
+_CHUNK_TOKENS = _ChunkTokens()
+
+
 def _tokenise(sentence: str) -> tuple[list[int], list[int], list[str]]:
     low = sentence.lower().replace("’", "'")
     if len(low) != len(sentence):  # a few characters change length when lower-cased
         low = "".join(ch.lower()[:1] or ch for ch in sentence).replace("’", "'")
-    # TOKEN_RE over each white-space-separated chunk (no token spans white space), skipping the
-    # regex for the common chunks it would split trivially: a plain word, or a word and one mark
+    # TOKEN_RE over each white-space-separated chunk (no token spans white space): a plain word
+    # is one token; any other chunk's tokens come from the chunk memo
     starts: list[int] = []
     ends: list[int] = []
     lower: list[str] = []
     chunks = low.split()
     # with one white-space character between chunks and none around them (most sentences),
     # each chunk starts a character after the previous one ends: no search for it
-    spaced = len(low) != sum(map(len, chunks)) + len(chunks) - 1
-    pos, find = -1, low.find
+    spaced = low != " ".join(chunks)
+    pos, find, memo = -1, low.find, _CHUNK_TOKENS
     for chunk in chunks:
         if spaced:
             pos = find(chunk, pos + 1)
@@ -210,29 +238,18 @@ def _tokenise(sentence: str) -> tuple[list[int], list[int], list[str]]:
             pos += len(chunk)
             ends.append(pos)
             lower.append(chunk)
-        elif chunk[:-1].isalnum() and not chunk[-1].isalnum() and chunk[-1] != "_":
-            word = chunk[:-1]
-            starts += (pos, pos + len(word))
-            pos += len(chunk)
-            ends += (pos - 1, pos)
-            lower += (word, chunk[-1])
-        elif chunk[-2:] == "'s" and chunk[:-2].isalnum():  # a possessive: "trump's"
-            starts += (pos, pos + len(chunk) - 2)
-            pos += len(chunk)
-            ends += (pos - 2, pos)
-            lower += (chunk[:-2], "'s")
+            continue
+        tokens, offsets = memo[chunk]
+        lower += tokens
+        if len(offsets) == 4:  # two tokens (a word and its mark, a possessive): most chunks
+            s0, e0, s1, e1 = offsets
+            starts += (pos + s0, pos + s1)
+            ends += (pos + e0, pos + e1)
         else:
-            for m in TOKEN_RE.finditer(chunk):
-                tok = m.group()
-                if len(tok) > 2 and tok[-2:] == "'s":  # "trump's" → "trump", "'s"
-                    starts += (pos + m.start(), pos + m.end() - 2)
-                    ends += (pos + m.end() - 2, pos + m.end())
-                    lower += (tok[:-2], "'s")
-                else:
-                    starts.append(pos + m.start())
-                    ends.append(pos + m.end())
-                    lower.append(tok)
-            pos += len(chunk)
+            for k in range(0, len(offsets), 2):
+                starts.append(pos + offsets[k])
+                ends.append(pos + offsets[k + 1])
+        pos += len(chunk)
     return starts, ends, lower
 
 
@@ -327,6 +344,21 @@ def _valences(
     return val, raw, neg
 
 
+def _positions(tokens: list[str], wanted: frozenset[str]) -> list[int]:
+    """The indices of the tokens in ``wanted``, in order: found by ``list.index`` (a comparison
+    loop in C) for each wanted token present, cheaper than testing every token in Python or
+    through ``map`` when, as with quotation marks, a sentence holds a few."""
+    found: list[int] = []
+    for tok in wanted:
+        count = tokens.count(tok)
+        i = -1
+        for _ in range(count):
+            i = tokens.index(tok, i + 1)
+            found.append(i)
+    found.sort()
+    return found
+
+
 def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
     """Tokenise a sentence and apply VADER's word-level rules once, for all its mentions."""
     starts, ends, lower = _tokenise(sentence)
@@ -342,29 +374,40 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
     quote = [False] * n
     if not QUOTE_CHARS.isdisjoint(lower):
         # each quotation mark starts a clause, and opens or closes a quotation up to the next
-        marks = list(compress(positions, map(QUOTE_CHARS.__contains__, lower)))
-        clause = map(add, clause, accumulate(map(QUOTE_CHARS.__contains__, lower)))
+        marks = _positions(lower, QUOTE_CHARS)
+        steps = list(clause_step)
+        for i in marks:
+            steps[i] += 1
+        clause = accumulate(steps)
         inside = False
         for i, stop in zip(marks, [*marks[1:], n], strict=True):
             inside = not inside if lower[i] == '"' else lower[i] == "“"
             if inside:
                 quote[i:stop] = repeat(True, stop - i)
-    return _new_parse(
-        offset,
-        tuple(starts),
-        tuple(ends),
-        tuple(lower),
-        is_word,
-        tuple(val),
-        tuple(raw),
-        tuple(neg),
-        tuple(clause),
-        tuple(accumulate(segment_step)) if 1 in segment_step else (0,) * n,
-        tuple(quote),
-        vec_row,
-        tuple(compress(positions, val)),
-        tuple(compress(positions, negation)) if True in negation else (),
+    # the instance dictionary as one dict display (the fields in order, as _new_parse makes it):
+    # a call of _new_parse and its zip cost more than the display
+    parse = object.__new__(SentenceParse)
+    _set_attribute(
+        parse,
+        "__dict__",
+        {
+            "offset": offset,
+            "starts": tuple(starts),
+            "ends": tuple(ends),
+            "lower": tuple(lower),
+            "is_word": is_word,
+            "valence": tuple(val),
+            "raw_valence": tuple(raw),
+            "negated": tuple(neg),
+            "clause": tuple(clause),
+            "segment": tuple(accumulate(segment_step)) if 1 in segment_step else (0,) * n,
+            "in_quote": tuple(quote),
+            "vec_row": vec_row,
+            "valenced": tuple(compress(positions, val)),
+            "negations": tuple(compress(positions, negation)) if True in negation else (),
+        },
     )
+    return parse
 
 
 def target_tokens(parse: SentenceParse, start: int, end: int) -> tuple[int, int]:
@@ -504,6 +547,7 @@ def feature_columns(
     total_pos = total_neg = 0.0
     sums: dict[str, float] = {}
     sget = sums.get
+    said = sc.said
     for i in parse.valenced:
         if a <= i < b:
             continue
@@ -522,7 +566,7 @@ def feature_columns(
             name = _RIGHT_NAMES[d if d < 11 else 11][0 if pos else 1]
         sums[name] = sget(name, 0.0) + v
         w = _DECAY[d] if d < 64 else math.exp(-(d - 1) / 4.0)
-        if i in sc.said:
+        if i in said:
             name = "d:said_p" if pos else "d:said_n"
             sums[name] = sget(name, 0.0) + v
             continue

@@ -238,9 +238,13 @@ def _evidence(parse: SentenceParse, a: int, b: int, limit: int = 3) -> tuple[str
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:
-    """Cumulative sums along axis 0 with a leading zero: sum of [lo, hi) is P[hi] − P[lo]."""
-    out = np.zeros((values.shape[0] + 1, *values.shape[1:]))
-    np.cumsum(values, axis=0, out=out[1:])
+    """Cumulative sums along axis 0 with a leading zero: sum of [lo, hi) is P[hi] − P[lo].
+
+    Only the first row is zeroed: ``np.zeros`` would clear the whole block first, a pass as
+    long as the sums' own."""
+    out = np.empty((values.shape[0] + 1, *values.shape[1:]))
+    out[0] = 0.0
+    values.cumsum(axis=0, out=out[1:])
     return out
 
 
@@ -358,10 +362,13 @@ def _probabilities(
                 per_token[k, _BAG] = bag_weights[i, 0:3]
                 per_token[k, _SEG] = bag_weights[i, 6:9]
         if negated:
-            per_token[negated, _BAG] += bag_weights[bag_ids[negated], 3:6]
+            at_negated = _intp_array(negated)
+            per_token[at_negated, _BAG] += bag_weights[bag_ids[at_negated], 3:6]
     if valenced:
-        weighted = model["view_logits"][rows_arr[valenced], 15:18]
-        per_token[valenced, _VALENCE] = weighted * (np.array(valence) / 4.0)[:, None]
+        # index lists packed once (numpy converts a list element by element at each use)
+        at_valenced = _intp_array(valenced)
+        weighted = model["view_logits"][rows_arr[at_valenced], 15:18]
+        per_token[at_valenced, _VALENCE] = weighted * (_float_array(valence) / 4.0)[:, None]
     cum = _prefix(per_token)
 
     cols: list[int] = []
@@ -388,7 +395,7 @@ def _probabilities(
     parts[:, 1:3] -= parts[:, :1]  # the sentence and the segment outside the target
     col = _intp_array(cols)
     contrib = _float_array(values)[:, None] * model["weights"].take(col, axis=0)
-    logits = model["intercept"] + np.add.reduceat(contrib, firsts, axis=0)
+    logits = model["intercept"] + np.add.reduceat(contrib, _intp_array(firsts), axis=0)
     logits += parts[:, 1, _BAG] + parts[:, 2, _SEG] - parts[:, 3, _SEG]
     # views in VECTOR_VIEWS order: L, R, S (segment), A (sentence), T (target) are means;
     # V (valence-weighted segment) is a sum
@@ -400,10 +407,11 @@ def _probabilities(
     # Scope rule on top of the fitted weights: an evaluation bound to the target by grammar
     # that opposes the evaluation across a contrast word decides which side the target is on.
     # NewsMTSC has too few such sentences (<1%) for the regression to learn it.
-    logits += np.array(roles)[:, None] * _CONTRAST_SHIFT
-    logits -= logits.max(1, keepdims=True)
+    logits += _float_array(roles)[:, None] * _CONTRAST_SHIFT
+    # the ufunc reductions that ndarray.max and .sum call, without their Python wrappers
+    logits -= np.maximum.reduce(logits, axis=1, keepdims=True)
     probs = np.exp(logits)
-    probs /= probs.sum(1, keepdims=True)
+    probs /= np.add.reduce(probs, axis=1, keepdims=True)
     return probs, scopes
 
 
