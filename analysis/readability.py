@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -543,13 +544,24 @@ def _chunk_tokens(chunk: str, before: str | None) -> list[list]:
 _SENTENCES_PER_BLOCK = 2048
 
 
+# The row of each white-space-free piece of a body sentence that holds one word not opening with
+# a capital ("said,", "(the", "troops’"): such a row depends on the piece alone, never on the
+# sentence around it. Word-keyed and warm between texts like :func:`_word_row`, and bounded like
+# it (emptied when full).
+_PIECE_ROWS: dict[str, bytes] = {}
+_PIECE_ROWS_MAX = 1 << 16
+
+
 def _count_sentences(article: Article) -> np.ndarray:
     """The count matrix of :func:`_count_matrix`: the words of :func:`sentence_words`, each
     looked up in :func:`_word_row` once, in one pass over the body.
 
     Words never span white space, and neither do the gaps that join "U.S." + "’s" or "50" +
-    ",000", so each sentence is read as its ``str.split()`` pieces: a piece of letters and
-    digits only (most of them), or one followed by a single punctuation mark ("said,"), is a
+    ",000", so each sentence is read as its ``str.split()`` pieces. Most pieces were seen before
+    as a piece of one lower-case word: their rows come from :data:`_PIECE_ROWS`, a sentence's
+    all at once (``map`` and one join; its counts are sums, so the order of its rows is
+    immaterial), and only the others (b"" there, found by ``list.index``) run in Python: a piece
+    of letters and digits only, or one followed by a single punctuation mark ("said,"), is a
     word as it stands; the rest go through the word pattern. A word is an ``initial`` when
     nothing precedes it in the sentence or the last non-space character before it is an opening
     quote, colon, bracket or dash (no word ends in one of those, so the last character of the
@@ -557,33 +569,47 @@ def _count_sentences(article: Article) -> np.ndarray:
     other word gets its row at once.
     """
     text = article.text
-    sentences = article.sentences
-    rows: list[bytes | None] = []
+    rows: list[bytes | None] = []  # packed rows, several words an item (a sentence's known ones)
     append = rows.append
+    known = _PIECE_ROWS
+    lookup = known.get
     word_row = _word_row
     initial_after = _INITIAL_AFTER
     acronym = _ACRONYM_RE.fullmatch
+    size = _WORD_ROW.size
     capitalised: list[str] = []  # capitalised words away from a sentence start: names
-    openers: list[tuple[int, str]] = []  # (row, word) of other capitalised initials
-    ends = [0]
-    for sentence in sentences:
-        previous = ""  # the previous piece of the sentence
-        for piece in text[sentence.start : sentence.end].split():
+    openers: list[tuple[int, str]] = []  # (item, word) of other capitalised initials
+    ends = [0]  # words before each sentence's end
+    marks = [0]  # items before each sentence's end
+    total = 0
+    for sentence in article.sentences:
+        pieces = text[sentence.start : sentence.end].split()
+        found = list(map(lookup, pieces, repeat(b"")))
+        chunk = b"".join(found)
+        append(chunk)
+        n = len(chunk) // size
+        i = -1
+        for _ in range(len(pieces) - n):  # each known piece is one word
+            i = found.index(b"", i + 1)
+            piece = pieces[i]
+            before = pieces[i - 1][-1] if i else None
             if piece.isalnum():
                 word = piece
             elif piece[:-1].isalnum() and piece[-1] != "%":  # "said," (not "28%": one word)
                 word = piece[:-1]
             else:
                 word = None
-            if word is not None and not word[0].isupper():  # most: one lower-case word
-                append(word_row(word))
-                previous = piece
-                continue
-            before = previous[-1] if previous else None
             if word is None:
                 words = _chunk_tokens(piece, before)
             else:
-                words = ((word, before is None or before in initial_after),)
+                words = [[word, before is None or before in initial_after]]
+            n += len(words)
+            if len(words) == 1 and not words[0][0][0].isupper():
+                row = known[piece] = word_row(words[0][0])
+                append(row)
+                if len(known) >= _PIECE_ROWS_MAX:
+                    known.clear()
+                continue
             for word, initial in words:
                 if not word[0].isupper():
                     append(word_row(word))
@@ -595,8 +621,9 @@ def _count_sentences(article: Article) -> np.ndarray:
                 else:
                     openers.append((len(rows), word))
                     append(None)
-            previous = piece
-        ends.append(len(rows))
+        total += n
+        ends.append(total)
+        marks.append(len(rows))
     if openers:
         # "The", "But" open sentences; "Trump" is a name wherever it stands
         names = frozenset(map(_base, capitalised))
@@ -604,12 +631,13 @@ def _count_sentences(article: Article) -> np.ndarray:
             rows[i] = word_row(
                 word, _base(word) in names and not is_familiar(word.lower().replace("’", "'"))
             )
-    return _sum_rows(rows, np.array(ends, dtype=np.intp))
+    return _sum_rows(rows, np.array(ends, dtype=np.intp), marks)
 
 
-def _sum_rows(rows: list, ends: np.ndarray) -> np.ndarray:
-    """Per-sentence sums of the packed word rows (sentence i is rows[ends[i]:ends[i + 1]]),
-    by numpy, a block of sentences at a time (bounded memory on long texts)."""
+def _sum_rows(rows: list, ends: np.ndarray, marks: list[int]) -> np.ndarray:
+    """Per-sentence sums of the packed word rows: sentence i has the words
+    ends[i]:ends[i + 1] of ``b"".join(rows)``, those of the items rows[marks[i]:marks[i + 1]].
+    Summed by numpy, a block of sentences at a time (bounded memory on long texts)."""
     n = len(ends) - 1
     out = np.empty((n, len(COUNT_COLUMNS)), dtype=np.int64)
     out[:, 0] = 1
@@ -619,7 +647,8 @@ def _sum_rows(rows: list, ends: np.ndarray) -> np.ndarray:
         lo, hi = int(ends[first]), int(ends[stop])
         words = np.zeros((hi - lo + 1, 6), dtype=np.int64)
         if hi > lo:
-            per_word = np.frombuffer(b"".join(rows[lo:hi]), dtype=np.int64).reshape(-1, 6)
+            packed = b"".join(rows[marks[first] : marks[stop]])
+            per_word = np.frombuffer(packed, dtype=np.int64).reshape(-1, 6)
             np.cumsum(per_word, axis=0, out=words[1:])
         bounds = ends[first : stop + 1] - lo
         out[first:stop, 2:] = words[bounds[1:]] - words[bounds[:-1]]
