@@ -134,3 +134,121 @@ def test_known_pieces_hold_one_row_of_one_lower_case_word():
     assert R._PIECE_ROWS["(the"] == R._PIECE_ROWS["the"] == R._word_row("the")
     assert R._PIECE_ROWS["said,"] == R._word_row("said")
     assert R._PIECE_ROWS["50,000."] == R._word_row("50,000")
+
+
+# --- language: byte counts of the UTF-8 form instead of a regex pass and a UCS-2 lower() ------
+
+
+def _old_dominant_script(text: str) -> str:
+    from analysis import language as L
+
+    if L._BEYOND_LATIN_RE.search(text) is None:
+        return "Latin"
+    non_latin = len(L._NON_LATIN_LETTER_RE.findall(text))
+    if 2 * non_latin <= sum(map(str.isalpha, text)) if non_latin else True:
+        return "Latin"
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            script = L._script_of(char)
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else "Latin"
+
+
+def _old_detect_language(text: str):
+    """Session 10's ``detect_language``."""
+    from collections import Counter
+
+    from analysis import language as L
+
+    sample = text[: L.SAMPLE_CHARS]
+    script = _old_dominant_script(sample)
+    tokens = sample.lower().split()
+    n = len(tokens)
+    words = Counter(filter(L._ALL_FUNCTION_WORDS.__contains__, tokens))
+    if script != "Latin":
+        return L.LanguageGuess(L.UNDETERMINED, 0.0, n, script)
+    best, best_hits = L.UNDETERMINED, 0
+    for code, vocabulary in L.FUNCTION_WORDS.items():
+        hits = sum(words[w] for w in vocabulary & words.keys())
+        if hits > best_hits:
+            best, best_hits = code, hits
+    share = best_hits / n if n else 0.0
+    if n < L.MIN_WORDS or share < L.MIN_SHARE:
+        return L.LanguageGuess(L.UNDETERMINED, share, n, script)
+    return L.LanguageGuess(best, share, n, script)
+
+
+def test_utf8_profile_is_exact_for_every_code_point():
+    """Plain Latin by the bytes implies no character for the regex; a UTF-8 form handed back
+    lowers as bytes exactly as the text lowers as a string."""
+    from analysis import language as L
+
+    wrong_plain, wrong_lower, plain_count, caseless_count = [], [], 0, 0
+    for code in range(0x110000):
+        char = chr(code)
+        plain, data = L._utf8_profile(char)
+        if plain:
+            plain_count += 1
+            if L._BEYOND_LATIN_RE.search(char) is not None:
+                wrong_plain.append(code)
+        if data is not None:
+            caseless_count += 1
+            if data.lower().decode() != char.lower():
+                wrong_lower.append(code)
+    assert wrong_plain == [] and wrong_lower == []
+    # ASCII, U+0080-U+023F but the nine Latin-1 word characters, U+2000-U+203F and "€"
+    assert plain_count == 0x240 - 9 + 0x40 + 1
+    # ASCII, U+0080-U+00BF, U+2000-U+203F and "€"
+    assert caseless_count == 0xC0 + 0x40 + 1
+
+
+_LANGUAGE_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("the of and le der que é É Σσ ж Ж İ \u212a µ ² ½ “”’—…€£")
+        + list("\u00a0\u2028\u3000\ufeff\ud800xX\n\t")
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LANGUAGE_TEXT)
+def test_utf8_profile_holds_for_whole_texts(text):
+    from analysis import language as L
+
+    plain, data = L._utf8_profile(text)
+    if plain:
+        assert L._BEYOND_LATIN_RE.search(text) is None
+    if data is not None:
+        assert data.lower().decode() == text.lower()
+    assert L.dominant_script(text) == _old_dominant_script(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "the The THE of and de la le les der die und que para y e il è più été Été ÉTÉ "
+            "über Über São são não NÃO was “the” — … € £ µm ² x Москва Αθήνα 東京".split()
+        ),
+        max_size=60,
+    ),
+    st.sampled_from([" ", "\n", "\u00a0", "\u2003", "  "]),
+)
+def test_language_guess_equals_the_old_one(words, space):
+    from analysis import language as L
+
+    text = space.join(words)
+    assert L.detect_language(text) == _old_detect_language(text)
+
+
+def test_language_guess_of_english_with_curly_quotes_is_unchanged():
+    from analysis import language as L
+
+    text = "“The minister said — on Tuesday — that the plan would be delayed,” and her office " * 3
+    guess = L.detect_language(text)
+    assert guess == _old_detect_language(text)
+    # 16 white-space tokens a line, the dashes among them
+    assert (guess.language, guess.script, guess.n_words) == ("en", "Latin", 48)
+    assert L._utf8_profile(text)[0] and L._utf8_profile(text)[1] == text.encode()
