@@ -550,6 +550,10 @@ _SENTENCES_PER_BLOCK = 2048
 # it (emptied when full).
 _PIECE_ROWS: dict[str, bytes] = {}
 _PIECE_ROWS_MAX = 1 << 16
+# The same for a piece of one capitalised word ("Trump,", "“The"), whose row depends on its
+# place: (word, whether the piece itself makes the word an initial (None: the previous piece
+# decides), its row as a name, its row as an initial acronym or None when it is no acronym).
+_CAPITAL_PIECES: dict[str, tuple[str, bool | None, bytes, bytes | None]] = {}
 
 
 def _count_sentences(article: Article) -> np.ndarray:
@@ -561,8 +565,9 @@ def _count_sentences(article: Article) -> np.ndarray:
     as a piece of one lower-case word: their rows come from :data:`_PIECE_ROWS`, a sentence's
     all at once (``map`` and one join; its counts are sums, so the order of its rows is
     immaterial), and only the others (b"" there, found by ``list.index``) run in Python: a piece
+    of one capitalised word seen before is read from :data:`_CAPITAL_PIECES`; otherwise a piece
     of letters and digits only, or one followed by a single punctuation mark ("said,"), is a
-    word as it stands; the rest go through the word pattern. A word is an ``initial`` when
+    word as it stands, and the rest go through the word pattern. A word is an ``initial`` when
     nothing precedes it in the sentence or the last non-space character before it is an opening
     quote, colon, bracket or dash (no word ends in one of those, so the last character of the
     previous piece decides). Capitalised initials wait for the names of the whole body; every
@@ -573,6 +578,8 @@ def _count_sentences(article: Article) -> np.ndarray:
     append = rows.append
     known = _PIECE_ROWS
     lookup = known.get
+    capitals = _CAPITAL_PIECES
+    capital = capitals.get
     word_row = _word_row
     initial_after = _INITIAL_AFTER
     acronym = _ACRONYM_RE.fullmatch
@@ -592,6 +599,21 @@ def _count_sentences(article: Article) -> np.ndarray:
         for _ in range(len(pieces) - n):  # each known piece is one word
             i = found.index(b"", i + 1)
             piece = pieces[i]
+            seen = capital(piece)
+            if seen is not None:
+                word, lead, name_row, acronym_row = seen
+                n += 1
+                if lead is None:
+                    lead = not i or pieces[i - 1][-1] in initial_after
+                if not lead:
+                    append(name_row)
+                    capitalised.append(word)
+                elif acronym_row is not None:
+                    append(acronym_row)
+                else:
+                    openers.append((len(rows), word))
+                    append(None)
+                continue
             before = pieces[i - 1][-1] if i else None
             if piece.isalnum():
                 word = piece
@@ -610,6 +632,16 @@ def _count_sentences(article: Article) -> np.ndarray:
                 if len(known) >= _PIECE_ROWS_MAX:
                     known.clear()
                 continue
+            if len(words) == 1:  # one capitalised word: kept for the next time
+                first = words[0][0]
+                if len(capitals) >= _PIECE_ROWS_MAX:
+                    capitals.clear()
+                capitals[piece] = (
+                    first,
+                    None if piece.startswith(first) else words[0][1],
+                    word_row(first, True),
+                    word_row(first, len(first) > 1) if acronym(first) else None,
+                )
             for word, initial in words:
                 if not word[0].isupper():
                     append(word_row(word))

@@ -102,6 +102,7 @@ def test_counting_with_known_pieces_equals_the_old_pass(body, cold):
         return
     if cold:
         R._PIECE_ROWS.clear()
+        R._CAPITAL_PIECES.clear()
     expected = _old_count_sentences(article)
     assert R._count_sentences(article).tolist() == expected.tolist()
     # the second time every piece of one lower-case word is known
@@ -114,15 +115,20 @@ def test_counting_in_blocks_and_with_a_full_memo_equals_the_old_pass(body):
     article = _article(body)
     if article is None:
         return
+    R._PIECE_ROWS.clear()
+    R._CAPITAL_PIECES.clear()
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(R, "_SENTENCES_PER_BLOCK", 2)
         mp.setattr(R, "_PIECE_ROWS_MAX", 3)  # emptied again and again
-        assert R._count_sentences(article).tolist() == _old_count_sentences(article).tolist()
-    assert len(R._PIECE_ROWS) <= 3 or R._PIECE_ROWS_MAX != 3
+        expected = _old_count_sentences(article).tolist()
+        assert R._count_sentences(article).tolist() == expected
+        assert R._count_sentences(article).tolist() == expected
+        assert len(R._PIECE_ROWS) <= 3 and len(R._CAPITAL_PIECES) <= 3
 
 
 def test_known_pieces_hold_one_row_of_one_lower_case_word():
     R._PIECE_ROWS.clear()
+    R._CAPITAL_PIECES.clear()
     article = Article.from_text("“Trump said, the troops’ state — well—and (the U.S.’s 50,000.")
     (row,) = R._count_sentences(article).tolist()
     # Trump, said, the, troops, state, well, and, the, U.S.’s, 50,000
@@ -252,3 +258,29 @@ def test_language_guess_of_english_with_curly_quotes_is_unchanged():
     # 16 white-space tokens a line, the dashes among them
     assert (guess.language, guess.script, guess.n_words) == ("en", "Latin", 48)
     assert L._utf8_profile(text)[0] and L._utf8_profile(text)[1] == text.encode()
+    # one capitalised word: its rows as a name and as an initial acronym, and whether the piece
+    # itself makes it an initial ("“Trump": an opening quote) or the previous piece decides
+    assert R._CAPITAL_PIECES["“Trump"] == ("Trump", True, R._word_row("Trump", True), None)
+    assert R._CAPITAL_PIECES["U.S.’s"] == (
+        "U.S.’s",
+        None,
+        R._word_row("U.S.’s", True),
+        R._word_row("U.S.’s", True),
+    )
+    assert "well—and" not in R._CAPITAL_PIECES and "—" not in R._CAPITAL_PIECES
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He said “The troops left.” The troops left. “The troops” said The Times.",
+        "Trump spoke. Then Trump left: Trump. (Trump) said Biden, and Biden’s aide.",
+        "The U.S. said NATO. NATO’s U.S.’s allies met in the U.S. and the UK, said UK (UK).",
+    ],
+)
+def test_capitalised_pieces_count_alike_wherever_they_stand(body):
+    R._CAPITAL_PIECES.clear()
+    article = Article.from_text(body)
+    expected = _old_count_sentences(article).tolist()
+    assert R._count_sentences(article).tolist() == expected  # the memo filled
+    assert R._count_sentences(article).tolist() == expected  # and read
