@@ -80,7 +80,8 @@ _NOT_LEADS = bytes(range(0xC0))
 _LATIN_LEADS = bytes(range(0xC3, 0xC9))
 _DASH_QUOTE = b"\xe2\x80"
 _EURO = "€".encode()
-_C2_BEYOND = tuple(c.encode() for c in "\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc\u00bd\u00be")
+# (one regex pass over the bytes: nine ``in`` tests of a two-byte needle cost eight times more)
+_C2_BEYOND_RE = re.compile(rb"\xc2[\xaa\xb2\xb3\xb5\xb9\xba\xbc-\xbe]")
 
 
 def _utf8_profile(text: str) -> tuple[bool, bytes | None]:
@@ -98,7 +99,7 @@ def _utf8_profile(text: str) -> tuple[bool, bytes | None]:
     if quotes and data.count(_DASH_QUOTE) + data.count(_EURO) != quotes:
         return False, None
     plain = quotes + signs == len(leads.translate(None, _LATIN_LEADS)) and not (
-        signs and any(map(data.__contains__, _C2_BEYOND))
+        signs and _C2_BEYOND_RE.search(data)
     )
     return plain, data if quotes + signs == len(leads) else None
 
