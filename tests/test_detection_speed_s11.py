@@ -284,3 +284,15 @@ def test_capitalised_pieces_count_alike_wherever_they_stand(body):
     expected = _old_count_sentences(article).tolist()
     assert R._count_sentences(article).tolist() == expected  # the memo filled
     assert R._count_sentences(article).tolist() == expected  # and read
+
+
+# --- the article's hash: its text's ---------------------------------------------------------
+
+
+def test_equal_articles_hash_alike_and_a_hash_reads_no_block():
+    text = "Title\n\nBy Jane Doe\n\nLONDON (AP) — The minister spoke. She left.\n\nMore text here."
+    a, b = Article.from_text(text), Article.from_text(text, source="x.txt")
+    assert a == Article.from_text(text) and hash(a) == hash(Article.from_text(text))
+    assert hash(a) == hash(text)
+    assert a != b and hash(a) == hash(b)  # equality still compares every field
+    assert len({a, b, Article.from_text(text)}) == 2
