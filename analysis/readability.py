@@ -830,13 +830,13 @@ def _table_scores(
     whole = counts.sum(axis=0)
     columns = _formula_columns(np.concatenate((counts, totals, whole[np.newaxis])))
     grades = _grade_columns(columns)
-    n, last = len(counts), len(counts) + len(totals)
-    found = (
-        _with_consensus(columns, grades, slice(0, n), smog=False),
-        _with_consensus(columns, grades, slice(n, last), smog=True),
-        _with_consensus(columns, grades, slice(last, None), smog=True),
-        whole,
+    n = len(counts)
+    # the paragraphs and the article (the last row) in one range: both with SMOG
+    sentences, rest = _consensus_parts(
+        columns, grades, [(slice(0, n), False), (slice(n, None), True)]
     )
+    last = len(totals)
+    found = (sentences, [c[:last] for c in rest], [c[last:] for c in rest], whole)
     memo["readability_table_scores"] = found
     return found
 
@@ -891,20 +891,42 @@ def _with_consensus(
 ) -> list[np.ndarray]:
     """The formula columns of ``rows`` (SMOG optional) and their consensus grade: the median
     of the grades, as :func:`consensus_grade` takes it (NaN grades left out)."""
-    keys = [key for key in columns if smog or key != "smog_index"]
-    part = {key: columns[key][rows] for key in keys}
-    matrix = np.empty((len(part[keys[0]]), len(keys)))
+    return _consensus_parts(columns, grades, [(rows, smog)])[0]
+
+
+def _consensus_parts(
+    columns: dict[str, np.ndarray],
+    grades: dict[str, np.ndarray],
+    parts: Sequence[tuple[slice, bool]],
+) -> list[list[np.ndarray]]:
+    """:func:`_with_consensus` of several row ranges, with the grade matrix of every row filled
+    once (numpy's per-call cost, not the data, is the cost on a few dozen rows). A range without
+    SMOG sorts its rows with SMOG's grade set to infinity: it sorts last, so the order
+    statistics of the other grades, the median's, are theirs alone."""
+    keys = list(columns)
+    matrix = np.empty((len(grades[keys[0]]), len(keys)))
     for k, key in enumerate(keys):  # filled column by column: cheaper than np.column_stack
-        matrix[:, k] = grades[key][rows]
-    ordered = np.sort(matrix, axis=1)
-    k = len(keys)
-    if k % 2:
-        consensus = ordered[:, k // 2].copy()
-    else:
-        consensus = (ordered[:, k // 2 - 1] + ordered[:, k // 2]) / 2
-    for row in np.flatnonzero(np.isnan(matrix).any(axis=1)):
-        consensus[row] = consensus_grade({key: float(values[row]) for key, values in part.items()})
-    return [*part.values(), consensus]
+        matrix[:, k] = grades[key]
+    out = []
+    for rows, smog in parts:
+        used = [key for key in keys if smog or key != "smog_index"]
+        part = {key: columns[key][rows] for key in used}
+        block = matrix[rows]
+        if not smog:
+            block = block.copy()
+            block[:, keys.index("smog_index")] = np.inf
+        ordered = np.sort(block, axis=1)
+        k = len(used)
+        if k % 2:
+            consensus = ordered[:, k // 2].copy()
+        else:
+            consensus = (ordered[:, k // 2 - 1] + ordered[:, k // 2]) / 2
+        for row in np.flatnonzero(np.isnan(block).any(axis=1)):
+            consensus[row] = consensus_grade(
+                {key: float(values[row]) for key, values in part.items()}
+            )
+        out.append([*part.values(), consensus])
+    return out
 
 
 _FRE_GRADES = tuple(

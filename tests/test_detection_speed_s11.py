@@ -296,3 +296,67 @@ def test_equal_articles_hash_alike_and_a_hash_reads_no_block():
     assert hash(a) == hash(text)
     assert a != b and hash(a) == hash(b)  # equality still compares every field
     assert len({a, b, Article.from_text(text)}) == 2
+
+
+# --- readability: the consensus of every row range from one grade matrix -------------------
+
+
+def _old_with_consensus(columns, grades, rows, *, smog):
+    """Session 10's ``_with_consensus``: a grade matrix per row range."""
+    keys = [key for key in columns if smog or key != "smog_index"]
+    part = {key: columns[key][rows] for key in keys}
+    matrix = np.empty((len(part[keys[0]]), len(keys)))
+    for k, key in enumerate(keys):
+        matrix[:, k] = grades[key][rows]
+    ordered = np.sort(matrix, axis=1)
+    k = len(keys)
+    if k % 2:
+        consensus = ordered[:, k // 2].copy()
+    else:
+        consensus = (ordered[:, k // 2 - 1] + ordered[:, k // 2]) / 2
+    for row in np.flatnonzero(np.isnan(matrix).any(axis=1)):
+        consensus[row] = R.consensus_grade(
+            {key: float(values[row]) for key, values in part.items()}
+        )
+    return [*part.values(), consensus]
+
+
+_COUNT_ROW = st.tuples(
+    st.integers(0, 2),  # sentences
+    st.integers(0, 40),  # words
+    st.integers(0, 120),  # syllables
+    st.integers(0, 20),  # polysyllables
+    st.integers(0, 20),  # complex
+    st.integers(0, 40),  # difficult
+    st.integers(0, 200),  # letters
+    st.integers(0, 220),  # characters
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_COUNT_ROW, min_size=1, max_size=12), st.data())
+def test_consensus_parts_equal_the_old_consensus_range_by_range(rows, data):
+    counts = np.array(rows, dtype=np.int64)
+    columns = R._formula_columns(counts)
+    grades = R._grade_columns(columns)
+    cut = data.draw(st.integers(0, len(rows)))
+    new = R._consensus_parts(columns, grades, [(slice(0, cut), False), (slice(cut, None), True)])
+    old = [
+        _old_with_consensus(columns, grades, slice(0, cut), smog=False),
+        _old_with_consensus(columns, grades, slice(cut, None), smog=True),
+    ]
+    for got, want in zip(new, old, strict=True):
+        assert len(got) == len(want)
+        for a, b in zip(got, want, strict=True):
+            np.testing.assert_array_equal(a, b)  # NaN where NaN, every other value exactly
+
+
+def test_sentence_grades_without_smog_ignore_an_infinite_smog():
+    # a one-sentence row: its consensus is the median of six grades and Reading Ease's
+    counts = np.array([[1, 12, 20, 2, 1, 3, 50, 52], [3, 40, 70, 6, 5, 8, 170, 175]])
+    columns = R._formula_columns(counts)
+    grades = R._grade_columns(columns)
+    (sentence,) = R._consensus_parts(columns, grades, [(slice(0, 1), False)])
+    scalar = R.scores_from_counts(R.Counts(*counts[0].tolist()), smog=False)
+    assert sentence[-1][0] == scalar["consensus_grade"]
+    assert len(sentence) == len(R.FORMULAS)  # six formulas and the consensus
