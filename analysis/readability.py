@@ -573,7 +573,6 @@ def _count_sentences(article: Article) -> np.ndarray:
     previous piece decides). Capitalised initials wait for the names of the whole body; every
     other word gets its row at once.
     """
-    text = article.text
     rows: list[bytes | None] = []  # packed rows, several words an item (a sentence's known ones)
     append = rows.append
     known = _PIECE_ROWS
@@ -590,7 +589,7 @@ def _count_sentences(article: Article) -> np.ndarray:
     marks = [0]  # items before each sentence's end
     total = 0
     for sentence in article.sentences:
-        pieces = text[sentence.start : sentence.end].split()
+        pieces = sentence.text.split()  # the sentence keeps its text: no slice of the body
         found = list(map(lookup, pieces, repeat(b"")))
         chunk = b"".join(found)
         append(chunk)
