@@ -136,6 +136,12 @@ class Article:
     # How the text was obtained when it is not the file's own text, e.g. extracted from HTML.
     extraction: str | None = None
 
+    def __hash__(self) -> int:
+        """The hash of the text: equal articles have equal texts. Caches keyed by an article
+        (actor detection) hash it per look-up; the generated hash also hashed every block,
+        a Python call each, and the text of each."""
+        return hash(self.text)
+
     @classmethod
     def from_text(
         cls,

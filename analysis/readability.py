@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -543,47 +544,103 @@ def _chunk_tokens(chunk: str, before: str | None) -> list[list]:
 _SENTENCES_PER_BLOCK = 2048
 
 
+# The row of each white-space-free piece of a body sentence that holds one word not opening with
+# a capital ("said,", "(the", "troops’"): such a row depends on the piece alone, never on the
+# sentence around it. Word-keyed and warm between texts like :func:`_word_row`, and bounded like
+# it (emptied when full).
+_PIECE_ROWS: dict[str, bytes] = {}
+_PIECE_ROWS_MAX = 1 << 16
+# The same for a piece of one capitalised word ("Trump,", "“The"), whose row depends on its
+# place: (word, whether the piece itself makes the word an initial (None: the previous piece
+# decides), its row as a name, its row as an initial acronym or None when it is no acronym).
+_CAPITAL_PIECES: dict[str, tuple[str, bool | None, bytes, bytes | None]] = {}
+
+
 def _count_sentences(article: Article) -> np.ndarray:
     """The count matrix of :func:`_count_matrix`: the words of :func:`sentence_words`, each
     looked up in :func:`_word_row` once, in one pass over the body.
 
     Words never span white space, and neither do the gaps that join "U.S." + "’s" or "50" +
-    ",000", so each sentence is read as its ``str.split()`` pieces: a piece of letters and
-    digits only (most of them), or one followed by a single punctuation mark ("said,"), is a
-    word as it stands; the rest go through the word pattern. A word is an ``initial`` when
+    ",000", so each sentence is read as its ``str.split()`` pieces. Most pieces were seen before
+    as a piece of one lower-case word: their rows come from :data:`_PIECE_ROWS`, a sentence's
+    all at once (``map`` and one join; its counts are sums, so the order of its rows is
+    immaterial), and only the others (b"" there, found by ``list.index``) run in Python: a piece
+    of one capitalised word seen before is read from :data:`_CAPITAL_PIECES`; otherwise a piece
+    of letters and digits only, or one followed by a single punctuation mark ("said,"), is a
+    word as it stands, and the rest go through the word pattern. A word is an ``initial`` when
     nothing precedes it in the sentence or the last non-space character before it is an opening
     quote, colon, bracket or dash (no word ends in one of those, so the last character of the
     previous piece decides). Capitalised initials wait for the names of the whole body; every
     other word gets its row at once.
     """
-    text = article.text
-    sentences = article.sentences
-    rows: list[bytes | None] = []
+    rows: list[bytes | None] = []  # packed rows, several words an item (a sentence's known ones)
     append = rows.append
+    known = _PIECE_ROWS
+    lookup = known.get
+    capitals = _CAPITAL_PIECES
+    capital = capitals.get
     word_row = _word_row
     initial_after = _INITIAL_AFTER
     acronym = _ACRONYM_RE.fullmatch
+    size = _WORD_ROW.size
     capitalised: list[str] = []  # capitalised words away from a sentence start: names
-    openers: list[tuple[int, str]] = []  # (row, word) of other capitalised initials
-    ends = [0]
-    for sentence in sentences:
-        previous = ""  # the previous piece of the sentence
-        for piece in text[sentence.start : sentence.end].split():
+    openers: list[tuple[int, str]] = []  # (item, word) of other capitalised initials
+    ends = [0]  # words before each sentence's end
+    marks = [0]  # items before each sentence's end
+    total = 0
+    for sentence in article.sentences:
+        pieces = sentence.text.split()  # the sentence keeps its text: no slice of the body
+        found = list(map(lookup, pieces, repeat(b"")))
+        chunk = b"".join(found)
+        append(chunk)
+        n = len(chunk) // size
+        i = -1
+        for _ in range(len(pieces) - n):  # each known piece is one word
+            i = found.index(b"", i + 1)
+            piece = pieces[i]
+            seen = capital(piece)
+            if seen is not None:
+                word, lead, name_row, acronym_row = seen
+                n += 1
+                if lead is None:
+                    lead = not i or pieces[i - 1][-1] in initial_after
+                if not lead:
+                    append(name_row)
+                    capitalised.append(word)
+                elif acronym_row is not None:
+                    append(acronym_row)
+                else:
+                    openers.append((len(rows), word))
+                    append(None)
+                continue
+            before = pieces[i - 1][-1] if i else None
             if piece.isalnum():
                 word = piece
             elif piece[:-1].isalnum() and piece[-1] != "%":  # "said," (not "28%": one word)
                 word = piece[:-1]
             else:
                 word = None
-            if word is not None and not word[0].isupper():  # most: one lower-case word
-                append(word_row(word))
-                previous = piece
-                continue
-            before = previous[-1] if previous else None
             if word is None:
                 words = _chunk_tokens(piece, before)
             else:
-                words = ((word, before is None or before in initial_after),)
+                words = [[word, before is None or before in initial_after]]
+            n += len(words)
+            if len(words) == 1 and not words[0][0][0].isupper():
+                row = known[piece] = word_row(words[0][0])
+                append(row)
+                if len(known) >= _PIECE_ROWS_MAX:
+                    known.clear()
+                continue
+            if len(words) == 1:  # one capitalised word: kept for the next time
+                first = words[0][0]
+                if len(capitals) >= _PIECE_ROWS_MAX:
+                    capitals.clear()
+                capitals[piece] = (
+                    first,
+                    None if piece.startswith(first) else words[0][1],
+                    word_row(first, True),
+                    word_row(first, len(first) > 1) if acronym(first) else None,
+                )
             for word, initial in words:
                 if not word[0].isupper():
                     append(word_row(word))
@@ -595,8 +652,9 @@ def _count_sentences(article: Article) -> np.ndarray:
                 else:
                     openers.append((len(rows), word))
                     append(None)
-            previous = piece
-        ends.append(len(rows))
+        total += n
+        ends.append(total)
+        marks.append(len(rows))
     if openers:
         # "The", "But" open sentences; "Trump" is a name wherever it stands
         names = frozenset(map(_base, capitalised))
@@ -604,12 +662,13 @@ def _count_sentences(article: Article) -> np.ndarray:
             rows[i] = word_row(
                 word, _base(word) in names and not is_familiar(word.lower().replace("’", "'"))
             )
-    return _sum_rows(rows, np.array(ends, dtype=np.intp))
+    return _sum_rows(rows, np.array(ends, dtype=np.intp), marks)
 
 
-def _sum_rows(rows: list, ends: np.ndarray) -> np.ndarray:
-    """Per-sentence sums of the packed word rows (sentence i is rows[ends[i]:ends[i + 1]]),
-    by numpy, a block of sentences at a time (bounded memory on long texts)."""
+def _sum_rows(rows: list, ends: np.ndarray, marks: list[int]) -> np.ndarray:
+    """Per-sentence sums of the packed word rows: sentence i has the words
+    ends[i]:ends[i + 1] of ``b"".join(rows)``, those of the items rows[marks[i]:marks[i + 1]].
+    Summed by numpy, a block of sentences at a time (bounded memory on long texts)."""
     n = len(ends) - 1
     out = np.empty((n, len(COUNT_COLUMNS)), dtype=np.int64)
     out[:, 0] = 1
@@ -619,7 +678,8 @@ def _sum_rows(rows: list, ends: np.ndarray) -> np.ndarray:
         lo, hi = int(ends[first]), int(ends[stop])
         words = np.zeros((hi - lo + 1, 6), dtype=np.int64)
         if hi > lo:
-            per_word = np.frombuffer(b"".join(rows[lo:hi]), dtype=np.int64).reshape(-1, 6)
+            packed = b"".join(rows[marks[first] : marks[stop]])
+            per_word = np.frombuffer(packed, dtype=np.int64).reshape(-1, 6)
             np.cumsum(per_word, axis=0, out=words[1:])
         bounds = ends[first : stop + 1] - lo
         out[first:stop, 2:] = words[bounds[1:]] - words[bounds[:-1]]
@@ -769,13 +829,13 @@ def _table_scores(
     whole = counts.sum(axis=0)
     columns = _formula_columns(np.concatenate((counts, totals, whole[np.newaxis])))
     grades = _grade_columns(columns)
-    n, last = len(counts), len(counts) + len(totals)
-    found = (
-        _with_consensus(columns, grades, slice(0, n), smog=False),
-        _with_consensus(columns, grades, slice(n, last), smog=True),
-        _with_consensus(columns, grades, slice(last, None), smog=True),
-        whole,
+    n = len(counts)
+    # the paragraphs and the article (the last row) in one range: both with SMOG
+    sentences, rest = _consensus_parts(
+        columns, grades, [(slice(0, n), False), (slice(n, None), True)]
     )
+    last = len(totals)
+    found = (sentences, [c[:last] for c in rest], [c[last:] for c in rest], whole)
     memo["readability_table_scores"] = found
     return found
 
@@ -830,20 +890,42 @@ def _with_consensus(
 ) -> list[np.ndarray]:
     """The formula columns of ``rows`` (SMOG optional) and their consensus grade: the median
     of the grades, as :func:`consensus_grade` takes it (NaN grades left out)."""
-    keys = [key for key in columns if smog or key != "smog_index"]
-    part = {key: columns[key][rows] for key in keys}
-    matrix = np.empty((len(part[keys[0]]), len(keys)))
+    return _consensus_parts(columns, grades, [(rows, smog)])[0]
+
+
+def _consensus_parts(
+    columns: dict[str, np.ndarray],
+    grades: dict[str, np.ndarray],
+    parts: Sequence[tuple[slice, bool]],
+) -> list[list[np.ndarray]]:
+    """:func:`_with_consensus` of several row ranges, with the grade matrix of every row filled
+    once (numpy's per-call cost, not the data, is the cost on a few dozen rows). A range without
+    SMOG sorts its rows with SMOG's grade set to infinity: it sorts last, so the order
+    statistics of the other grades, the median's, are theirs alone."""
+    keys = list(columns)
+    matrix = np.empty((len(grades[keys[0]]), len(keys)))
     for k, key in enumerate(keys):  # filled column by column: cheaper than np.column_stack
-        matrix[:, k] = grades[key][rows]
-    ordered = np.sort(matrix, axis=1)
-    k = len(keys)
-    if k % 2:
-        consensus = ordered[:, k // 2].copy()
-    else:
-        consensus = (ordered[:, k // 2 - 1] + ordered[:, k // 2]) / 2
-    for row in np.flatnonzero(np.isnan(matrix).any(axis=1)):
-        consensus[row] = consensus_grade({key: float(values[row]) for key, values in part.items()})
-    return [*part.values(), consensus]
+        matrix[:, k] = grades[key]
+    out = []
+    for rows, smog in parts:
+        used = [key for key in keys if smog or key != "smog_index"]
+        part = {key: columns[key][rows] for key in used}
+        block = matrix[rows]
+        if not smog:
+            block = block.copy()
+            block[:, keys.index("smog_index")] = np.inf
+        ordered = np.sort(block, axis=1)
+        k = len(used)
+        if k % 2:
+            consensus = ordered[:, k // 2].copy()
+        else:
+            consensus = (ordered[:, k // 2 - 1] + ordered[:, k // 2]) / 2
+        for row in np.flatnonzero(np.isnan(block).any(axis=1)):
+            consensus[row] = consensus_grade(
+                {key: float(values[row]) for key, values in part.items()}
+            )
+        out.append([*part.values(), consensus])
+    return out
 
 
 _FRE_GRADES = tuple(
