@@ -684,6 +684,7 @@ def _sentences(
 
 
 _NORMS: dict[str, str] = {}
+NORMS_LIMIT = 1 << 16
 _NONE: list = []  # the tokens of every skipped sentence (never mutated)
 # CUE_TOKEN_RE captured, with possessive quantifiers (the same tokens: nothing follows that could
 # make it backtrack; a tenth faster), and written to open with one character class: every token
@@ -701,6 +702,8 @@ def _norm(raw: str) -> str:
 def _fill_norms(norms: list[str | None], raws: list[str]) -> None:
     """Normalise in place the tokens the memo has not met yet (None in ``norms``): a text has
     a few dozen, found by C-level scans instead of a Python pass over every token."""
+    if len(_NORMS) >= NORMS_LIMIT:
+        _NORMS.clear()  # a vocabulary memo: bounded, as the word caches are, on a long corpus run
     i = norms.index(None)
     while True:
         norms[i] = _norm(raws[i])

@@ -277,7 +277,11 @@ class _TokenInfo(dict):
     ``map`` reads it through the dictionary's own ``__getitem__``; only a new word runs Python
     (a sentence with one new word no longer sends all its tokens through a Python function)."""
 
+    limit = 1 << 16  # bounded, as the word caches are, on a long corpus run
+
     def __missing__(self, tok: str) -> tuple[bool, int, int, int, bool, bool]:
+        if len(self) >= self.limit:
+            self.clear()
         word = tok[0].isalnum()
         step = _STRUCTURE.get(tok, _PLAIN)
         info = self[tok] = (

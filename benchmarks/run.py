@@ -99,6 +99,9 @@ WORD_MEMOS = (
     ("analysis.attribution", "_NORMS"),
     ("analysis.sentiment", "_VADER_FORMS"),
     ("analysis.target_features", "_TOKEN_INFO"),
+    ("analysis.target_features", "_CHUNK_TOKENS"),
+    ("analysis.readability", "_PIECE_ROWS"),
+    ("analysis.readability", "_CAPITAL_PIECES"),
 )
 
 

@@ -12,8 +12,10 @@ import gc
 import itertools
 import random
 import re
+import sys
 import time
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -245,3 +247,31 @@ def test_actor_sentiment_without_actors_is_an_empty_table(text):
     assert list(table.columns) == actor_sentiment_module.COLUMNS
     assert table["n"].dtype == "int64"
     assert table["mean_score"].dtype == "float64"
+
+
+def test_word_memos_are_bounded_and_refill_to_the_same_tables(monkeypatch):
+    """The plain-dictionary word memos stay under their limits on a long run, and memos emptied
+    on the way give every table exactly as warm ones do."""
+    import analysis
+    from analysis import attribution, target_features
+    from analysis.paths import BUNDLED_ARTICLE
+
+    text = BUNDLED_ARTICLE.read_text(encoding="utf-8")
+    warm = analysis.analyze(text).tables
+    monkeypatch.setattr(readability, "_PIECE_ROWS_MAX", 8)
+    monkeypatch.setattr(attribution, "NORMS_LIMIT", 8)
+    monkeypatch.setattr(target_features._TOKEN_INFO, "limit", 8)
+    monkeypatch.setattr(target_features._CHUNK_TOKENS, "limit", 8)
+    bounded = (readability._PIECE_ROWS, target_features._TOKEN_INFO, target_features._CHUNK_TOKENS)
+    for memo in bounded:
+        memo.clear()
+    attribution._NORMS.clear()
+    attribution._NORMS.update({f"stale-{i}": "x" for i in range(8)})
+    for module in [m for name, m in sys.modules.items() if name.startswith("analysis")]:
+        for obj in list(vars(module).values()):
+            getattr(obj, "cache_clear", lambda: None)()  # no table read from a text cache
+    small = analysis.analyze(text).tables
+    for name, table in warm.items():
+        pd.testing.assert_frame_equal(small[name], table, check_exact=True, obj=name)
+    assert all(0 < len(memo) <= 8 for memo in bounded)
+    assert "stale-0" not in attribution._NORMS  # emptied once full, before a text's new words
