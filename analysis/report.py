@@ -126,12 +126,22 @@ def execute_notebook(
         raise ReportError(f"notebook {notebook.name} failed: {exc.ename}: {detail}") from exc
 
 
-def notebook_to_html(executed: Path, out: Path, *, hide_code: bool) -> str:
-    """Convert an executed notebook to a standalone HTML page; return its first heading."""
+def notebook_to_html(
+    executed: Path, out: Path, *, hide_code: bool, moved: tuple[Path, Path] | None = None
+) -> str:
+    """Convert an executed notebook to a standalone HTML page; return its first heading.
+
+    ``moved`` = (build folder, final folder): the page is written while the report is built
+    in a temporary folder, so the parameters papermill injected name that folder, which is gone
+    once the report is in place; the page shows the final one instead."""
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(executed), as_version=4)
+    if moved is not None:
+        for cell in nb.cells:
+            if "injected-parameters" in cell.metadata.get("tags", []):
+                cell.source = cell.source.replace(str(moved[0]), str(moved[1]))
     title = _first_heading(nb) or executed.stem
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)])
     exporter.exclude_input = hide_code
@@ -278,7 +288,9 @@ def render_report(
                 return Page(nb.stem, entry["title"], html_path)
             executed = executed_dir / nb.name
             execute_notebook(nb, executed, params, cwd=nb.parent)
-            title = notebook_to_html(executed, html_path, hide_code=nb.stem in CODE_HIDDEN)
+            title = notebook_to_html(
+                executed, html_path, hide_code=nb.stem in CODE_HIDDEN, moved=(build, dest)
+            )
             cache[nb.stem] = {"key": keys[nb.stem], "title": title}
             return Page(nb.stem, title, html_path)
 

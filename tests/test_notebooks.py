@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -77,3 +78,10 @@ def test_report_leaves_no_temporary_folders(site: Path):
         p.name for p in site.parent.iterdir() if ".building-" in p.name or ".old-" in p.name
     ]
     assert leftovers == []
+
+
+def test_pages_name_the_report_folder_not_the_build_folder(site: Path):
+    """The injected parameters show where the figures are, not the temporary build folder."""
+    page = (site / "04_quotes.html").read_text(encoding="utf-8")
+    assert ".building-" not in page
+    assert str(site / "figures") in html.unescape(page)
