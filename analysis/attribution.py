@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate, islice, pairwise, repeat
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -1063,6 +1064,28 @@ def _context_features(sent: _Sentence, i: int, k: int, entry: CueEntry) -> list[
     return _features_of_context(entry, _context_key(sent, i, k))
 
 
+class ContextKey(NamedTuple):
+    """The fields of a candidate's context key, in order. ``_context_key`` builds a plain tuple
+    (the hot path hashes and unpacks it); the feature names read it through this layout."""
+
+    before: str
+    after: str
+    prev: str
+    prev2: str
+    nxt: str
+    nxt2: str
+    at: int
+    rest: int
+    first: bool
+    cap: bool
+    det: str | None
+    to: bool
+    quote: bool
+    after_quote: bool
+    sure: str
+    likely: str
+
+
 def _context_key(sent: _Sentence, i: int, k: int) -> tuple:
     """Everything the place-dependent features read, as one hashable key (scores are memoised
     on it: most candidates in an article repeat a context seen before)."""
@@ -1164,61 +1187,46 @@ def _sure_phrases() -> dict[str, list[tuple[tuple[str, ...], int]]]:
 
 
 def _features_of_context(entry: CueEntry, key: tuple) -> list[str]:
-    (
-        before,
-        after,
-        prev,
-        prev2,
-        nxt,
-        nxt2,
-        at,
-        rest,
-        first,
-        cap,
-        det,
-        to,
-        quote,
-        after_quote,
-        sure,
-        likely,
-    ) = key
+    """The names of a candidate's place-dependent features (training, and the scoring of a
+    context ``_score`` cannot read from its tables)."""
+    c = ContextKey._make(key)
     lemma = entry.lemma
-    ctx = before + "|" + after
+    ctx = c.before + "|" + c.after
     feats = [
-        "b=" + before,
-        "a=" + after,
+        "b=" + c.before,
+        "a=" + c.after,
         "ba=" + ctx,
-        "lb=" + lemma + "|" + before,
-        "la=" + lemma + "|" + after,
-        "pw=" + prev,
-        "pw2=" + prev2,
-        "lpw=" + lemma + "|" + prev,
-        "nw=" + nxt,
-        "lnw=" + lemma + "|" + nxt,
-        "nw2=" + nxt + " " + nxt2,
-        "nnw=" + nxt2,
-        "at=" + str(at),
-        "rest=" + str(rest),
+        "lb=" + lemma + "|" + c.before,
+        "la=" + lemma + "|" + c.after,
+        "pw=" + c.prev,
+        "pw2=" + c.prev2,
+        "lpw=" + lemma + "|" + c.prev,
+        "nw=" + c.nxt,
+        "lnw=" + lemma + "|" + c.nxt,
+        "nw2=" + c.nxt + " " + c.nxt2,
+        "nnw=" + c.nxt2,
+        "at=" + str(c.at),
+        "rest=" + str(c.rest),
         "sufba=" + _suffix(entry.phrase[-1]) + "|" + ctx,
     ]
-    if likely:
-        feats.append("lk=" + likely)
-        feats.append("llk=" + lemma + "|" + likely)
-    if sure:
-        feats.append("sure=" + sure)
-        feats.append("sa=" + sure + "|" + after)
-        feats.append("ls=" + lemma + "|" + sure)
-    if first:
+    if c.likely:
+        feats.append("lk=" + c.likely)
+        feats.append("llk=" + lemma + "|" + c.likely)
+    if c.sure:
+        feats.append("sure=" + c.sure)
+        feats.append("sa=" + c.sure + "|" + c.after)
+        feats.append("ls=" + lemma + "|" + c.sure)
+    if c.first:
         feats.append("first")
-    if cap:
+    if c.cap:
         feats.append("cap")
-    if det is not None:
-        feats.append("det=" + det)
-    if to:
+    if c.det is not None:
+        feats.append("det=" + c.det)
+    if c.to:
         feats.append("to")
-    if quote:
+    if c.quote:
         feats.append("quote")
-        if after_quote:
+        if c.after_quote:
             feats.append("afterquote")
     return feats
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-from itertools import repeat
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,33 +14,9 @@ from analysis.attribution_lexicon import CueEntry
 # --- _score: weights from tables instead of feature names --------------------------------------
 
 
-def _named_score(entry: CueEntry, kind: str, key: tuple) -> float:
-    """_score as written before session 11: each feature's name built, its weight looked up."""
-    weights = A.cue_model()["weights"]
-    z = A._phrase_score(entry, kind)
-    for w in map(weights.get, A._features_of_context(entry, key), repeat(0.0)):
-        z += w
-    return z
-
-
-def test_score_hand_checked_sentence():
-    text = (
-        "The senator said on Monday that the plan, which he warned about, would fail. "
-        "“It is over,” she told reporters, adding that critics had argued otherwise."
-    )
-    sentences = A._sentences(text, [(0, len(text))], prefilter=False)
-    quotes = A._QuoteIndex(A.find_quotes(text, [(0, len(text))]))
-    scores = {}
-    for sent in sentences:
-        for i in range(len(sent.norms)):
-            if quotes.at(sent.starts[i]) is not None:
-                continue
-            for k, entry, kind in A._candidates_at(sent, i):
-                key = A._context_key(sent, i, k)
-                scores[" ".join(sent.norms[i:k])] = A._score(entry, kind, key)
-                assert A._score(entry, kind, key) == _named_score(entry, kind, key)
-    assert {"said", "warned", "told", "adding", "argued"} <= set(scores)
-    assert scores["said"] > 2.0 and scores["told"] > 2.0  # sure cues, their weights summed
+# _score as written before session 11 (each feature's name built, its weight looked up) is kept
+# in the package as the fallback for names the tables cannot split: the oracle here
+_named_score = A._score_by_names
 
 
 def test_weight_tables_hold_the_names_parts():
