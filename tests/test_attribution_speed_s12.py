@@ -1,0 +1,152 @@
+"""The rewrites of session 12 in quote attribution give what the code they replaced gave."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from itertools import accumulate
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import attribution as A
+from analysis.segment import split_sentences
+
+# --- sentences tokenised piece by piece -------------------------------------------------------
+
+
+def _old_sentences(
+    text: str,
+    regions: list[tuple[int, int]],
+    spans: list[tuple[int, int]] | None = None,
+    always: int = -1,
+    prefilter: bool = True,
+) -> list[A._Sentence]:
+    """``_sentences`` as written before session 12: the token regex over the text from the
+    first sentence to the last, then a slice per sentence."""
+    if spans is None:
+        spans = [se for r_start, r_end in regions for se in split_sentences(text, r_start, r_end)]
+    if not spans:
+        return []
+    first = spans[0][0]
+    parts = A._TOKEN_SPLIT_RE.split(text[first : spans[-1][1]])
+    offsets = list(accumulate(map(len, parts), initial=first))
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    raws = parts[1::2]
+    norms = [A.normalize(r) for r in raws]
+    cue_words = A._cue_words()
+    out = []
+    i = 0
+    for s, e in spans:
+        i = bisect_left(starts, s, i)
+        j = bisect_left(starts, e, i)
+        if j == i:
+            continue
+        sent_norms = norms[i:j]
+        if (
+            prefilter
+            and s != always
+            and cue_words.isdisjoint(sent_norms)
+            and not A._maybe_generic(sent_norms)
+        ):
+            out.append(A._Sentence(s, e, A._NONE, A._NONE, A._NONE, A._NONE))
+        else:
+            out.append(A._Sentence(s, e, starts[i:j], ends[i:j], sent_norms, raws[i:j]))
+        i = j
+    return out
+
+
+_PIECES = [
+    "He", "said", "Trump.", "“We", "it's", "x-y", "told", "that", "the", "claimed", "7", "Zé",
+    "_", "_ok", "'", "''", "’Twas", "—", ",", "“", "”", '"', ".", "ok_", "a__b", "🙂", "\u0301",
+]  # fmt: skip
+_GAPS = [" ", " ", " ", " ", "  ", "\n", "\n\n", " \n", "\t", "\u00a0", "_ ", " _"]
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=24))
+    gaps = draw(st.lists(st.sampled_from(_GAPS), min_size=len(words), max_size=len(words)))
+    lead = draw(st.sampled_from(["", " ", "_", "\n"]))
+    return lead + "".join(w + g for w, g in zip(words, gaps, strict=True))
+
+
+def _fresh(fn: Callable[..., object], *args: object, **kwargs: object) -> object:
+    """The call with the piece memos emptied first (every piece a miss)."""
+    A._PIECES.cache_clear()
+    return fn(*args, **kwargs)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(), st.booleans(), st.booleans())
+def test_sentences_by_pieces_equal_one_pass_over_the_text(text, prefilter, cold):
+    spans = split_sentences(text)
+    always = spans[0][0] if spans else -1
+    if cold:
+        A._PIECES.cache_clear()
+    got = A._sentences(text, [], spans, always=always, prefilter=prefilter)
+    assert got == _old_sentences(text, [], spans, always, prefilter)
+    assert got == A._sentences(text, [], spans, always=always, prefilter=prefilter)  # warm
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(), st.lists(st.integers(0, 60), min_size=2, max_size=8))
+def test_sentences_of_any_spans_equal_the_old_ones(text, cuts):
+    """Spans that do not sit between white space (or overlap) take the one-pass path."""
+    cuts = sorted(min(c, len(text)) for c in cuts)
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
+    assert A._sentences(text, [], spans, prefilter=False) == _old_sentences(
+        text, [], spans, prefilter=False
+    )
+
+
+def test_sentences_hand_checked():
+    text = "He said  it. “We\nknow,” they _argued_ that.\nOK"
+    spans = [(0, 12), (13, 43), (44, 46)]
+    sents = A._sentences(text, [], spans, prefilter=False)
+    assert [s.raws for s in sents] == [
+        ["He", "said", "it", "."],  # a double space: the sentence goes through the regex
+        ["“", "We", "know", ",", "”", "they", "argued", "that", "."],
+        ["OK"],
+    ]
+    assert sents[1].starts == [13, 14, 17, 21, 22, 24, 30, 38, 42]
+    assert sents[1].ends == [14, 16, 21, 22, 23, 28, 36, 42, 43]
+    assert sents[1].norms[:2] == ['"', "we"]
+    assert sents == _old_sentences(text, [], spans, prefilter=False)
+
+
+def test_piece_memo_holds_tokens_and_lengths():
+    A._PIECES.cache_clear()
+    assert A._PIECES["“We’re,"] == ("“", '"', "We’re", "we're", ",", ",")
+    assert A._PIECE_LENGTHS["“We’re,"] == (1, 0, 5, 0, 1, 1)  # the last gap: the space after
+    assert A._PIECES["x__y"] == ("x", "x", "y", "y")
+    assert A._PIECE_LENGTHS["x__y"] == (1, 2, 1, 1)
+    for piece in ("", "_", "\nWe", "_ok"):  # no token, or a gap before the first
+        assert A._PIECES[piece] == ()
+    A._PIECES.cache_clear()
+    assert not A._PIECES and not A._PIECE_LENGTHS
+
+
+def test_piece_memo_is_bounded(monkeypatch):
+    monkeypatch.setattr(A, "PIECES_LIMIT", 4)
+    A._PIECES.cache_clear()
+    text = "one two three four five six."
+    expected = _old_sentences(text, [], [(0, len(text))], prefilter=False)
+    assert A._sentences(text, [], [(0, len(text))], prefilter=False) == expected
+    assert len(A._PIECES) == 6
+    assert A._sentences(text, [], [(0, len(text))], prefilter=False) == expected
+    assert len(A._PIECES) == 6  # emptied once full, then refilled by the text's pieces
+
+
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_bundled_article_sentences_unchanged(prefilter):
+    from analysis.article import Article
+    from analysis.paths import BUNDLED_ARTICLE
+
+    article = Article.from_text(BUNDLED_ARTICLE.read_text(encoding="utf-8"))
+    regions = A.attribution_regions(article)
+    got = _fresh(A._sentences, article.text, regions, prefilter=prefilter)
+    assert got == _old_sentences(article.text, regions, prefilter=prefilter)
+    assert sum(bool(s.norms) for s in got) > 5
