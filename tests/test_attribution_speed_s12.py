@@ -124,7 +124,7 @@ def test_piece_memo_holds_tokens_and_lengths():
     assert A._PIECES["x__y"] == ("x", "x", "y", "y")
     assert A._PIECE_LENGTHS["x__y"] == (1, 2, 1, 1)
     for piece in ("", "_", "\nWe", "_ok"):  # no token, or a gap before the first
-        assert A._PIECES[piece] == ()
+        assert A._PIECES[piece] is None
     A._PIECES.cache_clear()
     assert not A._PIECES and not A._PIECE_LENGTHS
 
@@ -150,3 +150,57 @@ def test_bundled_article_sentences_unchanged(prefilter):
     got = _fresh(A._sentences, article.text, regions, prefilter=prefilter)
     assert got == _old_sentences(article.text, regions, prefilter=prefilter)
     assert sum(bool(s.norms) for s in got) > 5
+
+
+# --- starter hits by compress ------------------------------------------------------------------
+
+
+def _old_starter_hits(norms: list[str]) -> list[int]:
+    """``_starter_hits`` as written before session 12."""
+    words = A._scan_words()
+    return [i for i, w in enumerate(norms) if w in words]
+
+
+_NORM_WORDS = ["said", "the", "that", "has", "told", "according", "to", "cat", ",", '"', "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NORM_WORDS), max_size=30))
+def test_starter_hits_equal_the_comprehension(norms):
+    assert A._starter_hits(norms) == _old_starter_hits(norms)
+
+
+def test_starter_hits_hand_checked():
+    assert A._starter_hits(["he", "said", "that", "the", "cat", "told", "x"]) == [1, 2, 3, 5]
+    assert A._starter_hits([]) == []
+
+
+def _regex_entry(piece: str) -> tuple[tuple[str, ...] | None, tuple[int, ...] | None]:
+    """A piece's memo entries from the token regex alone (the general path)."""
+    parts = A._TOKEN_SPLIT_RE.split(piece)
+    if len(parts) < 3 or parts[0]:
+        return None, None
+    raws = parts[1::2]
+    gaps = [len(p) for p in parts[1:]]
+    gaps[-1] += 1
+    forms = tuple(f for r in raws for f in (r, A.normalize(r)))
+    return forms, tuple(gaps)
+
+
+def test_word_and_mark_pieces_equal_the_regex_for_every_code_point():
+    """The two shortcuts of a new piece (one word; a word and a last character) give what the
+    regex gives, whatever that last character (every code point) or a lone one."""
+    for code in range(0x110000):
+        c = chr(code)
+        for piece in ("ab" + c, c, "’" + c):
+            A._PIECES.pop(piece, None)
+            assert (A._PIECES[piece], A._PIECE_LENGTHS[piece]) == _regex_entry(piece), hex(code)
+    A._PIECES.cache_clear()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "\n", "\t"]), min_size=1, max_size=4))
+def test_new_pieces_equal_the_regex(parts):
+    piece = "".join(parts)
+    A._PIECES.pop(piece, None)
+    assert (A._PIECES[piece], A._PIECE_LENGTHS[piece]) == _regex_entry(piece)
