@@ -739,10 +739,12 @@ class _PieceTokens(dict):
         # a new piece is usually one word ("Zelensky") or a word and a mark ("Kyiv,"): both
         # without the regex (a letter or digit always continues a word token; a mark other
         # than "_" or white space is a token of its own at the end of a piece)
-        if piece.isalnum():
-            raws = [piece]
-            gaps = [len(piece), 1]
-        elif piece[:-1].isalnum() and _lone_mark(piece[-1]):
+        if piece.isalnum():  # the fewest steps: most misses
+            norm = _NORMS.get(piece)
+            forms = self[piece] = (piece, _norm_new(piece) if norm is None else norm)
+            _PIECE_LENGTHS[piece] = (len(piece), 1)
+            return forms
+        if piece[:-1].isalnum() and _lone_mark(piece[-1]):
             raws = [piece[:-1], piece[-1]]
             gaps = [len(piece) - 1, 0, 1, 1]
         else:
@@ -794,6 +796,13 @@ _TOKEN_SPLIT_RE = re.compile(r"([^\s_](?:(?<=[^\W_])[^\W_]*+(?:['’\-][^\W_]++)
 def _norm(raw: str) -> str:
     out = _NORMS[raw] = normalize(raw)
     return out
+
+
+def _norm_new(raw: str) -> str:
+    """A token the memo has not met: normalised and stored (the memo emptied when full)."""
+    norms: list[str | None] = [None]
+    _fill_norms(norms, [raw])
+    return norms[0]
 
 
 def _fill_norms(norms: list[str | None], raws: list[str]) -> None:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import attribution as A
+from analysis import attribution_quotes as Q
 from analysis.segment import split_sentences
 
 # --- sentences tokenised piece by piece -------------------------------------------------------
@@ -204,3 +205,64 @@ def test_new_pieces_equal_the_regex(parts):
     piece = "".join(parts)
     A._PIECES.pop(piece, None)
     assert (A._PIECES[piece], A._PIECE_LENGTHS[piece]) == _regex_entry(piece)
+
+
+# --- quote marks from one scan over the text ----------------------------------------------------
+
+
+def _old_find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Q.Quote]:
+    """``find_quotes`` as written before session 12: ``_marks`` scanned paragraph by paragraph."""
+    quotes: list[Q.Quote] = []
+    pending: list[tuple[int, int]] = []
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        open_at: int | None = None
+        lead = Q._first_char(text, p_start, p_end)
+        if pending and lead < p_end and Q._MARK_RE.match(text, lead):
+            open_at = lead
+        else:
+            pending = []
+        for i, mark_end in Q._marks(text, p_start, p_end):
+            if i == open_at:
+                continue
+            if open_at is None:
+                if Q._opens(text, i):
+                    open_at = i
+            elif text[i] in Q._OPENERS:
+                open_at, pending = i, []
+            else:
+                fragments = (*pending, (open_at, mark_end))
+                quotes.append(Q.Quote(fragments[0][0], mark_end, fragments))
+                pending, open_at = [], None
+        if open_at is not None:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            nxt_lead = Q._first_char(text, *nxt) if nxt else None
+            if nxt and nxt_lead < nxt[1] and Q._MARK_RE.match(text, nxt_lead):
+                pending = [*pending, (open_at, p_end)]
+            else:
+                pending = []
+    return quotes
+
+
+_QUOTE_TEXT = st.text(alphabet=list("ab '\"“”„«»\n"), max_size=40)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_QUOTE_TEXT, st.lists(st.integers(0, 40), max_size=10), st.booleans())
+def test_find_quotes_equal_the_scan_per_paragraph(text, cuts, overlap):
+    """Paragraph ends anywhere, inside runs of apostrophes too; overlapping ones as well."""
+    cuts = sorted(min(c, len(text)) for c in cuts)
+    paragraphs = list(zip(cuts[::2], cuts[1::2], strict=False))
+    if overlap and len(paragraphs) > 1:
+        paragraphs[1] = (max(0, paragraphs[0][1] - 2), paragraphs[1][1])
+    assert Q.find_quotes(text, paragraphs) == _old_find_quotes(text, paragraphs)
+    assert Q._marks_by_paragraph(text, paragraphs) == [Q._marks(text, *p) for p in paragraphs]
+
+
+def test_find_quotes_hand_checked():
+    text = "He said “yes.”\n“No,” ''she'' said: ''''\n“Go on”"
+    paragraphs = [(0, 14), (15, 39), (40, 47)]
+    quotes = Q.find_quotes(text, paragraphs)
+    assert [(q.start, q.end) for q in quotes] == [(8, 14), (15, 20), (21, 28), (35, 39), (40, 47)]
+    assert quotes == _old_find_quotes(text, paragraphs)
+    assert Q._marks_by_paragraph(text, [(0, 14), (35, 39)])[1] == [(35, 37), (37, 39)]
+    assert Q._marks_by_paragraph(text, [(0, 14), (36, 39)])[1] == [(36, 38)]  # inside a run
