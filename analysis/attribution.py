@@ -652,8 +652,8 @@ def _sentences(
     if not spans:
         return []
     if len(_PIECES) >= PIECES_LIMIT:
-        _PIECES.cache_clear()
-    strings_of, lengths_of = _PIECES.__getitem__, _PIECE_LENGTHS.__getitem__
+        _PIECES.clear()
+    tokens_of = _PIECES.__getitem__
     cue_words = _cue_words()
     n = len(text)
     out = []
@@ -663,22 +663,22 @@ def _sentences(
             return _text_sentences(text, spans, always, prefilter)
         last = e
         pieces = text[s:e].split(" ")
-        try:
-            flat = list(chain.from_iterable(map(strings_of, pieces)))
+        try:  # (length, raw, gap, norm) of every token
+            flat = list(chain.from_iterable(map(tokens_of, pieces)))
         except TypeError:  # a piece's None: no token, or a gap before its first
             starts, ends, raws, norms = _tokens(text, s, e)
             if not raws:
                 continue
         else:
-            norms = flat[1::2]
+            norms = flat[3::4]
             starts = None
         if prefilter and s != always and cue_words.isdisjoint(norms) and not _maybe_generic(norms):
             out.append(_Sentence(s, e, _NONE, _NONE, _NONE, _NONE))
             continue
         if starts is None:
-            # lengths of token, gap, token, ..., gap: their running sums from s are the offsets
-            offsets = list(accumulate(chain.from_iterable(map(lengths_of, pieces)), initial=s))
-            starts, ends, raws = offsets[0:-1:2], offsets[1::2], flat[0::2]
+            # the lengths of token, gap, token, ..., gap: their running sums are the offsets
+            offsets = list(accumulate(flat[0::2], initial=s))
+            starts, ends, raws = offsets[0:-1:2], offsets[1::2], flat[1::4]
         out.append(_Sentence(s, e, starts, ends, norms, raws))
     return out
 
@@ -727,47 +727,49 @@ def _text_sentences(
 
 
 class _PieceTokens(dict):
-    """piece → (raw, norm, raw, norm, ...) of the tokens of a piece of text between two spaces,
-    with ``_PIECE_LENGTHS`` filled alongside: (token, gap, token, ..., gap) lengths, the last gap
-    counting the space after the piece. None for a piece that cannot be laid end to end with
-    its neighbours so (no token, or a gap before the first): ``chain`` raises on it, with no
-    scan of a sentence's pieces for it. Pieces repeat across articles
-    ("said", "Trump.", "“We"): a sentence of known pieces costs C-level look-ups instead of
-    the token regex (about 2,300 instructions a token on text with curly quotes)."""
+    """piece → (length, raw, gap, norm) of each token of a piece of text between two spaces,
+    flattened: every second item is a length, of token, gap, token, ..., gap in text order
+    (the last gap counts the space after the piece), the rest raw and normal forms in turn.
+    None for a piece that cannot be laid end to end with its neighbours so (no token, or a
+    gap before the first): ``chain`` raises on it, with no scan of a sentence's pieces for it.
+    Pieces repeat across articles ("said", "Trump.", "“We"): a sentence of known pieces costs
+    C-level look-ups instead of the token regex (about 2,300 instructions a token on text with
+    curly quotes). Bounded, as the word caches are (``PIECES_LIMIT``)."""
 
-    def __missing__(self, piece: str) -> tuple[str, ...] | None:
+    def __missing__(self, piece: str) -> tuple[int | str, ...] | None:
         # a new piece is usually one word ("Zelensky") or a word and a mark ("Kyiv,"): both
         # without the regex (a letter or digit always continues a word token; a mark other
         # than "_" or white space is a token of its own at the end of a piece)
         if piece.isalnum():  # the fewest steps: most misses
             norm = _NORMS.get(piece)
-            forms = self[piece] = (piece, _norm_new(piece) if norm is None else norm)
-            _PIECE_LENGTHS[piece] = (len(piece), 1)
-            return forms
+            entry = self[piece] = (len(piece), piece, 1, _norm_new(piece) if norm is None else norm)
+            return entry
         if piece[:-1].isalnum() and _lone_mark(piece[-1]):
             raws = [piece[:-1], piece[-1]]
-            gaps = [len(piece) - 1, 0, 1, 1]
+            lengths = [len(piece) - 1, 1]
+            gaps = [0, 1]
         else:
             parts = _TOKEN_SPLIT_RE.split(piece)
             if len(parts) < 3 or parts[0]:
-                _PIECE_LENGTHS[piece] = self[piece] = None
+                self[piece] = None
                 return None
             raws = parts[1::2]
-            gaps = list(map(len, parts[1:]))
+            lengths = list(map(len, raws))
+            gaps = list(map(len, parts[2::2]))
             gaps[-1] += 1  # the space after the piece
         norms = list(map(_NORMS.get, raws))
         if None in norms:
             _fill_norms(norms, raws)
-        forms = self[piece] = tuple(chain.from_iterable(zip(raws, norms, strict=True)))
-        _PIECE_LENGTHS[piece] = tuple(gaps)
-        return forms
+        entry = self[piece] = tuple(
+            chain.from_iterable(zip(lengths, raws, gaps, norms, strict=True))
+        )
+        return entry
 
     @staticmethod
     def cache_clear() -> None:
-        """Empty both memos, as the word caches are emptied (static: the class, met among a
-        module's names, empties them too)."""
+        """Empty the memo, as the word caches are emptied (static: the class, met among a
+        module's names, empties it too)."""
         _PIECES.clear()
-        _PIECE_LENGTHS.clear()
 
 
 def _lone_mark(char: str) -> bool:
@@ -778,7 +780,6 @@ def _lone_mark(char: str) -> bool:
 
 
 _PIECES = _PieceTokens()
-_PIECE_LENGTHS: dict[str, tuple[int, ...] | None] = {}
 PIECES_LIMIT = 1 << 16
 
 

@@ -120,14 +120,15 @@ def test_sentences_hand_checked():
 
 def test_piece_memo_holds_tokens_and_lengths():
     A._PIECES.cache_clear()
-    assert A._PIECES["“We’re,"] == ("“", '"', "We’re", "we're", ",", ",")
-    assert A._PIECE_LENGTHS["“We’re,"] == (1, 0, 5, 0, 1, 1)  # the last gap: the space after
-    assert A._PIECES["x__y"] == ("x", "x", "y", "y")
-    assert A._PIECE_LENGTHS["x__y"] == (1, 2, 1, 1)
+    # (length, raw, gap, norm) per token; the last gap counts the space after the piece
+    assert A._PIECES["“We’re,"] == (1, "“", 0, '"', 5, "We’re", 0, "we're", 1, ",", 1, ",")
+    assert A._PIECES["x__y"] == (1, "x", 2, "x", 1, "y", 1, "y")
+    assert A._PIECES["Kyiv."] == (4, "Kyiv", 0, "kyiv", 1, ".", 1, ".")
+    assert A._PIECES["Zelensky"] == (8, "Zelensky", 1, "zelensky")
     for piece in ("", "_", "\nWe", "_ok"):  # no token, or a gap before the first
         assert A._PIECES[piece] is None
     A._PIECES.cache_clear()
-    assert not A._PIECES and not A._PIECE_LENGTHS
+    assert not A._PIECES
 
 
 def test_piece_memo_is_bounded(monkeypatch):
@@ -176,16 +177,16 @@ def test_starter_hits_hand_checked():
     assert A._starter_hits([]) == []
 
 
-def _regex_entry(piece: str) -> tuple[tuple[str, ...] | None, tuple[int, ...] | None]:
-    """A piece's memo entries from the token regex alone (the general path)."""
+def _regex_entry(piece: str) -> tuple[int | str, ...] | None:
+    """A piece's memo entry from the token regex alone (the general path)."""
     parts = A._TOKEN_SPLIT_RE.split(piece)
     if len(parts) < 3 or parts[0]:
-        return None, None
-    raws = parts[1::2]
-    gaps = [len(p) for p in parts[1:]]
-    gaps[-1] += 1
-    forms = tuple(f for r in raws for f in (r, A.normalize(r)))
-    return forms, tuple(gaps)
+        return None
+    out: list[int | str] = []
+    for t in range(1, len(parts), 2):
+        gap = len(parts[t + 1]) + (t == len(parts) - 2)
+        out += (len(parts[t]), parts[t], gap, A.normalize(parts[t]))
+    return tuple(out)
 
 
 def test_word_and_mark_pieces_equal_the_regex_for_every_code_point():
@@ -195,7 +196,7 @@ def test_word_and_mark_pieces_equal_the_regex_for_every_code_point():
         c = chr(code)
         for piece in ("ab" + c, c, "’" + c):
             A._PIECES.pop(piece, None)
-            assert (A._PIECES[piece], A._PIECE_LENGTHS[piece]) == _regex_entry(piece), hex(code)
+            assert A._PIECES[piece] == _regex_entry(piece), hex(code)
     A._PIECES.cache_clear()
 
 
@@ -204,7 +205,7 @@ def test_word_and_mark_pieces_equal_the_regex_for_every_code_point():
 def test_new_pieces_equal_the_regex(parts):
     piece = "".join(parts)
     A._PIECES.pop(piece, None)
-    assert (A._PIECES[piece], A._PIECE_LENGTHS[piece]) == _regex_entry(piece)
+    assert A._PIECES[piece] == _regex_entry(piece)
 
 
 # --- quote marks from one scan over the text ----------------------------------------------------
@@ -266,3 +267,132 @@ def test_find_quotes_hand_checked():
     assert quotes == _old_find_quotes(text, paragraphs)
     assert Q._marks_by_paragraph(text, [(0, 14), (35, 39)])[1] == [(35, 37), (37, 39)]
     assert Q._marks_by_paragraph(text, [(0, 14), (36, 39)])[1] == [(36, 38)]  # inside a run
+
+
+# --- content cuts at the places of their marks ------------------------------------------------
+
+
+def _old_content_forward(
+    text: str, sent: A._Sentence, k: int, quotes: A._QuoteIndex, stop: int, objects: bool = False
+) -> list[tuple[int, int]]:
+    """``_content_forward`` as written before session 12 (a test at every token)."""
+    norms = sent.norms
+    n = min(len(norms), stop)
+    while k < n and norms[k] in (",", ":", "—", "–"):
+        k += 1
+    if k >= n:
+        return []
+    if norms[k] in A.ADJUNCT_PREPS or norms[k] in A.FRONTED:
+        comma = next((t for t in range(k + 1, min(k + 8, n - 1)) if norms[t] in (",", ":")), None)
+        if comma is not None and quotes.starting_at(sent.starts[comma + 1]) is not None:
+            k = comma + 1
+    q = quotes.starting_at(sent.starts[k])
+    if q is not None and not A._words_after(text, sent, q, n):
+        return list(q.fragments)
+    end = n
+    for t in range(k + 1, n - 1):
+        nxt = norms[t + 1]
+        cut = norms[t] == ";" or (
+            norms[t] == ","
+            and (
+                nxt in A.CONTENT_CUTS
+                or (
+                    A.CUT_AT_PARTICIPLE
+                    and nxt.endswith("ing")
+                    and nxt.isalpha()
+                    and nxt not in A.NOT_PARTICIPLES
+                )
+                or (nxt in ("but", "and", "where") and t + 2 < n and norms[t + 2] in A.THIRD_PERSON)
+                or (
+                    nxt == "but"
+                    and t + 2 < n
+                    and (norms[t + 2] in ("the", "his", "her") or A._is_cap(sent.raws[t + 2]))
+                )
+            )
+        )
+        if cut and quotes.at(sent.starts[t + 1]) is None:
+            end = t
+            break
+    if A.CUT_AT_DASH:
+        dashes = [t for t in range(k + 1, end) if norms[t] in A._DASHES and A._is_dash(sent, t)]
+        if len(dashes) == 1:
+            t = dashes[0]
+            if quotes.at(sent.starts[t]) is None and not (
+                A.DASH_CONTINUES and t + 1 < n and norms[t + 1] in A.DASH_CONTINUERS
+            ):
+                end = t
+    if objects and norms[k] not in A.CLAUSE_OPENERS:
+        end = _old_before_second_verb(sent, k, end, quotes)
+        end = A._before_trailing_adjunct(sent, k, end, quotes)
+        end = A._before_subordinate(sent, k, end)
+    s, e = sent.starts[k], sent.ends[end - 1]
+    q_end = quotes.at(e - 1)
+    if q_end is not None and q_end.end > e:
+        e = q_end.end
+    s, e = A._trim(text, s, e)
+    return [(s, e)] if e > s else []
+
+
+def _old_before_second_verb(sent: A._Sentence, k: int, end: int, quotes: A._QuoteIndex) -> int:
+    """``_before_second_verb`` as written before session 12."""
+    norms, raws = sent.norms, sent.raws
+    for t in range(k + 2, end - 1):
+        if norms[t] != "and" or quotes.at(sent.starts[t]) is not None:
+            continue
+        nxt = norms[t + 1]
+        then = norms[t + 2] if t + 2 < end else ""
+        takes_object = (
+            then in A.DETERMINERS or then in A.PERSONAL_PRONOUNS or then in ("him", "them")
+        )
+        verb = raws[t + 1][:1].islower() and (
+            nxt in A.SECOND_VERB_LEADS
+            or (nxt.endswith("ed") and takes_object)
+            or (
+                nxt.endswith("ing")
+                and takes_object
+                and not any(w.endswith("ing") for w in norms[k:t])
+            )
+        )
+        if verb and A._object_like(sent, k, t):
+            return t
+    return end
+
+
+_CONTENT_WORDS = [
+    ",", ",", ";", "and", "and", "but", "where", "he", "they", "the", "his", "Trump", "called",
+    "showed", "saying", "including", "—", "-", "--", "“", "”", '"', "that", "in", "on", "Monday",
+    "it", "them", "a", "plan", "which", "when", "to", "said", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CONTENT_WORDS), min_size=2, max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 32),
+    st.booleans(),
+)
+def test_content_forward_equals_the_test_at_every_token(words, k, stop, objects):
+    text = " ".join(words)
+    (sent,) = A._sentences(text, [], [(0, len(text))], prefilter=False)
+    quotes = A._QuoteIndex(Q.find_quotes(text, [(0, len(text))]))
+    k = min(k, len(sent.norms) - 1)
+    got = A._content_forward(text, sent, k, quotes, stop, objects=objects)
+    assert got == _old_content_forward(text, sent, k, quotes, stop, objects=objects)
+    end = min(stop, len(sent.norms))
+    assert A._before_second_verb(sent, k, end, quotes) == _old_before_second_verb(
+        sent, k, end, quotes
+    )
+
+
+def test_content_forward_hand_checked():
+    text = "the plan is dead; he said , saying it — and showed them the door ."
+    (sent,) = A._sentences(text, [], [(0, len(text))], prefilter=False)
+    quotes = A._QuoteIndex([])
+    assert A._content_forward(text, sent, 0, quotes, 99) == [(0, 16)]  # cut at ";"
+    assert A._content_forward(text, sent, 5, quotes, 99) == [(18, 25)]  # at ", saying"
+    k = sent.norms.index("saying") + 1
+    assert A._content_forward(text, sent, k, quotes, 99, objects=True) == [(35, 37)]  # "it"
+    text = "he called them liars and showed them the door ."
+    (sent,) = A._sentences(text, [], [(0, len(text))], prefilter=False)
+    assert A._before_second_verb(sent, 2, len(sent.norms), quotes) == 4  # at "and showed"
