@@ -104,6 +104,7 @@ WORD_KEYED = frozenset(
 # between texts like WORD_KEYED, emptied for the line "(a) all cold" alone.
 WORD_MEMOS = (
     ("analysis.attribution", "_NORMS"),
+    ("analysis.attribution", "_PIECES"),
     ("analysis.sentiment", "_VADER_FORMS"),
     ("analysis.target_features", "_TOKEN_INFO"),
     ("analysis.target_features", "_CHUNK_TOKENS"),
