@@ -1,0 +1,132 @@
+"""The session-12 shortcuts of actor sentiment give the values of the code they replace.
+
+Each rewritten function is checked against the code it replaced, kept here as the oracle.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import InputError
+from analysis.portrayal import _column_values, _text_list, sentiment_table
+from analysis.targeted import _check_span, _mention_items, _Segmenter
+
+# --- the mentions' sentence parses: one loop checking and segmenting ----------------------------
+
+
+def _old_mention_items(text: str, spans: list[tuple[int, int]]) -> list[tuple]:
+    """targeted._target_scores' items before session 12: every span through _check_span,
+    then every mention through _Segmenter.sentence."""
+    checked = [_check_span(text, s, e) for s, e in spans]
+    segmenter = _Segmenter(text)
+    return [(segmenter.sentence(s, e), s, e) for s, e in checked]
+
+
+_PIECES = ["Ann", "praised", "Bob", "but", "the", "plan", "failed", ".", " ", "  ", "\n", "!", ","]
+
+
+@st.composite
+def _text_and_spans(draw: st.DrawFn) -> tuple[str, list[tuple[object, object]]]:
+    text = "".join(draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40)))
+    n = len(text)
+    bound = st.integers(-2, n + 2)
+    span = st.one_of(
+        st.tuples(bound, bound),
+        st.tuples(bound, bound).map(lambda p: (np.int64(p[0]), p[1])),
+        st.tuples(bound, bound).map(lambda p: (p[0], float(p[1]))),
+        st.tuples(st.booleans(), bound),
+    )
+    spans = draw(st.lists(span, max_size=12))
+    if draw(st.booleans()):
+        spans.sort(key=lambda p: (int(p[0]), float(p[1])))  # mostly in text order, as mentions
+    return text, spans
+
+
+def _outcome(fn, text: str, spans: list) -> object:
+    try:
+        items = fn(text, list(spans))
+    except InputError as exc:
+        return ("error", str(exc))
+    # a parse compared by its fields; the offsets by value and type
+    return [(vars(p), s, e, type(s), type(e)) for p, s, e in items]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_text_and_spans())
+def test_mention_items_are_the_old_items(case):
+    text, spans = case
+    assert _outcome(_mention_items, text, spans) == _outcome(_old_mention_items, text, spans)
+
+
+def test_mention_items_share_one_parse_per_sentence():
+    text = "Ann praised Bob. The plan failed, Ann said.\nBob left."
+    spans = [(0, 3), (12, 15), (34, 37), (44, 47)]
+    items = _mention_items(text, spans)
+    assert [(s, e) for _, s, e in items] == spans
+    parses = [p for p, _, _ in items]
+    assert parses[0] is parses[1] and parses[2] is not parses[0] and parses[3] is not parses[2]
+    assert [p.offset for p in parses] == [0, 0, 17, 44]
+    assert parses[2].lower == ("the", "plan", "failed", ",", "ann", "said", ".")
+    with pytest.raises(InputError, match="blank"):
+        _mention_items(text, [(0, 3), (16, 17)])
+
+
+# --- reading two columns of the attribution table ----------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", ["str", "object", pd.StringDtype("python")])
+def test_column_values_read_as_the_series_did(dtype):
+    table = pd.DataFrame(
+        {
+            "speaker": pd.Series(["Ann", None, "Bob Smith"], dtype=dtype),
+            "content_spans": pd.Series([[(0, 3)], [], [(4, 9), (12, 20)]], dtype=object),
+            "content_start": [0, 4, 12],
+        }
+    )
+    speakers = _text_list(_column_values(table, "speaker"))
+    assert speakers == _text_list(table["speaker"])
+    assert speakers[0] == "Ann" and speakers[2] == "Bob Smith"
+    assert pd.isna(speakers[1])  # None, NaN or NA, as the Series gives
+    spans = _column_values(table, "content_spans").tolist()
+    assert spans == table["content_spans"].tolist() == [[(0, 3)], [], [(4, 9), (12, 20)]]
+    assert _column_values(table, "content_start").tolist() == [0, 4, 12]
+
+
+def test_column_values_of_a_repeated_name_go_through_the_series():
+    table = pd.DataFrame([[1, 2]], columns=["a", "a"])
+    with pytest.raises(AttributeError):  # a DataFrame, as table["a"] is: no .array
+        _column_values(table, "a")
+
+
+# --- the summary table's kind column -----------------------------------------------------------
+
+
+def _attributions(speakers: list[object], spans: list[list[tuple[int, int]]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "speaker": pd.Series(speakers, dtype=object),
+            "content_spans": pd.Series(spans, dtype=object),
+        }
+    )
+
+
+def test_summary_kinds_are_one_string_column_with_missing_kinds():
+    from analysis.article import as_article
+
+    article = as_article("Ann praised Bob. Cid said the plan was good.")
+    mentions = [("Ann", "person", 0, 3), ("Bob", "person", 12, 15)]
+    actors = [("Ann", "person"), ("Bob", "person")]
+    table = sentiment_table(article, mentions, actors, _attributions(["Cid"], [[(26, 43)]]))
+    assert table["actor"].tolist() == ["Ann", "Bob", "Cid"]
+    assert table["role"].tolist() == ["about", "about", "by"]
+    assert table["kind"].tolist()[:2] == ["person", "person"]
+    assert pd.isna(table["kind"].tolist()[2])
+    assert table["kind"].dtype == table["actor"].dtype == "str"
+    # no kind at all: an object column of NA, as pandas infers it
+    only = sentiment_table(article, [], [], _attributions(["Cid"], [[(26, 43)]]))
+    assert only["kind"].dtype == object and only["kind"].tolist() == [pd.NA]
+    assert only["actor"].tolist() == ["Cid"] and only["role"].tolist() == ["by"]
