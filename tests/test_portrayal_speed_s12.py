@@ -130,3 +130,110 @@ def test_summary_kinds_are_one_string_column_with_missing_kinds():
     only = sentiment_table(article, [], [], _attributions(["Cid"], [[(26, 43)]]))
     assert only["kind"].dtype == object and only["kind"].tolist() == [pd.NA]
     assert only["actor"].tolist() == ["Cid"] and only["role"].tolist() == ["by"]
+
+
+# --- a mention's scope: token range, segment and reported speech written out -------------------
+
+
+def _old_speech(parse, a: int, b: int) -> tuple[bool, range]:
+    """target_features._speech before session 12."""
+    from analysis.target_features import ADVERB_SKIP, SAY_VERBS
+
+    low, n = parse.lower, len(parse.lower)
+    j = b
+    while j < n and j < b + 3 and (low[j] in ADVERB_SKIP or low[j] in ("has", "had", ",")):
+        j += 1
+    if j < n and low[j] in SAY_VERBS and low[j] != "according":
+        after = range(j + 1, n)
+        if sum(parse.is_word[j + 1 :]) >= 3:
+            return True, after
+        return True, range(0, a)
+    k = a - 1
+    if k >= 0 and low[k] == "to" and k >= 1 and low[k - 1] == "according":
+        return True, range(0, k - 1)
+    if k >= 0 and low[k] in SAY_VERBS and (b >= n or not parse.is_word[b]):
+        return True, range(0, k)
+    return False, range(0)
+
+
+def _old_scope(parse, start: int, end: int) -> tuple:
+    """target_features.scope before session 12 (target_tokens and _speech called)."""
+    from bisect import bisect_left, bisect_right
+
+    from analysis.target_features import Scope, target_tokens
+
+    n = len(parse.lower)
+    a, b = target_tokens(parse, start, end)
+    if not n:
+        return Scope(a, b, 0, 0, 0, 0, 0, False, range(0))
+    segment = parse.segment
+    seg = segment[min(a, n - 1)]
+    lo, hi = bisect_left(segment, seg), bisect_right(segment, seg)
+    lo, hi = min(lo, a), max(hi, b)
+    is_speaker, said = _old_speech(parse, a, b)
+    s_lo = max(said.start, lo)
+    s_hi = min(said.stop, hi) if said else lo
+    return Scope(a, b, n, lo, hi, s_lo, max(s_hi, s_lo), is_speaker, said)
+
+
+_SCOPE_PIECES = [
+    "Ann",
+    "Bob Smith",
+    "said",
+    "says",
+    "according to",
+    "has",
+    "had",
+    "also",
+    "publicly",
+    "but",
+    "although",
+    "praised",
+    "the plan",
+    ",",
+    ".",
+    "“",
+    "”",
+    "'s",
+    "not",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SCOPE_PIECES), max_size=14),
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.integers(-1, 1),
+    st.integers(-1, 1),
+)
+def test_scope_is_the_old_scope(words, i, j, nudge_start, nudge_end):
+    from analysis.target_features import parse_sentence, scope, target_tokens
+
+    sentence = " ".join(words)
+    parse = parse_sentence(sentence)
+    n = len(parse.lower)
+    if n:  # a span over tokens [i, j], its ends sometimes a character off
+        i, j = min(i, j) % n, max(i, j) % n
+        i, j = min(i, j), max(i, j)
+        start = max(0, parse.starts[i] + nudge_start)
+        end = max(start + 1, min(len(sentence), parse.ends[j] + nudge_end))
+    else:
+        start, end = 0, max(1, len(sentence))
+    new = scope(parse, start, end)
+    assert new == _old_scope(parse, start, end)
+    assert type(new).__name__ == "Scope" and new[:2] == target_tokens(parse, start, end)
+
+
+def test_scope_hand_checked():
+    from analysis.target_features import parse_sentence, scope
+
+    parse = parse_sentence("Critics praised Ann, but Bob said the plan failed badly.")
+    # Ann: tokens [2, 3), the segment before "but" (tokens 0-3 and the comma)
+    assert scope(parse, 16, 19)[:8] == (2, 3, 12, 0, 4, 0, 0, False)
+    # Bob said ...: Bob is a speaker, what he says is the four words after "said"
+    bob = scope(parse, 25, 28)
+    assert bob[:8] == (5, 6, 12, 4, 12, 7, 12, True) and bob.said == range(7, 12)
+    # "..., according to Ann": what precedes "according"
+    parse = parse_sentence("The plan failed, according to Ann.")
+    assert scope(parse, 30, 33)[7:] == (True, range(0, 4))
