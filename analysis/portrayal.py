@@ -311,11 +311,12 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
     means: list[float] = [0.0] * len(entries)
     intervals: list[tuple[float, float]] = [(math.nan, math.nan)] * len(entries)
     by_size: dict[int, list[int]] = {}
+    tail_sizes = _constant_tail_sizes()  # a cached call, made once
     for i, (_, values, _) in enumerate(entries):
         n = len(values)
         if n == 1:
             means[i] = float(values[0])
-        elif n in _constant_tail_sizes() and _exact_shortcut(values):
+        elif n in tail_sizes and _exact_shortcut(values):
             mean, low, high = _constant_tail_summary(values)
             means[i], intervals[i] = mean, (low, high)
         else:
@@ -330,11 +331,13 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
             means[i] = mean
             intervals[i] = (low, high)
     rows = []
+    # the shares of LABELS' three labels, without a comprehension's frame per group
+    negative, neutral, positive = LABELS
     for (actor, role), (kind, values, labels), mean, (low, high) in zip(
         groups, entries, means, intervals, strict=True
     ):
         n = len(values)
-        shares = [labels.count(lab) / n for lab in LABELS]
+        shares = (labels.count(negative) / n, labels.count(neutral) / n, labels.count(positive) / n)
         rows.append((actor, kind, role, n, mean, low, high, *shares))
     return rows
 
@@ -501,7 +504,7 @@ def sentiment_table(
     text = article.text
     results = _target_scores(text, [(r[2], r[3]) for r in mention_rows])
     items = [
-        (r[0], r[1], "about", float(score), label)
+        (r[0], r[1], "about", score, label)  # the scores are Python floats
         for r, (score, label) in zip(mention_rows, results, strict=True)
     ]
     kinds = {r[0]: r[1] for r in actor_rows}
@@ -514,7 +517,13 @@ def sentiment_table(
             continue
         if not str(speaker).strip():
             continue
-        compound = float(polarity(" ".join(text[s:e] for s, e in spans))[0])
+        # one fragment (most contents): its text, without a generator and a join
+        content = (
+            text[spans[0][0] : spans[0][1]]
+            if len(spans) == 1
+            else " ".join([text[s:e] for s, e in spans])
+        )
+        compound = float(polarity(content)[0])
         name = str(speaker)
         items.append((name, kinds.get(name, pd.NA), "by", compound, label_compound(compound)))
     if not items:  # no actor and no speaker

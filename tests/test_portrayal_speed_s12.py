@@ -5,6 +5,8 @@ Each rewritten function is checked against the code it replaced, kept here as th
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -237,3 +239,114 @@ def test_scope_hand_checked():
     # "..., according to Ann": what precedes "according"
     parse = parse_sentence("The plan failed, according to Ann.")
     assert scope(parse, 30, 33)[7:] == (True, range(0, 4))
+
+
+# --- the summary rows: shares without a comprehension, the tail sizes read once -----------------
+
+
+def _old_summary_rows(items: list[tuple]) -> list[tuple]:
+    """portrayal._summary_rows before session 12."""
+    import math
+
+    from analysis.portrayal import (
+        LABELS,
+        _bootstrap_summary,
+        _constant_tail_sizes,
+        _constant_tail_summary,
+        _exact_shortcut,
+    )
+
+    groups: dict[tuple[str, str], list] = {}
+    for actor, kind, role, score, label in items:
+        entry = groups.get((actor, role))
+        if entry is None:
+            entry = groups[actor, role] = [kind, [], []]
+        entry[1].append(score)
+        entry[2].append(label)
+    entries = list(groups.values())
+    means: list[float] = [0.0] * len(entries)
+    intervals: list[tuple[float, float]] = [(math.nan, math.nan)] * len(entries)
+    by_size: dict[int, list[int]] = {}
+    for i, (_, values, _) in enumerate(entries):
+        n = len(values)
+        if n == 1:
+            means[i] = float(values[0])
+        elif n in _constant_tail_sizes() and _exact_shortcut(values):
+            mean, low, high = _constant_tail_summary(values)
+            means[i], intervals[i] = mean, (low, high)
+        else:
+            by_size.setdefault(n, []).append(i)
+    matrices = [
+        np.array([entries[i][1] for i in members], dtype=float) for members in by_size.values()
+    ]
+    if matrices:
+        bounds, row_means = _bootstrap_summary(matrices)
+        members = [i for group in by_size.values() for i in group]
+        for i, mean, (low, high) in zip(members, row_means.tolist(), bounds.tolist(), strict=True):
+            means[i] = mean
+            intervals[i] = (low, high)
+    rows = []
+    for (actor, role), (kind, values, labels), mean, (low, high) in zip(
+        groups, entries, means, intervals, strict=True
+    ):
+        n = len(values)
+        shares = [labels.count(lab) / n for lab in LABELS]
+        rows.append((actor, kind, role, n, mean, low, high, *shares))
+    return rows
+
+
+_SCORE = st.one_of(
+    st.floats(-1, 1),
+    st.sampled_from([0.0, -0.0, 1.0, -1.0, float("nan")]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Ann", "Bob", "Cid"]),
+            st.sampled_from(["about", "by"]),
+            _SCORE,
+            st.sampled_from(["negative", "neutral", "positive"]),
+        ),
+        max_size=30,
+    )
+)
+def test_summary_rows_are_the_old_rows(draws):
+    from analysis.portrayal import _summary_rows
+
+    items = [(actor, "person", role, score, label) for actor, role, score, label in draws]
+    new, old = _summary_rows(items), _old_summary_rows(items)
+    assert len(new) == len(old)
+    for a, b in zip(new, old, strict=True):
+        assert a[:4] == b[:4]
+        # bit for bit, NaN included
+        assert np.array_equal(np.array(a[4:]), np.array(b[4:]), equal_nan=True)
+        assert [math.copysign(1.0, x) for x in a[4:]] == [math.copysign(1.0, x) for x in b[4:]]
+
+
+def test_summary_shares_hand_checked():
+    from analysis.portrayal import _summary_rows
+
+    items = [
+        ("Ann", "person", "about", 0.5, "positive"),
+        ("Ann", "person", "about", -0.5, "negative"),
+        ("Ann", "person", "about", 0.0, "neutral"),
+        ("Ann", "person", "about", 0.25, "positive"),
+    ]
+    (row,) = _summary_rows(items)
+    assert row[:5] == ("Ann", "person", "about", 4, 0.0625)
+    assert row[7:] == (0.25, 0.25, 0.5)
+
+
+def test_content_of_several_fragments_is_scored_joined():
+    from analysis.article import as_article
+    from analysis.sentiment import polarity
+
+    article = as_article("Cid said: good plan. Then he added: terrible idea.")
+    one = sentiment_table(article, [], [], _attributions(["Cid"], [[(10, 20)]]))
+    assert one["mean_score"].tolist() == [polarity("good plan.")[0]]
+    both = sentiment_table(article, [], [], _attributions(["Cid"], [[(10, 20), (36, 50)]]))
+    assert both["mean_score"].tolist() == [polarity("good plan. terrible idea.")[0]]
+    assert polarity("good plan. terrible idea.")[0] != polarity("good plan.terrible idea.")[0]
