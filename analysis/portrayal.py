@@ -311,11 +311,12 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
     means: list[float] = [0.0] * len(entries)
     intervals: list[tuple[float, float]] = [(math.nan, math.nan)] * len(entries)
     by_size: dict[int, list[int]] = {}
+    tail_sizes = _constant_tail_sizes()  # a cached call, made once
     for i, (_, values, _) in enumerate(entries):
         n = len(values)
         if n == 1:
             means[i] = float(values[0])
-        elif n in _constant_tail_sizes() and _exact_shortcut(values):
+        elif n in tail_sizes and _exact_shortcut(values):
             mean, low, high = _constant_tail_summary(values)
             means[i], intervals[i] = mean, (low, high)
         else:
@@ -330,11 +331,13 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
             means[i] = mean
             intervals[i] = (low, high)
     rows = []
+    # the shares of LABELS' three labels, without a comprehension's frame per group
+    negative, neutral, positive = LABELS
     for (actor, role), (kind, values, labels), mean, (low, high) in zip(
         groups, entries, means, intervals, strict=True
     ):
         n = len(values)
-        shares = [labels.count(lab) / n for lab in LABELS]
+        shares = (labels.count(negative) / n, labels.count(neutral) / n, labels.count(positive) / n)
         rows.append((actor, kind, role, n, mean, low, high, *shares))
     return rows
 
@@ -464,13 +467,26 @@ def actor_sentiment_from(
     return sentiment_table(article, mention_rows, actor_rows, attributions)
 
 
-def _text_list(column: pd.Series) -> list:
-    """A text column's values (str, missing as None or NaN): through Arrow when pandas stores
-    the strings there, as ``Series.tolist`` converts them one by one at several times the cost."""
-    values = column.array
+def _text_list(column: pd.Series | pd.api.extensions.ExtensionArray | np.ndarray) -> list:
+    """A text column's values (str, missing as None or NaN), from the Series or its stored
+    values: through Arrow when pandas stores the strings there, as ``Series.tolist`` converts
+    them one by one at several times the cost."""
+    values = column.array if isinstance(column, pd.Series) else column
     if isinstance(values, ArrowStringArray):
         return pa.array(values).to_pylist()
     return values.tolist()
+
+
+def _column_values(table: pd.DataFrame, name: str) -> pd.api.extensions.ExtensionArray | np.ndarray:
+    """A column's stored values, only to be read: ``table[name]`` builds a Series around them
+    (about 100 thousand instructions a column, as much as reading a short column itself), so
+    they come from pandas' own column accessor, the one its reductions use; through the
+    Series when that accessor is missing or the name is not one column."""
+    loc = table.columns.get_loc(name)
+    get = getattr(table, "_get_column_array", None)
+    if type(loc) is not int or get is None:
+        return table[name].array
+    return get(loc)
 
 
 def sentiment_table(
@@ -488,18 +504,26 @@ def sentiment_table(
     text = article.text
     results = _target_scores(text, [(r[2], r[3]) for r in mention_rows])
     items = [
-        (r[0], r[1], "about", float(score), label)
+        (r[0], r[1], "about", score, label)  # the scores are Python floats
         for r, (score, label) in zip(mention_rows, results, strict=True)
     ]
     kinds = {r[0]: r[1] for r in actor_rows}
     for speaker, spans in zip(
-        _text_list(attributions["speaker"]), attributions["content_spans"].tolist(), strict=True
+        _text_list(_column_values(attributions, "speaker")),
+        _column_values(attributions, "content_spans").tolist(),
+        strict=True,
     ):
         if not isinstance(speaker, str) and (speaker is None or pd.isna(speaker)):
             continue
         if not str(speaker).strip():
             continue
-        compound = float(polarity(" ".join(text[s:e] for s, e in spans))[0])
+        # one fragment (most contents): its text, without a generator and a join
+        content = (
+            text[spans[0][0] : spans[0][1]]
+            if len(spans) == 1
+            else " ".join([text[s:e] for s, e in spans])
+        )
+        compound = float(polarity(content)[0])
         name = str(speaker)
         items.append((name, kinds.get(name, pd.NA), "by", compound, label_compound(compound)))
     if not items:  # no actor and no speaker
@@ -512,20 +536,24 @@ def sentiment_table(
     missing = [
         k is None or k is pd.NA or (isinstance(k, float) and math.isnan(k)) for k in kind_values
     ]
-    if all(missing):  # pandas infers object for a column of NA only, as the table had
-        kind = np.array([pd.NA] * len(rows), dtype=object)
-    else:
-        kind = strings([None if m else k for k, m in zip(kind_values, missing, strict=True)])
     columns = list(zip(*rows, strict=True))
     numbers = np.array([r[4:] for r in rows], dtype="float64").T  # one array, not six
-    # actors and roles as one string array, sliced: a slice costs less than a second array
-    texts = strings([*columns[0], *columns[2]])
+    # actors, roles and kinds as one string array, sliced: a slice costs less than a second
+    # array
+    n = len(rows)
+    if all(missing):  # pandas infers object for a column of NA only, as the table had
+        texts = strings([*columns[0], *columns[2]])
+        kind = np.array([pd.NA] * n, dtype=object)
+    else:
+        kinds = [None if m else k for k, m in zip(kind_values, missing, strict=True)]
+        texts = strings([*columns[0], *columns[2], *kinds])
+        kind = texts[2 * n :]
     return frame(
         _COLUMN_INDEX,
         [
-            texts[: len(rows)],
+            texts[:n],
             kind,
-            texts[len(rows) :],
+            texts[n : 2 * n],
             np.array(columns[3], dtype="int64"),
             *numbers,
         ],

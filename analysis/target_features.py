@@ -424,26 +424,6 @@ def target_tokens(parse: SentenceParse, start: int, end: int) -> tuple[int, int]
     return (a, b) if b > a else (a, a)
 
 
-def _speech(parse: SentenceParse, a: int, b: int) -> tuple[bool, range]:
-    """Whether the target is the speaker of a reporting verb, and the tokens of what it says."""
-    low, n = parse.lower, len(parse.lower)
-    j = b
-    while j < n and j < b + 3 and (low[j] in ADVERB_SKIP or low[j] in ("has", "had", ",")):
-        j += 1
-    if j < n and low[j] in SAY_VERBS and low[j] != "according":
-        after = range(j + 1, n)
-        if sum(parse.is_word[j + 1 :]) >= 3:  # three words or more after the verb
-            return True, after
-        return True, range(0, a)
-    # "..., said X." / "according to X"
-    k = a - 1
-    if k >= 0 and low[k] == "to" and k >= 1 and low[k - 1] == "according":
-        return True, range(0, k - 1)
-    if k >= 0 and low[k] in SAY_VERBS and (b >= n or not parse.is_word[b]):
-        return True, range(0, k)
-    return False, range(0)
-
-
 def _first_valenced(parse: SentenceParse, indices: range, clause: int) -> float:
     """Valence of the first lexicon word among indices, staying in the target's clause."""
     for k in indices:
@@ -724,16 +704,43 @@ _new_tuple = tuple.__new__
 
 
 def scope(parse: SentenceParse, start: int, end: int) -> Scope:
-    """The ranges of :func:`bag_features` and :func:`vector_block` for a mention."""
+    """The ranges of :func:`bag_features` and :func:`vector_block` for a mention.
+
+    :func:`target_tokens` and the reported-speech test are written out here: two calls per
+    mention cost as much as their bodies."""
     n = len(parse.lower)
-    a, b = target_tokens(parse, start, end)
+    # target_tokens, inline (a call per mention)
+    a = bisect_right(parse.ends, start)
+    b = bisect_left(parse.starts, end)
+    if b <= a:
+        b = a
     if not n:
         return Scope(a, b, 0, 0, 0, 0, 0, False, range(0))
     segment = parse.segment
-    seg = segment[a if a < n - 1 else n - 1]  # conditionals: builtin min/max cost a call each
-    lo, hi = bisect_left(segment, seg), bisect_right(segment, seg)
-    lo, hi = (lo if lo < a else a), (hi if hi > b else b)
-    is_speaker, said = _speech(parse, a, b)
+    if segment[-1]:
+        seg = segment[a if a < n - 1 else n - 1]  # conditionals: builtin min/max cost a call
+        lo, hi = bisect_left(segment, seg), bisect_right(segment, seg)
+        lo, hi = (lo if lo < a else a), (hi if hi > b else b)
+    else:  # one segment (no contrast word, most sentences): the whole sentence (b <= n)
+        lo, hi = 0, n
+    # whether the target is the speaker of a reporting verb, and the tokens of what it says
+    low = parse.lower
+    j = b
+    while j < n and j < b + 3 and (low[j] in ADVERB_SKIP or low[j] in ("has", "had", ",")):
+        j += 1
+    if j < n and low[j] in SAY_VERBS and low[j] != "according":
+        is_speaker = True
+        # three words or more after the verb: what follows it; else what precedes the target
+        said = range(j + 1, n) if sum(parse.is_word[j + 1 :]) >= 3 else range(0, a)
+    else:
+        # "..., said X." / "according to X"
+        k = a - 1
+        if k >= 1 and low[k] == "to" and low[k - 1] == "according":
+            is_speaker, said = True, range(0, k - 1)
+        elif k >= 0 and low[k] in SAY_VERBS and (b >= n or not parse.is_word[b]):
+            is_speaker, said = True, range(0, k)
+        else:
+            is_speaker, said = False, range(0)
     s_lo = said.start if said.start > lo else lo
     s_hi = (said.stop if said.stop < hi else hi) if said else lo
     # NamedTuple's own __new__ is a Python function; its tuple.__new__ without that frame

@@ -433,24 +433,45 @@ def target_sentiment(text: str | Article, start: int, end: int) -> TargetSentime
     return predict_parsed(_Segmenter(text).sentence(start, end), start, end)
 
 
+def _mention_items(
+    text: str, spans: Iterable[tuple[int, int]]
+) -> list[tuple[SentenceParse, int, int]]:
+    """Each mention's (sentence parse, start, end), every span checked before any is parsed.
+
+    The usual span passes :func:`_check_span`'s first test here, without the call; a mention
+    inside the last sentence found whole takes its parse without calling
+    :meth:`_Segmenter.sentence` (mentions come in text order, several to a sentence)."""
+    checked = []
+    n = len(text)
+    for s, e in spans:
+        if not (type(s) is int and type(e) is int and 0 <= s < e <= n and not text[s:e].isspace()):
+            s, e = _check_span(text, s, e)
+        checked.append((s, e))
+    segmenter = _Segmenter(text)
+    sentence = segmenter.sentence
+    items = []
+    lo, hi, last = segmenter._last
+    for s, e in checked:
+        if lo <= s and e <= hi:
+            items.append((last, s, e))
+            continue
+        items.append((sentence(s, e), s, e))
+        lo, hi, last = segmenter._last
+    return items
+
+
 def target_sentiments(
     text: str | Article, spans: Iterable[tuple[int, int]]
 ) -> list[TargetSentiment]:
     """:func:`target_sentiment` for many mentions of one text, segmenting and parsing once."""
-    text = _text_of(text)
-    checked = [_check_span(text, s, e) for s, e in spans]
-    segmenter = _Segmenter(text)
-    return predict_batch([(segmenter.sentence(s, e), s, e) for s, e in checked])
+    return predict_batch(_mention_items(_text_of(text), spans))
 
 
 def _target_scores(
     text: str | Article, spans: Iterable[tuple[int, int]]
 ) -> list[tuple[float, str]]:
     """(score, label) of :func:`target_sentiments`' results: what a summary table reads."""
-    text = _text_of(text)
-    checked = [_check_span(text, s, e) for s, e in spans]
-    segmenter = _Segmenter(text)
-    return _predict_scores([(segmenter.sentence(s, e), s, e) for s, e in checked])
+    return _predict_scores(_mention_items(_text_of(text), spans))
 
 
 def rule_score(parse: SentenceParse, start: int, end: int) -> tuple[float, tuple[str, ...]]:
