@@ -419,9 +419,8 @@ def target_tokens(parse: SentenceParse, start: int, end: int) -> tuple[int, int]
 
     A span that covers no token (white space) anchors at the next token, as an empty range.
     """
-    a = bisect_right(parse.ends, start)  # first token ending after the span starts
-    b = bisect_left(parse.starts, end)  # tokens before this one start before the span ends
-    return (a, b) if b > a else (a, a)
+    found = scope(parse, start, end)  # which finds them first, inline
+    return found.a, found.b
 
 
 def _first_valenced(parse: SentenceParse, indices: range, clause: int) -> float:
@@ -709,7 +708,8 @@ def scope(parse: SentenceParse, start: int, end: int) -> Scope:
     :func:`target_tokens` and the reported-speech test are written out here: two calls per
     mention cost as much as their bodies."""
     n = len(parse.lower)
-    # target_tokens, inline (a call per mention)
+    # the target's tokens (:func:`target_tokens`): the first token ending after the span
+    # starts up to the first starting at or after its end
     a = bisect_right(parse.ends, start)
     b = bisect_left(parse.starts, end)
     if b <= a:

@@ -98,6 +98,27 @@ def test_column_values_read_as_the_series_did(dtype):
     assert _column_values(table, "content_start").tolist() == [0, 4, 12]
 
 
+def test_column_values_without_pandas_private_accessor(monkeypatch):
+    """A pandas without ``DataFrame._get_column_array`` gets the same values through the
+    public Series, and so the same actor-sentiment table."""
+    from analysis import analyze
+
+    result = analyze(
+        'Ann Lee praised the plan. "It is a disaster," Bob Smith said. Ann Lee disagreed.'
+    )
+    table = result.tables["attributions"]
+    before = {name: _column_values(table, name).tolist() for name in ("speaker", "content_spans")}
+    monkeypatch.delattr(pd.DataFrame, "_get_column_array")
+    after = {name: _column_values(table, name).tolist() for name in ("speaker", "content_spans")}
+    assert after == before and "Bob Smith" in before["speaker"]
+    again = analyze(
+        'Ann Lee praised the plan. "It is a disaster," Bob Smith said. Ann Lee disagreed.'
+    )
+    pd.testing.assert_frame_equal(
+        again.tables["actor_sentiment"], result.tables["actor_sentiment"], check_exact=True
+    )
+
+
 def test_column_values_of_a_repeated_name_go_through_the_series():
     table = pd.DataFrame([[1, 2]], columns=["a", "a"])
     with pytest.raises(AttributeError):  # a DataFrame, as table["a"] is: no .array
@@ -162,10 +183,12 @@ def _old_scope(parse, start: int, end: int) -> tuple:
     """target_features.scope before session 12 (target_tokens and _speech called)."""
     from bisect import bisect_left, bisect_right
 
-    from analysis.target_features import Scope, target_tokens
+    from analysis.target_features import Scope
 
     n = len(parse.lower)
-    a, b = target_tokens(parse, start, end)
+    a = bisect_right(parse.ends, start)  # target_tokens before session 12
+    b = bisect_left(parse.starts, end)
+    a, b = (a, b) if b > a else (a, a)
     if not n:
         return Scope(a, b, 0, 0, 0, 0, 0, False, range(0))
     segment = parse.segment
@@ -233,6 +256,7 @@ def test_scope_hand_checked():
     parse = parse_sentence("Critics praised Ann, but Bob said the plan failed badly.")
     # Ann: tokens [2, 3), the segment before "but" (tokens 0-3 and the comma)
     assert scope(parse, 16, 19)[:8] == (2, 3, 12, 0, 4, 0, 0, False)
+
     # Bob said ...: Bob is a speaker, what he says is the four words after "said"
     bob = scope(parse, 25, 28)
     assert bob[:8] == (5, 6, 12, 4, 12, 7, 12, True) and bob.said == range(7, 12)
@@ -350,3 +374,12 @@ def test_content_of_several_fragments_is_scored_joined():
     both = sentiment_table(article, [], [], _attributions(["Cid"], [[(10, 20), (36, 50)]]))
     assert both["mean_score"].tolist() == [polarity("good plan. terrible idea.")[0]]
     assert polarity("good plan. terrible idea.")[0] != polarity("good plan.terrible idea.")[0]
+
+
+def test_target_tokens_hand_checked():
+    from analysis.target_features import parse_sentence, target_tokens
+
+    parse = parse_sentence("Critics praised Ann, but Bob said the plan failed badly.")
+    assert target_tokens(parse, 16, 19) == (2, 3)  # "Ann"
+    assert target_tokens(parse, 25, 42) == (5, 9)  # "Bob said the plan"
+    assert target_tokens(parse, 15, 16) == (2, 2)  # the space before "Ann": empty, at "Ann"
