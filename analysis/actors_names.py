@@ -55,7 +55,7 @@ class Cand:
     canonical: str | None = None  # gazetteer canonical name
     kind: str | None = None
     linked_by: str = "name"
-    preceded_by: str = ""
+    preceded_by: str = ""  # the word before, lower-cased: only of a one-word name without kind
     followed_by: str = ""
     initial: bool = False  # first word of a sentence or of a quotation
 
@@ -200,11 +200,12 @@ def _title_prefix(
     while k < len(run):
         word = run[k].text
         low = word.lower().rstrip(".")
-        two = f"{low} {run[k + 1].text.lower()}" if k + 1 < len(run) else ""
-        if two in lex.titles:
-            title, k = two, k + 2
-            title_end = k
-            continue
+        if low in lex.title_openers and k + 1 < len(run):  # only these open a two-word title
+            two = f"{low} {run[k + 1].text.lower()}"
+            if two in lex.titles:
+                title, k = two, k + 2
+                title_end = k
+                continue
         if low in lex.titles:
             title, k = low, k + 1
             title_end = k
@@ -326,11 +327,9 @@ def names_in_sentence(
         if not run:
             continue
         initial = initial and run[0] is opener
-        prev = _last_word(text, max(sent.start, run[0].start - 40), run[0].start)
         nxt = _NEXT_WORD_RE.match(text, run[-1].end, sent.end)
-        before = prev.group(1) if prev else ""
         after = nxt.group(1) if nxt else ""
-        cand = _candidate(text, run, sentence_id, before, after, lex)
+        cand = _candidate(text, run, sentence_id, sent.start, after, lex)
         if cand is not None:
             cand.initial = initial
             out.append(cand)
@@ -347,21 +346,41 @@ def _headline(
         return True
     if len(tokens) < 3:
         return False
-    function = other = 0
+    # Function words first: a headline needs one, and most sentences have none, so the
+    # ordinary-word test (a scan of the body for each word new to it) is left for the few
+    # sentences with exactly one; and it stops once the answer is known. Each word counts as
+    # in one pass over them all: the tests are independent, so their order changes no count.
+    function = 0
+    others: list[Tok] = []
+    function_words = lex.function_words
     for t in tokens[1:]:
         low = t.text.lower()
-        is_function = low in lex.function_words
-        if not is_function and not _ordinary(low, lower_words, lex):
-            continue  # counts for neither (the checks below only ever skip a word)
-        if low in ("the", "a", "an") or _title_like(t.text, lex) or t.text in lex.calendar_words:
-            continue
-        if _after_quote(text, start, t.start) or _QUOTE_OPEN_BEFORE_RE.search(text, start, t.start):
-            continue  # a quoted title or a quotation opener, not the sentence's own case
-        if is_function:
+        if low not in function_words:
+            others.append(t)
+        elif _own_case(text, start, t, low, lex):
             function += 1
-        else:
+            if function >= 2:
+                return True
+    if function == 0:
+        return False
+    other = 0
+    for t in others:
+        low = t.text.lower()
+        if _ordinary(low, lower_words, lex) and _own_case(text, start, t, low, lex):
             other += 1
-    return function >= 2 or (function == 1 and other >= 2)
+            if other >= 2:
+                return True
+    return False
+
+
+def _own_case(text: str, start: int, t: Tok, low: str, lex: Lexicon) -> bool:
+    """Whether a function or ordinary word's capital says something about the sentence's case:
+    not an article, a title-like or calendar word, a quoted title or a quotation opener."""
+    if low in ("the", "a", "an") or _title_like(t.text, lex) or t.text in lex.calendar_words:
+        return False
+    return not (
+        _after_quote(text, start, t.start) or _QUOTE_OPEN_BEFORE_RE.search(text, start, t.start)
+    )
 
 
 _QUOTE_OPEN_BEFORE_RE = re.compile(r"[“‘\"'][^”’\"']*$")
@@ -374,13 +393,15 @@ def _after_quote(text: str, floor: int, start: int) -> bool:
 
 
 def _candidate(
-    text: str, run: list[Tok], sentence_id: int, before: str, after: str, lex: Lexicon
+    text: str, run: list[Tok], sentence_id: int, floor: int, after: str, lex: Lexicon
 ) -> Cand | None:
+    """The candidate a run names, or None; ``floor`` is where its sentence starts, ``after``
+    the word after the run."""
     surface = _surface(text, run)
     if surface in lex.stop:
         return None
     k, title, affiliation, of_phrase = _title_prefix(text, run, lex)
-    name = run[k:]
+    name = run[k:] if k else run  # the run itself unless a title leads it
     last = run[-1]
     if title is not None and name:
         lows = {t.text.lower() for t in name}
@@ -390,47 +411,61 @@ def _candidate(
         if not of_phrase:
             return None  # a bare title ("President"): role phrases are found separately
         name, affiliation = run, None  # "Duchess of Cambridge" names a person
-    surface = _surface(text, name)
+    if name is not run:
+        surface = _surface(text, name)
     entry = lex.names.get(surface) if title is None else None
+    # positional arguments: keywords would build a dictionary for every candidate
     cand = Cand(
-        start=run[0].start,
-        end=last.end,
-        name_tokens=[t.text for t in name],
-        name_text=text[name[0].start : name[-1].end] if name else "",
-        sentence_id=sentence_id,
-        possessive=last.possessive,
-        title=title,
-        affiliation=affiliation,
-        preceded_by=before.lower(),
-        followed_by=after,
+        run[0].start,
+        last.end,
+        [t.text for t in name],
+        text[name[0].start : name[-1].end] if name else "",
+        sentence_id,
+        last.possessive,
+        title,
+        affiliation,
+        None,
+        None,
+        "name",
+        "",
+        after,
     )
     if entry is not None:
         cand.canonical, cand.kind = entry.canonical, entry.kind
         cand.linked_by = "name" if norm(entry.canonical) == surface else "alias"
         return cand
-    if title is None and surface in lex.demonyms:
+    if title is not None:
+        return cand
+    if surface in lex.demonyms:
         # an adjectival demonym is the state only when it heads an agent ("Russian forces")
         if after.lower() in AGENT_NOUNS and not last.possessive:
             cand.canonical, cand.kind, cand.linked_by = lex.demonyms[surface], "place", "alias"
             return cand
         return None
-    if title is None and surface in lex.demonym_plurals:
+    if surface in lex.demonym_plurals:
         cand.kind = "group"
         return cand
-    if title is None and run[-1].text in lex.demonyms:
+    if last.text in lex.demonyms:
         return None  # "South American governments": an adjective, not a name
-    if title is None and len(name) == 1 and _PLURAL_ACRONYM_RE.fullmatch(name[0].text):
-        return None  # "MPs", "CEOs", "BMWs": a class of people or things
-    if title is None and len(name) == 1 and len(name[0].text) == 1:
-        return None  # "T" of "T-shirt", a stray initial
-    if title is None and len(name) == 1 and _shouted(name[0].text, lex):
-        return None  # "STOP", "BREAKING": a word in capitals, not an acronym
-    if title is None and last.text in _PERIOD_WORDS:
+    if len(name) == 1:
+        word = name[0].text
+        if _PLURAL_ACRONYM_RE.fullmatch(word):
+            return None  # "MPs", "CEOs", "BMWs": a class of people or things
+        if len(word) == 1:
+            return None  # "T" of "T-shirt", a stray initial
+        if _shouted(word, lex):
+            return None  # "STOP", "BREAKING": a word in capitals, not an acronym
+    if last.text in _PERIOD_WORDS:
         return None  # "Election Day", "Christmas Eve": a date, not an actor
-    if title is None and _numbered(text, last):
+    if _numbered(text, last):
         return None  # "Article 5", "Flight 17": a thing with a number
-    if title is None and len(name) == 1 and name[0].text.isupper() and len(name[0].text) > 6:
-        return None  # shouted words in all capitals, not acronyms
+    if len(name) == 1:
+        if name[0].text.isupper() and len(name[0].text) > 6:
+            return None  # shouted words in all capitals, not acronyms
+        # the word before is read (by :func:`_kind`) only for a one-word name with neither
+        # title nor kind: looked up for those alone
+        prev = _last_word(text, max(floor, run[0].start - 40), run[0].start)
+        cand.preceded_by = prev.group(1).lower() if prev else ""
     return cand
 
 
