@@ -498,8 +498,11 @@ def _key(name_text: str) -> str:
     return " ".join(kept or words)
 
 
+_NOT_INITIALS = CONNECTORS | AND_WORDS
+
+
 def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w.lower() not in CONNECTORS | AND_WORDS).upper()
+    return "".join(w[0] for w in key.split() if w.lower() not in _NOT_INITIALS).upper()
 
 
 def link_names(
@@ -508,27 +511,31 @@ def link_names(
     """Cluster name mentions: full names, then surnames and acronyms linked to a full name."""
     keys = [_key(c.name_text) for c in cands]
     full: dict[str, list[Cand]] = {}
+    singles: set[str] = set()
+    not_initial: set[str] = set()
     for c, key in zip(cands, keys, strict=True):
-        if c.canonical is None and " " in key:
-            full.setdefault(key, []).append(c)
-    singles = {k for c, k in zip(cands, keys, strict=True) if c.canonical is None and " " not in k}
-    kinds = {
-        key: _kind(group, lex, lower_words, key.split()[-1] in singles)
-        for key, group in full.items()
-    }
+        if c.canonical is None:
+            if " " in key:
+                full.setdefault(key, []).append(c)
+            else:
+                singles.add(key)
+        if not c.initial:
+            not_initial.add(key)
     # a bare surname is the person introduced first under it (the story's main Baumgartner,
     # not his mother mentioned later); a bare first or family-first name ("Gao" of "Gao Ping")
     # links only when one person has it
+    kinds: dict[str, str] = {}
     by_surname: dict[str, str] = {}
     by_first: dict[str, list[str]] = {}
     by_initials: dict[str, str] = {}
-    for key in full:
-        if kinds[key] == "person":
-            by_surname.setdefault(key.split()[-1], key)
-            by_first.setdefault(key.split()[0], []).append(key)
+    for key, group in full.items():
+        words = key.split()
+        kind = kinds[key] = _kind(group, lex, lower_words, words[-1] in singles)
+        if kind == "person":
+            by_surname.setdefault(words[-1], key)
+            by_first.setdefault(words[0], []).append(key)
         else:
             by_initials.setdefault(_initials(key), key)
-    not_initial = {k for c, k in zip(cands, keys, strict=True) if not c.initial}
     total = Counter(keys)
     assigned: list[tuple[Cand, str]] = []
     for c, key in zip(cands, keys, strict=True):
@@ -573,13 +580,22 @@ def link_names(
 
 
 def _make_actor(key: str, group: list[Cand], kind: str, lex: Lexicon) -> Actor:
+    """The actor of a group of candidates (plain loops and positional fields: generators and
+    keywords cost more than the work on groups of one or a few)."""
     first = group[0]
     if first.canonical is not None:
-        return Actor(key, first.canonical, kind, gazetteer=True)
-    longest = max(group, key=lambda c: (len(c.name_text.split()), -c.start))
-    titles = {c.title for c in group if c.title}
-    actor = Actor(key, longest.name_text, kind, titles=titles)
-    actor.affiliation = next((c.affiliation for c in group if c.affiliation), None)
+        return Actor(key, first.canonical, kind, True)
+    longest = (
+        max(group, key=lambda c: (len(c.name_text.split()), -c.start)) if len(group) > 1 else first
+    )
+    titles: set[str] = set()
+    affiliation = None
+    for c in group:
+        if c.title:
+            titles.add(c.title)
+        if affiliation is None and c.affiliation:
+            affiliation = c.affiliation
+    actor = Actor(key, longest.name_text, kind, False, titles, affiliation)
     if kind == "person":
         actor.gender = _gender(longest.name_tokens, titles, lex)
         actor.weak = not (
@@ -593,14 +609,19 @@ def _make_actor(key: str, group: list[Cand], kind: str, lex: Lexicon) -> Actor:
 
 def _kind(group: list[Cand], lex: Lexicon, lower_words: Container[str], surname_alone: bool) -> str:
     """Person, organisation or place from titles, keywords, given names and capitalisation."""
-    if any(c.kind for c in group):
-        return next(c.kind for c in group if c.kind)
-    if any(c.title for c in group):
+    titled = False
+    for c in group:
+        if c.kind:
+            return c.kind  # the first kind given
+        titled = titled or bool(c.title)
+    if titled:
         return "person"
-    tokens = max((c.name_tokens for c in group), key=len)
-    lows = {t.lower().rstrip(".") for t in tokens}
-    if lows & lex.org_keywords or any(len(t) > 1 and t.isupper() for t in tokens):
-        return "organisation"
+    tokens = (
+        max((c.name_tokens for c in group), key=len) if len(group) > 1 else group[0].name_tokens
+    )
+    for t in tokens:
+        if t.lower().rstrip(".") in lex.org_keywords or (len(t) > 1 and t.isupper()):
+            return "organisation"
     if tokens[-1].lower() in lex.place_keywords or tokens[0].lower() in lex.place_keywords:
         return "place"
     if len(tokens) == 1:
