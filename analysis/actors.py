@@ -25,6 +25,7 @@ import pandas as pd
 from analysis.actors_config import Config, config_key, load_config
 from analysis.actors_lexicon import lexicon
 from analysis.actors_links import (
+    START,
     SpanIndex,
     org_roles,
     person_roles,
@@ -121,18 +122,18 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
         cands.extend(names_in_sentence(article, sent.sentence_id, common, lex))
     actors, mentions = link_names(cands, lex, common)
     _apply_aliases(article, config, actors, mentions)
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=START)
     roles = person_roles(article, actors, mentions, lex)
     if roles:
         spans = SpanIndex((r.start, r.end) for r in roles)
         mentions = [m for m in mentions if not spans.overlaps(m.start, m.end)] + roles
-        mentions.sort(key=lambda m: m.start)
+        mentions.sort(key=START)
     spans = SpanIndex((m.start, m.end) for m in mentions)
     described = [
         r for r in org_roles(article, actors, mentions, lex) if not spans.overlaps(r.start, r.end)
     ]
-    mentions = sorted(mentions + described, key=lambda m: m.start)
-    mentions = sorted(mentions + pronouns(article, actors, mentions), key=lambda m: m.start)
+    mentions = sorted(mentions + described, key=START)
+    mentions = sorted(mentions + pronouns(article, actors, mentions), key=START)
     dropped = {k for k, a in actors.items() if a.canonical in config["drop"]}
     mentions = [m for m in mentions if m.actor not in dropped]
     names = {k: config["rename"].get(a.canonical, a.canonical) for k, a in actors.items()}

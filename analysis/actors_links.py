@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from operator import attrgetter
 
 from analysis.actors_lexicon import GENERIC_TITLES, Lexicon, lexicon, norm
 from analysis.actors_names import POSS_AFTER_RE, Actor, Mention
@@ -39,6 +40,9 @@ _ROLE_COMPOUNDS = (
     "rules|treaty|charter|meeting|ministers|states|troops|forces|staff|spokesman|spokeswoman"
 )
 _ROLE_FILLERS = "former|new|outgoing|incoming|current|then|late|acting|interim"
+# sort keys of mentions: a C-level getter costs a fraction of a lambda's call per element
+START = attrgetter("start")
+_END = attrgetter("end")
 
 
 # --------------------------------------------------------------------------------------------
@@ -145,7 +149,7 @@ def person_roles(
     """
     found: list[Mention] = []
     pattern = _person_role_re()
-    by_end = sorted(mentions, key=lambda x: x.end)
+    by_end = sorted(mentions, key=_END)
     counts: Counter[str] = Counter()
     last_end: dict[str, int] = {}
     # title head word -> people holding such a title, in order of first seen
@@ -198,16 +202,28 @@ _PRONOUN_OPENINGS = tuple(
 )
 
 
-def _starts(article: Article, openings: tuple[re.Pattern[str], ...]) -> list[int]:
-    """Where any of ``openings`` matches in the body, in order, found once per article (the
-    two role patterns share theirs)."""
-    known: dict = article.memo.setdefault("actor_starts", {})  # openings -> offsets
+def _starts(article: Article, openings: tuple[re.Pattern[str], ...]) -> list[tuple[int, Sentence]]:
+    """Where any of ``openings`` matches inside a body sentence, in order, with that sentence:
+    found once per article (the two role patterns share theirs), each offset placed in its
+    sentence by one walk over both sorted lists instead of a bisection per sentence and
+    pattern."""
+    known: dict = article.memo.setdefault("actor_starts", {})  # openings -> (offset, sentence)
     found = known.get(openings)
     if found is None:
         text, start, end = article.text, article.body_start, article.body_end
-        found = known[openings] = sorted(
+        offsets = sorted(
             m.start() for opening in openings for m in opening.finditer(text, start, end)
         )
+        found = known[openings] = []
+        sentences = article.sentences
+        j, n = 0, len(sentences)
+        for pos in offsets:
+            while j < n and sentences[j].end <= pos:
+                j += 1
+            if j == n:
+                break
+            if sentences[j].start <= pos:  # else between sentences: no sentence scans it
+                found.append((pos, sentences[j]))
     return found
 
 
@@ -218,21 +234,17 @@ def _sentence_matches(
     the pattern tried only where one of ``openings`` matches (:func:`_starts`), as every match
     of the pattern must begin. The same matches: finditer's next match is the leftmost one at
     or after the previous match's end, and the pattern can start nowhere else (its look-behind
-    sees before the sentence either way)."""
+    sees before the sentence either way). A match ends inside its sentence, so no later
+    sentence holds an offset before its end: one ``resume`` serves every sentence."""
     text = article.text
-    starts = _starts(article, openings)
-    for sent in article.sentences:
-        i = bisect.bisect_left(starts, sent.start)
-        resume = sent.start
-        while i < len(starts) and starts[i] < sent.end:
-            pos = starts[i]
-            i += 1
-            if pos < resume:
-                continue
-            m = pattern.match(text, pos, sent.end)
-            if m is not None:
-                yield sent, m
-                resume = m.end()
+    resume = -1
+    for pos, sent in _starts(article, openings):
+        if pos < resume:
+            continue
+        m = pattern.match(text, pos, sent.end)
+        if m is not None:
+            yield sent, m
+            resume = m.end()
 
 
 def possessive_end(text: str, end: int) -> tuple[int, bool]:
@@ -309,7 +321,7 @@ def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]
     """Pronouns -> the subject (first mention) of the current sentence before the pronoun, else
     of the nearest earlier sentence (up to three back) with a compatible actor."""
     by_sentence: dict[int, list[Mention]] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=START):
         by_sentence.setdefault(m.sentence_id, []).append(m)
     found: list[Mention] = []
     taken = sorted((m.start, m.end) for m in mentions)
@@ -325,8 +337,8 @@ def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]
         if key is not None:
             mention = Mention(key, p.start(), p.end(), sent.sentence_id, "pronoun", False)
             found.append(mention)
-            by_sentence.setdefault(sent.sentence_id, []).append(mention)
-            by_sentence[sent.sentence_id].sort(key=lambda m: m.start)
+            # where a stable sort after appending would put it
+            bisect.insort(by_sentence.setdefault(sent.sentence_id, []), mention, key=START)
     return found
 
 
@@ -345,10 +357,12 @@ def _antecedent(
     actors: dict[str, Actor],
     quoted: Callable[[int], bool],
 ) -> str | None:
+    inside = quoted(offset)
+
     def ranked(ms: list[Mention]) -> list[Mention]:
         # outside a quotation, a name inside one ("…Montebourg said,” Carle told) is a weaker
-        # antecedent than the narrative's own subject
-        if quoted(offset):
+        # antecedent than the narrative's own subject (fewer than two need no sorting)
+        if inside or len(ms) < 2:
             return ms
         return sorted(ms, key=lambda m: quoted(m.start))
 

@@ -3,6 +3,7 @@ is kept here as the oracle)."""
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
 from collections import Counter
@@ -10,6 +11,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analysis import actors_links as L
 from analysis import actors_names as N
 from analysis.actors_lexicon import AGENT_NOUNS, lexicon
 from analysis.article import Article
@@ -286,6 +288,86 @@ def _old_kind(group: list[N.Cand], lex: N.Lexicon, lower_words: object, surname_
     return "organisation"
 
 
+# --- session 11's pronoun linking, the oracle
+
+
+def _old_pronouns(
+    article: Article, actors: dict[str, N.Actor], mentions: list[N.Mention]
+) -> list[N.Mention]:
+    """Pronouns -> the subject (first mention) of the current sentence before the pronoun, else
+    of the nearest earlier sentence (up to three back) with a compatible actor."""
+    by_sentence: dict[int, list[N.Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        by_sentence.setdefault(m.sentence_id, []).append(m)
+    found: list[N.Mention] = []
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in taken]
+    quoted = L._quote_test(article)
+    for sent, p in L._sentence_matches(article, L._PRONOUN_RE, L._PRONOUN_OPENINGS):
+        i = bisect.bisect_right(starts, p.start()) - 1
+        if i >= 0 and taken[i][1] > p.start():
+            continue  # inside a name ("His Dark Materials")
+        word = p.group().lower()
+        want = L._PRONOUNS[word]
+        key = _old_antecedent(sent.sentence_id, p.start(), word, want, by_sentence, actors, quoted)
+        if key is not None:
+            mention = N.Mention(key, p.start(), p.end(), sent.sentence_id, "pronoun", False)
+            found.append(mention)
+            by_sentence.setdefault(sent.sentence_id, []).append(mention)
+            by_sentence[sent.sentence_id].sort(key=lambda m: m.start)
+    return found
+
+
+def _old_antecedent(
+    sentence_id: int,
+    offset: int,
+    word: str,
+    want: str,
+    by_sentence: dict[int, list[N.Mention]],
+    actors: dict[str, N.Actor],
+    quoted: object,
+) -> str | None:
+    def ranked(ms: list[N.Mention]) -> list[N.Mention]:
+        # outside a quotation, a name inside one ("…Montebourg said,” Carle told) is a weaker
+        # antecedent than the narrative's own subject
+        if quoted(offset):
+            return ms
+        return sorted(ms, key=lambda m: quoted(m.start))
+
+    here = ranked(
+        [
+            m
+            for m in by_sentence.get(sentence_id, [])
+            if m.end <= offset and L._compatible(actors[m.actor], want)
+        ]
+    )
+    if want == "thing":
+        # "the U.S. reconsidering its commitments": the nearest organisation, else place
+        orgs = [m for m in here if actors[m.actor].kind == "organisation"]
+        if orgs or here:
+            return (orgs or here)[-1].actor
+        earlier = [
+            m for m in by_sentence.get(sentence_id - 1, []) if L._compatible(actors[m.actor], want)
+        ]
+        return earlier[-1].actor if earlier else None
+    if word == "him" and here:
+        # "Trump praised him": an object pronoun is not its own clause's subject
+        here = [m for m in here if m.actor != here[0].actor]
+    if here:
+        return here[0].actor
+    for back in range(1, 4):
+        earlier = ranked(
+            [
+                m
+                for m in by_sentence.get(sentence_id - back, [])
+                if L._compatible(actors[m.actor], want)
+            ]
+        )
+        if earlier:
+            return earlier[0].actor
+    return None
+
+
 # --- texts full of what the name stage decides on ----------------------------------------------
 
 _PIECES = [
@@ -384,6 +466,20 @@ _PIECES = [
     "Dozens",
     "DNA",
     "CEO",
+    "he",
+    "He",
+    "she",
+    "She",
+    "his",
+    "her",
+    "him",
+    "himself",
+    "its",
+    "Its",
+    "“He",
+    "“She",
+    "said,”",
+    "”",
 ]
 _SENTENCE = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map(" ".join)
 _TEXT = st.lists(_SENTENCE, min_size=1, max_size=6).map(lambda ss: ". ".join(ss) + ".")
@@ -511,3 +607,40 @@ def test_an_actor_keeps_its_first_affiliation_and_kind():
     assert (macron.kind, macron.affiliation, macron.titles) == ("person", "France", {"president"})
     assert actors["Acme Holdings Group"].kind == "organisation"
     assert [m.actor for m in mentions if m.linked_by == "alias"] == ["Acme Holdings Group"]
+
+
+def _linked(article: Article) -> tuple[dict[str, N.Actor], list[N.Mention]]:
+    """Actors and name mentions in text order, as detection hands them to pronoun linking."""
+    lex = lexicon()
+    words = N.lower_words(article)
+    ids = [s.sentence_id for s in article.sentences]
+    cands = [c for i in ids for c in N.names_in_sentence(article, i, words, lex)]
+    actors, mentions = N.link_names(cands, lex, words)
+    return actors, sorted(mentions, key=lambda m: m.start)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_pronouns_link_as_before(body):
+    article = _article(body)
+    if article is None:
+        return
+    actors, mentions = _linked(article)
+    assert L.pronouns(article, actors, mentions) == _old_pronouns(article, actors, mentions)
+
+
+def test_pronouns_prefer_the_narratives_subject_to_a_quoted_name():
+    body = (
+        "“Mr Jones is late,” Mr Carle said, and he left. Mary Smith agreed. “She knew him,” "
+        "she said."
+    )
+    article = Article.from_text("A title\n\n" + body + "\n")
+    actors, mentions = _linked(article)
+    found = L.pronouns(article, actors, mentions)
+    assert found == _old_pronouns(article, actors, mentions)
+    assert [(article.text[m.start : m.end], m.actor) for m in found] == [
+        ("he", "Carle"),  # not Jones, named inside the quotation
+        ("She", "Mary Smith"),
+        ("him", "Jones"),
+        ("she", "Mary Smith"),
+    ]
