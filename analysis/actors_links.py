@@ -145,9 +145,12 @@ def person_roles(
     """ "the U.S. president" -> the person seen earlier with that title and a compatible country.
 
     Matches come in text order, so the mentions ending before each one are counted
-    incrementally (one pass over the mentions sorted by end), not recounted per match.
+    incrementally (one pass over the mentions sorted by end), not recounted per match. Only a
+    person with a title can be the one meant: without one (most articles) nothing is looked for.
     """
     found: list[Mention] = []
+    if not any(a.kind == "person" and a.titles for a in actors.values()):
+        return found
     pattern = _person_role_re()
     by_end = sorted(mentions, key=_END)
     counts: Counter[str] = Counter()

@@ -368,6 +368,59 @@ def _old_antecedent(
     return None
 
 
+# --- session 11's person roles, the oracle
+
+
+def _old_person_roles(
+    article: Article, actors: dict[str, N.Actor], mentions: list[N.Mention], lex: N.Lexicon
+) -> list[N.Mention]:
+    """ "the U.S. president" -> the person seen earlier with that title and a compatible country.
+
+    Matches come in text order, so the mentions ending before each one are counted
+    incrementally (one pass over the mentions sorted by end), not recounted per match.
+    """
+    found: list[N.Mention] = []
+    pattern = L._person_role_re()
+    by_end = sorted(mentions, key=lambda x: x.end)
+    counts: Counter[str] = Counter()
+    last_end: dict[str, int] = {}
+    # title head word -> people holding such a title, in order of first seen
+    by_head: dict[str, list[str]] = {}
+    k = 0
+    for sent, m in L._sentence_matches(article, pattern, L._ROLE_OPENINGS):
+        title = m.group("title").lower()
+        head = title.split()[-1]
+        mod = N.norm(m.group("mod") or "")
+        place = None
+        if mod:
+            entry = lex.names.get(mod)
+            place = entry.canonical if entry else lex.demonyms.get(mod)
+            if place is None:
+                continue  # "the Seattle president": not a country's office holder
+        while k < len(by_end) and by_end[k].end <= m.start():
+            x = by_end[k]
+            if x.actor not in counts:
+                actor = actors[x.actor]
+                if actor.kind == "person":
+                    for h in {t.split()[-1] for t in actor.titles}:
+                        by_head.setdefault(h, []).append(x.actor)
+            counts[x.actor] += 1
+            last_end[x.actor] = x.end
+            k += 1
+        options = []
+        for key in by_head.get(head, ()):
+            actor = actors[key]
+            if place is not None and actor.affiliation not in (None, place):
+                continue
+            exact = place is not None and actor.affiliation == place
+            options.append((exact, counts[key], last_end[key], key))
+        if options:
+            key = max(options)[3]
+            _, possessive = L.possessive_end(article.text, m.end())
+            found.append(N.Mention(key, m.start(), m.end(), sent.sentence_id, "role", possessive))
+    return found
+
+
 # --- texts full of what the name stage decides on ----------------------------------------------
 
 _PIECES = [
@@ -644,3 +697,29 @@ def test_pronouns_prefer_the_narratives_subject_to_a_quoted_name():
         ("him", "Jones"),
         ("she", "Mary Smith"),
     ]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_person_roles_link_as_before(body):
+    article = _article(body)
+    if article is None:
+        return
+    actors, mentions = _linked(article)
+    lex = lexicon()
+    assert L.person_roles(article, actors, mentions, lex) == _old_person_roles(
+        article, actors, mentions, lex
+    )
+
+
+def test_a_role_refers_only_to_a_titled_person():
+    lex = lexicon()
+    for body, expected in [
+        ("President Donald Trump spoke. Later the president left.", ["Donald Trump"]),
+        ("Donald Trump spoke. Later the president left.", []),
+    ]:
+        article = Article.from_text("A title\n\n" + body + "\n")
+        actors, mentions = _linked(article)
+        found = L.person_roles(article, actors, mentions, lex)
+        assert found == _old_person_roles(article, actors, mentions, lex)
+        assert [m.actor for m in found] == expected
