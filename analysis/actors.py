@@ -114,7 +114,7 @@ def _apply_aliases(
 
 def _detect(article: Article, key: str) -> tuple[tuple, ...]:
     """All mentions and actors as plain tuples (cached: several tables ask for the same)."""
-    config = json.loads(key)
+    config = _DEFAULT_CONFIG if key == _DEFAULT_KEY else json.loads(key)  # read, never changed
     lex = lexicon()
     common = lower_words(article)
     cands: list[Cand] = []
@@ -134,31 +134,38 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
     ]
     mentions = sorted(mentions + described, key=START)
     mentions = sorted(mentions + pronouns(article, actors, mentions), key=START)
-    dropped = {k for k, a in actors.items() if a.canonical in config["drop"]}
-    mentions = [m for m in mentions if m.actor not in dropped]
-    names = {k: config["rename"].get(a.canonical, a.canonical) for k, a in actors.items()}
-    dropped |= {k for k, name in names.items() if name in config["drop"]}
-    paragraph = {s.sentence_id: s.paragraph_id for s in article.sentences}
-    rows = tuple(
-        (
-            names[m.actor],
-            actors[m.actor].kind,
-            m.start,
-            m.end,
-            article.text[m.start : m.end],
-            m.sentence_id,
-            m.linked_by,
-            m.possessive,
-            paragraph[m.sentence_id],
-        )
-        for m in mentions
-        if m.actor not in dropped
+    drop, rename = config["drop"], config["rename"]
+    names = {k: rename.get(a.canonical, a.canonical) for k, a in actors.items()}
+    # an actor is dropped by its canonical name or by its new one
+    dropped = {k for k, a in actors.items() if a.canonical in drop or names[k] in drop}
+    text, sentences = article.text, article.sentences  # a sentence's id is its index
+    return tuple(
+        [
+            (
+                names[m.actor],
+                actors[m.actor].kind,
+                m.start,
+                m.end,
+                text[m.start : m.end],
+                m.sentence_id,
+                m.linked_by,
+                m.possessive,
+                sentences[m.sentence_id].paragraph_id,
+            )
+            for m in mentions
+            if m.actor not in dropped
+        ]
     )
-    return rows
 
 
 def _resolve_config(config: str | os.PathLike[str] | dict | None) -> str:
+    if config is None:
+        return _DEFAULT_KEY  # the common case, without a dump per call
     return config_key(load_config(config))
+
+
+_DEFAULT_KEY = config_key(load_config(None))
+_DEFAULT_CONFIG = json.loads(_DEFAULT_KEY)
 
 
 _MENTION_INDEX = pd.Index(MENTION_COLUMNS)

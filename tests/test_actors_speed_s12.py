@@ -723,3 +723,79 @@ def test_a_role_refers_only_to_a_titled_person():
         found = L.person_roles(article, actors, mentions, lex)
         assert found == _old_person_roles(article, actors, mentions, lex)
         assert [m.actor for m in found] == expected
+
+
+def _old_rows(article: Article, key: str) -> tuple[tuple, ...]:
+    """Session 11's end of ``_detect``: the mention rows from the detected actors and mentions
+    (everything before it is the current code's, replayed by :func:`actors._detect`)."""
+    import json
+
+    from analysis import actors as A
+
+    config = json.loads(key)
+    captured: dict = {}
+    real = A.pronouns
+
+    def spy(article, actors, mentions):
+        found = real(article, actors, mentions)
+        captured["actors"], captured["mentions"] = (
+            actors,
+            sorted(mentions + found, key=lambda m: m.start),
+        )
+        return found
+
+    A.pronouns = spy
+    try:
+        A._detect(article, key)
+    finally:
+        A.pronouns = real
+    actors, mentions = captured["actors"], captured["mentions"]
+    dropped = {k for k, a in actors.items() if a.canonical in config["drop"]}
+    mentions = [m for m in mentions if m.actor not in dropped]
+    names = {k: config["rename"].get(a.canonical, a.canonical) for k, a in actors.items()}
+    dropped |= {k for k, name in names.items() if name in config["drop"]}
+    paragraph = {s.sentence_id: s.paragraph_id for s in article.sentences}
+    return tuple(
+        (
+            names[m.actor],
+            actors[m.actor].kind,
+            m.start,
+            m.end,
+            article.text[m.start : m.end],
+            m.sentence_id,
+            m.linked_by,
+            m.possessive,
+            paragraph[m.sentence_id],
+        )
+        for m in mentions
+        if m.actor not in dropped
+    )
+
+
+_CONFIGS = [
+    None,
+    {"drop": ["Russia"]},
+    {"rename": {"Donald Trump": "Trump"}, "drop": ["Trump"]},
+    {"rename": {"NATO": "The Alliance", "European Union": "EU"}, "kind": {"Trump": "group"}},
+    {"aliases": {"NATO": ["the alliance"], "Donald Trump": ["Trump"]}, "drop": ["Felix"]},
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT, st.sampled_from(_CONFIGS))
+def test_mention_rows_equal_the_old_ones_whatever_the_config(body, config):
+    from analysis import actors as A
+
+    article = _article(body + "\n\nTrump met NATO in Russia. He left Felix Baumgartner there.")
+    if article is None:
+        return
+    key = A._resolve_config(config)
+    assert key == A.config_key(A.load_config(config))
+    assert A._detect(article, key) == _old_rows(article, key)
+
+
+def test_the_default_config_is_read_once():
+    from analysis import actors as A
+
+    assert A._resolve_config(None) == A.config_key(A.load_config(None)) == A._DEFAULT_KEY
+    assert A.load_config(None) == A._DEFAULT_CONFIG
