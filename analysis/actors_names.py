@@ -138,11 +138,12 @@ def _gap_kind(text: str, prev: Tok, nxt: Tok, lex: Lexicon, run: list[Tok]) -> b
         return prev.text.lower() in ABBREVIATED_TITLES or (
             len(prev.text) == 1 and prev.text.isupper()
         )
-    m = _GAP_CONNECTOR_RE.fullmatch(gap)
-    if m is None:
+    # the pattern's word is the gap without its spaces: a gap holding no connector fails
+    # without the pattern, most of them (the words between two names)
+    word = gap.strip(" \t\u00a0")
+    if word not in CONNECTORS and word not in AND_WORDS:
         return False
-    word = m.group(1)
-    return (word in CONNECTORS or word in AND_WORDS) and _allows_connector(run, word, lex)
+    return _GAP_CONNECTOR_RE.fullmatch(gap) is not None and _allows_connector(run, word, lex)
 
 
 def _runs(text: str, toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
@@ -270,11 +271,13 @@ def _dictionary_words() -> frozenset[str]:
 
 
 def _ordinary(low: str, lower_words: Container[str], lex: Lexicon) -> bool:
+    """A function word, a dictionary word, an adverb or gerund, or a word the body writes in
+    lower case (asked last: a word new to it is a scan of the body)."""
     return (
         low in lex.function_words
-        or low in lower_words
         or low in _dictionary_words()
         or (len(low) > 5 and low.endswith(("ly", "ing")))
+        or low in lower_words
     )
 
 
@@ -314,7 +317,12 @@ def names_in_sentence(
 ) -> list[Cand]:
     sent = article.sentences[sentence_id]
     text = article.text
-    first_word = _FIRST_WORD_RE.match(text, sent.start, sent.end).end()
+    # [\W_] is what str.isalnum() rejects: a sentence opening with a letter or digit (nearly
+    # all) needs no regex
+    if sent.text[:1].isalnum():
+        first_word = sent.start
+    else:
+        first_word = _FIRST_WORD_RE.match(text, sent.start, sent.end).end()
     out: list[Cand] = []
     tokens = _cap_tokens(text, sent.start, sent.end)
     if _headline(text, sent.start, sent.end, tokens, lower_words, lex):

@@ -799,3 +799,63 @@ def test_the_default_config_is_read_once():
 
     assert A._resolve_config(None) == A.config_key(A.load_config(None)) == A._DEFAULT_KEY
     assert A.load_config(None) == A._DEFAULT_CONFIG
+
+
+def test_a_sentence_opens_with_a_word_exactly_when_its_first_character_is_alphanumeric():
+    # every code point: [\W_] matches what str.isalnum() rejects
+    match = N._FIRST_WORD_RE.match
+    wrong = [c for c in map(chr, range(0x110000)) if (match(c).end() == 0) != c.isalnum()]
+    assert wrong == []
+
+
+def _old_gap_kind(text, prev, nxt, lex, run):
+    gap = text[prev.end : nxt.start]
+    if not gap:
+        return False
+    if gap.isspace():
+        return "\n" not in gap and "\r" not in gap
+    if gap[0] == "." and gap[1:].isspace() and "\n" not in gap:
+        return prev.text.lower() in N.ABBREVIATED_TITLES or (
+            len(prev.text) == 1 and prev.text.isupper()
+        )
+    m = N._GAP_CONNECTOR_RE.fullmatch(gap)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (word in N.CONNECTORS or word in N.AND_WORDS) and N._allows_connector(run, word, lex)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", "\t", "\u00a0", "\n", ".", "of", "and", "&", "de", "ofx", "x", "the"]
+        ),
+        max_size=6,
+    ),
+    st.sampled_from(["Bank", "Secretary", "Brazil", "Mr", "J", "Professor Sajiv Singh"]),
+    st.sampled_from(["England", "State", "Peru", "Smith", "Carnegie Mellon University"]),
+)
+def test_gap_kind_equals_the_old_one(gap, left, right):
+    lex = lexicon()
+    text = left + "".join(gap) + right
+    tokens = N._cap_tokens(text, 0, len(text))
+    run = [t for t in tokens if t.end <= len(left)]
+    rest = [t for t in tokens if t.start >= len(text) - len(right)]
+    if not run or not rest:
+        return
+    prev, nxt = run[-1], rest[0]
+    assert N._gap_kind(text, prev, nxt, lex, run) == _old_gap_kind(text, prev, nxt, lex, run)
+
+
+def test_connectors_join_institutions_only():
+    lex = lexicon()
+    for text, joined in [
+        ("Bank of England", True),
+        ("Bank  of\tEngland", True),
+        ("Brazil and Peru", False),
+        ("Bank ofx England", False),
+        ("Bank over England", False),
+    ]:
+        tokens = N._cap_tokens(text, 0, len(text))
+        assert N._gap_kind(text, tokens[0], tokens[1], lex, tokens[:1]) is joined
