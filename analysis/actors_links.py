@@ -360,12 +360,16 @@ def _antecedent(
     actors: dict[str, Actor],
     quoted: Callable[[int], bool],
 ) -> str | None:
-    inside = quoted(offset)
+    inside: list[bool] = []  # whether the pronoun is quoted, asked once, when first needed
 
     def ranked(ms: list[Mention]) -> list[Mention]:
         # outside a quotation, a name inside one ("…Montebourg said,” Carle told) is a weaker
         # antecedent than the narrative's own subject (fewer than two need no sorting)
-        if inside or len(ms) < 2:
+        if len(ms) < 2:
+            return ms
+        if not inside:
+            inside.append(quoted(offset))
+        if inside[0]:
             return ms
         return sorted(ms, key=lambda m: quoted(m.start))
 
@@ -451,11 +455,16 @@ def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _quote_test(article: Article) -> Callable[[int], bool]:
-    """Whether an offset lies inside a double-quoted passage of the body."""
-    spans = quotation_spans(article.text, article.body_start, article.body_end)
-    starts = [s for s, _ in spans]
+    """Whether an offset lies inside a double-quoted passage of the body. The passages are
+    found at the first question: pronoun linking asks only to rank two or more candidates, and
+    in about half the articles never does."""
+    found: list[tuple[list[tuple[int, int]], list[int]]] = []
 
     def inside(offset: int) -> bool:
+        if not found:
+            spans = quotation_spans(article.text, article.body_start, article.body_end)
+            found.append((spans, [s for s, _ in spans]))
+        spans, starts = found[0]
         i = bisect.bisect_right(starts, offset) - 1
         return i >= 0 and offset < spans[i][1]
 

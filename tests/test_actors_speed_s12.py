@@ -859,3 +859,39 @@ def test_connectors_join_institutions_only():
     ]:
         tokens = N._cap_tokens(text, 0, len(text))
         assert N._gap_kind(text, tokens[0], tokens[1], lex, tokens[:1]) is joined
+
+
+def _old_quote_test(article):
+    spans = L.quotation_spans(article.text, article.body_start, article.body_end)
+    starts = [s for s, _ in spans]
+
+    def inside(offset):
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < spans[i][1]
+
+    return inside
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["He", " ", "said", "“", "”", '"', "\n", "x,"]), max_size=25))
+def test_quote_test_answers_as_before_and_finds_quotations_only_when_asked(pieces):
+    article = _article("".join(pieces) + " Done.")
+    if article is None:
+        return
+    calls = []
+    real = L.quotation_spans
+
+    def counted(*args):
+        calls.append(args)
+        return real(*args)
+
+    L.quotation_spans = counted
+    try:
+        quoted = L._quote_test(article)
+        assert calls == []
+        old = _old_quote_test(article)
+        offsets = range(len(article.text) + 1)
+        assert [quoted(o) for o in offsets] == [old(o) for o in offsets]
+        assert len(calls) == 2  # the old test's and the new one's first question
+    finally:
+        L.quotation_spans = real
