@@ -205,6 +205,13 @@ _PRONOUN_OPENINGS = tuple(
 )
 
 
+# each opening with the kinds of antecedent its pronouns want ("h": he, him, his, her...)
+_PRONOUN_OPENING_WANTS = tuple(
+    (o, frozenset(want for w, want in _PRONOUNS.items() if o.match(w) or o.match(w.capitalize())))
+    for o in _PRONOUN_OPENINGS
+)
+
+
 def _starts(article: Article, openings: tuple[re.Pattern[str], ...]) -> list[tuple[int, Sentence]]:
     """Where any of ``openings`` matches inside a body sentence, in order, with that sentence:
     found once per article (the two role patterns share theirs), each offset placed in its
@@ -327,10 +334,18 @@ def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]
     for m in sorted(mentions, key=START):
         by_sentence.setdefault(m.sentence_id, []).append(m)
     found: list[Mention] = []
+    # pronouns of a kind no actor is compatible with link to nothing: not looked for (an
+    # opening starts no word inside another pronoun, so the others' matches stay the same)
+    wants = {
+        w for w in ("male", "female", "thing") if any(_compatible(a, w) for a in actors.values())
+    }
+    openings = tuple(o for o, serves in _PRONOUN_OPENING_WANTS if not serves.isdisjoint(wants))
+    if not openings:
+        return found
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     quoted = _quote_test(article)
-    for sent, p in _sentence_matches(article, _PRONOUN_RE, _PRONOUN_OPENINGS):
+    for sent, p in _sentence_matches(article, _PRONOUN_RE, openings):
         i = bisect.bisect_right(starts, p.start()) - 1
         if i >= 0 and taken[i][1] > p.start():
             continue  # inside a name ("His Dark Materials")

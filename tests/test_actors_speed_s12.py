@@ -895,3 +895,21 @@ def test_quote_test_answers_as_before_and_finds_quotations_only_when_asked(piece
         assert len(calls) == 2  # the old test's and the new one's first question
     finally:
         L.quotation_spans = real
+
+
+def test_pronouns_are_looked_for_only_for_kinds_some_actor_fits():
+    wants = {o.pattern[:3]: sorted(w) for o, w in L._PRONOUN_OPENING_WANTS}
+    assert wants == {
+        "h(?": ["female", "male"],
+        "H(?": ["female", "male"],
+        "she": ["female"],
+        "She": ["female"],
+        "its": ["thing"],
+        "Its": ["thing"],
+    }
+    body = "Mr Carle met Mr Jones. She said he was late. Its end came. His car left."
+    article = Article.from_text("A title\n\n" + body + "\n")
+    actors, mentions = _linked(article)
+    found = L.pronouns(article, actors, mentions)
+    assert found == _old_pronouns(article, actors, mentions)
+    assert [article.text[m.start : m.end] for m in found] == ["he", "His"]
