@@ -356,8 +356,9 @@ def _headline(
         return False
     # Function words first: a headline needs one, and most sentences have none, so the
     # ordinary-word test (a scan of the body for each word new to it) is left for the few
-    # sentences with exactly one; and it stops once the answer is known. Each word counts as
-    # in one pass over them all: the tests are independent, so their order changes no count.
+    # sentences with exactly one; and it stops once the answer is known. A word counts as it
+    # did in one pass over all: the tests have no effect on each other (the scans only fill
+    # a memo), so their order changes no count.
     function = 0
     others: list[Tok] = []
     function_words = lex.function_words
