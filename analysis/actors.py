@@ -25,6 +25,7 @@ import pandas as pd
 from analysis.actors_config import Config, config_key, load_config
 from analysis.actors_lexicon import lexicon
 from analysis.actors_links import (
+    START,
     SpanIndex,
     org_roles,
     person_roles,
@@ -113,7 +114,7 @@ def _apply_aliases(
 
 def _detect(article: Article, key: str) -> tuple[tuple, ...]:
     """All mentions and actors as plain tuples (cached: several tables ask for the same)."""
-    config = json.loads(key)
+    config = _DEFAULT_CONFIG if key == _DEFAULT_KEY else json.loads(key)  # read, never changed
     lex = lexicon()
     common = lower_words(article)
     cands: list[Cand] = []
@@ -121,43 +122,50 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
         cands.extend(names_in_sentence(article, sent.sentence_id, common, lex))
     actors, mentions = link_names(cands, lex, common)
     _apply_aliases(article, config, actors, mentions)
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=START)
     roles = person_roles(article, actors, mentions, lex)
     if roles:
         spans = SpanIndex((r.start, r.end) for r in roles)
         mentions = [m for m in mentions if not spans.overlaps(m.start, m.end)] + roles
-        mentions.sort(key=lambda m: m.start)
+        mentions.sort(key=START)
     spans = SpanIndex((m.start, m.end) for m in mentions)
     described = [
         r for r in org_roles(article, actors, mentions, lex) if not spans.overlaps(r.start, r.end)
     ]
-    mentions = sorted(mentions + described, key=lambda m: m.start)
-    mentions = sorted(mentions + pronouns(article, actors, mentions), key=lambda m: m.start)
-    dropped = {k for k, a in actors.items() if a.canonical in config["drop"]}
-    mentions = [m for m in mentions if m.actor not in dropped]
-    names = {k: config["rename"].get(a.canonical, a.canonical) for k, a in actors.items()}
-    dropped |= {k for k, name in names.items() if name in config["drop"]}
-    paragraph = {s.sentence_id: s.paragraph_id for s in article.sentences}
-    rows = tuple(
-        (
-            names[m.actor],
-            actors[m.actor].kind,
-            m.start,
-            m.end,
-            article.text[m.start : m.end],
-            m.sentence_id,
-            m.linked_by,
-            m.possessive,
-            paragraph[m.sentence_id],
-        )
-        for m in mentions
-        if m.actor not in dropped
+    mentions = sorted(mentions + described, key=START)
+    mentions = sorted(mentions + pronouns(article, actors, mentions), key=START)
+    drop, rename = config["drop"], config["rename"]
+    names = {k: rename.get(a.canonical, a.canonical) for k, a in actors.items()}
+    # an actor is dropped by its canonical name or by its new one
+    dropped = {k for k, a in actors.items() if a.canonical in drop or names[k] in drop}
+    text, sentences = article.text, article.sentences  # a sentence's id is its index
+    return tuple(
+        [
+            (
+                names[m.actor],
+                actors[m.actor].kind,
+                m.start,
+                m.end,
+                text[m.start : m.end],
+                m.sentence_id,
+                m.linked_by,
+                m.possessive,
+                sentences[m.sentence_id].paragraph_id,
+            )
+            for m in mentions
+            if m.actor not in dropped
+        ]
     )
-    return rows
 
 
 def _resolve_config(config: str | os.PathLike[str] | dict | None) -> str:
+    if config is None:
+        return _DEFAULT_KEY  # the common case, without a dump per call
     return config_key(load_config(config))
+
+
+_DEFAULT_KEY = config_key(load_config(None))
+_DEFAULT_CONFIG = json.loads(_DEFAULT_KEY)
 
 
 _MENTION_INDEX = pd.Index(MENTION_COLUMNS)

@@ -71,6 +71,9 @@ class Lexicon:
     org_role_nouns: dict[str, frozenset[str]]  # "military alliance" -> {"NATO"}
     titles: frozenset[str]
     title_heads: frozenset[str]  # last word of each title ("secretary" for "defense secretary")
+    # first word of each title of several words ("prime" for "prime minister"): only after one
+    # does a name's next word need looking at
+    title_openers: frozenset[str]
     title_modifiers: frozenset[str]
     female_titles: frozenset[str]
     male_titles: frozenset[str]
@@ -176,6 +179,7 @@ def lexicon() -> Lexicon:
         org_role_nouns={k: frozenset(v) for k, v in org_role_nouns.items()},
         titles=title_set,
         title_heads=frozenset(t.split()[-1] for t in title_set),
+        title_openers=frozenset(t.split()[0] for t in title_set if " " in t),
         title_modifiers=frozenset(titles["title_modifiers"]),
         female_titles=frozenset(titles["female_titles"]),
         male_titles=frozenset(titles["male_titles"]),

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from operator import attrgetter
 
 from analysis.actors_lexicon import GENERIC_TITLES, Lexicon, lexicon, norm
 from analysis.actors_names import POSS_AFTER_RE, Actor, Mention
@@ -39,6 +40,9 @@ _ROLE_COMPOUNDS = (
     "rules|treaty|charter|meeting|ministers|states|troops|forces|staff|spokesman|spokeswoman"
 )
 _ROLE_FILLERS = "former|new|outgoing|incoming|current|then|late|acting|interim"
+# sort keys of mentions: a C-level getter costs a fraction of a lambda's call per element
+START = attrgetter("start")
+_END = attrgetter("end")
 
 
 # --------------------------------------------------------------------------------------------
@@ -141,11 +145,14 @@ def person_roles(
     """ "the U.S. president" -> the person seen earlier with that title and a compatible country.
 
     Matches come in text order, so the mentions ending before each one are counted
-    incrementally (one pass over the mentions sorted by end), not recounted per match.
+    incrementally (one pass over the mentions sorted by end), not recounted per match. Only a
+    person with a title can be the one meant: without one (most articles) nothing is looked for.
     """
     found: list[Mention] = []
+    if not any(a.kind == "person" and a.titles for a in actors.values()):
+        return found
     pattern = _person_role_re()
-    by_end = sorted(mentions, key=lambda x: x.end)
+    by_end = sorted(mentions, key=_END)
     counts: Counter[str] = Counter()
     last_end: dict[str, int] = {}
     # title head word -> people holding such a title, in order of first seen
@@ -198,16 +205,35 @@ _PRONOUN_OPENINGS = tuple(
 )
 
 
-def _starts(article: Article, openings: tuple[re.Pattern[str], ...]) -> list[int]:
-    """Where any of ``openings`` matches in the body, in order, found once per article (the
-    two role patterns share theirs)."""
-    known: dict = article.memo.setdefault("actor_starts", {})  # openings -> offsets
+# each opening with the kinds of antecedent its pronouns want ("h": he, him, his, her...)
+_PRONOUN_OPENING_WANTS = tuple(
+    (o, frozenset(want for w, want in _PRONOUNS.items() if o.match(w) or o.match(w.capitalize())))
+    for o in _PRONOUN_OPENINGS
+)
+
+
+def _starts(article: Article, openings: tuple[re.Pattern[str], ...]) -> list[tuple[int, Sentence]]:
+    """Where any of ``openings`` matches inside a body sentence, in order, with that sentence:
+    found once per article (the two role patterns share theirs), each offset placed in its
+    sentence by one walk over both sorted lists instead of a bisection per sentence and
+    pattern."""
+    known: dict = article.memo.setdefault("actor_starts", {})  # openings -> (offset, sentence)
     found = known.get(openings)
     if found is None:
         text, start, end = article.text, article.body_start, article.body_end
-        found = known[openings] = sorted(
+        offsets = sorted(
             m.start() for opening in openings for m in opening.finditer(text, start, end)
         )
+        found = known[openings] = []
+        sentences = article.sentences
+        j, n = 0, len(sentences)
+        for pos in offsets:
+            while j < n and sentences[j].end <= pos:
+                j += 1
+            if j == n:
+                break
+            if sentences[j].start <= pos:  # else between sentences: no sentence scans it
+                found.append((pos, sentences[j]))
     return found
 
 
@@ -218,21 +244,17 @@ def _sentence_matches(
     the pattern tried only where one of ``openings`` matches (:func:`_starts`), as every match
     of the pattern must begin. The same matches: finditer's next match is the leftmost one at
     or after the previous match's end, and the pattern can start nowhere else (its look-behind
-    sees before the sentence either way)."""
+    sees before the sentence either way). A match ends inside its sentence, so no later
+    sentence holds an offset before its end: one ``resume`` serves every sentence."""
     text = article.text
-    starts = _starts(article, openings)
-    for sent in article.sentences:
-        i = bisect.bisect_left(starts, sent.start)
-        resume = sent.start
-        while i < len(starts) and starts[i] < sent.end:
-            pos = starts[i]
-            i += 1
-            if pos < resume:
-                continue
-            m = pattern.match(text, pos, sent.end)
-            if m is not None:
-                yield sent, m
-                resume = m.end()
+    resume = -1
+    for pos, sent in _starts(article, openings):
+        if pos < resume:
+            continue
+        m = pattern.match(text, pos, sent.end)
+        if m is not None:
+            yield sent, m
+            resume = m.end()
 
 
 def possessive_end(text: str, end: int) -> tuple[int, bool]:
@@ -309,13 +331,21 @@ def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]
     """Pronouns -> the subject (first mention) of the current sentence before the pronoun, else
     of the nearest earlier sentence (up to three back) with a compatible actor."""
     by_sentence: dict[int, list[Mention]] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=START):
         by_sentence.setdefault(m.sentence_id, []).append(m)
     found: list[Mention] = []
+    # pronouns of a kind no actor is compatible with link to nothing: not looked for (an
+    # opening starts no word inside another pronoun, so the others' matches stay the same)
+    wants = {
+        w for w in ("male", "female", "thing") if any(_compatible(a, w) for a in actors.values())
+    }
+    openings = tuple(o for o, serves in _PRONOUN_OPENING_WANTS if not serves.isdisjoint(wants))
+    if not openings:
+        return found
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     quoted = _quote_test(article)
-    for sent, p in _sentence_matches(article, _PRONOUN_RE, _PRONOUN_OPENINGS):
+    for sent, p in _sentence_matches(article, _PRONOUN_RE, openings):
         i = bisect.bisect_right(starts, p.start()) - 1
         if i >= 0 and taken[i][1] > p.start():
             continue  # inside a name ("His Dark Materials")
@@ -325,8 +355,8 @@ def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]
         if key is not None:
             mention = Mention(key, p.start(), p.end(), sent.sentence_id, "pronoun", False)
             found.append(mention)
-            by_sentence.setdefault(sent.sentence_id, []).append(mention)
-            by_sentence[sent.sentence_id].sort(key=lambda m: m.start)
+            # where a stable sort after appending would put it
+            bisect.insort(by_sentence.setdefault(sent.sentence_id, []), mention, key=START)
     return found
 
 
@@ -345,10 +375,16 @@ def _antecedent(
     actors: dict[str, Actor],
     quoted: Callable[[int], bool],
 ) -> str | None:
+    inside: list[bool] = []  # whether the pronoun is quoted, asked once, when first needed
+
     def ranked(ms: list[Mention]) -> list[Mention]:
         # outside a quotation, a name inside one ("…Montebourg said,” Carle told) is a weaker
-        # antecedent than the narrative's own subject
-        if quoted(offset):
+        # antecedent than the narrative's own subject (fewer than two need no sorting)
+        if len(ms) < 2:
+            return ms
+        if not inside:
+            inside.append(quoted(offset))
+        if inside[0]:
             return ms
         return sorted(ms, key=lambda m: quoted(m.start))
 
@@ -434,11 +470,16 @@ def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _quote_test(article: Article) -> Callable[[int], bool]:
-    """Whether an offset lies inside a double-quoted passage of the body."""
-    spans = quotation_spans(article.text, article.body_start, article.body_end)
-    starts = [s for s, _ in spans]
+    """Whether an offset lies inside a double-quoted passage of the body. The passages are
+    found at the first question: pronoun linking asks only to rank two or more candidates, and
+    in about half the articles never does."""
+    found: list[tuple[list[tuple[int, int]], list[int]]] = []
 
     def inside(offset: int) -> bool:
+        if not found:
+            spans = quotation_spans(article.text, article.body_start, article.body_end)
+            found.append((spans, [s for s, _ in spans]))
+        spans, starts = found[0]
         i = bisect.bisect_right(starts, offset) - 1
         return i >= 0 and offset < spans[i][1]
 

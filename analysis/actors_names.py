@@ -55,7 +55,7 @@ class Cand:
     canonical: str | None = None  # gazetteer canonical name
     kind: str | None = None
     linked_by: str = "name"
-    preceded_by: str = ""
+    preceded_by: str = ""  # the word before, lower-cased: only of a one-word name without kind
     followed_by: str = ""
     initial: bool = False  # first word of a sentence or of a quotation
 
@@ -138,11 +138,12 @@ def _gap_kind(text: str, prev: Tok, nxt: Tok, lex: Lexicon, run: list[Tok]) -> b
         return prev.text.lower() in ABBREVIATED_TITLES or (
             len(prev.text) == 1 and prev.text.isupper()
         )
-    m = _GAP_CONNECTOR_RE.fullmatch(gap)
-    if m is None:
+    # the pattern's word is the gap without its spaces: a gap holding no connector fails
+    # without the pattern, most of them (the words between two names)
+    word = gap.strip(" \t\u00a0")
+    if word not in CONNECTORS and word not in AND_WORDS:
         return False
-    word = m.group(1)
-    return (word in CONNECTORS or word in AND_WORDS) and _allows_connector(run, word, lex)
+    return _GAP_CONNECTOR_RE.fullmatch(gap) is not None and _allows_connector(run, word, lex)
 
 
 def _runs(text: str, toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
@@ -200,11 +201,12 @@ def _title_prefix(
     while k < len(run):
         word = run[k].text
         low = word.lower().rstrip(".")
-        two = f"{low} {run[k + 1].text.lower()}" if k + 1 < len(run) else ""
-        if two in lex.titles:
-            title, k = two, k + 2
-            title_end = k
-            continue
+        if low in lex.title_openers and k + 1 < len(run):  # only these open a two-word title
+            two = f"{low} {run[k + 1].text.lower()}"
+            if two in lex.titles:
+                title, k = two, k + 2
+                title_end = k
+                continue
         if low in lex.titles:
             title, k = low, k + 1
             title_end = k
@@ -269,11 +271,13 @@ def _dictionary_words() -> frozenset[str]:
 
 
 def _ordinary(low: str, lower_words: Container[str], lex: Lexicon) -> bool:
+    """A function word, a dictionary word, an adverb or gerund, or a word the body writes in
+    lower case (asked last: a word new to it is a scan of the body)."""
     return (
         low in lex.function_words
-        or low in lower_words
         or low in _dictionary_words()
         or (len(low) > 5 and low.endswith(("ly", "ing")))
+        or low in lower_words
     )
 
 
@@ -313,7 +317,12 @@ def names_in_sentence(
 ) -> list[Cand]:
     sent = article.sentences[sentence_id]
     text = article.text
-    first_word = _FIRST_WORD_RE.match(text, sent.start, sent.end).end()
+    # [\W_] is what str.isalnum() rejects: a sentence opening with a letter or digit (nearly
+    # all) needs no regex
+    if sent.text[:1].isalnum():
+        first_word = sent.start
+    else:
+        first_word = _FIRST_WORD_RE.match(text, sent.start, sent.end).end()
     out: list[Cand] = []
     tokens = _cap_tokens(text, sent.start, sent.end)
     if _headline(text, sent.start, sent.end, tokens, lower_words, lex):
@@ -326,11 +335,9 @@ def names_in_sentence(
         if not run:
             continue
         initial = initial and run[0] is opener
-        prev = _last_word(text, max(sent.start, run[0].start - 40), run[0].start)
         nxt = _NEXT_WORD_RE.match(text, run[-1].end, sent.end)
-        before = prev.group(1) if prev else ""
         after = nxt.group(1) if nxt else ""
-        cand = _candidate(text, run, sentence_id, before, after, lex)
+        cand = _candidate(text, run, sentence_id, sent.start, after, lex)
         if cand is not None:
             cand.initial = initial
             out.append(cand)
@@ -347,21 +354,42 @@ def _headline(
         return True
     if len(tokens) < 3:
         return False
-    function = other = 0
+    # Function words first: a headline needs one, and most sentences have none, so the
+    # ordinary-word test (a scan of the body for each word new to it) is left for the few
+    # sentences with exactly one; and it stops once the answer is known. A word counts as it
+    # did in one pass over all: the tests have no effect on each other (the scans only fill
+    # a memo), so their order changes no count.
+    function = 0
+    others: list[Tok] = []
+    function_words = lex.function_words
     for t in tokens[1:]:
         low = t.text.lower()
-        is_function = low in lex.function_words
-        if not is_function and not _ordinary(low, lower_words, lex):
-            continue  # counts for neither (the checks below only ever skip a word)
-        if low in ("the", "a", "an") or _title_like(t.text, lex) or t.text in lex.calendar_words:
-            continue
-        if _after_quote(text, start, t.start) or _QUOTE_OPEN_BEFORE_RE.search(text, start, t.start):
-            continue  # a quoted title or a quotation opener, not the sentence's own case
-        if is_function:
+        if low not in function_words:
+            others.append(t)
+        elif _own_case(text, start, t, low, lex):
             function += 1
-        else:
+            if function >= 2:
+                return True
+    if function == 0:
+        return False
+    other = 0
+    for t in others:
+        low = t.text.lower()
+        if _ordinary(low, lower_words, lex) and _own_case(text, start, t, low, lex):
             other += 1
-    return function >= 2 or (function == 1 and other >= 2)
+            if other >= 2:
+                return True
+    return False
+
+
+def _own_case(text: str, start: int, t: Tok, low: str, lex: Lexicon) -> bool:
+    """Whether a function or ordinary word's capital says something about the sentence's case:
+    not an article, a title-like or calendar word, a quoted title or a quotation opener."""
+    if low in ("the", "a", "an") or _title_like(t.text, lex) or t.text in lex.calendar_words:
+        return False
+    return not (
+        _after_quote(text, start, t.start) or _QUOTE_OPEN_BEFORE_RE.search(text, start, t.start)
+    )
 
 
 _QUOTE_OPEN_BEFORE_RE = re.compile(r"[“‘\"'][^”’\"']*$")
@@ -374,13 +402,15 @@ def _after_quote(text: str, floor: int, start: int) -> bool:
 
 
 def _candidate(
-    text: str, run: list[Tok], sentence_id: int, before: str, after: str, lex: Lexicon
+    text: str, run: list[Tok], sentence_id: int, floor: int, after: str, lex: Lexicon
 ) -> Cand | None:
+    """The candidate a run names, or None; ``floor`` is where its sentence starts, ``after``
+    the word after the run."""
     surface = _surface(text, run)
     if surface in lex.stop:
         return None
     k, title, affiliation, of_phrase = _title_prefix(text, run, lex)
-    name = run[k:]
+    name = run[k:] if k else run  # the run itself unless a title leads it
     last = run[-1]
     if title is not None and name:
         lows = {t.text.lower() for t in name}
@@ -390,47 +420,61 @@ def _candidate(
         if not of_phrase:
             return None  # a bare title ("President"): role phrases are found separately
         name, affiliation = run, None  # "Duchess of Cambridge" names a person
-    surface = _surface(text, name)
+    if name is not run:
+        surface = _surface(text, name)
     entry = lex.names.get(surface) if title is None else None
+    # positional arguments: keywords would build a dictionary for every candidate
     cand = Cand(
-        start=run[0].start,
-        end=last.end,
-        name_tokens=[t.text for t in name],
-        name_text=text[name[0].start : name[-1].end] if name else "",
-        sentence_id=sentence_id,
-        possessive=last.possessive,
-        title=title,
-        affiliation=affiliation,
-        preceded_by=before.lower(),
-        followed_by=after,
+        run[0].start,
+        last.end,
+        [t.text for t in name],
+        text[name[0].start : name[-1].end] if name else "",
+        sentence_id,
+        last.possessive,
+        title,
+        affiliation,
+        None,
+        None,
+        "name",
+        "",
+        after,
     )
     if entry is not None:
         cand.canonical, cand.kind = entry.canonical, entry.kind
         cand.linked_by = "name" if norm(entry.canonical) == surface else "alias"
         return cand
-    if title is None and surface in lex.demonyms:
+    if title is not None:
+        return cand
+    if surface in lex.demonyms:
         # an adjectival demonym is the state only when it heads an agent ("Russian forces")
         if after.lower() in AGENT_NOUNS and not last.possessive:
             cand.canonical, cand.kind, cand.linked_by = lex.demonyms[surface], "place", "alias"
             return cand
         return None
-    if title is None and surface in lex.demonym_plurals:
+    if surface in lex.demonym_plurals:
         cand.kind = "group"
         return cand
-    if title is None and run[-1].text in lex.demonyms:
+    if last.text in lex.demonyms:
         return None  # "South American governments": an adjective, not a name
-    if title is None and len(name) == 1 and _PLURAL_ACRONYM_RE.fullmatch(name[0].text):
-        return None  # "MPs", "CEOs", "BMWs": a class of people or things
-    if title is None and len(name) == 1 and len(name[0].text) == 1:
-        return None  # "T" of "T-shirt", a stray initial
-    if title is None and len(name) == 1 and _shouted(name[0].text, lex):
-        return None  # "STOP", "BREAKING": a word in capitals, not an acronym
-    if title is None and last.text in _PERIOD_WORDS:
+    if len(name) == 1:
+        word = name[0].text
+        if _PLURAL_ACRONYM_RE.fullmatch(word):
+            return None  # "MPs", "CEOs", "BMWs": a class of people or things
+        if len(word) == 1:
+            return None  # "T" of "T-shirt", a stray initial
+        if _shouted(word, lex):
+            return None  # "STOP", "BREAKING": a word in capitals, not an acronym
+    if last.text in _PERIOD_WORDS:
         return None  # "Election Day", "Christmas Eve": a date, not an actor
-    if title is None and _numbered(text, last):
+    if _numbered(text, last):
         return None  # "Article 5", "Flight 17": a thing with a number
-    if title is None and len(name) == 1 and name[0].text.isupper() and len(name[0].text) > 6:
-        return None  # shouted words in all capitals, not acronyms
+    if len(name) == 1:
+        if name[0].text.isupper() and len(name[0].text) > 6:
+            return None  # shouted words in all capitals, not acronyms
+        # the word before is read (by :func:`_kind`) only for a one-word name with neither
+        # title nor kind: looked up for those alone
+        prev = _last_word(text, max(floor, run[0].start - 40), run[0].start)
+        cand.preceded_by = prev.group(1).lower() if prev else ""
     return cand
 
 
@@ -463,8 +507,11 @@ def _key(name_text: str) -> str:
     return " ".join(kept or words)
 
 
+_NOT_INITIALS = CONNECTORS | AND_WORDS
+
+
 def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w.lower() not in CONNECTORS | AND_WORDS).upper()
+    return "".join(w[0] for w in key.split() if w.lower() not in _NOT_INITIALS).upper()
 
 
 def link_names(
@@ -473,27 +520,31 @@ def link_names(
     """Cluster name mentions: full names, then surnames and acronyms linked to a full name."""
     keys = [_key(c.name_text) for c in cands]
     full: dict[str, list[Cand]] = {}
+    singles: set[str] = set()
+    not_initial: set[str] = set()
     for c, key in zip(cands, keys, strict=True):
-        if c.canonical is None and " " in key:
-            full.setdefault(key, []).append(c)
-    singles = {k for c, k in zip(cands, keys, strict=True) if c.canonical is None and " " not in k}
-    kinds = {
-        key: _kind(group, lex, lower_words, key.split()[-1] in singles)
-        for key, group in full.items()
-    }
+        if c.canonical is None:
+            if " " in key:
+                full.setdefault(key, []).append(c)
+            else:
+                singles.add(key)
+        if not c.initial:
+            not_initial.add(key)
     # a bare surname is the person introduced first under it (the story's main Baumgartner,
     # not his mother mentioned later); a bare first or family-first name ("Gao" of "Gao Ping")
     # links only when one person has it
+    kinds: dict[str, str] = {}
     by_surname: dict[str, str] = {}
     by_first: dict[str, list[str]] = {}
     by_initials: dict[str, str] = {}
-    for key in full:
-        if kinds[key] == "person":
-            by_surname.setdefault(key.split()[-1], key)
-            by_first.setdefault(key.split()[0], []).append(key)
+    for key, group in full.items():
+        words = key.split()
+        kind = kinds[key] = _kind(group, lex, lower_words, words[-1] in singles)
+        if kind == "person":
+            by_surname.setdefault(words[-1], key)
+            by_first.setdefault(words[0], []).append(key)
         else:
             by_initials.setdefault(_initials(key), key)
-    not_initial = {k for c, k in zip(cands, keys, strict=True) if not c.initial}
     total = Counter(keys)
     assigned: list[tuple[Cand, str]] = []
     for c, key in zip(cands, keys, strict=True):
@@ -538,13 +589,22 @@ def link_names(
 
 
 def _make_actor(key: str, group: list[Cand], kind: str, lex: Lexicon) -> Actor:
+    """The actor of a group of candidates (plain loops and positional fields: generators and
+    keywords cost more than the work on groups of one or a few)."""
     first = group[0]
     if first.canonical is not None:
-        return Actor(key, first.canonical, kind, gazetteer=True)
-    longest = max(group, key=lambda c: (len(c.name_text.split()), -c.start))
-    titles = {c.title for c in group if c.title}
-    actor = Actor(key, longest.name_text, kind, titles=titles)
-    actor.affiliation = next((c.affiliation for c in group if c.affiliation), None)
+        return Actor(key, first.canonical, kind, True)
+    longest = (
+        max(group, key=lambda c: (len(c.name_text.split()), -c.start)) if len(group) > 1 else first
+    )
+    titles: set[str] = set()
+    affiliation = None
+    for c in group:
+        if c.title:
+            titles.add(c.title)
+        if affiliation is None and c.affiliation:
+            affiliation = c.affiliation
+    actor = Actor(key, longest.name_text, kind, False, titles, affiliation)
     if kind == "person":
         actor.gender = _gender(longest.name_tokens, titles, lex)
         actor.weak = not (
@@ -558,14 +618,19 @@ def _make_actor(key: str, group: list[Cand], kind: str, lex: Lexicon) -> Actor:
 
 def _kind(group: list[Cand], lex: Lexicon, lower_words: Container[str], surname_alone: bool) -> str:
     """Person, organisation or place from titles, keywords, given names and capitalisation."""
-    if any(c.kind for c in group):
-        return next(c.kind for c in group if c.kind)
-    if any(c.title for c in group):
+    titled = False
+    for c in group:
+        if c.kind:
+            return c.kind  # the first kind given
+        titled = titled or bool(c.title)
+    if titled:
         return "person"
-    tokens = max((c.name_tokens for c in group), key=len)
-    lows = {t.lower().rstrip(".") for t in tokens}
-    if lows & lex.org_keywords or any(len(t) > 1 and t.isupper() for t in tokens):
-        return "organisation"
+    tokens = (
+        max((c.name_tokens for c in group), key=len) if len(group) > 1 else group[0].name_tokens
+    )
+    for t in tokens:
+        if t.lower().rstrip(".") in lex.org_keywords or (len(t) > 1 and t.isupper()):
+            return "organisation"
     if tokens[-1].lower() in lex.place_keywords or tokens[0].lower() in lex.place_keywords:
         return "place"
     if len(tokens) == 1:
