@@ -759,7 +759,7 @@ def readability_sentences(text_or_article: str | Article) -> pd.DataFrame:
         _SENTENCE_TABLE,
         [
             *article.sentence_columns(),
-            *(counts[:, k] for k in range(1, len(COUNT_COLUMNS))),  # frame() copies
+            *counts.T[1:],  # frame() copies
             *_table_scores(article)[0],
         ],
     )
@@ -779,7 +779,7 @@ def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
             np.array(starts, dtype="int64"),
             ints(p.end for p in paragraphs),
             strings([text[start : p.end] for start, p in zip(starts, paragraphs, strict=True)]),
-            *(totals[:, k] for k in range(len(COUNT_COLUMNS))),  # frame() copies
+            *totals.T,  # frame() copies
             *_table_scores(article)[1],
         ],
     )
@@ -798,15 +798,20 @@ def _paragraph_totals(article: Article) -> tuple[np.ndarray, list[int]]:
     totals = np.zeros((len(paragraphs), len(COUNT_COLUMNS)), dtype=np.int64)
     starts = [p.start for p in paragraphs]
     sentences = article.sentences
-    # each sentence's paragraph row: sentences come paragraph by paragraph, so a paragraph's
-    # rows are one run, summed by one reduceat (integers: the order of the sums is immaterial)
-    rows = np.fromiter(
-        (index[s.paragraph_id] for s in sentences), dtype=np.intp, count=len(sentences)
-    )
-    if len(rows):
-        firsts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
-        totals[rows[firsts]] = np.add.reduceat(counts, firsts, axis=0)
-        for first, row in zip(firsts.tolist(), rows[firsts].tolist(), strict=True):
+    # sentences come paragraph by paragraph, so a paragraph's rows are one run (found in Python:
+    # a few dozen sentences cost less than numpy's per-call cost), summed by one reduceat
+    # (integers: the order of the sums is immaterial)
+    firsts: list[int] = []
+    rows: list[int] = []
+    previous = None
+    for i, sentence in enumerate(sentences):
+        if sentence.paragraph_id != previous:
+            previous = sentence.paragraph_id
+            firsts.append(i)
+            rows.append(index[previous])
+    if firsts:
+        totals[rows] = np.add.reduceat(counts, firsts, axis=0)
+        for first, row in zip(firsts, rows, strict=True):
             starts[row] = sentences[first].start
     memo["readability_paragraph_totals"] = found = (totals, starts)
     return found
@@ -827,54 +832,108 @@ def _table_scores(
     counts = _count_matrix(article)
     totals = _paragraph_totals(article)[0]
     whole = counts.sum(axis=0)
-    columns = _formula_columns(np.concatenate((counts, totals, whole[np.newaxis])))
-    grades = _grade_columns(columns)
-    n = len(counts)
-    # the paragraphs and the article (the last row) in one range: both with SMOG
-    sentences, rest = _consensus_parts(
-        columns, grades, [(slice(0, n), False), (slice(n, None), True)]
+    n, last = len(counts), len(counts) + len(totals)
+    scores = _scored(np.concatenate((counts, totals, whole[np.newaxis])), n)
+    found = (
+        list(scores[_SENTENCE_SCORE_ROWS, :n]),
+        list(scores[:, n:last]),
+        list(scores[:, last:]),
+        whole,
     )
-    last = len(totals)
-    found = (sentences, [c[:last] for c in rest], [c[last:] for c in rest], whole)
     memo["readability_table_scores"] = found
     return found
 
 
-def _formula_columns(counts: np.ndarray) -> dict[str, np.ndarray]:
-    """Each formula (:data:`FORMULAS`) for every row of a count matrix: the expressions of
-    :func:`scores_from_counts` in the same order on float64, hence the same numbers. On tables
-    of a few dozen rows numpy's per-call cost is the whole cost, so when every row has words
-    and a sentence (nearly always) nothing is masked and no warning needs silencing."""
-    c = {name: counts[:, k] for k, name in enumerate(COUNT_COLUMNS)}
-    has_words, has_sentences = c["n_words"] > 0, c["n_sentences"] > 0
-    valid = has_words & has_sentences
-    if valid.all():
-        return _formulas(c)
+# The count matrix's columns (:data:`COUNT_COLUMNS`) each formula divides, scaled as the
+# formulas scale them before dividing, over the column they are divided by: syllables/words,
+# 100 × complex/words, 100 × letters/words, 100 × sentences/words, characters/words, 100 ×
+# difficult/words (Dale–Chall's percent), words/sentences, 30 × polysyllables/sentences.
+_RATIO_TOP = np.array([2, 4, 6, 0, 7, 5, 1, 3], dtype=np.intp)
+_RATIO_SCALE = np.array([[1], [100], [100], [100], [1], [100], [1], [30]], dtype=np.int64)
+_RATIO_BOTTOM = np.array([1, 1, 1, 1, 1, 1, 0, 0], dtype=np.intp)
+# Each formula's two terms, one product (ratio row × coefficient) each: the first six rows are
+# added to the next six (Kincaid, Fog, SMOG, Coleman–Liau, ARI, Dale–Chall); Reading Ease
+# subtracts the last two from its constant. A coefficient 1.0 leaves a ratio as it is; SMOG's
+# second term is 0.0 × words/sentences, +0.0 (x + 0.0 is x for every x ≥ +0 or NaN); and
+# −0.296 × x is −(0.296 × x), so Coleman–Liau's sum is its difference, bit for bit.
+_TERM_ROWS = np.array([6, 6, 7, 2, 6, 5, 0, 1, 6, 3, 4, 6, 6, 0], dtype=np.intp)
+_TERM_COEFFICIENTS = np.array(
+    [0.39, 1.0, 1.0430, 0.0588, 0.5, 0.1579, 11.8, 1.0, 0.0, -0.296, 4.71, 0.0496, 1.015, 84.6]
+)[:, np.newaxis]
+# subtracted from the six sums: x − 0.0 is x for every x, and x − (−3.1291) is x + 3.1291
+_SUM_CONSTANTS = np.array([15.59, 0.0, -3.1291, 15.8, 21.43, 0.0])[:, np.newaxis]
+_SENTENCE_SCORE_ROWS = np.array([0, 1, 2, 4, 5, 6, 7], dtype=np.intp)  # no SMOG
+_SMOG_ROW = list(FORMULAS).index("smog_index")
+
+
+def _formula_matrix(counts: np.ndarray) -> np.ndarray:
+    """Each formula (:data:`FORMULAS`, one row each) for every row of a count matrix (one
+    column each): the operations of :func:`scores_from_counts` in the same order on the same
+    float64 operands, hence the same numbers, done a block of formulas per numpy call (on a
+    few dozen rows numpy's per-call cost is the whole cost). When every row has words and a
+    sentence (nearly always) nothing is masked and no warning needs silencing."""
+    columns = counts.T
+    if len(counts) and columns[:2].min() > 0:
+        return _formula_rows(columns)
     with np.errstate(divide="ignore", invalid="ignore"):
-        columns = _formulas(c)
+        out = _formula_rows(columns)
+    has_sentences, has_words = columns[0] > 0, columns[1] > 0
+    valid = has_words & has_sentences
     keep = {"smog_index": has_sentences, "coleman_liau_index": has_words}
-    return {key: np.where(keep.get(key, valid), values, np.nan) for key, values in columns.items()}
+    for k, key in enumerate(FORMULAS):
+        out[k, ~keep.get(key, valid)] = np.nan
+    return out
 
 
-def _formulas(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """The formulas of :func:`_formula_columns` on count columns, unmasked."""
-    n_words, n_sentences = c["n_words"], c["n_sentences"]
-    per_sentence = n_words / n_sentences
-    percent = 100 * c["n_difficult"] / n_words
-    dale = 0.1579 * percent + 0.0496 * per_sentence
-    return {
-        "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * (c["n_syllables"] / n_words),
-        "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * (c["n_syllables"] / n_words) - 15.59,
-        "gunning_fog": 0.4 * (per_sentence + 100 * c["n_complex"] / n_words),
-        "smog_index": 1.0430 * np.sqrt(c["n_polysyllables"] * 30 / n_sentences) + 3.1291,
-        "coleman_liau_index": (
-            0.0588 * (100 * c["n_letters"] / n_words) - 0.296 * (100 * n_sentences / n_words) - 15.8
-        ),
-        "automated_readability_index": (
-            4.71 * (c["n_characters"] / n_words) + 0.5 * per_sentence - 21.43
-        ),
-        "dale_chall": np.where(percent > 5, dale + 3.6365, dale),
-    }
+def _formula_rows(columns: np.ndarray) -> np.ndarray:
+    """:func:`_formula_matrix` unmasked, on the transposed count matrix; an eighth, empty row
+    is left for the consensus grade."""
+    ratios = (columns[_RATIO_TOP] * _RATIO_SCALE) / columns[_RATIO_BOTTOM]
+    np.sqrt(ratios[7], out=ratios[7])
+    terms = ratios[_TERM_ROWS] * _TERM_COEFFICIENTS
+    out = np.empty((len(FORMULAS) + 1, columns.shape[1]))
+    sums = out[1:7]  # Kincaid, Fog, SMOG, Coleman–Liau, ARI, Dale–Chall
+    np.add(terms[:6], terms[6:12], out=sums)
+    np.subtract(sums, _SUM_CONSTANTS, out=sums)
+    np.multiply(out[2], 0.4, out=out[2])  # Fog: 0.4 × (words/sentence + 100 × complex/words)
+    np.subtract(206.835, terms[12], out=out[0])
+    np.subtract(out[0], terms[13], out=out[0])
+    np.add(out[6], 3.6365, out=out[6], where=ratios[5] > 5)  # Dale–Chall: over 5 % difficult
+    return out
+
+
+def _scored(counts: np.ndarray, n: int) -> np.ndarray:
+    """:func:`_formula_matrix` of a count matrix with the consensus grade as its last row:
+    the rows before ``n`` (sentences) without SMOG, the others with it. The grades are sorted
+    once, a sentence's SMOG grade set to infinity so that it sorts last and the order
+    statistics of the other six, the median's, are theirs alone; a NaN grade sorts after it, so
+    a NaN in the last place marks a row whose consensus :func:`consensus_grade` takes (NaN
+    grades left out)."""
+    out = _formula_matrix(counts)
+    grades = out[:-1].copy()
+    grades[0] = np.interp(out[0], *_FRE_GRADES)
+    grades[6] = np.interp(out[6], *_DALE_CHALL_GRADES)
+    grades[_SMOG_ROW, :n] = np.inf
+    ordered = np.sort(grades, axis=0)
+    consensus = out[-1]
+    consensus[n:] = ordered[3, n:]  # seven grades
+    np.add(ordered[2, :n], ordered[3, :n], out=consensus[:n])  # six grades
+    np.divide(consensus[:n], 2, out=consensus[:n])
+    for row in np.flatnonzero(np.isnan(ordered[-1])).tolist():
+        consensus[row] = consensus_grade(
+            {
+                key: float(out[k, row])
+                for k, key in enumerate(FORMULAS)
+                if row >= n or key != "smog_index"
+            }
+        )
+    return out
+
+
+def _formula_columns(counts: np.ndarray) -> dict[str, np.ndarray]:
+    """Each formula (:data:`FORMULAS`) for every row of a count matrix, by name (the rows of
+    :func:`_formula_matrix`)."""
+    return dict(zip(FORMULAS, _formula_matrix(counts), strict=False))
 
 
 def _grade_columns(columns: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

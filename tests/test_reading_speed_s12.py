@@ -1,0 +1,160 @@
+"""Session 12's cheaper readability scoring gives the numbers of what it replaced, bit for bit
+(the replaced code is kept here as the oracle)."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import readability as R
+from analysis.article import Article, as_article
+
+# --- readability: the formulas a block of formulas per numpy call -----------------------------
+
+
+def _old_formulas(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Session 11's ``_formulas``: one numpy expression per formula."""
+    n_words, n_sentences = c["n_words"], c["n_sentences"]
+    per_sentence = n_words / n_sentences
+    percent = 100 * c["n_difficult"] / n_words
+    dale = 0.1579 * percent + 0.0496 * per_sentence
+    return {
+        "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * (c["n_syllables"] / n_words),
+        "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * (c["n_syllables"] / n_words) - 15.59,
+        "gunning_fog": 0.4 * (per_sentence + 100 * c["n_complex"] / n_words),
+        "smog_index": 1.0430 * np.sqrt(c["n_polysyllables"] * 30 / n_sentences) + 3.1291,
+        "coleman_liau_index": (
+            0.0588 * (100 * c["n_letters"] / n_words) - 0.296 * (100 * n_sentences / n_words) - 15.8
+        ),
+        "automated_readability_index": (
+            4.71 * (c["n_characters"] / n_words) + 0.5 * per_sentence - 21.43
+        ),
+        "dale_chall": np.where(percent > 5, dale + 3.6365, dale),
+    }
+
+
+def _old_formula_columns(counts: np.ndarray) -> dict[str, np.ndarray]:
+    """Session 11's ``_formula_columns``."""
+    c = {name: counts[:, k] for k, name in enumerate(R.COUNT_COLUMNS)}
+    has_words, has_sentences = c["n_words"] > 0, c["n_sentences"] > 0
+    valid = has_words & has_sentences
+    with np.errstate(divide="ignore", invalid="ignore"):
+        columns = _old_formulas(c)
+    keep = {"smog_index": has_sentences, "coleman_liau_index": has_words}
+    return {key: np.where(keep.get(key, valid), values, np.nan) for key, values in columns.items()}
+
+
+def _old_scores(counts: np.ndarray, n: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Session 11's scoring in ``_table_scores``: the sentence rows' columns (no SMOG) and the
+    other rows' columns, each with the consensus grade last."""
+    columns = _old_formula_columns(counts)
+    grades = R._grade_columns(columns)
+    first, rest = R._consensus_parts(
+        columns, grades, [(slice(0, n), False), (slice(n, None), True)]
+    )
+    return first, rest
+
+
+def _bits(values: np.ndarray) -> np.ndarray:
+    """The float64 values as their bit patterns: -0.0 differs from 0.0, a NaN equals a NaN."""
+    out = np.ascontiguousarray(values, dtype=np.float64).view(np.int64).copy()
+    out[np.isnan(values)] = 0
+    return out
+
+
+_COUNT_ROW = st.tuples(
+    st.integers(0, 40),  # sentences
+    st.integers(0, 900),  # words
+    st.integers(0, 2000),  # syllables
+    st.integers(0, 300),  # polysyllables
+    st.integers(0, 300),  # complex
+    st.integers(0, 900),  # difficult
+    st.integers(0, 5000),  # letters
+    st.integers(0, 5200),  # characters
+)
+_VALID_ROW = _COUNT_ROW.filter(lambda row: row[0] > 0 and row[1] > 0)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_COUNT_ROW, _VALID_ROW), min_size=1, max_size=14), st.data())
+def test_scored_matrix_equals_the_old_columns_bit_for_bit(rows, data):
+    counts = np.array(rows, dtype=np.int64)
+    n = data.draw(st.integers(0, len(rows)))
+    old = _old_formula_columns(counts)
+    matrix = R._formula_matrix(counts)
+    for k, key in enumerate(R.FORMULAS):
+        np.testing.assert_array_equal(_bits(matrix[k]), _bits(old[key]), err_msg=key)
+    first, rest = _old_scores(counts, n)
+    scored = R._scored(counts, n)
+    new_first = scored[R._SENTENCE_SCORE_ROWS, :n]
+    assert len(first) == len(new_first) == 7 and len(rest) == len(scored) == 8
+    for got, want in zip([*new_first, *scored[:, n:]], [*first, *rest], strict=True):
+        np.testing.assert_array_equal(_bits(got), _bits(want))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_VALID_ROW, min_size=1, max_size=6))
+def test_formula_matrix_of_valid_rows_equals_the_scalar_formulas(rows):
+    matrix = R._formula_matrix(np.array(rows, dtype=np.int64))
+    for j, row in enumerate(rows):
+        scores = R.scores_from_counts(R.Counts(*row))
+        for k, key in enumerate(R.FORMULAS):
+            assert matrix[k, j] == scores[key], key
+
+
+def test_formula_matrix_hand_checked():
+    # 2 sentences, 20 words, 30 syllables, 2 polysyllables, 1 complex, 3 difficult, 90 letters,
+    # 95 characters; and a row without words (every formula NaN but SMOG)
+    matrix = R._formula_matrix(np.array([[2, 20, 30, 2, 1, 3, 90, 95], [1, 0, 0, 0, 0, 0, 0, 0]]))
+    expected = [
+        206.835 - 1.015 * 10 - 84.6 * 1.5,
+        0.39 * 10 + 11.8 * 1.5 - 15.59,
+        0.4 * (10 + 5.0),
+        1.0430 * 30**0.5 + 3.1291,
+        0.0588 * 450.0 - 0.296 * 10.0 - 15.8,
+        4.71 * 4.75 + 0.5 * 10 - 21.43,
+        0.1579 * 15.0 + 0.0496 * 10 + 3.6365,
+    ]
+    assert matrix[:7, 0].tolist() == expected
+    assert np.isnan(matrix[[0, 1, 2, 4, 5, 6], 1]).all() and matrix[3, 1] == 3.1291
+
+
+# --- readability: paragraph runs found in Python ---------------------------------------------
+
+
+def _old_paragraph_runs(article: Article) -> tuple[np.ndarray, list[int]]:
+    """Session 11's ``_paragraph_totals`` (without its memo)."""
+    paragraphs = article.paragraphs
+    counts = R._count_matrix(article)
+    index = {p.paragraph_id: i for i, p in enumerate(paragraphs)}
+    totals = np.zeros((len(paragraphs), len(R.COUNT_COLUMNS)), dtype=np.int64)
+    starts = [p.start for p in paragraphs]
+    sentences = article.sentences
+    rows = np.fromiter(
+        (index[s.paragraph_id] for s in sentences), dtype=np.intp, count=len(sentences)
+    )
+    if len(rows):
+        firsts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+        totals[rows[firsts]] = np.add.reduceat(counts, firsts, axis=0)
+        for first, row in zip(firsts.tolist(), rows[firsts].tolist(), strict=True):
+            starts[row] = sentences[first].start
+    return totals, starts
+
+
+_TEXTS = [
+    "Title\n\nBy Jane Doe\n\nLONDON (AP) — The minister spoke. She left.\n\nMore text. And more.",
+    "One paragraph only. It has two sentences.",
+    "Heading\n\nA first paragraph. With a second sentence!\n\n—\n\nAnother one? Yes. Three.",
+    "Title\n\nPARIS, Monday — A dateline opens this. Then it goes on.\n\nEnd.",
+]
+
+
+def test_paragraph_totals_equal_the_old_runs(seed_article):
+    for article in [seed_article, *map(as_article, _TEXTS)]:
+        totals, starts = _old_paragraph_runs(article)
+        article.memo.pop("readability_paragraph_totals", None)
+        new_totals, new_starts = R._paragraph_totals(article)
+        np.testing.assert_array_equal(new_totals, totals)
+        assert new_starts == starts
+        assert totals[:, 0].sum() == len(article.sentences) > 0
