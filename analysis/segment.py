@@ -69,10 +69,17 @@ MAX_SENTENCE_CHARS = 2000
 
 
 def _token_before(text: str, pos: int, floor: int) -> int:
-    """Start of the token ending at pos (scanning back at most 60 characters)."""
-    i = pos
+    """Start of the token ending at pos (scanning back at most 60 characters). Nearly always a
+    space precedes it: found by ``str.rfind``, and the token checked for other stop characters
+    by one set operation, instead of a Python step per character; otherwise the scan back
+    stops at the stop character inside (text[start - 1] is a stop character or start is the
+    lowest position, so the scan's answer is never below start)."""
     lo = max(floor, pos - 60)
-    while i > lo and text[i - 1] not in _TOKEN_STOP:
+    start = max(text.rfind(" ", lo, pos) + 1, lo)
+    if _TOKEN_STOP.isdisjoint(text[start:pos]):
+        return start
+    i = pos
+    while i > start and text[i - 1] not in _TOKEN_STOP:
         i -= 1
     return i
 
