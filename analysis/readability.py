@@ -39,7 +39,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.article import Article, as_article, frame, ints, strings
+from analysis.article import Article, as_article, frame, strings
 from analysis.errors import ConfigError
 from analysis.syllables import cmudict_syllables, dictionary_syllables, syllable_count
 from analysis.text import OPEN_QUOTES, WORD_RE
@@ -761,8 +761,8 @@ def readability_sentences(text_or_article: str | Article) -> pd.DataFrame:
         _SENTENCE_TABLE,
         [
             *article.sentence_columns(),
-            *counts.T[1:],  # frame() copies
-            *_table_scores(article)[0],
+            counts.T[1:],  # frame() copies a block of columns at once
+            _table_scores(article)[0],
         ],
     )
 
@@ -777,12 +777,13 @@ def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
     return frame(
         _PARAGRAPH_TABLE,
         [
-            ints(p.paragraph_id for p in paragraphs),
-            np.array(starts, dtype="int64"),
-            ints(p.end for p in paragraphs),
+            np.array(  # paragraph_id, start, end: one block of columns
+                [[p.paragraph_id for p in paragraphs], starts, [p.end for p in paragraphs]],
+                dtype="int64",
+            ),
             strings([text[start : p.end] for start, p in zip(starts, paragraphs, strict=True)]),
-            *totals.T,  # frame() copies
-            *_table_scores(article)[1],
+            totals.T,  # frame() copies a block of columns at once
+            _table_scores(article)[1],
         ],
     )
 
@@ -821,9 +822,10 @@ def _paragraph_totals(article: Article) -> tuple[np.ndarray, list[int]]:
 
 def _table_scores(
     article: Article,
-) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], np.ndarray]:
-    """The score columns of the sentence table (no SMOG), of the paragraph table and of the
-    article (one row), and the article's counts: one pass of the formulas over the sentence
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The score columns (one row each, as :func:`frame` takes a block of columns) of the
+    sentence table (no SMOG), of the paragraph table and of the article (one value each), and
+    the article's counts: one pass of the formulas over the sentence
     rows, the paragraph rows and the article's total stacked (every formula is row by row, so
     stacking changes no number; numpy's per-call cost is paid once), computed once per
     Article."""
@@ -836,12 +838,7 @@ def _table_scores(
     whole = counts.sum(axis=0)
     n, last = len(counts), len(counts) + len(totals)
     scores = _scored(np.concatenate((counts, totals, whole[np.newaxis])), n)
-    found = (
-        list(scores[_SENTENCE_SCORE_ROWS, :n]),
-        list(scores[:, n:last]),
-        list(scores[:, last:]),
-        whole,
-    )
+    found = (scores[_SENTENCE_SCORE_ROWS, :n], scores[:, n:last], scores[:, last:], whole)
     memo["readability_table_scores"] = found
     return found
 

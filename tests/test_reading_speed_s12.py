@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pandas.api.internals import create_dataframe_from_blocks
 
 from analysis import readability as R
-from analysis.article import Article, as_article
+from analysis import segment
+from analysis.article import Article, as_article, frame, strings
 
 # --- readability: the formulas a block of formulas per numpy call -----------------------------
 
@@ -158,3 +161,140 @@ def test_paragraph_totals_equal_the_old_runs(seed_article):
         np.testing.assert_array_equal(new_totals, totals)
         assert new_starts == starts
         assert totals[:, 0].sum() == len(article.sentences) > 0
+
+
+# --- readability: the word count summed with the other counts ---------------------------------
+
+
+def _old_sum_rows(rows: list, ends: np.ndarray, marks: list[int]) -> np.ndarray:
+    """Session 11's ``_sum_rows``: the word counts by ``np.diff``."""
+    n = len(ends) - 1
+    out = np.empty((n, len(R.COUNT_COLUMNS)), dtype=np.int64)
+    out[:, 0] = 1
+    out[:, 1] = np.diff(ends)
+    for first in range(0, n, R._SENTENCES_PER_BLOCK):
+        stop = min(first + R._SENTENCES_PER_BLOCK, n)
+        lo, hi = int(ends[first]), int(ends[stop])
+        words = np.zeros((hi - lo + 1, 6), dtype=np.int64)
+        if hi > lo:
+            packed = b"".join(rows[marks[first] : marks[stop]])
+            per_word = np.frombuffer(packed, dtype=np.int64).reshape(-1, 6)
+            np.cumsum(per_word, axis=0, out=words[1:])
+        bounds = ends[first : stop + 1] - lo
+        out[first:stop, 2:] = words[bounds[1:]] - words[bounds[:-1]]
+    return out
+
+
+_WORD = st.tuples(*(st.integers(0, 12) for _ in range(6)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.lists(_WORD, max_size=3), max_size=4), min_size=1, max_size=9),
+    st.sampled_from([2, 3, 2048]),
+)
+def test_sum_rows_equals_the_old_sums(sentences, block):
+    # sentences of items (a sentence's known pieces in one item, or one word an item), some
+    # sentences and items without words
+    rows, ends, marks = [], [0], [0]
+    for items in sentences:
+        for words in items:
+            rows.append(b"".join(R._WORD_ROW.pack(*word) for word in words))
+        ends.append(ends[-1] + sum(map(len, items)))
+        marks.append(len(rows))
+    ends_array = np.array(ends, dtype=np.intp)
+    original = R._SENTENCES_PER_BLOCK
+    R._SENTENCES_PER_BLOCK = block
+    try:
+        new, old = R._sum_rows(rows, ends_array, marks), _old_sum_rows(rows, ends_array, marks)
+    finally:
+        R._SENTENCES_PER_BLOCK = original
+    np.testing.assert_array_equal(new, old)
+    assert new[:, 1].tolist() == np.diff(ends).tolist()
+    assert new[:, 2].tolist() == [sum(w[0] for ws in items for w in ws) for items in sentences]
+
+
+# --- segment: the token before a period found by rfind ----------------------------------------
+
+
+def _old_token_before(text: str, pos: int, floor: int) -> int:
+    """Session 11's ``segment._token_before``: a Python step per character."""
+    i = pos
+    lo = max(floor, pos - 60)
+    while i > lo and text[i - 1] not in segment._TOKEN_STOP:
+        i -= 1
+    return i
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab. \t\n\u00a0(\"“‘'[é", max_size=90), st.data())
+def test_token_before_equals_the_old_scan(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, pos))
+    assert segment._token_before(text, pos, floor) == _old_token_before(text, pos, floor)
+
+
+def test_token_before_hand_checked():
+    text = "Jessica R. Jones met (Dr. Smith) and " + "x" * 70 + "."
+    assert segment._token_before(text, 9, 0) == 8  # "R"
+    assert segment._token_before(text, 24, 0) == 22  # "Dr" after "("
+    assert segment._token_before(text, 24, 23) == 23  # not below the floor
+    assert segment._token_before(text, len(text) - 1, 0) == len(text) - 61  # 60 characters back
+
+
+# --- frame: a 2-D array stands for consecutive columns ----------------------------------------
+
+
+def _old_frame(columns: pd.Index, arrays: list) -> pd.DataFrame:
+    """Session 11's ``article.frame``: 1-D columns only, stacked a row at a time."""
+    n = len(arrays[0]) if len(arrays) else 0
+    by_dtype: dict[np.dtype, list[int]] = {}
+    blocks: list[tuple[object, np.ndarray]] = []
+    for i, values in enumerate(arrays):
+        if isinstance(values, np.ndarray):
+            by_dtype.setdefault(values.dtype, []).append(i)
+        else:
+            blocks.append((values, np.array([i], dtype=np.intp)))
+    for dtype, members in by_dtype.items():
+        stacked = np.empty((len(members), n), dtype=dtype)
+        for row, i in enumerate(members):
+            stacked[row] = arrays[i]
+        blocks.append((stacked, np.array(members, dtype=np.intp)))
+    return create_dataframe_from_blocks(blocks, pd.RangeIndex.from_range(range(n)), columns)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["int", "float", "block_int", "block_float", "str"]), min_size=1),
+    st.integers(0, 5),
+)
+def test_frame_of_blocks_equals_the_frame_of_their_rows(kinds, n):
+    rng = np.random.default_rng(len(kinds) * 10 + n)
+    items, rows = [], []
+    for kind in kinds:
+        if kind == "str":
+            item = strings([f"s{k}" for k in range(n)])
+            items.append(item)
+            rows.append(item)
+        elif kind.startswith("block"):
+            k = int(rng.integers(1, 4))
+            item = rng.integers(-9, 9, size=(k, n))
+            item = item.astype(np.float64) if kind.endswith("float") else item
+            items.append(item.T.copy().T)  # a transposed view, as the tables pass them
+            rows.extend(item)
+        else:
+            item = rng.integers(-9, 9, size=n)
+            item = item.astype(np.float64) if kind == "float" else item
+            items.append(item)
+            rows.append(item)
+    names = pd.Index([f"c{k}" for k in range(len(rows))])
+    new = frame(names, items)
+    old = _old_frame(names, rows)
+    pd.testing.assert_frame_equal(new, old)
+    assert [b.mgr_locs.as_array.tolist() for b in new._mgr.blocks] == [
+        b.mgr_locs.as_array.tolist() for b in old._mgr.blocks
+    ]  # the same blocks, holding the same columns
+    assert frame(names, rows).equals(new)
+    assert len(new) == n and list(new.columns) == list(names)
+    for name, values in zip(names, rows, strict=True):
+        assert new[name].tolist() == list(values)
