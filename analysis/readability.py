@@ -737,8 +737,8 @@ def readability_scores(text_or_article: str | Article) -> dict[str, float | int]
     body's counts, taken from the pass that scores the sentence and paragraph tables."""
     article = as_article(text_or_article)
     columns, whole = _table_scores(article)[2:]
-    scores = {key: float(values[0]) for key, values in zip(_SCORE_KEYS, columns, strict=True)}
-    return {**scores, **dict(zip(COUNT_COLUMNS, whole.tolist(), strict=True))}
+    scores = zip(_SCORE_KEYS, columns[:, 0].tolist(), strict=True)  # one value a column
+    return {**dict(scores), **dict(zip(COUNT_COLUMNS, whole.tolist(), strict=True))}
 
 
 _SCORE_KEYS = [*FORMULAS, "consensus_grade"]
