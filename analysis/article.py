@@ -210,12 +210,14 @@ class Article:
     def sentences(self) -> tuple[Sentence, ...]:
         """Body sentences in order; the dateline is not part of the first sentence."""
         out: list[Sentence] = []
+        append = out.append
+        text, dateline = self.text, self.dateline
         for par in self.paragraphs:
-            start = par.start
-            if self.dateline is not None and par.start <= self.dateline.start < par.end:
-                start = self.dateline.end
-            for s, e in split_sentences(self.text, start, par.end):
-                out.append(Sentence(len(out), par.paragraph_id, s, e, self.text[s:e]))
+            start, end, paragraph_id = par.start, par.end, par.paragraph_id
+            if dateline is not None and start <= dateline.start < end:
+                start = dateline.end
+            for s, e in split_sentences(text, start, end):
+                append(Sentence(len(out), paragraph_id, s, e, text[s:e]))
         return tuple(out)
 
     @property
@@ -260,9 +262,14 @@ class Article:
                 ints(b.block_id for b in blocks),
                 texts[:n],
                 _nullable_ints([b.paragraph_id for b in blocks]),
-                ints(b.start for b in blocks),
-                ints(b.end for b in blocks),
-                ints(per_paragraph[b.paragraph_id] if b.role == "body" else 0 for b in blocks),
+                np.array(  # start, end, n_sentences: one block of columns
+                    [
+                        [b.start for b in blocks],
+                        [b.end for b in blocks],
+                        [per_paragraph[b.paragraph_id] if b.role == "body" else 0 for b in blocks],
+                    ],
+                    dtype="int64",
+                ),
                 texts[n:],
             ],
         )
