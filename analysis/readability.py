@@ -552,8 +552,15 @@ _PIECE_ROWS: dict[str, bytes] = {}
 _PIECE_ROWS_MAX = 1 << 16
 # The same for a piece of one capitalised word ("Trump,", "“The"), whose row depends on its
 # place: (word, whether the piece itself makes the word an initial (None: the previous piece
-# decides), its row as a name, its row as an initial acronym or None when it is no acronym).
-_CAPITAL_PIECES: dict[str, tuple[str, bool | None, bytes, bytes | None]] = {}
+# decides), its row as a name, its row as an initial acronym or None when it is no acronym, and
+# what the names of the body decide an opener by: :func:`_opener` of the word).
+_CAPITAL_PIECES: dict[str, tuple[str, bool | None, bytes, bytes | None, tuple[str, str, bool]]] = {}
+
+
+def _opener(word: str) -> tuple[str, str, bool]:
+    """(word, its form without a possessive, whether it is familiar): a capitalised sentence
+    opener is a name when that form is among the body's names and the word is not familiar."""
+    return word, _base(word), is_familiar(word.lower().replace("’", "'"))
 
 
 def _count_sentences(article: Article) -> np.ndarray:
@@ -583,8 +590,8 @@ def _count_sentences(article: Article) -> np.ndarray:
     initial_after = _INITIAL_AFTER
     acronym = _ACRONYM_RE.fullmatch
     size = _WORD_ROW.size
-    capitalised: list[str] = []  # capitalised words away from a sentence start: names
-    openers: list[tuple[int, str]] = []  # (item, word) of other capitalised initials
+    capitalised: list[str] = []  # capitalised words away from a sentence start: names (_base)
+    openers: list[tuple[int, tuple[str, str, bool]]] = []  # (item, _opener) of other initials
     ends = [0]  # words before each sentence's end
     marks = [0]  # items before each sentence's end
     total = 0
@@ -600,17 +607,17 @@ def _count_sentences(article: Article) -> np.ndarray:
             piece = pieces[i]
             seen = capital(piece)
             if seen is not None:
-                word, lead, name_row, acronym_row = seen
+                word, lead, name_row, acronym_row, opener = seen
                 n += 1
                 if lead is None:
                     lead = not i or pieces[i - 1][-1] in initial_after
                 if not lead:
                     append(name_row)
-                    capitalised.append(word)
+                    capitalised.append(opener[1])
                 elif acronym_row is not None:
                     append(acronym_row)
                 else:
-                    openers.append((len(rows), word))
+                    openers.append((len(rows), opener))
                     append(None)
                 continue
             before = pieces[i - 1][-1] if i else None
@@ -640,28 +647,27 @@ def _count_sentences(article: Article) -> np.ndarray:
                     None if piece.startswith(first) else words[0][1],
                     word_row(first, True),
                     word_row(first, len(first) > 1) if acronym(first) else None,
+                    _opener(first),
                 )
             for word, initial in words:
                 if not word[0].isupper():
                     append(word_row(word))
                 elif not initial:
                     append(word_row(word, True))
-                    capitalised.append(word)
+                    capitalised.append(_base(word))
                 elif acronym(word):
                     append(word_row(word, len(word) > 1))
                 else:
-                    openers.append((len(rows), word))
+                    openers.append((len(rows), _opener(word)))
                     append(None)
         total += n
         ends.append(total)
         marks.append(len(rows))
     if openers:
         # "The", "But" open sentences; "Trump" is a name wherever it stands
-        names = frozenset(map(_base, capitalised))
-        for i, word in openers:
-            rows[i] = word_row(
-                word, _base(word) in names and not is_familiar(word.lower().replace("’", "'"))
-            )
+        names = frozenset(capitalised)
+        for i, (word, base, familiar) in openers:
+            rows[i] = word_row(word, base in names and not familiar)
     return _sum_rows(rows, np.array(ends, dtype=np.intp), marks)
 
 

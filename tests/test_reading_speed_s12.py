@@ -298,3 +298,36 @@ def test_frame_of_blocks_equals_the_frame_of_their_rows(kinds, n):
     assert len(new) == n and list(new.columns) == list(names)
     for name, values in zip(names, rows, strict=True):
         assert new[name].tolist() == list(values)
+
+
+# --- readability: an opener's name test from the piece cache ----------------------------------
+
+
+_OPENER_TEXTS = [
+    "Headline\n\nTrump spoke. The talks with Trump went on. Trump’s team left. Trump's aide "
+    "stayed.\n\nBut Europe’s leaders met Europe. Making friends is hard. Smith said, “Smith "
+    "agrees.” NATO met. US troops, U.S. troops.",
+    "Title\n\nSummer came. A Summer’s day. Summers are long. The Summer ended.",
+]
+
+
+def test_openers_from_the_piece_cache_equal_the_word_by_word_count():
+    for warm in (False, True):  # the capitalised pieces new, then read from the cache
+        if not warm:
+            R._CAPITAL_PIECES.clear()
+        for text in _OPENER_TEXTS:
+            article = as_article(text)
+            matrix = R._count_sentences(article)
+            spans = [R.sentence_words(text, s.start, s.end) for s in article.sentences]
+            names = frozenset(R._names(text, spans))
+            expected = [
+                [getattr(R.count_words(text, words, names), c) for c in R.COUNT_COLUMNS]
+                for words in spans
+            ]
+            assert matrix.tolist() == expected
+    # "Trump" opens the first sentence: a name (never difficult) when seen inside a sentence
+    for text, difficult in ((_OPENER_TEXTS[0], 0), ("Title\n\nThe talks went on. Trump spoke.", 1)):
+        article = as_article(text)
+        (k,) = [k for k, s in enumerate(article.sentences) if s.text == "Trump spoke."]
+        row = R._count_sentences(article)[k].tolist()
+        assert row[:2] == [1, 2] and row[5] == difficult  # not a name alone: a difficult word
