@@ -112,11 +112,13 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, sent_start: int, l
         _LEADING_SPACE_RE.match(text, sent_start).end() == token_start
     ):
         return False  # a list marker opening the region: "1. Rodri, 37, London"
-    opener = next_word.lower().rstrip(".").replace("’", "'")
-    if key in CLOCK and "." in token:  # "a.m", not the verb "am"
-        return opener not in AFTER_CLOCK
-    if key in MAYBE_FINAL or _DOTTED_RE.fullmatch(token):
-        return opener in SENTENCE_OPENERS
+    # the next word decides only after "a.m."/"p.m.", an ambiguous abbreviation or a dotted
+    # token such as "U.S" (which holds a dot: most tokens are answered without the regex)
+    dotted = "." in token
+    clock = key in CLOCK and dotted  # "a.m", not the verb "am"
+    if clock or key in MAYBE_FINAL or (dotted and _DOTTED_RE.fullmatch(token)):
+        opener = next_word.lower().rstrip(".").replace("’", "'")
+        return opener not in AFTER_CLOCK if clock else opener in SENTENCE_OPENERS
     return True
 
 

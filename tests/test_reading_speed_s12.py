@@ -331,3 +331,99 @@ def test_openers_from_the_piece_cache_equal_the_word_by_word_count():
         (k,) = [k for k, s in enumerate(article.sentences) if s.text == "Trump spoke."]
         row = R._count_sentences(article)[k].tolist()
         assert row[:2] == [1, 2] and row[5] == difficult  # not a name alone: a difficult word
+
+
+# --- segment: the next word lowered only when it decides --------------------------------------
+
+
+def _old_is_boundary(
+    text: str, punct_start: int, punct_end: int, sent_start: int, limit: int
+) -> bool:
+    """Session 11's ``segment._is_boundary``: the next word lowered before it is needed and
+    every token tried by the dotted-token regex."""
+    after = segment._NEXT_WORD_RE.match(text, punct_end, limit)
+    if after is None:  # end of the region
+        return True
+    next_word = after.group(1)
+    if next_word is None:
+        # punctuation, a dash or a symbol follows: boundary only before an opening quote/bracket
+        rest = text[after.start() : after.end()].lstrip()
+        return bool(rest) and rest[0] in segment.OPEN_QUOTES + "(["
+    first = next_word[0]
+    if not (first.isupper() or first.isdigit()):
+        return False  # "... e.g. the", "… and then" — lowercase continues the sentence
+    if text[punct_start] != "." or text.startswith("..", punct_start):
+        return True  # "?", "!", or an ellipsis written as dots
+    token_start = segment._token_before(text, punct_start, sent_start)
+    token = text[token_start:punct_start]
+    if not token:
+        return True
+    key = token.lower().replace(".", "")
+    if len(key) == 1 and key.isalpha():
+        return False  # an initial: "Jessica R. Jones"
+    if key in segment.NEVER_FINAL or (key in segment.BEFORE_NUMBER and first.isdigit()):
+        return False
+    if (key.isdigit() and len(key) <= 2) and (
+        segment._LEADING_SPACE_RE.match(text, sent_start).end() == token_start
+    ):
+        return False  # a list marker opening the region: "1. Rodri, 37, London"
+    opener = next_word.lower().rstrip(".").replace("’", "'")
+    if key in segment.CLOCK and "." in token:  # "a.m", not the verb "am"
+        return opener not in segment.AFTER_CLOCK
+    if key in segment.MAYBE_FINAL or segment._DOTTED_RE.fullmatch(token):
+        return opener in segment.SENTENCE_OPENERS
+    return True
+
+
+_BOUNDARY_WORDS = st.sampled_from(
+    [
+        "U.S.",
+        "a.m.",
+        "p.m.",
+        "Inc.",
+        "Mr.",
+        "No.",
+        "1.",
+        "12.",
+        "R.",
+        "e.g.",
+        "word.",
+        "am.",
+        "The",
+        "the",
+        "Friday",
+        "He",
+        "5",
+        "“Yes",
+        "(It",
+        "etc.",
+        "U.K.’s",
+        "Co.",
+        "...",
+        "?",
+        "!",
+        "—",
+        "'",
+        "’s",
+        "’",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BOUNDARY_WORDS, min_size=1, max_size=8), st.data())
+def test_is_boundary_equals_the_old_rules(words, data):
+    text = " ".join(words)
+    for m_start, m_end in segment._boundaries(text, 0, len(text)):
+        sent_start = data.draw(st.integers(0, m_start))
+        got = segment._is_boundary(text, m_start, m_end, sent_start, len(text))
+        assert got == _old_is_boundary(text, m_start, m_end, sent_start, len(text)), text
+
+
+def test_is_boundary_hand_checked():
+    assert segment.split_sentences("It was 9 a.m. Friday. He left.") == [(0, 21), (22, 30)]
+    assert segment.split_sentences("It was 9 a.m. He left.") == [(0, 13), (14, 22)]
+    assert segment.split_sentences("The U.S. The end.") == [(0, 8), (9, 17)]
+    assert segment.split_sentences("The U.S. Army left.") == [(0, 19)]
+    assert segment.split_sentences("Acme Inc. Smith left.") == [(0, 21)]
+    assert segment.split_sentences("I am. Friday came.") == [(0, 5), (6, 18)]  # the verb "am"
