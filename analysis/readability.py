@@ -552,9 +552,12 @@ _PIECE_ROWS: dict[str, bytes] = {}
 _PIECE_ROWS_MAX = 1 << 16
 # The same for a piece of one capitalised word ("Trump,", "“The"), whose row depends on its
 # place: (word, whether the piece itself makes the word an initial (None: the previous piece
-# decides), its row as a name, its row as an initial acronym or None when it is no acronym, and
-# what the names of the body decide an opener by: :func:`_opener` of the word).
-_CAPITAL_PIECES: dict[str, tuple[str, bool | None, bytes, bytes | None, tuple[str, str, bool]]] = {}
+# decides), its row as a name, its row as an initial acronym or None when it is no acronym).
+_CAPITAL_PIECES: dict[str, tuple[str, bool | None, bytes, bytes | None]] = {}
+# And what the names of the body decide such a word by as an opener (:func:`_opener`), kept
+# beside it (filled with it, bounded alike): no per-word call to strip a possessive or look
+# the word up in the Dale–Chall list.
+_CAPITAL_OPENERS: dict[str, tuple[str, str, bool]] = {}
 
 
 def _opener(word: str) -> tuple[str, str, bool]:
@@ -586,6 +589,8 @@ def _count_sentences(article: Article) -> np.ndarray:
     lookup = known.get
     capitals = _CAPITAL_PIECES
     capital = capitals.get
+    capital_openers = _CAPITAL_OPENERS
+    opener_of = capital_openers.get
     word_row = _word_row
     initial_after = _INITIAL_AFTER
     acronym = _ACRONYM_RE.fullmatch
@@ -607,7 +612,8 @@ def _count_sentences(article: Article) -> np.ndarray:
             piece = pieces[i]
             seen = capital(piece)
             if seen is not None:
-                word, lead, name_row, acronym_row, opener = seen
+                word, lead, name_row, acronym_row = seen
+                opener = opener_of(piece) or _opener(word)
                 n += 1
                 if lead is None:
                     lead = not i or pieces[i - 1][-1] in initial_after
@@ -647,8 +653,10 @@ def _count_sentences(article: Article) -> np.ndarray:
                     None if piece.startswith(first) else words[0][1],
                     word_row(first, True),
                     word_row(first, len(first) > 1) if acronym(first) else None,
-                    _opener(first),
                 )
+                if len(capital_openers) >= _PIECE_ROWS_MAX:
+                    capital_openers.clear()
+                capital_openers[piece] = _opener(first)
             for word, initial in words:
                 if not word[0].isupper():
                     append(word_row(word))

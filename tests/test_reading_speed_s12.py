@@ -312,9 +312,13 @@ _OPENER_TEXTS = [
 
 
 def test_openers_from_the_piece_cache_equal_the_word_by_word_count():
-    for warm in (False, True):  # the capitalised pieces new, then read from the cache
-        if not warm:
+    # the capitalised pieces new, then read from the cache, then with their opener forms lost
+    for state in ("cold", "warm", "no openers"):
+        if state == "cold":
             R._CAPITAL_PIECES.clear()
+            R._CAPITAL_OPENERS.clear()
+        elif state == "no openers":
+            R._CAPITAL_OPENERS.clear()
         for text in _OPENER_TEXTS:
             article = as_article(text)
             matrix = R._count_sentences(article)
