@@ -210,12 +210,14 @@ class Article:
     def sentences(self) -> tuple[Sentence, ...]:
         """Body sentences in order; the dateline is not part of the first sentence."""
         out: list[Sentence] = []
+        append = out.append
+        text, dateline = self.text, self.dateline
         for par in self.paragraphs:
-            start = par.start
-            if self.dateline is not None and par.start <= self.dateline.start < par.end:
-                start = self.dateline.end
-            for s, e in split_sentences(self.text, start, par.end):
-                out.append(Sentence(len(out), par.paragraph_id, s, e, self.text[s:e]))
+            start, end, paragraph_id = par.start, par.end, par.paragraph_id
+            if dateline is not None and start <= dateline.start < end:
+                start = dateline.end
+            for s, e in split_sentences(text, start, end):
+                append(Sentence(len(out), paragraph_id, s, e, text[s:e]))
         return tuple(out)
 
     @property
@@ -260,9 +262,14 @@ class Article:
                 ints(b.block_id for b in blocks),
                 texts[:n],
                 _nullable_ints([b.paragraph_id for b in blocks]),
-                ints(b.start for b in blocks),
-                ints(b.end for b in blocks),
-                ints(per_paragraph[b.paragraph_id] if b.role == "body" else 0 for b in blocks),
+                np.array(  # start, end, n_sentences: one block of columns
+                    [
+                        [b.start for b in blocks],
+                        [b.end for b in blocks],
+                        [per_paragraph[b.paragraph_id] if b.role == "body" else 0 for b in blocks],
+                    ],
+                    dtype="int64",
+                ),
                 texts[n:],
             ],
         )
@@ -272,12 +279,13 @@ class Article:
 
     def sentence_columns(self, text_dtype: pd.StringDtype = STR) -> list[object]:
         """:func:`sentence_columns` of the body sentences, from arrays built once per article
-        (the readability and sentiment tables both lead with them; ``frame`` copies the
-        integer rows, and each call gets its own string array over the shared Arrow data)."""
+        (the readability and sentiment tables both lead with them), the four integer columns
+        as one 2-D array (``frame`` copies it at once; each call gets its own string array
+        over the shared Arrow data)."""
         ids, texts = self._sentence_arrays
         if texts is None or text_dtype.storage != "pyarrow":
-            return [*ids, strings([s.text for s in self.sentences], text_dtype)]
-        return [*ids, ArrowStringArray(texts, dtype=text_dtype)]
+            return [ids, strings([s.text for s in self.sentences], text_dtype)]
+        return [ids, ArrowStringArray(texts, dtype=text_dtype)]
 
     @cached_property
     def _sentence_arrays(self) -> tuple[np.ndarray, pa.Array | None]:
@@ -362,24 +370,41 @@ def sentence_columns(
 
 def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
     """A table from finished columns: 1-D arrays of their final dtype, all of one length, in the
-    order of ``columns`` (a prebuilt Index). Skips the per-column inference and checks of
-    ``pd.DataFrame(dict)``, which cost several times the data on a table of a few dozen rows
-    and are paid by every table of every article: the blocks are laid out here as pandas
-    would consolidate them (one 2-D block per NumPy dtype, one per extension array) and handed
-    to pandas' block constructor."""
-    n = len(arrays[0]) if len(arrays) else 0
-    by_dtype: dict[np.dtype, list[int]] = {}
+    order of ``columns`` (a prebuilt Index); a 2-D NumPy array stands for its rows, that many
+    consecutive columns (copied in one step, not a row at a time). Skips the per-column
+    inference and checks of ``pd.DataFrame(dict)``, which cost several times the data on a
+    table of a few dozen rows and are paid by every table of every article: the blocks are
+    laid out here as pandas would consolidate them (one 2-D block per NumPy dtype, one per
+    extension array) and handed to pandas' block constructor."""
+    first = arrays[0] if len(arrays) else ()
+    n = first.shape[-1] if isinstance(first, np.ndarray) else len(first)  # a 2-D one: its rows'
+    by_dtype: dict[np.dtype, list[tuple[int, np.ndarray]]] = {}
     blocks: list[tuple[object, np.ndarray]] = []
-    for i, values in enumerate(arrays):
+    i = 0  # the column of the next item
+    for values in arrays:
         if isinstance(values, np.ndarray):
-            by_dtype.setdefault(values.dtype, []).append(i)
+            by_dtype.setdefault(values.dtype, []).append((i, values))
+            i += 1 if values.ndim == 1 else len(values)
         else:
             blocks.append((values, np.array([i], dtype=np.intp)))
+            i += 1
     for dtype, members in by_dtype.items():
-        stacked = np.empty((len(members), n), dtype=dtype)  # a fresh block, as pandas stacks
-        for row, i in enumerate(members):
-            stacked[row] = arrays[i]
-        blocks.append((stacked, np.array(members, dtype=np.intp)))
+        placement: list[int] = []
+        for at, values in members:
+            if values.ndim == 1:
+                placement.append(at)
+            else:
+                placement.extend(range(at, at + len(values)))
+        stacked = np.empty((len(placement), n), dtype=dtype)  # a fresh block, as pandas stacks
+        row = 0
+        for _, values in members:
+            if values.ndim == 1:
+                stacked[row] = values
+                row += 1
+            else:
+                stacked[row : row + len(values)] = values
+                row += len(values)
+        blocks.append((stacked, np.array(placement, dtype=np.intp)))
     # from_range: the same index as RangeIndex(n) for a third of the constructor's checks
     return create_dataframe_from_blocks(blocks, pd.RangeIndex.from_range(range(n)), columns)
 

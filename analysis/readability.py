@@ -39,7 +39,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.article import Article, as_article, frame, ints, strings
+from analysis.article import Article, as_article, frame, strings
 from analysis.errors import ConfigError
 from analysis.syllables import cmudict_syllables, dictionary_syllables, syllable_count
 from analysis.text import OPEN_QUOTES, WORD_RE
@@ -554,6 +554,16 @@ _PIECE_ROWS_MAX = 1 << 16
 # place: (word, whether the piece itself makes the word an initial (None: the previous piece
 # decides), its row as a name, its row as an initial acronym or None when it is no acronym).
 _CAPITAL_PIECES: dict[str, tuple[str, bool | None, bytes, bytes | None]] = {}
+# And what the names of the body decide such a word by as an opener (:func:`_opener`), kept
+# beside it (filled with it, bounded alike): no per-word call to strip a possessive or look
+# the word up in the Dale–Chall list.
+_CAPITAL_OPENERS: dict[str, tuple[str, str, bool]] = {}
+
+
+def _opener(word: str) -> tuple[str, str, bool]:
+    """(word, its form without a possessive, whether it is familiar): a capitalised sentence
+    opener is a name when that form is among the body's names and the word is not familiar."""
+    return word, _base(word), is_familiar(word.lower().replace("’", "'"))
 
 
 def _count_sentences(article: Article) -> np.ndarray:
@@ -579,12 +589,14 @@ def _count_sentences(article: Article) -> np.ndarray:
     lookup = known.get
     capitals = _CAPITAL_PIECES
     capital = capitals.get
+    capital_openers = _CAPITAL_OPENERS
+    opener_of = capital_openers.get
     word_row = _word_row
     initial_after = _INITIAL_AFTER
     acronym = _ACRONYM_RE.fullmatch
     size = _WORD_ROW.size
-    capitalised: list[str] = []  # capitalised words away from a sentence start: names
-    openers: list[tuple[int, str]] = []  # (item, word) of other capitalised initials
+    capitalised: list[str] = []  # capitalised words away from a sentence start: names (_base)
+    openers: list[tuple[int, tuple[str, str, bool]]] = []  # (item, _opener) of other initials
     ends = [0]  # words before each sentence's end
     marks = [0]  # items before each sentence's end
     total = 0
@@ -601,16 +613,17 @@ def _count_sentences(article: Article) -> np.ndarray:
             seen = capital(piece)
             if seen is not None:
                 word, lead, name_row, acronym_row = seen
+                opener = opener_of(piece) or _opener(word)
                 n += 1
                 if lead is None:
                     lead = not i or pieces[i - 1][-1] in initial_after
                 if not lead:
                     append(name_row)
-                    capitalised.append(word)
+                    capitalised.append(opener[1])
                 elif acronym_row is not None:
                     append(acronym_row)
                 else:
-                    openers.append((len(rows), word))
+                    openers.append((len(rows), opener))
                     append(None)
                 continue
             before = pieces[i - 1][-1] if i else None
@@ -641,48 +654,51 @@ def _count_sentences(article: Article) -> np.ndarray:
                     word_row(first, True),
                     word_row(first, len(first) > 1) if acronym(first) else None,
                 )
+                if len(capital_openers) >= _PIECE_ROWS_MAX:
+                    capital_openers.clear()
+                capital_openers[piece] = _opener(first)
             for word, initial in words:
                 if not word[0].isupper():
                     append(word_row(word))
                 elif not initial:
                     append(word_row(word, True))
-                    capitalised.append(word)
+                    capitalised.append(_base(word))
                 elif acronym(word):
                     append(word_row(word, len(word) > 1))
                 else:
-                    openers.append((len(rows), word))
+                    openers.append((len(rows), _opener(word)))
                     append(None)
         total += n
         ends.append(total)
         marks.append(len(rows))
     if openers:
         # "The", "But" open sentences; "Trump" is a name wherever it stands
-        names = frozenset(map(_base, capitalised))
-        for i, word in openers:
-            rows[i] = word_row(
-                word, _base(word) in names and not is_familiar(word.lower().replace("’", "'"))
-            )
+        names = frozenset(capitalised)
+        for i, (word, base, familiar) in openers:
+            rows[i] = word_row(word, base in names and not familiar)
     return _sum_rows(rows, np.array(ends, dtype=np.intp), marks)
 
 
 def _sum_rows(rows: list, ends: np.ndarray, marks: list[int]) -> np.ndarray:
     """Per-sentence sums of the packed word rows: sentence i has the words
     ends[i]:ends[i + 1] of ``b"".join(rows)``, those of the items rows[marks[i]:marks[i + 1]].
-    Summed by numpy, a block of sentences at a time (bounded memory on long texts)."""
+    Summed by numpy, a block of sentences at a time (bounded memory on long texts): running
+    sums with the running word count in front, so that one subtraction at the sentence ends
+    gives a sentence's words and every sum at once."""
     n = len(ends) - 1
     out = np.empty((n, len(COUNT_COLUMNS)), dtype=np.int64)
     out[:, 0] = 1
-    out[:, 1] = np.diff(ends)
     for first in range(0, n, _SENTENCES_PER_BLOCK):
         stop = min(first + _SENTENCES_PER_BLOCK, n)
         lo, hi = int(ends[first]), int(ends[stop])
-        words = np.zeros((hi - lo + 1, 6), dtype=np.int64)
+        running = np.zeros((hi - lo + 1, 7), dtype=np.int64)
+        running[:, 0] = np.arange(hi - lo + 1)
         if hi > lo:
             packed = b"".join(rows[marks[first] : marks[stop]])
             per_word = np.frombuffer(packed, dtype=np.int64).reshape(-1, 6)
-            np.cumsum(per_word, axis=0, out=words[1:])
-        bounds = ends[first : stop + 1] - lo
-        out[first:stop, 2:] = words[bounds[1:]] - words[bounds[:-1]]
+            np.cumsum(per_word, axis=0, out=running[1:, 1:])
+        at = running[ends[first : stop + 1] - lo]
+        np.subtract(at[1:], at[:-1], out=out[first:stop, 1:])
     return out
 
 
@@ -735,8 +751,8 @@ def readability_scores(text_or_article: str | Article) -> dict[str, float | int]
     body's counts, taken from the pass that scores the sentence and paragraph tables."""
     article = as_article(text_or_article)
     columns, whole = _table_scores(article)[2:]
-    scores = {key: float(values[0]) for key, values in zip(_SCORE_KEYS, columns, strict=True)}
-    return {**scores, **dict(zip(COUNT_COLUMNS, whole.tolist(), strict=True))}
+    scores = zip(_SCORE_KEYS, columns[:, 0].tolist(), strict=True)  # one value a column
+    return {**dict(scores), **dict(zip(COUNT_COLUMNS, whole.tolist(), strict=True))}
 
 
 _SCORE_KEYS = [*FORMULAS, "consensus_grade"]
@@ -759,8 +775,8 @@ def readability_sentences(text_or_article: str | Article) -> pd.DataFrame:
         _SENTENCE_TABLE,
         [
             *article.sentence_columns(),
-            *(counts[:, k] for k in range(1, len(COUNT_COLUMNS))),  # frame() copies
-            *_table_scores(article)[0],
+            counts.T[1:],  # frame() copies a block of columns at once
+            _table_scores(article)[0],
         ],
     )
 
@@ -775,12 +791,13 @@ def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
     return frame(
         _PARAGRAPH_TABLE,
         [
-            ints(p.paragraph_id for p in paragraphs),
-            np.array(starts, dtype="int64"),
-            ints(p.end for p in paragraphs),
+            np.array(  # paragraph_id, start, end: one block of columns
+                [[p.paragraph_id for p in paragraphs], starts, [p.end for p in paragraphs]],
+                dtype="int64",
+            ),
             strings([text[start : p.end] for start, p in zip(starts, paragraphs, strict=True)]),
-            *(totals[:, k] for k in range(len(COUNT_COLUMNS))),  # frame() copies
-            *_table_scores(article)[1],
+            totals.T,  # frame() copies a block of columns at once
+            _table_scores(article)[1],
         ],
     )
 
@@ -798,15 +815,20 @@ def _paragraph_totals(article: Article) -> tuple[np.ndarray, list[int]]:
     totals = np.zeros((len(paragraphs), len(COUNT_COLUMNS)), dtype=np.int64)
     starts = [p.start for p in paragraphs]
     sentences = article.sentences
-    # each sentence's paragraph row: sentences come paragraph by paragraph, so a paragraph's
-    # rows are one run, summed by one reduceat (integers: the order of the sums is immaterial)
-    rows = np.fromiter(
-        (index[s.paragraph_id] for s in sentences), dtype=np.intp, count=len(sentences)
-    )
-    if len(rows):
-        firsts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
-        totals[rows[firsts]] = np.add.reduceat(counts, firsts, axis=0)
-        for first, row in zip(firsts.tolist(), rows[firsts].tolist(), strict=True):
+    # sentences come paragraph by paragraph, so a paragraph's rows are one run (found in Python:
+    # a few dozen sentences cost less than numpy's per-call cost), summed by one reduceat
+    # (integers: the order of the sums is immaterial)
+    firsts: list[int] = []
+    rows: list[int] = []
+    previous = None
+    for i, sentence in enumerate(sentences):
+        if sentence.paragraph_id != previous:
+            previous = sentence.paragraph_id
+            firsts.append(i)
+            rows.append(index[previous])
+    if firsts:
+        totals[rows] = np.add.reduceat(counts, firsts, axis=0)
+        for first, row in zip(firsts, rows, strict=True):
             starts[row] = sentences[first].start
     memo["readability_paragraph_totals"] = found = (totals, starts)
     return found
@@ -814,9 +836,10 @@ def _paragraph_totals(article: Article) -> tuple[np.ndarray, list[int]]:
 
 def _table_scores(
     article: Article,
-) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], np.ndarray]:
-    """The score columns of the sentence table (no SMOG), of the paragraph table and of the
-    article (one row), and the article's counts: one pass of the formulas over the sentence
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The score columns (one row each, as :func:`frame` takes a block of columns) of the
+    sentence table (no SMOG), of the paragraph table and of the article (one value each), and
+    the article's counts: one pass of the formulas over the sentence
     rows, the paragraph rows and the article's total stacked (every formula is row by row, so
     stacking changes no number; numpy's per-call cost is paid once), computed once per
     Article."""
@@ -827,54 +850,103 @@ def _table_scores(
     counts = _count_matrix(article)
     totals = _paragraph_totals(article)[0]
     whole = counts.sum(axis=0)
-    columns = _formula_columns(np.concatenate((counts, totals, whole[np.newaxis])))
-    grades = _grade_columns(columns)
-    n = len(counts)
-    # the paragraphs and the article (the last row) in one range: both with SMOG
-    sentences, rest = _consensus_parts(
-        columns, grades, [(slice(0, n), False), (slice(n, None), True)]
-    )
-    last = len(totals)
-    found = (sentences, [c[:last] for c in rest], [c[last:] for c in rest], whole)
+    n, last = len(counts), len(counts) + len(totals)
+    scores = _scored(np.concatenate((counts, totals, whole[np.newaxis])), n)
+    found = (scores[_SENTENCE_SCORE_ROWS, :n], scores[:, n:last], scores[:, last:], whole)
     memo["readability_table_scores"] = found
     return found
 
 
-def _formula_columns(counts: np.ndarray) -> dict[str, np.ndarray]:
-    """Each formula (:data:`FORMULAS`) for every row of a count matrix: the expressions of
-    :func:`scores_from_counts` in the same order on float64, hence the same numbers. On tables
-    of a few dozen rows numpy's per-call cost is the whole cost, so when every row has words
-    and a sentence (nearly always) nothing is masked and no warning needs silencing."""
-    c = {name: counts[:, k] for k, name in enumerate(COUNT_COLUMNS)}
-    has_words, has_sentences = c["n_words"] > 0, c["n_sentences"] > 0
-    valid = has_words & has_sentences
-    if valid.all():
-        return _formulas(c)
+# The count matrix's columns (:data:`COUNT_COLUMNS`) each formula divides, scaled as the
+# formulas scale them before dividing, over the column they are divided by: syllables/words,
+# 100 × complex/words, 100 × letters/words, 100 × sentences/words, characters/words, 100 ×
+# difficult/words (Dale–Chall's percent), words/sentences, 30 × polysyllables/sentences.
+_RATIO_TOP = np.array([2, 4, 6, 0, 7, 5, 1, 3], dtype=np.intp)
+_RATIO_SCALE = np.array([[1], [100], [100], [100], [1], [100], [1], [30]], dtype=np.int64)
+_RATIO_BOTTOM = np.array([1, 1, 1, 1, 1, 1, 0, 0], dtype=np.intp)
+# Each formula's two terms, one product (ratio row × coefficient) each: the first six rows are
+# added to the next six (Kincaid, Fog, SMOG, Coleman–Liau, ARI, Dale–Chall); Reading Ease
+# subtracts the last two from its constant. A coefficient 1.0 leaves a ratio as it is; SMOG's
+# second term is 0.0 × words/sentences, +0.0 (x + 0.0 is x for every x ≥ +0 or NaN); and
+# −0.296 × x is −(0.296 × x), so Coleman–Liau's sum is its difference, bit for bit.
+_TERM_ROWS = np.array([6, 6, 7, 2, 6, 5, 0, 1, 6, 3, 4, 6, 6, 0], dtype=np.intp)
+_TERM_COEFFICIENTS = np.array(
+    [0.39, 1.0, 1.0430, 0.0588, 0.5, 0.1579, 11.8, 1.0, 0.0, -0.296, 4.71, 0.0496, 1.015, 84.6]
+)[:, np.newaxis]
+# subtracted from the six sums: x − 0.0 is x for every x, and x − (−3.1291) is x + 3.1291
+_SUM_CONSTANTS = np.array([15.59, 0.0, -3.1291, 15.8, 21.43, 0.0])[:, np.newaxis]
+_SENTENCE_SCORE_ROWS = np.array([0, 1, 2, 4, 5, 6, 7], dtype=np.intp)  # no SMOG
+_SMOG_ROW = list(FORMULAS).index("smog_index")
+
+
+def _formula_matrix(counts: np.ndarray) -> np.ndarray:
+    """Each formula (:data:`FORMULAS`, one row each) for every row of a count matrix (one
+    column each): the operations of :func:`scores_from_counts` in the same order on the same
+    float64 operands, hence the same numbers, done a block of formulas per numpy call (on a
+    few dozen rows numpy's per-call cost is the whole cost). When every row has words and a
+    sentence (nearly always) nothing is masked and no warning needs silencing."""
+    columns = counts.T
+    if len(counts) and columns[:2].min() > 0:
+        return _formula_rows(columns)
     with np.errstate(divide="ignore", invalid="ignore"):
-        columns = _formulas(c)
+        out = _formula_rows(columns)
+    has_sentences, has_words = columns[0] > 0, columns[1] > 0
+    valid = has_words & has_sentences
     keep = {"smog_index": has_sentences, "coleman_liau_index": has_words}
-    return {key: np.where(keep.get(key, valid), values, np.nan) for key, values in columns.items()}
+    for k, key in enumerate(FORMULAS):
+        out[k, ~keep.get(key, valid)] = np.nan
+    return out
 
 
-def _formulas(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """The formulas of :func:`_formula_columns` on count columns, unmasked."""
-    n_words, n_sentences = c["n_words"], c["n_sentences"]
-    per_sentence = n_words / n_sentences
-    percent = 100 * c["n_difficult"] / n_words
-    dale = 0.1579 * percent + 0.0496 * per_sentence
-    return {
-        "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * (c["n_syllables"] / n_words),
-        "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * (c["n_syllables"] / n_words) - 15.59,
-        "gunning_fog": 0.4 * (per_sentence + 100 * c["n_complex"] / n_words),
-        "smog_index": 1.0430 * np.sqrt(c["n_polysyllables"] * 30 / n_sentences) + 3.1291,
-        "coleman_liau_index": (
-            0.0588 * (100 * c["n_letters"] / n_words) - 0.296 * (100 * n_sentences / n_words) - 15.8
-        ),
-        "automated_readability_index": (
-            4.71 * (c["n_characters"] / n_words) + 0.5 * per_sentence - 21.43
-        ),
-        "dale_chall": np.where(percent > 5, dale + 3.6365, dale),
-    }
+def _formula_rows(columns: np.ndarray) -> np.ndarray:
+    """:func:`_formula_matrix` unmasked, on the transposed count matrix; an eighth, empty row
+    is left for the consensus grade."""
+    ratios = (columns[_RATIO_TOP] * _RATIO_SCALE) / columns[_RATIO_BOTTOM]
+    np.sqrt(ratios[7], out=ratios[7])
+    terms = ratios[_TERM_ROWS] * _TERM_COEFFICIENTS
+    out = np.empty((len(FORMULAS) + 1, columns.shape[1]))
+    sums = out[1:7]  # Kincaid, Fog, SMOG, Coleman–Liau, ARI, Dale–Chall
+    np.add(terms[:6], terms[6:12], out=sums)
+    np.subtract(sums, _SUM_CONSTANTS, out=sums)
+    np.multiply(out[2], 0.4, out=out[2])  # Fog: 0.4 × (words/sentence + 100 × complex/words)
+    np.subtract(206.835, terms[12], out=out[0])
+    np.subtract(out[0], terms[13], out=out[0])
+    np.add(out[6], 3.6365, out=out[6], where=ratios[5] > 5)  # Dale–Chall: over 5 % difficult
+    return out
+
+
+def _scored(counts: np.ndarray, n: int) -> np.ndarray:
+    """:func:`_formula_matrix` of a count matrix with the consensus grade as its last row:
+    the rows before ``n`` (sentences) without SMOG, the others with it. The grades are sorted
+    once, a sentence's SMOG grade set to infinity so that it sorts last and the order
+    statistics of the other six, the median's, are theirs alone; a NaN grade sorts after it, so
+    a NaN in the last place marks a row whose consensus :func:`consensus_grade` takes (NaN
+    grades left out)."""
+    out = _formula_matrix(counts)
+    grades = out[:-1].copy()
+    grades[0] = np.interp(out[0], *_FRE_GRADES)
+    grades[6] = np.interp(out[6], *_DALE_CHALL_GRADES)
+    grades[_SMOG_ROW, :n] = np.inf
+    ordered = np.sort(grades, axis=0)
+    consensus = out[-1]
+    consensus[n:] = ordered[3, n:]  # seven grades
+    np.add(ordered[2, :n], ordered[3, :n], out=consensus[:n])  # six grades
+    np.divide(consensus[:n], 2, out=consensus[:n])
+    for row in np.flatnonzero(np.isnan(ordered[-1])).tolist():
+        consensus[row] = consensus_grade(
+            {
+                key: float(out[k, row])
+                for k, key in enumerate(FORMULAS)
+                if row >= n or key != "smog_index"
+            }
+        )
+    return out
+
+
+def _formula_columns(counts: np.ndarray) -> dict[str, np.ndarray]:
+    """Each formula (:data:`FORMULAS`) for every row of a count matrix, by name (the rows of
+    :func:`_formula_matrix`)."""
+    return dict(zip(FORMULAS, _formula_matrix(counts), strict=False))
 
 
 def _grade_columns(columns: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

@@ -69,10 +69,17 @@ MAX_SENTENCE_CHARS = 2000
 
 
 def _token_before(text: str, pos: int, floor: int) -> int:
-    """Start of the token ending at pos (scanning back at most 60 characters)."""
-    i = pos
+    """Start of the token ending at pos (scanning back at most 60 characters). Nearly always a
+    space precedes it: found by ``str.rfind``, and the token checked for other stop characters
+    by one set operation, instead of a Python step per character; otherwise the scan back
+    stops at the stop character inside (text[start - 1] is a stop character or start is the
+    lowest position, so the scan's answer is never below start)."""
     lo = max(floor, pos - 60)
-    while i > lo and text[i - 1] not in _TOKEN_STOP:
+    start = max(text.rfind(" ", lo, pos) + 1, lo)
+    if _TOKEN_STOP.isdisjoint(text[start:pos]):
+        return start
+    i = pos
+    while i > start and text[i - 1] not in _TOKEN_STOP:
         i -= 1
     return i
 
@@ -105,11 +112,13 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, sent_start: int, l
         _LEADING_SPACE_RE.match(text, sent_start).end() == token_start
     ):
         return False  # a list marker opening the region: "1. Rodri, 37, London"
-    opener = next_word.lower().rstrip(".").replace("’", "'")
-    if key in CLOCK and "." in token:  # "a.m", not the verb "am"
-        return opener not in AFTER_CLOCK
-    if key in MAYBE_FINAL or _DOTTED_RE.fullmatch(token):
-        return opener in SENTENCE_OPENERS
+    # the next word decides only after "a.m."/"p.m.", an ambiguous abbreviation or a dotted
+    # token such as "U.S" (which holds a dot: most tokens are answered without the regex)
+    dotted = "." in token
+    clock = key in CLOCK and dotted  # "a.m", not the verb "am"
+    if clock or key in MAYBE_FINAL or (dotted and _DOTTED_RE.fullmatch(token)):
+        opener = next_word.lower().rstrip(".").replace("’", "'")
+        return opener not in AFTER_CLOCK if clock else opener in SENTENCE_OPENERS
     return True
 
 
