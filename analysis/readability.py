@@ -943,63 +943,6 @@ def _scored(counts: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def _formula_columns(counts: np.ndarray) -> dict[str, np.ndarray]:
-    """Each formula (:data:`FORMULAS`) for every row of a count matrix, by name (the rows of
-    :func:`_formula_matrix`)."""
-    return dict(zip(FORMULAS, _formula_matrix(counts), strict=False))
-
-
-def _grade_columns(columns: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """US grades of the formula columns (Reading Ease and Dale–Chall through their tables)."""
-    grades = dict(columns)
-    grades["flesch_reading_ease"] = np.interp(columns["flesch_reading_ease"], *_FRE_GRADES)
-    grades["dale_chall"] = np.interp(columns["dale_chall"], *_DALE_CHALL_GRADES)
-    return grades
-
-
-def _with_consensus(
-    columns: dict[str, np.ndarray], grades: dict[str, np.ndarray], rows: slice, *, smog: bool
-) -> list[np.ndarray]:
-    """The formula columns of ``rows`` (SMOG optional) and their consensus grade: the median
-    of the grades, as :func:`consensus_grade` takes it (NaN grades left out)."""
-    return _consensus_parts(columns, grades, [(rows, smog)])[0]
-
-
-def _consensus_parts(
-    columns: dict[str, np.ndarray],
-    grades: dict[str, np.ndarray],
-    parts: Sequence[tuple[slice, bool]],
-) -> list[list[np.ndarray]]:
-    """:func:`_with_consensus` of several row ranges, with the grade matrix of every row filled
-    once (numpy's per-call cost, not the data, is the cost on a few dozen rows). A range without
-    SMOG sorts its rows with SMOG's grade set to infinity: it sorts last, so the order
-    statistics of the other grades, the median's, are theirs alone."""
-    keys = list(columns)
-    matrix = np.empty((len(grades[keys[0]]), len(keys)))
-    for k, key in enumerate(keys):  # filled column by column: cheaper than np.column_stack
-        matrix[:, k] = grades[key]
-    out = []
-    for rows, smog in parts:
-        used = [key for key in keys if smog or key != "smog_index"]
-        part = {key: columns[key][rows] for key in used}
-        block = matrix[rows]
-        if not smog:
-            block = block.copy()
-            block[:, keys.index("smog_index")] = np.inf
-        ordered = np.sort(block, axis=1)
-        k = len(used)
-        if k % 2:
-            consensus = ordered[:, k // 2].copy()
-        else:
-            consensus = (ordered[:, k // 2 - 1] + ordered[:, k // 2]) / 2
-        for row in np.flatnonzero(np.isnan(block).any(axis=1)):
-            consensus[row] = consensus_grade(
-                {key: float(values[row]) for key, values in part.items()}
-            )
-        out.append([*part.values(), consensus])
-    return out
-
-
 _FRE_GRADES = tuple(
     np.array(column, dtype=np.float64) for column in zip(*_FRE_TO_GRADE, strict=True)
 )

@@ -335,12 +335,16 @@ _COUNT_ROW = st.tuples(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_COUNT_ROW, min_size=1, max_size=12), st.data())
-def test_consensus_parts_equal_the_old_consensus_range_by_range(rows, data):
+def test_consensus_equals_the_old_consensus_range_by_range(rows, data):
     counts = np.array(rows, dtype=np.int64)
-    columns = R._formula_columns(counts)
-    grades = R._grade_columns(columns)
-    cut = data.draw(st.integers(0, len(rows)))
-    new = R._consensus_parts(columns, grades, [(slice(0, cut), False), (slice(cut, None), True)])
+    scored = R._scored(counts, cut := data.draw(st.integers(0, len(rows))))
+    columns = dict(zip(R.FORMULAS, scored, strict=False))
+    grades = {
+        **columns,
+        "flesch_reading_ease": np.interp(columns["flesch_reading_ease"], *R._FRE_GRADES),
+        "dale_chall": np.interp(columns["dale_chall"], *R._DALE_CHALL_GRADES),
+    }
+    new = [scored[R._SENTENCE_SCORE_ROWS, :cut], scored[:, cut:]]
     old = [
         _old_with_consensus(columns, grades, slice(0, cut), smog=False),
         _old_with_consensus(columns, grades, slice(cut, None), smog=True),
@@ -354,9 +358,9 @@ def test_consensus_parts_equal_the_old_consensus_range_by_range(rows, data):
 def test_sentence_grades_without_smog_ignore_an_infinite_smog():
     # a one-sentence row: its consensus is the median of six grades and Reading Ease's
     counts = np.array([[1, 12, 20, 2, 1, 3, 50, 52], [3, 40, 70, 6, 5, 8, 170, 175]])
-    columns = R._formula_columns(counts)
-    grades = R._grade_columns(columns)
-    (sentence,) = R._consensus_parts(columns, grades, [(slice(0, 1), False)])
+    scored = R._scored(counts, 1)
     scalar = R.scores_from_counts(R.Counts(*counts[0].tolist()), smog=False)
-    assert sentence[-1][0] == scalar["consensus_grade"]
-    assert len(sentence) == len(R.FORMULAS)  # six formulas and the consensus
+    assert scored[-1][0] == scalar["consensus_grade"]
+    assert len(R._SENTENCE_SCORE_ROWS) == len(R.FORMULAS)  # six formulas and the consensus
+    whole = R.scores_from_counts(R.Counts(*counts[1].tolist()))
+    assert scored[-1][1] == whole["consensus_grade"]  # the other row: seven grades

@@ -479,11 +479,10 @@ def test_vectorised_formulas_equal_the_scalar_ones(seed_article):
             assert row[key] == value, key
     # a sentence without a word (all formulas NaN) still gets a NaN consensus
     matrix = np.array([[1, 0, 0, 0, 0, 0, 0, 0], [1, 3, 4, 0, 0, 1, 12, 12]], dtype=np.int64)
-    formulas = R._formula_columns(matrix)
-    columns = R._with_consensus(formulas, R._grade_columns(formulas), slice(None), smog=False)
-    assert math.isnan(columns[-1][0])
+    consensus = R._scored(matrix, len(matrix))[-1]  # both rows sentences: no SMOG
+    assert math.isnan(consensus[0])
     expected = R.scores_from_counts(R.Counts(*matrix[1].tolist()), smog=False)
-    assert columns[-1][1] == expected["consensus_grade"]
+    assert consensus[1] == expected["consensus_grade"]
 
 
 def test_counting_in_blocks_changes_nothing(seed_article, monkeypatch):

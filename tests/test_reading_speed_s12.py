@@ -48,14 +48,45 @@ def _old_formula_columns(counts: np.ndarray) -> dict[str, np.ndarray]:
     return {key: np.where(keep.get(key, valid), values, np.nan) for key, values in columns.items()}
 
 
+def _old_consensus_parts(
+    columns: dict[str, np.ndarray], parts: list[tuple[slice, bool]]
+) -> list[list[np.ndarray]]:
+    """Session 11's ``_grade_columns`` and ``_consensus_parts``: one grade matrix, each row
+    range's columns (SMOG optional) and their consensus grade."""
+    grades = dict(columns)
+    grades["flesch_reading_ease"] = np.interp(columns["flesch_reading_ease"], *R._FRE_GRADES)
+    grades["dale_chall"] = np.interp(columns["dale_chall"], *R._DALE_CHALL_GRADES)
+    keys = list(columns)
+    matrix = np.empty((len(grades[keys[0]]), len(keys)))
+    for k, key in enumerate(keys):
+        matrix[:, k] = grades[key]
+    out = []
+    for rows, smog in parts:
+        used = [key for key in keys if smog or key != "smog_index"]
+        part = {key: columns[key][rows] for key in used}
+        block = matrix[rows]
+        if not smog:
+            block = block.copy()
+            block[:, keys.index("smog_index")] = np.inf
+        ordered = np.sort(block, axis=1)
+        k = len(used)
+        if k % 2:
+            consensus = ordered[:, k // 2].copy()
+        else:
+            consensus = (ordered[:, k // 2 - 1] + ordered[:, k // 2]) / 2
+        for row in np.flatnonzero(np.isnan(block).any(axis=1)):
+            consensus[row] = R.consensus_grade(
+                {key: float(values[row]) for key, values in part.items()}
+            )
+        out.append([*part.values(), consensus])
+    return out
+
+
 def _old_scores(counts: np.ndarray, n: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Session 11's scoring in ``_table_scores``: the sentence rows' columns (no SMOG) and the
     other rows' columns, each with the consensus grade last."""
     columns = _old_formula_columns(counts)
-    grades = R._grade_columns(columns)
-    first, rest = R._consensus_parts(
-        columns, grades, [(slice(0, n), False), (slice(n, None), True)]
-    )
+    first, rest = _old_consensus_parts(columns, [(slice(0, n), False), (slice(n, None), True)])
     return first, rest
 
 
