@@ -278,10 +278,10 @@ class Article:
         return frame(_SENTENCE_COLUMNS, self.sentence_columns())
 
     def sentence_columns(self, text_dtype: pd.StringDtype = STR) -> list[object]:
-        """:func:`sentence_columns` of the body sentences, from arrays built once per article
-        (the readability and sentiment tables both lead with them), the four integer columns
-        as one 2-D array (``frame`` copies it at once; each call gets its own string array
-        over the shared Arrow data)."""
+        """The columns that lead every per-sentence table (readability and sentiment alike),
+        built once per article: sentence_id, paragraph_id, start and end as one 2-D int64 array
+        (``frame`` copies it at once), then the text (each call gets its own string array over
+        the shared Arrow data)."""
         ids, texts = self._sentence_arrays
         if texts is None or text_dtype.storage != "pyarrow":
             return [ids, strings([s.text for s in self.sentences], text_dtype)]
@@ -352,20 +352,6 @@ def strings(
         except (pa.ArrowException, TypeError):  # not all str/None: let pandas convert
             pass
     return pd.array(values, dtype=dtype)
-
-
-def sentence_columns(
-    sentences: Sequence[Sentence], text_dtype: pd.StringDtype = STR
-) -> list[object]:
-    """The columns that lead every per-sentence table: sentence_id, paragraph_id, start, end,
-    text (in that order, as ``frame`` takes them)."""
-    return [
-        ints(s.sentence_id for s in sentences),
-        ints(s.paragraph_id for s in sentences),
-        ints(s.start for s in sentences),
-        ints(s.end for s in sentences),
-        strings([s.text for s in sentences], text_dtype),
-    ]
 
 
 def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
