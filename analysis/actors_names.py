@@ -100,18 +100,25 @@ def _cap_token_re() -> re.Pattern[str]:
 
 
 def _cap_tokens(text: str, start: int, end: int) -> list[Tok]:
-    """Capitalised tokens of a sentence, with possessive suffixes split off the name."""
+    """Capitalised tokens of a sentence, with possessive suffixes split off the name.
+
+    Most tokens are letters (and digits) alone, ``str.isalnum()``: no apostrophe, hyphen,
+    period, "&" or "/" inside, so only a possessive after them is to be looked for; the rest
+    take the full path."""
     toks: list[Tok] = []
     for m in _cap_token_re().finditer(text, start, end):
-        s, e = m.start(), m.end()
         word = m.group()
+        s, e = m.span()
+        if word.isalnum():
+            if word != "I":
+                possessive = e < end and text[e] in "’'" and _possessive_after(text, e, end, word)
+                toks.append(Tok(s, e, word, possessive))
+            continue
         possessive = False
         if len(word) > 2 and word[-2] in "’'" and word[-1] in "sS":
             word, e, possessive = word[:-2], e - 2, True
         elif e < end and text[e] in "’'":  # POSS_AFTER_RE opens with an apostrophe
-            p = POSS_AFTER_RE.match(text, e, end)
-            if p is not None and (p.end() - p.start() == 2 or word[-1] in "sS"):
-                possessive = True
+            possessive = _possessive_after(text, e, end, word)
         lone = False
         if "-" in word:
             parts = word.split("-")
@@ -121,6 +128,12 @@ def _cap_tokens(text: str, start: int, end: int) -> list[Tok]:
         if word != "I" and not word.startswith(("I’", "I'")):
             toks.append(Tok(s, e, word, possessive, lone))
     return toks
+
+
+def _possessive_after(text: str, e: int, end: int, word: str) -> bool:
+    """Whether an apostrophe at ``e`` makes ``word`` possessive ("Jones’", "Trump’s")."""
+    p = POSS_AFTER_RE.match(text, e, end)
+    return p is not None and (p.end() - p.start() == 2 or word[-1] in "sS")
 
 
 _GAP_CONNECTOR_RE = re.compile(r"[ \t\u00a0]+([a-z]+|&)[ \t\u00a0]+")
