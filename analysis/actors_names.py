@@ -207,6 +207,9 @@ def _title_prefix(
 ) -> tuple[int, str | None, str | None, bool]:
     """Length of a leading title ("French President"), its last title word, an affiliation, and
     whether the title ends in an "of" phrase ("Secretary of State", "Duchess of Cambridge")."""
+    if len(run) == 1:  # most runs: one word is a title on its own or there is none
+        low = run[0].text.lower().rstrip(".")
+        return (1, low, None, False) if low in lex.titles else (0, None, None, False)
     k = 0
     title = None
     title_end = 0
@@ -411,7 +414,10 @@ _QUOTE_OPEN_BEFORE_RE = re.compile(r"[“‘\"'][^”’\"']*$")
 def _after_quote(text: str, floor: int, start: int) -> bool:
     """A word right after an opening quote or a colon starts a sentence of its own."""
     before = text[max(floor, start - 3) : start].rstrip()
-    return bool(before) and (before[-1] in OPEN_QUOTES or before[-1] == ":")
+    return before[-1:] in _QUOTE_OR_COLON
+
+
+_QUOTE_OR_COLON = frozenset((*OPEN_QUOTES, ":"))  # one character each: "" is not in it
 
 
 def _candidate(
@@ -515,6 +521,8 @@ def _numbered(text: str, tok: Tok) -> bool:
 
 def _key(name_text: str) -> str:
     """Cluster key of a name: initials dropped ("Jessica R. Jones" -> "Jessica Jones")."""
+    if name_text.isalnum():  # one plain word (most names): its own key
+        return name_text
     words = norm(name_text).split()
     kept = [w for w in words if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
     return " ".join(kept or words)

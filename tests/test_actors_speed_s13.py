@@ -6,7 +6,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analysis import actors_links as L
 from analysis import actors_names as N
+from analysis.actors_lexicon import lexicon
+from analysis.article import Article
 
 # --- session 12's code, the oracle --------------------------------------------------------------
 
@@ -31,6 +34,72 @@ def _old_cap_tokens(text: str, start: int, end: int) -> list[N.Tok]:
         if word != "I" and not word.startswith(("I’", "I'")):
             toks.append(N.Tok(s, e, word, possessive, lone))
     return toks
+
+
+def _old_title_prefix(text, run, lex):
+    k = 0
+    title = None
+    title_end = 0
+    affiliation = None
+    while k < len(run):
+        word = run[k].text
+        low = word.lower().rstrip(".")
+        if low in lex.title_openers and k + 1 < len(run):
+            two = f"{low} {run[k + 1].text.lower()}"
+            if two in lex.titles:
+                title, k = two, k + 2
+                title_end = k
+                continue
+        if low in lex.titles:
+            title, k = low, k + 1
+            title_end = k
+            continue
+        entry = lex.names.get(N.word_key(word))
+        if word in lex.demonyms:
+            affiliation = lex.demonyms[word]
+        elif entry is not None and entry.kind == "place":
+            affiliation = entry.canonical
+        elif low not in lex.title_modifiers and entry is None:
+            break
+        k += 1
+    if title is None:
+        return 0, None, None, False
+    gap = text[run[title_end - 1].end : run[title_end].start] if title_end < len(run) else ""
+    if not N._OF_FOR_RE.search(gap):
+        return title_end, title, affiliation, False
+    if k >= len(run):
+        return k, title, affiliation, True
+    given = next((i for i in range(k, len(run)) if run[i].text in lex.given_names), None)
+    if given is None and len(run) - k > 2:
+        given = len(run) - 2
+    return given if given is not None else k, title, affiliation, True
+
+
+def _old_key(name_text: str) -> str:
+    words = N.norm(name_text).split()
+    kept = [w for w in words if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
+    return " ".join(kept or words)
+
+
+def _old_after_quote(text: str, floor: int, start: int) -> bool:
+    before = text[max(floor, start - 3) : start].rstrip()
+    return bool(before) and (before[-1] in N.OPEN_QUOTES or before[-1] == ":")
+
+
+def _old_starts(article, openings):
+    text, start, end = article.text, article.body_start, article.body_end
+    offsets = sorted(m.start() for opening in openings for m in opening.finditer(text, start, end))
+    found = []
+    sentences = article.sentences
+    j, n = 0, len(sentences)
+    for pos in offsets:
+        while j < n and sentences[j].end <= pos:
+            j += 1
+        if j == n:
+            break
+        if sentences[j].start <= pos:
+            found.append((pos, sentences[j]))
+    return found
 
 
 # --- texts -------------------------------------------------------------------------------------
@@ -73,3 +142,72 @@ def test_capitals_and_token_characters_are_alphanumeric():
             assert c.isalnum()
     for c in map(chr, range(0x110000)):
         assert (N.re.fullmatch(r"[^\W_]", c) is not None) == c.isalnum()
+
+
+_WORDS = st.sampled_from(
+    """President Prime Minister Secretary of State Defense French Mr. Dr. Donald Trump the The
+    he He his She her its Its him NATO U.S. Russia Russian Bank England for Economic Renewal
+    Duchess Cambridge General Motors said and “He “The ” : O’Brien J. R. Jones Election Day
+    There Then Thereafter hesitated ship""".split()
+)
+_BODY = st.lists(
+    st.lists(_WORDS, min_size=1, max_size=10).map(" ".join), min_size=1, max_size=5
+).map(lambda ss: ". ".join(ss) + ".")
+
+
+def _article(body: str) -> Article:
+    return Article.from_text("A title\n\n" + body + "\n")
+
+
+@_SETTINGS
+@given(_BODY)
+def test_title_prefix_equals_the_old_one(body):
+    article = _article(body)
+    text, lex = article.text, lexicon()
+    for sent in article.sentences:
+        for run in N._runs(text, N._cap_tokens(text, sent.start, sent.end), lex):
+            assert N._title_prefix(text, run, lex) == _old_title_prefix(text, run, lex)
+
+
+def test_title_prefix_of_one_word():
+    text = "President Obama"
+    lex = lexicon()
+    toks = N._cap_tokens(text, 0, len(text))
+    assert N._title_prefix(text, toks[:1], lex) == (1, "president", None, False)
+    assert N._title_prefix(text, toks[1:], lex) == (0, None, None, False)
+    assert N._title_prefix(text, toks, lex) == (1, "president", None, False)
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(["A", "b", "J.", "O’Brien", "É", "1", " ", "\u00a0", "-"])))
+def test_key_equals_the_old_one(pieces):
+    name = "".join(pieces)
+    assert N._key(name) == _old_key(name)
+
+
+def test_key_drops_initials_and_keeps_a_plain_word():
+    assert N._key("Jessica R. Jones") == "Jessica Jones"
+    assert N._key("Trump") == "Trump"
+    assert N._key("O’Brien") == "O'Brien"
+
+
+@_SETTINGS
+@given(_TOKEN_TEXT, st.integers(0, 40), st.integers(0, 40))
+def test_after_quote_equals_the_old_one(text, floor, start):
+    start = min(start, len(text))
+    assert N._after_quote(text, floor, start) == _old_after_quote(text, floor, start)
+
+
+@_SETTINGS
+@given(_BODY)
+def test_openings_are_placed_in_their_sentences_as_before(body):
+    for openings in (L._ROLE_OPENINGS, L._PRONOUN_OPENINGS, L._PRONOUN_OPENINGS[:2]):
+        article = _article(body)
+        assert L._starts(article, openings) == _old_starts(article, openings)
+
+
+def test_openings_are_placed_in_their_sentences():
+    article = _article("The he said. He met the king. Then the")
+    got = [(pos, s.sentence_id) for pos, s in L._starts(article, L._ROLE_OPENINGS)]
+    text = article.text
+    assert got == [(text.index("The"), 1), (text.index("the king"), 2)]  # the title is 0
