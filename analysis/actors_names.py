@@ -4,6 +4,7 @@ into actors (full names, surnames, acronyms) with a kind. See :mod:`analysis.act
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Container
@@ -257,6 +258,16 @@ def _surface(text: str, run: list[Tok]) -> str:
     return norm(text[run[0].start : run[-1].end]) if run else ""
 
 
+# "the", "a", "an" in any case but capitals ("The", "THe", "An"; not "THE", "A", "AN"): what
+# lower-cases to one of them and is not upper-case (only ASCII letters lower-case to these)
+_ARTICLES = frozenset(
+    w
+    for word in ("the", "a", "an")
+    for w in map("".join, itertools.product(*({c, c.upper()} for c in word)))
+    if not w.isupper()
+)
+
+
 def _strip_leading(
     text: str, run: list[Tok], sentence_start: bool, lower_words: Container[str], lex: Lexicon
 ) -> list[Tok]:
@@ -264,10 +275,8 @@ def _strip_leading(
     (unless the run is a listed name as it stands: "The Hague")."""
     while run:
         first = run[0]
-        low = first.text.lower()
-        article_word = low in ("the", "a", "an") and not first.text.isupper()
         opener = sentence_start and _common_opener(first, len(run), lower_words, lex)
-        if not (article_word or first.text in lex.calendar_words or opener):
+        if not (first.text in _ARTICLES or first.text in lex.calendar_words or opener):
             break
         if _surface(text, run) in lex.names:  # looked up only for a run that could lose a word
             break
@@ -442,12 +451,16 @@ def _candidate(
     if name is not run:
         surface = _surface(text, name)
     entry = lex.names.get(surface) if title is None else None
+    if len(name) == 1:  # most names: the token as written
+        tokens, name_text = [last.text], last.text
+    else:
+        tokens, name_text = [t.text for t in name], text[name[0].start : last.end]
     # positional arguments: keywords would build a dictionary for every candidate
     cand = Cand(
         run[0].start,
         last.end,
-        [t.text for t in name],
-        text[name[0].start : name[-1].end] if name else "",
+        tokens,
+        name_text,
         sentence_id,
         last.possessive,
         title,

@@ -75,6 +75,92 @@ def _old_title_prefix(text, run, lex):
     return given if given is not None else k, title, affiliation, True
 
 
+def _old_strip_leading(text, run, sentence_start, lower_words, lex):
+    while run:
+        first = run[0]
+        low = first.text.lower()
+        article_word = low in ("the", "a", "an") and not first.text.isupper()
+        opener = sentence_start and N._common_opener(first, len(run), lower_words, lex)
+        if not (article_word or first.text in lex.calendar_words or opener):
+            break
+        if N._surface(text, run) in lex.names:
+            break
+        run = run[1:]
+        sentence_start = False
+    return run
+
+
+def _old_candidate(
+    text: str, run: list[N.Tok], sentence_id: int, floor: int, after: str, lex: N.Lexicon
+) -> N.Cand | None:
+    surface = N._surface(text, run)
+    if surface in lex.stop:
+        return None
+    k, title, affiliation, of_phrase = N._title_prefix(text, run, lex)
+    name = run[k:] if k else run
+    last = run[-1]
+    if title is not None and name:
+        lows = {t.text.lower() for t in name}
+        if lows & lex.org_keywords:
+            k, title, affiliation, name = 0, None, None, run
+    if title is not None and not name:
+        if not of_phrase:
+            return None
+        name, affiliation = run, None
+    if name is not run:
+        surface = N._surface(text, name)
+    entry = lex.names.get(surface) if title is None else None
+    cand = N.Cand(
+        run[0].start,
+        last.end,
+        [t.text for t in name],
+        text[name[0].start : name[-1].end] if name else "",
+        sentence_id,
+        last.possessive,
+        title,
+        affiliation,
+        None,
+        None,
+        "name",
+        "",
+        after,
+    )
+    if entry is not None:
+        cand.canonical, cand.kind = entry.canonical, entry.kind
+        cand.linked_by = "name" if N.norm(entry.canonical) == surface else "alias"
+        return cand
+    if title is not None:
+        return cand
+    if surface in lex.demonyms:
+        if after.lower() in N.AGENT_NOUNS and not last.possessive:
+            cand.canonical, cand.kind, cand.linked_by = lex.demonyms[surface], "place", "alias"
+            return cand
+        return None
+    if surface in lex.demonym_plurals:
+        cand.kind = "group"
+        return cand
+    if last.text in lex.demonyms:
+        return None
+    if len(name) == 1:
+        word = name[0].text
+        if N._PLURAL_ACRONYM_RE.fullmatch(word):
+            return None
+        if len(word) == 1:
+            return None
+        if N._shouted(word, lex):
+            return None
+    if last.text in N._PERIOD_WORDS:
+        return None
+    if N._numbered(text, last):
+        return None
+    if len(name) == 1:
+        if name[0].text.isupper() and len(name[0].text) > 6:
+            return None
+        prev = N._last_word(text, max(floor, run[0].start - 40), run[0].start)
+        cand.preceded_by = prev.group(1).lower() if prev else ""
+    return cand
+
+
 def _old_key(name_text: str) -> str:
     words = N.norm(name_text).split()
     kept = [w for w in words if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
@@ -167,6 +253,33 @@ def test_title_prefix_equals_the_old_one(body):
     for sent in article.sentences:
         for run in N._runs(text, N._cap_tokens(text, sent.start, sent.end), lex):
             assert N._title_prefix(text, run, lex) == _old_title_prefix(text, run, lex)
+
+
+@_SETTINGS
+@given(_BODY)
+def test_strip_leading_and_candidates_equal_the_old_ones(body):
+    article = _article(body)
+    text, lex = article.text, lexicon()
+    words = N.lower_words(article)
+    for sent in article.sentences:
+        for run in N._runs(text, N._cap_tokens(text, sent.start, sent.end), lex):
+            for initial in (False, True):
+                stripped = N._strip_leading(text, run, initial, words, lex)
+                assert stripped == _old_strip_leading(text, run, initial, words, lex)
+                if stripped:
+                    args = (text, stripped, sent.sentence_id, sent.start, "forces", lex)
+                    assert N._candidate(*args) == _old_candidate(*args)
+
+
+def test_articles_are_what_lower_cases_to_one_not_in_capitals():
+    assert {c for c in map(chr, range(0x110000)) if c.lower() in set("thean")} == set("theanTHEAN")
+    assert {
+        w for w in ("The", "THe", "ThE", "tHE", "tHe", "thE", "the", "An", "aN", "an", "a")
+    } == N._ARTICLES
+    text = "The Hague, THE Times, An Post"
+    runs = N._runs(text, N._cap_tokens(text, 0, len(text)), lexicon())
+    stripped = [N._strip_leading(text, r, False, set(), lexicon()) for r in runs]
+    assert [[t.text for t in r] for r in stripped] == [["The", "Hague"], ["THE", "Times"], ["Post"]]
 
 
 def test_title_prefix_of_one_word():
