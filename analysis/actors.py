@@ -128,11 +128,11 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
         spans = SpanIndex((r.start, r.end) for r in roles)
         mentions = [m for m in mentions if not spans.overlaps(m.start, m.end)] + roles
         mentions.sort(key=START)
-    spans = SpanIndex((m.start, m.end) for m in mentions)
-    described = [
-        r for r in org_roles(article, actors, mentions, lex) if not spans.overlaps(r.start, r.end)
-    ]
-    mentions = sorted(mentions + described, key=START)
+    described = org_roles(article, actors, mentions, lex)
+    if described:  # in about a quarter of the articles: else the mentions stay as they are
+        spans = SpanIndex((m.start, m.end) for m in mentions)
+        described = [r for r in described if not spans.overlaps(r.start, r.end)]
+        mentions = sorted(mentions + described, key=START)
     mentions = sorted(mentions + pronouns(article, actors, mentions), key=START)
     drop, rename = config["drop"], config["rename"]
     names = {k: rename.get(a.canonical, a.canonical) for k, a in actors.items()}
@@ -210,7 +210,7 @@ def _actor_rows(rows: tuple[tuple, ...]) -> tuple[tuple, ...]:
         if linked_by != "pronoun":
             row[4].setdefault(text, None)
     ordered = sorted(stats.values(), key=lambda r: (-r[2], r[10]))
-    return tuple((*r[:4], tuple(r[4]), len(r[5]), *r[6:]) for r in ordered)
+    return tuple([(*r[:4], tuple(r[4]), len(r[5]), *r[6:]) for r in ordered])
 
 
 def _actor_table(actor_rows: tuple[tuple, ...]) -> pd.DataFrame:

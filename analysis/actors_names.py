@@ -275,8 +275,12 @@ def _strip_leading(
     (unless the run is a listed name as it stands: "The Hague")."""
     while run:
         first = run[0]
-        opener = sentence_start and _common_opener(first, len(run), lower_words, lex)
-        if not (first.text in _ARTICLES or first.text in lex.calendar_words or opener):
+        # the opener test last: the others are single look-ups (its scans only fill a memo)
+        if not (
+            first.text in _ARTICLES
+            or first.text in lex.calendar_words
+            or (sentence_start and _common_opener(first, len(run), lower_words, lex))
+        ):
             break
         if _surface(text, run) in lex.names:  # looked up only for a run that could lose a word
             break
@@ -381,25 +385,24 @@ def _headline(
         return False
     # Function words first: a headline needs one, and most sentences have none, so the
     # ordinary-word test (a scan of the body for each word new to it) is left for the few
-    # sentences with exactly one; and it stops once the answer is known. A word counts as it
-    # did in one pass over all: the tests have no effect on each other (the scans only fill
-    # a memo), so their order changes no count.
+    # sentences with exactly one, in a second pass; and it stops once the answer is known. A
+    # word counts as it did in one pass over all: the tests have no effect on each other (the
+    # scans only fill a memo), so their order changes no count.
     function = 0
-    others: list[Tok] = []
     function_words = lex.function_words
     for t in tokens[1:]:
         low = t.text.lower()
-        if low not in function_words:
-            others.append(t)
-        elif _own_case(text, start, t, low, lex):
+        if low in function_words and _own_case(text, start, t, low, lex):
             function += 1
             if function >= 2:
                 return True
     if function == 0:
         return False
     other = 0
-    for t in others:
+    for t in tokens[1:]:
         low = t.text.lower()
+        if low in function_words:
+            continue
         if _ordinary(low, lower_words, lex) and _own_case(text, start, t, low, lex):
             other += 1
             if other >= 2:

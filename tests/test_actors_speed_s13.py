@@ -161,6 +161,34 @@ def _old_candidate(
     return cand
 
 
+def _old_headline(text, start, end, tokens, lower_words, lex):
+    if text[start:end].isupper():
+        return True
+    if len(tokens) < 3:
+        return False
+    function = 0
+    others = []
+    function_words = lex.function_words
+    for t in tokens[1:]:
+        low = t.text.lower()
+        if low not in function_words:
+            others.append(t)
+        elif N._own_case(text, start, t, low, lex):
+            function += 1
+            if function >= 2:
+                return True
+    if function == 0:
+        return False
+    other = 0
+    for t in others:
+        low = t.text.lower()
+        if N._ordinary(low, lower_words, lex) and N._own_case(text, start, t, low, lex):
+            other += 1
+            if other >= 2:
+                return True
+    return False
+
+
 def _old_key(name_text: str) -> str:
     words = N.norm(name_text).split()
     kept = [w for w in words if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
@@ -269,6 +297,38 @@ def test_strip_leading_and_candidates_equal_the_old_ones(body):
                 if stripped:
                     args = (text, stripped, sent.sentence_id, sent.start, "forces", lex)
                     assert N._candidate(*args) == _old_candidate(*args)
+
+
+_HEADLINE_WORDS = st.sampled_from(
+    "Pence Flowers Won’t Be At at Debate Trump Was Mocking The the Of of In in Big Deal Said "
+    "“He Russia Monday Is is And".split()
+)
+
+
+@_SETTINGS
+@given(
+    st.lists(
+        st.lists(_HEADLINE_WORDS, min_size=1, max_size=9).map(" ".join), min_size=1, max_size=4
+    )
+)
+def test_headline_equals_the_old_one(sentences):
+    article = _article(". ".join(sentences) + ".")
+    text, lex = article.text, lexicon()
+    words = N.lower_words(article)
+    for sent in article.sentences:
+        tokens = N._cap_tokens(text, sent.start, sent.end)
+        args = (text, sent.start, sent.end, tokens, words, lex)
+        assert N._headline(*args) == _old_headline(*args)
+
+
+def test_headline_in_title_case():
+    text = "Pence: Flowers Won’t Be at Debate, Trump Was Mocking. He Is In The Deal"
+    lex = lexicon()
+    first, second = text.index("."), text.index("He")
+    assert N._headline(text, 0, first, N._cap_tokens(text, 0, first), set(), lex)
+    end = len(text)
+    assert N._headline(text, second, end, N._cap_tokens(text, second, end), set(), lex)
+    assert not N._headline(text, 0, 8, N._cap_tokens(text, 0, 8), set(), lex)
 
 
 def test_articles_are_what_lower_cases_to_one_not_in_capitals():
