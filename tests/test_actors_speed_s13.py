@@ -3,13 +3,16 @@ is kept here as the oracle)."""
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analysis import actors as A
 from analysis import actors_links as L
 from analysis import actors_names as N
 from analysis.actors_lexicon import lexicon
-from analysis.article import Article
+from analysis.article import Article, frame, strings
 
 # --- session 12's code, the oracle --------------------------------------------------------------
 
@@ -216,6 +219,48 @@ def _old_starts(article, openings):
     return found
 
 
+_OLD_INT_COLUMNS = frozenset(("start", "end", "sentence_id", "paragraph_id"))
+_OLD_TEXT_COLUMNS = [
+    c for c in A.MENTION_COLUMNS if c not in _OLD_INT_COLUMNS and c != "possessive"
+]
+
+
+def _old_mention_table(rows):
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(A.MENTION_COLUMNS)
+    n = len(rows)
+    by_name = dict(zip(A.MENTION_COLUMNS, columns, strict=True))
+    texts = strings([v for name in _OLD_TEXT_COLUMNS for v in by_name[name]])
+    data = []
+    for name, values in by_name.items():
+        if name in _OLD_INT_COLUMNS:
+            data.append(np.array(values, dtype="int64"))
+        elif name == "possessive":
+            data.append(np.array(values, dtype=bool))
+        else:
+            i = _OLD_TEXT_COLUMNS.index(name)
+            data.append(texts[i * n : (i + 1) * n])
+    return frame(pd.Index(A.MENTION_COLUMNS), data)
+
+
+def _old_actor_table(actor_rows):
+    columns = list(zip(*actor_rows, strict=True)) if actor_rows else [()] * len(A.ACTOR_COLUMNS)
+    n = len(actor_rows)
+    aliases = np.empty(n, dtype=object)
+    for i, names in enumerate(columns[4]):
+        aliases[i] = list(names)
+    names_kinds = strings([*columns[0], *columns[1]])
+    return frame(
+        pd.Index(A.ACTOR_COLUMNS),
+        [
+            names_kinds[:n],
+            names_kinds[n:],
+            *(np.array(c, dtype="int64") for c in columns[2:4]),
+            aliases,
+            *(np.array(c, dtype="int64") for c in columns[5:]),
+        ],
+    )
+
+
 # --- texts -------------------------------------------------------------------------------------
 
 _SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -384,3 +429,41 @@ def test_openings_are_placed_in_their_sentences():
     got = [(pos, s.sentence_id) for pos, s in L._starts(article, L._ROLE_OPENINGS)]
     text = article.text
     assert got == [(text.index("The"), 1), (text.index("the king"), 2)]  # the title is 0
+
+
+_NAMES = st.sampled_from(["Donald Trump", "NATO", "he", "the alliance", "Zoë", "日本"])
+_INTS = st.integers(-(2**40), 2**40)
+_MENTION_ROW = st.tuples(_NAMES, _NAMES, _INTS, _INTS, _NAMES, _INTS, _NAMES, st.booleans(), _INTS)
+_ACTOR_ROW = st.tuples(_NAMES, _NAMES, _INTS, _INTS, st.lists(_NAMES).map(tuple), *[_INTS] * 6)
+
+
+def _same_table(new: pd.DataFrame, old: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(new, old, check_exact=True)
+    assert new.dtypes.equals(old.dtypes)
+    assert [b.dtype for b in new._mgr.blocks] == [b.dtype for b in old._mgr.blocks]
+
+
+@_SETTINGS
+@given(st.lists(_MENTION_ROW, max_size=6).map(tuple))
+def test_mention_table_equals_the_old_one(rows):
+    _same_table(A._mention_table(rows), _old_mention_table(rows))
+
+
+@_SETTINGS
+@given(st.lists(_ACTOR_ROW, max_size=6).map(tuple))
+def test_actor_table_equals_the_old_one(rows):
+    new, old = A._actor_table(rows), _old_actor_table(rows)
+    _same_table(new, old)
+    assert all(type(a) is list for a in new["aliases"])
+
+
+def test_tables_of_an_article_equal_the_old_ones():
+    article = _article("Defense Secretary Pete Hegseth met NATO. He said the alliance was strong.")
+    mentions, actors = A.detection(article)
+    table = A.mention_table(mentions)
+    _same_table(table, _old_mention_table(mentions))
+    _same_table(A.actor_table(actors), _old_actor_table(actors))
+    spans = zip(table["start"], table["end"], strict=True)
+    assert [article.text[s:e] for s, e in spans] == list(table["text"])
+    assert list(table["text"]) == ["Defense Secretary Pete Hegseth", "NATO", "He", "the alliance"]
+    assert list(table["linked_by"]) == ["name", "name", "pronoun", "role"]
