@@ -106,9 +106,10 @@ def _apply_aliases(
         key = by_name.get(name)
         if key is not None:
             actors[key].kind = kind
-    used = {m.actor for m in mentions}
-    for key in [k for k in actors if k not in used]:
-        del actors[key]
+    if config["aliases"]:  # every actor of link_names has a mention: only aliases leave one bare
+        used = {m.actor for m in mentions}
+        for key in [k for k in actors if k not in used]:
+            del actors[key]
 
 
 def _detect(article: Article, key: str) -> tuple[tuple, ...]:
@@ -132,7 +133,9 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
         spans = SpanIndex((m.start, m.end) for m in mentions)
         described = [r for r in described if not spans.overlaps(r.start, r.end)]
         mentions = sorted(mentions + described, key=START)
-    mentions = sorted(mentions + pronouns(article, actors, mentions), key=START)
+    linked = pronouns(article, actors, mentions)
+    if linked:  # the mentions are in order already
+        mentions = sorted(mentions + linked, key=START)
     drop, rename = config["drop"], config["rename"]
     names = {k: rename.get(a.canonical, a.canonical) for k, a in actors.items()}
     # an actor is dropped by its canonical name or by its new one
