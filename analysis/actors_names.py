@@ -493,7 +493,7 @@ def _candidate(
         return None  # "South American governments": an adjective, not a name
     if len(name) == 1:
         word = name[0].text
-        if _PLURAL_ACRONYM_RE.fullmatch(word):
+        if word[-1] == "s" and _PLURAL_ACRONYM_RE.fullmatch(word):  # the pattern ends in "s"
             return None  # "MPs", "CEOs", "BMWs": a class of people or things
         if len(word) == 1:
             return None  # "T" of "T-shirt", a stray initial
@@ -514,12 +514,10 @@ def _candidate(
 
 
 def _shouted(word: str, lex: Lexicon) -> bool:
-    low = word.lower()
-    return (
-        word.isupper()
-        and len(word) > 3
-        and (low in _dictionary_words() or low in lex.function_words)
-    )
+    if not (word.isupper() and len(word) > 3):
+        return False
+    low = word.lower()  # only for a word in capitals
+    return low in _dictionary_words() or low in lex.function_words
 
 
 _PERIOD_WORDS = frozenset(("Day", "Eve", "Week", "Weekend", "Month", "Year", "Night", "Era"))

@@ -192,6 +192,15 @@ def _old_headline(text, start, end, tokens, lower_words, lex):
     return False
 
 
+def _old_shouted(word, lex):
+    low = word.lower()
+    return (
+        word.isupper()
+        and len(word) > 3
+        and (low in N._dictionary_words() or low in lex.function_words)
+    )
+
+
 def _old_key(name_text: str) -> str:
     words = N.norm(name_text).split()
     kept = [w for w in words if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
@@ -307,7 +316,7 @@ _WORDS = st.sampled_from(
     """President Prime Minister Secretary of State Defense French Mr. Dr. Donald Trump the The
     he He his She her its Its him NATO U.S. Russia Russian Bank England for Economic Renewal
     Duchess Cambridge General Motors said and “He “The ” : O’Brien J. R. Jones Election Day
-    There Then Thereafter hesitated ship""".split()
+    There Then Thereafter hesitated ship MPs CEOs BMWs STOP BREAKING NATOs Mrs""".split()
 )
 _BODY = st.lists(
     st.lists(_WORDS, min_size=1, max_size=10).map(" ".join), min_size=1, max_size=5
@@ -385,6 +394,18 @@ def test_articles_are_what_lower_cases_to_one_not_in_capitals():
     runs = N._runs(text, N._cap_tokens(text, 0, len(text)), lexicon())
     stripped = [N._strip_leading(text, r, False, set(), lexicon()) for r in runs]
     assert [[t.text for t in r] for r in stripped] == [["The", "Hague"], ["THE", "Times"], ["Post"]]
+
+
+@_SETTINGS
+@given(st.text(st.sampled_from("STOPBREAKINGsopU’É"), max_size=9) | _WORDS)
+def test_shouted_equals_the_old_one(word):
+    assert N._shouted(word, lexicon()) == _old_shouted(word, lexicon())
+
+
+def test_shouted_words_are_dictionary_or_function_words_in_capitals():
+    lex = lexicon()
+    words = ("STOP", "ABOUT", "FREE", "NATO", "Stop", "THE", "BREAKING")
+    assert [N._shouted(w, lex) for w in words] == [True, True, True, False, False, False, False]
 
 
 def test_title_prefix_of_one_word():
