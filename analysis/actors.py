@@ -118,8 +118,8 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
     lex = lexicon()
     common = lower_words(article)
     cands: list[Cand] = []
-    for sent in article.sentences:
-        cands.extend(names_in_sentence(article, sent.sentence_id, common, lex))
+    for sentence_id in range(len(article.sentences)):  # a sentence's id is its index
+        cands.extend(names_in_sentence(article, sentence_id, common, lex))
     actors, mentions = link_names(cands, lex, common)
     _apply_aliases(article, config, actors, mentions)
     mentions.sort(key=START)

@@ -346,27 +346,29 @@ def names_in_sentence(
 ) -> list[Cand]:
     sent = article.sentences[sentence_id]
     text = article.text
+    # a Sentence's fields are read once: CPython 3.11 does not specialise reading them (its
+    # dictionary is filled directly), so each read costs several times a local's
+    start, end = sent.start, sent.end
     # [\W_] is what str.isalnum() rejects: a sentence opening with a letter or digit (nearly
     # all) needs no regex
-    if sent.text[:1].isalnum():
-        first_word = sent.start
-    else:
-        first_word = _FIRST_WORD_RE.match(text, sent.start, sent.end).end()
+    first_word = start
+    if not sent.text[:1].isalnum():
+        first_word = _FIRST_WORD_RE.match(text, start, end).end()
     out: list[Cand] = []
-    tokens = _cap_tokens(text, sent.start, sent.end)
-    if _headline(text, sent.start, sent.end, tokens, lower_words, lex):
+    tokens = _cap_tokens(text, start, end)
+    if _headline(text, start, end, tokens, lower_words, lex):
         # a sentence in capitals or Title Case (a headline, a shout): only gazetteer names count
         tokens = [t for t in tokens if word_key(t.text) in lex.names]
     for run in _runs(text, tokens, lex):
         opener = run[0]
-        initial = opener.start == first_word or _after_quote(text, sent.start, opener.start)
+        initial = opener.start == first_word or _after_quote(text, start, opener.start)
         run = _strip_leading(text, run, initial, lower_words, lex)
         if not run:
             continue
         initial = initial and run[0] is opener
-        nxt = _NEXT_WORD_RE.match(text, run[-1].end, sent.end)
+        nxt = _NEXT_WORD_RE.match(text, run[-1].end, end)
         after = nxt.group(1) if nxt else ""
-        cand = _candidate(text, run, sentence_id, sent.start, after, lex)
+        cand = _candidate(text, run, sentence_id, start, after, lex)
         if cand is not None:
             cand.initial = initial
             out.append(cand)

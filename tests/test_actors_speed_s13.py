@@ -442,12 +442,14 @@ def test_after_quote_equals_the_old_one(text, floor, start):
 def test_openings_are_placed_in_their_sentences_as_before(body):
     for openings in (L._ROLE_OPENINGS, L._PRONOUN_OPENINGS, L._PRONOUN_OPENINGS[:2]):
         article = _article(body)
-        assert L._starts(article, openings) == _old_starts(article, openings)
+        new = L._starts(article, openings)
+        assert [(pos, sent) for pos, _, sent in new] == _old_starts(article, openings)
+        assert all(end == sent.end for _, end, sent in new)
 
 
 def test_openings_are_placed_in_their_sentences():
     article = _article("The he said. He met the king. Then the")
-    got = [(pos, s.sentence_id) for pos, s in L._starts(article, L._ROLE_OPENINGS)]
+    got = [(pos, s.sentence_id) for pos, _, s in L._starts(article, L._ROLE_OPENINGS)]
     text = article.text
     assert got == [(text.index("The"), 1), (text.index("the king"), 2)]  # the title is 0
 
