@@ -345,9 +345,13 @@ def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]
     found: list[Mention] = []
     # pronouns of a kind no actor is compatible with link to nothing: not looked for (an
     # opening starts no word inside another pronoun, so the others' matches stay the same)
-    wants = {
-        w for w in ("male", "female", "thing") if any(_compatible(a, w) for a in actors.values())
-    }
+    # (loops, not any() over a generator: stopping one early throws GeneratorExit into it)
+    wants: set[str] = set()
+    for want in ("male", "female", "thing"):
+        for actor in actors.values():
+            if _compatible(actor, want):
+                wants.add(want)
+                break
     openings = tuple(o for o, serves in _PRONOUN_OPENING_WANTS if not serves.isdisjoint(wants))
     if not openings:
         return found
