@@ -60,7 +60,6 @@ ACTOR_COLUMNS = [
     "first_start",
 ]
 LINKS = ("name", "alias", "pronoun", "role")
-_INT_COLUMNS = frozenset(("start", "end", "sentence_id", "paragraph_id"))
 
 # --------------------------------------------------------------------------------------------
 # the pipeline and the user config
@@ -107,9 +106,10 @@ def _apply_aliases(
         key = by_name.get(name)
         if key is not None:
             actors[key].kind = kind
-    used = {m.actor for m in mentions}
-    for key in [k for k in actors if k not in used]:
-        del actors[key]
+    if config["aliases"]:  # every actor of link_names has a mention: only aliases leave one bare
+        used = {m.actor for m in mentions}
+        for key in [k for k in actors if k not in used]:
+            del actors[key]
 
 
 def _detect(article: Article, key: str) -> tuple[tuple, ...]:
@@ -118,8 +118,8 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
     lex = lexicon()
     common = lower_words(article)
     cands: list[Cand] = []
-    for sent in article.sentences:
-        cands.extend(names_in_sentence(article, sent.sentence_id, common, lex))
+    for sentence_id in range(len(article.sentences)):  # a sentence's id is its index
+        cands.extend(names_in_sentence(article, sentence_id, common, lex))
     actors, mentions = link_names(cands, lex, common)
     _apply_aliases(article, config, actors, mentions)
     mentions.sort(key=START)
@@ -128,12 +128,14 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
         spans = SpanIndex((r.start, r.end) for r in roles)
         mentions = [m for m in mentions if not spans.overlaps(m.start, m.end)] + roles
         mentions.sort(key=START)
-    spans = SpanIndex((m.start, m.end) for m in mentions)
-    described = [
-        r for r in org_roles(article, actors, mentions, lex) if not spans.overlaps(r.start, r.end)
-    ]
-    mentions = sorted(mentions + described, key=START)
-    mentions = sorted(mentions + pronouns(article, actors, mentions), key=START)
+    described = org_roles(article, actors, mentions, lex)
+    if described:  # in about a quarter of the articles: else the mentions stay as they are
+        spans = SpanIndex((m.start, m.end) for m in mentions)
+        described = [r for r in described if not spans.overlaps(r.start, r.end)]
+        mentions = sorted(mentions + described, key=START)
+    linked = pronouns(article, actors, mentions)
+    if linked:  # the mentions are in order already
+        mentions = sorted(mentions + linked, key=START)
     drop, rename = config["drop"], config["rename"]
     names = {k: rename.get(a.canonical, a.canonical) for k, a in actors.items()}
     # an actor is dropped by its canonical name or by its new one
@@ -172,26 +174,33 @@ _MENTION_INDEX = pd.Index(MENTION_COLUMNS)
 _ACTOR_INDEX = pd.Index(ACTOR_COLUMNS)
 
 
-_TEXT_COLUMNS = [c for c in MENTION_COLUMNS if c not in _INT_COLUMNS and c != "possessive"]
+_INT64 = np.dtype("int64")  # a dtype object: NumPy parses a dtype name at every call
 
 
 def _mention_table(rows: tuple[tuple, ...]) -> pd.DataFrame:
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(MENTION_COLUMNS)
+    """The mention table of mention rows (as :data:`MENTION_COLUMNS`). One string array for
+    the four text columns, sliced (a string array costs several times a slice of one), and
+    one NumPy call for the four integer columns (a call costs more than its few dozen
+    values); ``frame`` lays the rows of the second out as their columns."""
     n = len(rows)
-    # one string array for the four text columns, sliced: a string array costs several times
-    # a slice of one
-    by_name = dict(zip(MENTION_COLUMNS, columns, strict=True))
-    texts = strings([v for name in _TEXT_COLUMNS for v in by_name[name]])
-    data = []
-    for name, values in by_name.items():
-        if name in _INT_COLUMNS:
-            data.append(np.array(values, dtype="int64"))
-        elif name == "possessive":
-            data.append(np.array(values, dtype=bool))
-        else:
-            i = _TEXT_COLUMNS.index(name)
-            data.append(texts[i * n : (i + 1) * n])
-    return frame(_MENTION_INDEX, data)
+    actor, kind, start, end, text, sentence_id, linked_by, possessive, paragraph_id = (
+        zip(*rows, strict=True) if rows else [()] * len(MENTION_COLUMNS)
+    )
+    texts = strings([*actor, *kind, *text, *linked_by])
+    ints = np.array([start, end, sentence_id, paragraph_id], dtype=_INT64)
+    return frame(
+        _MENTION_INDEX,
+        [
+            texts[:n],
+            texts[n : 2 * n],
+            ints[:2],  # start, end
+            texts[2 * n : 3 * n],
+            ints[2],
+            texts[3 * n :],
+            np.array(possessive, dtype=bool),
+            ints[3],
+        ],
+    )
 
 
 def _actor_rows(rows: tuple[tuple, ...]) -> tuple[tuple, ...]:
@@ -210,7 +219,7 @@ def _actor_rows(rows: tuple[tuple, ...]) -> tuple[tuple, ...]:
         if linked_by != "pronoun":
             row[4].setdefault(text, None)
     ordered = sorted(stats.values(), key=lambda r: (-r[2], r[10]))
-    return tuple((*r[:4], tuple(r[4]), len(r[5]), *r[6:]) for r in ordered)
+    return tuple([(*r[:4], tuple(r[4]), len(r[5]), *r[6:]) for r in ordered])
 
 
 def _actor_table(actor_rows: tuple[tuple, ...]) -> pd.DataFrame:
@@ -222,16 +231,8 @@ def _actor_table(actor_rows: tuple[tuple, ...]) -> pd.DataFrame:
     for i, names in enumerate(columns[4]):
         aliases[i] = list(names)
     names_kinds = strings([*columns[0], *columns[1]])  # one string array, sliced
-    return frame(
-        _ACTOR_INDEX,
-        [
-            names_kinds[:n],
-            names_kinds[n:],
-            *(np.array(c, dtype="int64") for c in columns[2:4]),
-            aliases,
-            *(np.array(c, dtype="int64") for c in columns[5:]),
-        ],
-    )
+    ints = np.array([*columns[2:4], *columns[5:]], dtype=_INT64)  # one call for 8 columns
+    return frame(_ACTOR_INDEX, [names_kinds[:n], names_kinds[n:], ints[:2], aliases, ints[2:]])
 
 
 @lru_cache(maxsize=64)

@@ -212,12 +212,18 @@ _PRONOUN_OPENING_WANTS = tuple(
 )
 
 
-def _starts(article: Article, openings: tuple[re.Pattern[str], ...]) -> list[tuple[int, Sentence]]:
-    """Where any of ``openings`` matches inside a body sentence, in order, with that sentence:
-    found once per article (the two role patterns share theirs), each offset placed in its
-    sentence by one walk over both sorted lists instead of a bisection per sentence and
-    pattern."""
-    known: dict = article.memo.setdefault("actor_starts", {})  # openings -> (offset, sentence)
+def _starts(
+    article: Article, openings: tuple[re.Pattern[str], ...]
+) -> list[tuple[int, int, Sentence]]:
+    """Where any of ``openings`` matches inside a body sentence, in order, with that sentence's
+    end and the sentence: found once per article (the two role patterns share theirs), each
+    offset placed in its sentence by a bisection of the sentence ends (a walk over both sorted
+    lists cost a loop step per sentence besides one per offset). The sentences' bounds are
+    read once per article: CPython 3.11 does not specialise reading a Sentence's fields (its
+    dictionary is filled directly), so each read costs several times a list's item."""
+    # openings -> [(offset, sentence end, sentence)]; "bounds" -> the sentences' starts and
+    # ends, shared by all openings
+    known: dict = article.memo.setdefault("actor_starts", {})
     found = known.get(openings)
     if found is None:
         text, start, end = article.text, article.body_start, article.body_end
@@ -226,14 +232,17 @@ def _starts(article: Article, openings: tuple[re.Pattern[str], ...]) -> list[tup
         )
         found = known[openings] = []
         sentences = article.sentences
-        j, n = 0, len(sentences)
+        bounds = known.get("bounds")
+        if bounds is None:
+            bounds = known["bounds"] = ([s.start for s in sentences], [s.end for s in sentences])
+        starts, ends = bounds
+        n = len(ends)
         for pos in offsets:
-            while j < n and sentences[j].end <= pos:
-                j += 1
+            j = bisect.bisect_right(ends, pos)  # the first sentence ending after pos
             if j == n:
                 break
-            if sentences[j].start <= pos:  # else between sentences: no sentence scans it
-                found.append((pos, sentences[j]))
+            if starts[j] <= pos:  # else between sentences: no sentence scans it
+                found.append((pos, ends[j], sentences[j]))
     return found
 
 
@@ -248,10 +257,10 @@ def _sentence_matches(
     sentence holds an offset before its end: one ``resume`` serves every sentence."""
     text = article.text
     resume = -1
-    for pos, sent in _starts(article, openings):
+    for pos, end, sent in _starts(article, openings):
         if pos < resume:
             continue
-        m = pattern.match(text, pos, sent.end)
+        m = pattern.match(text, pos, end)
         if m is not None:
             yield sent, m
             resume = m.end()
@@ -336,9 +345,13 @@ def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]
     found: list[Mention] = []
     # pronouns of a kind no actor is compatible with link to nothing: not looked for (an
     # opening starts no word inside another pronoun, so the others' matches stay the same)
-    wants = {
-        w for w in ("male", "female", "thing") if any(_compatible(a, w) for a in actors.values())
-    }
+    # (loops, not any() over a generator: stopping one early throws GeneratorExit into it)
+    wants: set[str] = set()
+    for want in ("male", "female", "thing"):
+        for actor in actors.values():
+            if _compatible(actor, want):
+                wants.add(want)
+                break
     openings = tuple(o for o, serves in _PRONOUN_OPENING_WANTS if not serves.isdisjoint(wants))
     if not openings:
         return found

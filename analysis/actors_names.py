@@ -4,6 +4,7 @@ into actors (full names, surnames, acronyms) with a kind. See :mod:`analysis.act
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Container
@@ -100,18 +101,25 @@ def _cap_token_re() -> re.Pattern[str]:
 
 
 def _cap_tokens(text: str, start: int, end: int) -> list[Tok]:
-    """Capitalised tokens of a sentence, with possessive suffixes split off the name."""
+    """Capitalised tokens of a sentence, with possessive suffixes split off the name.
+
+    Most tokens are letters (and digits) alone, ``str.isalnum()``: no apostrophe, hyphen,
+    period, "&" or "/" inside, so only a possessive after them is to be looked for; the rest
+    take the full path."""
     toks: list[Tok] = []
     for m in _cap_token_re().finditer(text, start, end):
-        s, e = m.start(), m.end()
         word = m.group()
+        s, e = m.span()
+        if word.isalnum():
+            if word != "I":
+                possessive = e < end and text[e] in "’'" and _possessive_after(text, e, end, word)
+                toks.append(Tok(s, e, word, possessive))
+            continue
         possessive = False
         if len(word) > 2 and word[-2] in "’'" and word[-1] in "sS":
             word, e, possessive = word[:-2], e - 2, True
         elif e < end and text[e] in "’'":  # POSS_AFTER_RE opens with an apostrophe
-            p = POSS_AFTER_RE.match(text, e, end)
-            if p is not None and (p.end() - p.start() == 2 or word[-1] in "sS"):
-                possessive = True
+            possessive = _possessive_after(text, e, end, word)
         lone = False
         if "-" in word:
             parts = word.split("-")
@@ -121,6 +129,12 @@ def _cap_tokens(text: str, start: int, end: int) -> list[Tok]:
         if word != "I" and not word.startswith(("I’", "I'")):
             toks.append(Tok(s, e, word, possessive, lone))
     return toks
+
+
+def _possessive_after(text: str, e: int, end: int, word: str) -> bool:
+    """Whether an apostrophe at ``e`` makes ``word`` possessive ("Jones’", "Trump’s")."""
+    p = POSS_AFTER_RE.match(text, e, end)
+    return p is not None and (p.end() - p.start() == 2 or word[-1] in "sS")
 
 
 _GAP_CONNECTOR_RE = re.compile(r"[ \t\u00a0]+([a-z]+|&)[ \t\u00a0]+")
@@ -194,6 +208,9 @@ def _title_prefix(
 ) -> tuple[int, str | None, str | None, bool]:
     """Length of a leading title ("French President"), its last title word, an affiliation, and
     whether the title ends in an "of" phrase ("Secretary of State", "Duchess of Cambridge")."""
+    if len(run) == 1:  # most runs: one word is a title on its own or there is none
+        low = run[0].text.lower().rstrip(".")
+        return (1, low, None, False) if low in lex.titles else (0, None, None, False)
     k = 0
     title = None
     title_end = 0
@@ -241,6 +258,16 @@ def _surface(text: str, run: list[Tok]) -> str:
     return norm(text[run[0].start : run[-1].end]) if run else ""
 
 
+# "the", "a", "an" in any case but capitals ("The", "THe", "An"; not "THE", "A", "AN"): what
+# lower-cases to one of them and is not upper-case (only ASCII letters lower-case to these)
+_ARTICLES = frozenset(
+    w
+    for word in ("the", "a", "an")
+    for w in map("".join, itertools.product(*({c, c.upper()} for c in word)))
+    if not w.isupper()
+)
+
+
 def _strip_leading(
     text: str, run: list[Tok], sentence_start: bool, lower_words: Container[str], lex: Lexicon
 ) -> list[Tok]:
@@ -248,10 +275,12 @@ def _strip_leading(
     (unless the run is a listed name as it stands: "The Hague")."""
     while run:
         first = run[0]
-        low = first.text.lower()
-        article_word = low in ("the", "a", "an") and not first.text.isupper()
-        opener = sentence_start and _common_opener(first, len(run), lower_words, lex)
-        if not (article_word or first.text in lex.calendar_words or opener):
+        # the opener test last: the others are single look-ups (its scans only fill a memo)
+        if not (
+            first.text in _ARTICLES
+            or first.text in lex.calendar_words
+            or (sentence_start and _common_opener(first, len(run), lower_words, lex))
+        ):
             break
         if _surface(text, run) in lex.names:  # looked up only for a run that could lose a word
             break
@@ -317,27 +346,29 @@ def names_in_sentence(
 ) -> list[Cand]:
     sent = article.sentences[sentence_id]
     text = article.text
+    # a Sentence's fields are read once: CPython 3.11 does not specialise reading them (its
+    # dictionary is filled directly), so each read costs several times a local's
+    start, end = sent.start, sent.end
     # [\W_] is what str.isalnum() rejects: a sentence opening with a letter or digit (nearly
     # all) needs no regex
-    if sent.text[:1].isalnum():
-        first_word = sent.start
-    else:
-        first_word = _FIRST_WORD_RE.match(text, sent.start, sent.end).end()
+    first_word = start
+    if not sent.text[:1].isalnum():
+        first_word = _FIRST_WORD_RE.match(text, start, end).end()
     out: list[Cand] = []
-    tokens = _cap_tokens(text, sent.start, sent.end)
-    if _headline(text, sent.start, sent.end, tokens, lower_words, lex):
+    tokens = _cap_tokens(text, start, end)
+    if _headline(text, start, end, tokens, lower_words, lex):
         # a sentence in capitals or Title Case (a headline, a shout): only gazetteer names count
         tokens = [t for t in tokens if word_key(t.text) in lex.names]
     for run in _runs(text, tokens, lex):
         opener = run[0]
-        initial = opener.start == first_word or _after_quote(text, sent.start, opener.start)
+        initial = opener.start == first_word or _after_quote(text, start, opener.start)
         run = _strip_leading(text, run, initial, lower_words, lex)
         if not run:
             continue
         initial = initial and run[0] is opener
-        nxt = _NEXT_WORD_RE.match(text, run[-1].end, sent.end)
+        nxt = _NEXT_WORD_RE.match(text, run[-1].end, end)
         after = nxt.group(1) if nxt else ""
-        cand = _candidate(text, run, sentence_id, sent.start, after, lex)
+        cand = _candidate(text, run, sentence_id, start, after, lex)
         if cand is not None:
             cand.initial = initial
             out.append(cand)
@@ -356,25 +387,24 @@ def _headline(
         return False
     # Function words first: a headline needs one, and most sentences have none, so the
     # ordinary-word test (a scan of the body for each word new to it) is left for the few
-    # sentences with exactly one; and it stops once the answer is known. A word counts as it
-    # did in one pass over all: the tests have no effect on each other (the scans only fill
-    # a memo), so their order changes no count.
+    # sentences with exactly one, in a second pass; and it stops once the answer is known. A
+    # word counts as it did in one pass over all: the tests have no effect on each other (the
+    # scans only fill a memo), so their order changes no count.
     function = 0
-    others: list[Tok] = []
     function_words = lex.function_words
     for t in tokens[1:]:
         low = t.text.lower()
-        if low not in function_words:
-            others.append(t)
-        elif _own_case(text, start, t, low, lex):
+        if low in function_words and _own_case(text, start, t, low, lex):
             function += 1
             if function >= 2:
                 return True
     if function == 0:
         return False
     other = 0
-    for t in others:
+    for t in tokens[1:]:
         low = t.text.lower()
+        if low in function_words:
+            continue
         if _ordinary(low, lower_words, lex) and _own_case(text, start, t, low, lex):
             other += 1
             if other >= 2:
@@ -398,7 +428,10 @@ _QUOTE_OPEN_BEFORE_RE = re.compile(r"[“‘\"'][^”’\"']*$")
 def _after_quote(text: str, floor: int, start: int) -> bool:
     """A word right after an opening quote or a colon starts a sentence of its own."""
     before = text[max(floor, start - 3) : start].rstrip()
-    return bool(before) and (before[-1] in OPEN_QUOTES or before[-1] == ":")
+    return before[-1:] in _QUOTE_OR_COLON
+
+
+_QUOTE_OR_COLON = frozenset((*OPEN_QUOTES, ":"))  # one character each: "" is not in it
 
 
 def _candidate(
@@ -423,12 +456,16 @@ def _candidate(
     if name is not run:
         surface = _surface(text, name)
     entry = lex.names.get(surface) if title is None else None
+    if len(name) == 1:  # most names: the token as written
+        tokens, name_text = [last.text], last.text
+    else:
+        tokens, name_text = [t.text for t in name], text[name[0].start : last.end]
     # positional arguments: keywords would build a dictionary for every candidate
     cand = Cand(
         run[0].start,
         last.end,
-        [t.text for t in name],
-        text[name[0].start : name[-1].end] if name else "",
+        tokens,
+        name_text,
         sentence_id,
         last.possessive,
         title,
@@ -458,7 +495,7 @@ def _candidate(
         return None  # "South American governments": an adjective, not a name
     if len(name) == 1:
         word = name[0].text
-        if _PLURAL_ACRONYM_RE.fullmatch(word):
+        if word[-1] == "s" and _PLURAL_ACRONYM_RE.fullmatch(word):  # the pattern ends in "s"
             return None  # "MPs", "CEOs", "BMWs": a class of people or things
         if len(word) == 1:
             return None  # "T" of "T-shirt", a stray initial
@@ -479,12 +516,10 @@ def _candidate(
 
 
 def _shouted(word: str, lex: Lexicon) -> bool:
-    low = word.lower()
-    return (
-        word.isupper()
-        and len(word) > 3
-        and (low in _dictionary_words() or low in lex.function_words)
-    )
+    if not (word.isupper() and len(word) > 3):
+        return False
+    low = word.lower()  # only for a word in capitals
+    return low in _dictionary_words() or low in lex.function_words
 
 
 _PERIOD_WORDS = frozenset(("Day", "Eve", "Week", "Weekend", "Month", "Year", "Night", "Era"))
@@ -502,6 +537,8 @@ def _numbered(text: str, tok: Tok) -> bool:
 
 def _key(name_text: str) -> str:
     """Cluster key of a name: initials dropped ("Jessica R. Jones" -> "Jessica Jones")."""
+    if name_text.isalnum():  # one plain word (most names): its own key
+        return name_text
     words = norm(name_text).split()
     kept = [w for w in words if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
     return " ".join(kept or words)
