@@ -71,10 +71,12 @@ _DRAWS_BUDGET = 8_000_000  # float64 values of resampled draws held at once
 @lru_cache(maxsize=32)
 def _resample_columns(n: int, n_boot: int, seed: int) -> np.ndarray:
     """:func:`_resample_indices` transposed to (n, n_boot), as native-size ints: one ``take``
-    then lays out the k-th draw of every resample of every group contiguously."""
-    columns = np.ascontiguousarray(_resample_indices(n, n_boot, seed).T, dtype=np.intp)
-    columns.flags.writeable = False
-    return columns
+    then lays out the k-th draw of every resample of every group contiguously.
+
+    Left writeable, unlike the other shared arrays, though only ever read: ``ndarray.take``
+    asks for writeable indices and copies read-only ones before every gather (n × n_boot
+    values, often more than the draws' own arithmetic)."""
+    return np.ascontiguousarray(_resample_indices(n, n_boot, seed).T, dtype=np.intp)
 
 
 def bootstrap_ci(
