@@ -5,9 +5,25 @@ Each rewritten function is checked against the code it replaced, kept here as th
 
 from __future__ import annotations
 
-import numpy as np
+import math
 
-from analysis.portrayal import _bootstrap_summary, _resample_columns, _resample_indices
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.portrayal import (
+    N_BOOT,
+    SEED,
+    _bootstrap_numpy,
+    _bootstrap_summary,
+    _clipped_quantiles,
+    _draw_sums,
+    _joined,
+    _quantile_plan,
+    _resample_columns,
+    _resample_indices,
+)
 
 # --- the bootstrap's cached resampling columns ---------------------------------------------------
 
@@ -26,5 +42,110 @@ def test_resample_columns_are_the_transposed_indices_and_gather_without_a_copy()
     bounds, means = _bootstrap_summary([rows])
     expected = np.add.reduce(draws, axis=1, initial=-0.0) / 6
     expected.sort(axis=1)
-    assert bounds.shape == (3, 2) and np.array_equal(means, np.add.reduce(rows, axis=1) / 6)
-    assert np.all(bounds[:, 0] >= expected[:, 24]) and np.all(bounds[:, 1] <= expected[:, 975])
+    assert len(bounds) == 3 and np.array_equal(means, np.add.reduce(rows, axis=1) / 6)
+    for (low, high), draw_means in zip(bounds, expected.tolist(), strict=True):
+        assert draw_means[24] <= low <= draw_means[25]  # 999 × 0.025 = 24.975
+        assert draw_means[974] <= high <= draw_means[975]
+
+
+# --- the bootstrap's quantiles and clip on Python floats ------------------------------------------
+
+
+def _old_linear_quantiles(values: np.ndarray, q) -> np.ndarray:
+    """portrayal._linear_quantiles before session 13 (sorting a copy)."""
+    below, above, gamma, upper = _quantile_plan(values.shape[1], tuple(q))
+    ordered = np.sort(values, axis=1)
+    a, b = ordered[:, below], ordered[:, above]
+    diff = b - a
+    out = a + diff * gamma
+    out[:, upper] = (b - diff * (1 - gamma))[:, upper]
+    return out
+
+
+def _old_bootstrap_summary(matrices, *, seed=SEED, n_boot=N_BOOT, level=0.95):
+    """portrayal._bootstrap_summary before session 13: the quantiles and np.clip in NumPy."""
+    tail = (1 - level) / 2
+    means, draw_means, lows, highs = [], [], [], []
+    for rows in matrices:
+        n = rows.shape[1]
+        lows.append(np.minimum.reduce(rows, axis=1))
+        highs.append(np.maximum.reduce(rows, axis=1))
+        means.append(np.add.reduce(rows, axis=1) / n)
+    low, high = _joined(lows), _joined(highs)
+    if np.isnan(low).any():
+        q = np.array([tail, 1 - tail])
+        bounds = np.concatenate([_bootstrap_numpy(rows, seed, n_boot, q) for rows in matrices])
+        return bounds, _joined(means)
+    for rows in matrices:
+        n = rows.shape[1]
+        columns = np.ascontiguousarray(_resample_indices(n, n_boot, seed).T, dtype=np.intp)
+        draws = rows.take(columns, axis=1, mode="wrap")
+        draw_means.append(_draw_sums(draws) / n)
+    quantiles = _old_linear_quantiles(_joined(draw_means), (tail, 1 - tail))
+    return np.clip(quantiles, low[:, None], high[:, None]), _joined(means)
+
+
+def _bits(values) -> list[int]:
+    """Each float's bit pattern (a zero's sign and NaN included)."""
+    return np.asarray(values, dtype=float).ravel().view(np.int64).tolist()
+
+
+_SCORES = st.one_of(
+    st.floats(-1, 1, allow_nan=False),
+    st.sampled_from([0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 1 / 3]),  # ties and zeros of both signs
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 3),
+    st.integers(2, 40),
+    st.lists(st.floats(0, 1), min_size=1, max_size=3),
+    st.data(),
+)
+def test_clipped_quantiles_are_numpys_quantiles_clipped(rows, count, q, data):
+    """Bit for bit, a zero's sign included: where a zero quantile meets a zero bound, which
+    of the two np.clip keeps depends on the array's shape."""
+    values = np.array(data.draw(st.lists(_SCORES, min_size=rows * count, max_size=rows * count)))
+    values = values.reshape(rows, count)
+    lows = data.draw(st.lists(_SCORES, min_size=rows, max_size=rows))
+    highs = data.draw(st.lists(_SCORES, min_size=rows, max_size=rows))
+    expected = np.clip(
+        _old_linear_quantiles(values, q), np.array(lows)[:, None], np.array(highs)[:, None]
+    )
+    got = _clipped_quantiles(values.copy(), tuple(q), lows, highs)
+    assert [len(r) for r in got] == [len(q)] * rows
+    assert _bits(got) == _bits(expected)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(4, 30), min_size=1, max_size=3, unique=True),
+    st.integers(1, 3),
+    st.sampled_from([0.5, 0.9, 0.95]),
+    st.data(),
+)
+def test_bootstrap_summary_is_the_old_summary(sizes, groups, level, data):
+    matrices = []
+    for n in sizes:
+        scores = data.draw(st.lists(_SCORES, min_size=n * groups, max_size=n * groups))
+        matrices.append(np.array(scores).reshape(groups, n))
+    if data.draw(st.booleans()) and data.draw(st.booleans()):
+        matrices[0][0, 0] = math.nan  # numpy's own path
+    bounds, means = _bootstrap_summary(matrices, level=level)
+    old_bounds, old_means = _old_bootstrap_summary(matrices, level=level)
+    assert all(type(b) is tuple and len(b) == 2 for b in bounds)
+    assert _bits(bounds) == _bits(old_bounds)
+    assert _bits(means) == _bits(old_means)
+
+
+def test_clipped_quantiles_hand_checked():
+    sample = np.array([[float(i) for i in range(100, 0, -1)]])  # 100 .. 1, sorted in place
+    # quantiles 0.025 and 0.975 of 1..100: virtual indices 2.475 and 96.525
+    expected = np.quantile(sample, (0.025, 0.975), axis=1).T.tolist()
+    got = _clipped_quantiles(sample, (0.025, 0.975), [0.0], [100.0])
+    assert got == [tuple(expected[0])] and got == [pytest.approx((3.475, 97.525))]
+    assert sample[0, :3].tolist() == [1.0, 2.0, 3.0]
+    # a bound equal to the quantile leaves it; a bound inside replaces it
+    assert _clipped_quantiles(sample.copy(), (0.025, 0.975), [3.475], [50.0]) == [(3.475, 50.0)]
+    assert _clipped_quantiles(sample.copy(), (0.5,), [60.0], [70.0]) == [(60.0,)]
