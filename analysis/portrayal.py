@@ -554,7 +554,7 @@ def sentiment_table(
         k is None or k is pd.NA or (isinstance(k, float) and math.isnan(k)) for k in kind_values
     ]
     columns = list(zip(*rows, strict=True))
-    numbers = np.array([r[4:] for r in rows], dtype="float64").T  # one array, not six
+    numbers = np.array(columns[4:], dtype="float64")  # the six float columns: one array
     # actors, roles and kinds as one string array, sliced: a slice costs less than a second
     # array
     n = len(rows)

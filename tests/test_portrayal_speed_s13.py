@@ -6,6 +6,7 @@ Each rewritten function is checked against the code it replaced, kept here as th
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -23,6 +24,13 @@ from analysis.portrayal import (
     _quantile_plan,
     _resample_columns,
     _resample_indices,
+)
+from analysis.targeted import (
+    _mention_items,
+    _predict_scores,
+    _probabilities,
+    load_model,
+    predict_batch,
 )
 
 # --- the bootstrap's cached resampling columns ---------------------------------------------------
@@ -149,3 +157,46 @@ def test_clipped_quantiles_hand_checked():
     # a bound equal to the quantile leaves it; a bound inside replaces it
     assert _clipped_quantiles(sample.copy(), (0.025, 0.975), [3.475], [50.0]) == [(3.475, 50.0)]
     assert _clipped_quantiles(sample.copy(), (0.5,), [60.0], [70.0]) == [(60.0,)]
+
+
+# --- the mentions' (score, label) from the probabilities ------------------------------------------
+
+
+def _old_predict_scores(items, model=None):
+    """targeted._predict_scores before session 13 (the score column by NumPy)."""
+    model = model if model is not None else load_model()
+    if not items:
+        return []
+    probs = _probabilities(items, model)[0]
+    labels = model["labels"]
+    neg_i, pos_i = labels.index("negative"), labels.index("positive")
+    best = probs.argmax(1).tolist()
+    scores = (probs[:, pos_i] - probs[:, neg_i]).tolist()
+    return [
+        (x if -1.0 < x < 1.0 else 1.0 if x >= 1.0 else -1.0, labels[k])
+        for x, k in zip(scores, best, strict=True)
+    ]
+
+
+_WORDS = ["Ann", "praised", "Bob", "but", "the", "brutal", "plan", "failed", "not", "good", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12), max_size=5))
+def test_predict_scores_are_the_old_scores(sentences):
+    text = " ".join(" ".join(words) + "." for words in sentences)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Ann|Bob|plan", text)]
+    items = _mention_items(text, spans)
+    got = _predict_scores(items)
+    assert [type(x) for x, _ in got] == [float] * len(items)
+    assert got == _old_predict_scores(items)
+    results = predict_batch(items)
+    assert got == [(r.score, r.label) for r in results]
+
+
+def test_predict_scores_hand_checked():
+    text = "The minister praised the rebels but condemned the government's brutal crackdown."
+    items = _mention_items(text, [(25, 31), (50, 60)])
+    (rebels, rebels_label), (government, government_label) = _predict_scores(items)
+    assert rebels_label == "positive" and government_label == "negative"
+    assert 0 < rebels <= 1 and -1 <= government < 0
