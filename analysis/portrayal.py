@@ -71,10 +71,12 @@ _DRAWS_BUDGET = 8_000_000  # float64 values of resampled draws held at once
 @lru_cache(maxsize=32)
 def _resample_columns(n: int, n_boot: int, seed: int) -> np.ndarray:
     """:func:`_resample_indices` transposed to (n, n_boot), as native-size ints: one ``take``
-    then lays out the k-th draw of every resample of every group contiguously."""
-    columns = np.ascontiguousarray(_resample_indices(n, n_boot, seed).T, dtype=np.intp)
-    columns.flags.writeable = False
-    return columns
+    then lays out the k-th draw of every resample of every group contiguously.
+
+    Left writeable, unlike the other shared arrays, though only ever read: ``ndarray.take``
+    asks for writeable indices and copies read-only ones before every gather (n × n_boot
+    values, often more than the draws' own arithmetic)."""
+    return np.ascontiguousarray(_resample_indices(n, n_boot, seed).T, dtype=np.intp)
 
 
 def bootstrap_ci(
@@ -106,7 +108,7 @@ def _bootstrap_sizes(
     ``np.quantile`` ~100 µs a call, several times the arithmetic (tests/test_actor_sentiment.py
     checks the equality).
     """
-    bounds = _bootstrap_summary(matrices, seed=seed, n_boot=n_boot, level=level)[0]
+    bounds = np.array(_bootstrap_summary(matrices, seed=seed, n_boot=n_boot, level=level)[0])
     out, first = [], 0
     for rows in matrices:  # np.split's Python wrapper costs more than these slices
         out.append(bounds[first : first + rows.shape[0]])
@@ -116,9 +118,9 @@ def _bootstrap_sizes(
 
 def _bootstrap_summary(
     matrices: list[np.ndarray], *, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95
-) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_bootstrap_sizes`' intervals of all groups, in one (groups, 2) array, and each
-    group's mean (as ``ndarray.mean``): a few NumPy calls per size, one conversion for all."""
+) -> tuple[list[tuple[float, float]], np.ndarray]:
+    """:func:`_bootstrap_sizes`' intervals of all groups, as (low, high) Python floats, and each
+    group's mean (as ``ndarray.mean``): a few NumPy calls per size, one sort for all."""
     tail = (1 - level) / 2
     means, draw_means, lows, highs = [], [], [], []
     for rows in matrices:
@@ -127,11 +129,11 @@ def _bootstrap_summary(
         lows.append(np.minimum.reduce(rows, axis=1))
         highs.append(np.maximum.reduce(rows, axis=1))
         means.append(np.add.reduce(rows, axis=1) / n)
-    low, high = _joined(lows), _joined(highs)
-    if np.isnan(low).any():  # NaN sorts last: numpy's own semantics (a NaN row has a NaN min)
+    low, high = _joined(lows).tolist(), _joined(highs).tolist()
+    if any(map(math.isnan, low)):  # NaN sorts last: numpy's own semantics (a NaN row's min)
         q = np.array([tail, 1 - tail])
         bounds = np.concatenate([_bootstrap_numpy(rows, seed, n_boot, q) for rows in matrices])
-        return bounds, _joined(means)
+        return [(a, b) for a, b in bounds.tolist()], _joined(means)
     for rows in matrices:
         n = rows.shape[1]
         if n <= _CACHED_COLUMNS_UP_TO:
@@ -144,9 +146,7 @@ def _bootstrap_summary(
             # (groups, n, n_boot); the indices are in range, and "wrap" skips numpy's check
             draws = rows[first : first + step].take(columns, axis=1, mode="wrap")
             draw_means.append(_draw_sums(draws) / n)  # (groups, n_boot)
-    sample = _joined(draw_means)
-    quantiles = _linear_quantiles(sample, (tail, 1 - tail), overwrite=True)  # sample is ours
-    bounds = np.clip(quantiles, low[:, None], high[:, None])
+    bounds = _clipped_quantiles(_joined(draw_means), (tail, 1 - tail), low, high)  # ours
     return bounds, _joined(means)
 
 
@@ -195,25 +195,42 @@ def _pairwise_sum(draws: np.ndarray) -> np.ndarray:
     return _pairwise_sum(draws[:half]) + _pairwise_sum(draws[half:])
 
 
-def _linear_quantiles(
-    values: np.ndarray, q: Sequence[float], *, overwrite: bool = False
-) -> np.ndarray:
-    """``np.quantile(values, q, axis=1).T`` (the default "linear" method) for NaN-free rows:
-    the same order statistics and numpy's own interpolation. The order statistics come from a
-    full sort rather than ``np.partition`` as numpy's quantile does: numpy sorts a row of a
-    thousand floats with SIMD, four times faster than it partitions it at four points.
-    With ``overwrite``, ``values`` (an array the caller no longer needs) is sorted in place,
-    the same sort without ``np.sort``'s copy."""
-    below, above, gamma, upper = _quantile_plan(values.shape[1], tuple(q))
-    if overwrite:
-        values.sort(axis=1)
-        ordered = values
-    else:
-        ordered = np.sort(values, axis=1)
-    a, b = ordered[:, below], ordered[:, above]
-    diff = b - a
-    out = a + diff * gamma
-    out[:, upper] = (b - diff * (1 - gamma))[:, upper]
+def _clipped_quantiles(
+    sample: np.ndarray, q: tuple[float, ...], lows: list[float], highs: list[float]
+) -> list[tuple[float, ...]]:
+    """``np.clip(np.quantile(sample, q, axis=1).T, lows, highs)`` (the default "linear"
+    method; each row clipped to its own bounds) for NaN-free rows, as Python floats.
+
+    The rows are sorted in place (``sample`` is an array the caller no longer needs; numpy
+    sorts a row of a thousand floats with SIMD, four times faster than it partitions it at
+    four points, as ``np.quantile`` does), the order statistics around every quantile come
+    in one gather, and numpy's interpolation and clip run on them in Python: the same float
+    operations and comparisons, without a dozen NumPy calls on a handful of numbers.
+    A zero quantile where a bound is zero goes through ``np.clip`` itself: which of two
+    equal zeros (0.0, −0.0) numpy keeps depends on its loop, hence on the array's layout."""
+    below, above, gamma, upper = _quantile_plan(sample.shape[1], q)
+    sample.sort(axis=1)
+    k = len(q)
+    stats = sample.take(np.concatenate((below, above)), axis=1).tolist()
+    plan = list(zip(range(k), gamma.tolist(), upper.tolist(), strict=True))
+    quantiles, out, ties = [], [], False
+    for row, low, high in zip(stats, lows, highs, strict=True):
+        values, bounds = [], []
+        for j, g, up in plan:
+            a, b = row[j], row[k + j]
+            diff = b - a
+            x = b - diff * (1 - g) if up else a + diff * g
+            values.append(x)
+            x = low if x < low else x
+            if x == 0.0 and (low == 0.0 or high == 0.0):
+                ties = True
+            bounds.append(high if x > high else x)
+        quantiles.append(values)
+        out.append(tuple(bounds))
+    if ties:  # laid out as np.quantile's gathers leave them (column-major): the same loop
+        array = np.asfortranarray(np.array(quantiles))
+        clipped = np.clip(array, np.array(lows)[:, None], np.array(highs)[:, None])
+        return [tuple(row) for row in clipped.tolist()]
     return out
 
 
@@ -221,7 +238,7 @@ def _linear_quantiles(
 def _quantile_plan(
     count: int, q: tuple[float, ...]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """What :func:`_linear_quantiles` needs of ``count`` and ``q`` alone (the same for every
+    """What :func:`_clipped_quantiles` needs of ``count`` and ``q`` alone (the same for every
     call with one bootstrap size): order statistics below and above each quantile, the
     interpolation weights, and which quantiles interpolate from above.
     The arrays are shared: read-only."""
@@ -327,9 +344,9 @@ def _summary_rows(items: Iterable[tuple]) -> list[tuple]:
     if matrices:
         bounds, row_means = _bootstrap_summary(matrices)
         members = [i for group in by_size.values() for i in group]
-        for i, mean, (low, high) in zip(members, row_means.tolist(), bounds.tolist(), strict=True):
+        for i, mean, interval in zip(members, row_means.tolist(), bounds, strict=True):
             means[i] = mean
-            intervals[i] = (low, high)
+            intervals[i] = interval
     rows = []
     # the shares of LABELS' three labels, without a comprehension's frame per group
     negative, neutral, positive = LABELS
@@ -537,7 +554,7 @@ def sentiment_table(
         k is None or k is pd.NA or (isinstance(k, float) and math.isnan(k)) for k in kind_values
     ]
     columns = list(zip(*rows, strict=True))
-    numbers = np.array([r[4:] for r in rows], dtype="float64").T  # one array, not six
+    numbers = np.array(columns[4:], dtype="float64")  # the six float columns: one array
     # actors, roles and kinds as one string array, sliced: a slice costs less than a second
     # array
     n = len(rows)

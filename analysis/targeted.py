@@ -309,11 +309,13 @@ def _predict_scores(
     labels = model["labels"]
     neg_i, pos_i = labels.index("negative"), labels.index("positive")
     best = probs.argmax(1).tolist()
-    scores = (probs[:, pos_i] - probs[:, neg_i]).tolist()
-    return [
-        (x if -1.0 < x < 1.0 else 1.0 if x >= 1.0 else -1.0, labels[k])  # NaN: −1, as before
-        for x, k in zip(scores, best, strict=True)
-    ]
+    out = []
+    # the difference of the two Python floats is numpy's float64 subtraction, without the
+    # two column copies and the array it would take
+    for p, k in zip(probs.tolist(), best, strict=True):
+        x = p[pos_i] - p[neg_i]
+        out.append((x if -1.0 < x < 1.0 else 1.0 if x >= 1.0 else -1.0, labels[k]))  # NaN: −1
+    return out
 
 
 def _intp_array(values: list[int]) -> np.ndarray:

@@ -14,7 +14,7 @@ from analysis.charts.actors import actor_sentiment_chart, co_mention_chart, ment
 from analysis.errors import AnalysisError
 from analysis.portrayal import (
     COLUMNS,
-    _linear_quantiles,
+    _clipped_quantiles,
     _quantile_plan,
     _text_list,
     bootstrap_ci,
@@ -283,10 +283,12 @@ def test_quantile_plan_hand_checked():
     st.lists(st.floats(0, 1), min_size=1, max_size=3),
     st.integers(0, 2**32 - 1),
 )
-def test_linear_quantiles_equal_numpy(count, q, seed):
+def test_clipped_quantiles_equal_numpy(count, q, seed):
     values = np.random.default_rng(seed).normal(size=(4, count))
-    q = np.array(q)
-    assert np.array_equal(_linear_quantiles(values, q), np.quantile(values, q, axis=1).T)
+    expected = np.quantile(values, q, axis=1).T
+    infinite = [math.inf] * 4
+    got = _clipped_quantiles(values.copy(), tuple(q), [-x for x in infinite], infinite)
+    assert np.array_equal(np.array(got), expected)
 
 
 def test_summary_rows_means_and_intervals_equal_numpy():

@@ -30,7 +30,7 @@ def _same(a: float, b: float) -> bool:
 
 def _numpy_summary(values: list[float], **kwargs) -> tuple[float, float, float]:
     bounds, means = _bootstrap_summary([np.array([values])], **kwargs)
-    return means[0].item(), bounds[0, 0].item(), bounds[0, 1].item()
+    return means[0].item(), bounds[0][0], bounds[0][1]
 
 
 @settings(max_examples=400, deadline=None)

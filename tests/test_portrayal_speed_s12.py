@@ -306,7 +306,7 @@ def _old_summary_rows(items: list[tuple]) -> list[tuple]:
     if matrices:
         bounds, row_means = _bootstrap_summary(matrices)
         members = [i for group in by_size.values() for i in group]
-        for i, mean, (low, high) in zip(members, row_means.tolist(), bounds.tolist(), strict=True):
+        for i, mean, (low, high) in zip(members, row_means.tolist(), bounds, strict=True):
             means[i] = mean
             intervals[i] = (low, high)
     rows = []
