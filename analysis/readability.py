@@ -43,6 +43,7 @@ from analysis.article import Article, as_article, frame, strings
 from analysis.errors import ConfigError
 from analysis.syllables import cmudict_syllables, dictionary_syllables, syllable_count
 from analysis.text import OPEN_QUOTES, WORD_RE
+from analysis.text import pieces as text_pieces
 
 # --- formulas: pure functions of counts ----------------------------------------------------------
 
@@ -595,13 +596,14 @@ def _count_sentences(article: Article) -> np.ndarray:
     initial_after = _INITIAL_AFTER
     acronym = _ACRONYM_RE.fullmatch
     size = _WORD_ROW.size
+    split = text_pieces
     capitalised: list[str] = []  # capitalised words away from a sentence start: names (_base)
     openers: list[tuple[int, tuple[str, str, bool]]] = []  # (item, _opener) of other initials
     ends = [0]  # words before each sentence's end
     marks = [0]  # items before each sentence's end
     total = 0
     for sentence in article.sentences:
-        pieces = sentence.text.split()  # the sentence keeps its text: no slice of the body
+        pieces = split(sentence.text)  # the sentence keeps its text: no slice of the body
         found = list(map(lookup, pieces, repeat(b"")))
         chunk = b"".join(found)
         append(chunk)

@@ -26,6 +26,7 @@ import itertools
 import math
 import re
 import string
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 import numpy as np
@@ -43,6 +44,7 @@ from vaderSentiment.vaderSentiment import (
 
 from analysis.article import Article, as_article, frame, ints, strings
 from analysis.errors import AnalysisError
+from analysis.text import pieces
 
 POS_THRESHOLD = 0.05
 NEG_THRESHOLD = -0.05
@@ -157,7 +159,7 @@ def _emoji_chars() -> frozenset[str]:
 _VADER_FORMS = _TokenForms()
 
 
-def _vader_forms(tokens: list[str]) -> list[str]:
+def _vader_forms(tokens: Sequence[str]) -> list[str]:
     """:func:`_vader_token` of each token, memoised (tokens repeat within an article and
     across articles)."""
     return list(map(_VADER_FORMS.__getitem__, tokens))
@@ -186,7 +188,7 @@ def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:
     return valence
 
 
-def _cap_diff(words: list[str], is_cap_diff: bool | None) -> bool:
+def _cap_diff(words: Sequence[str], is_cap_diff: bool | None) -> bool:
     """VADER's ``is_cap_diff`` (some words but not all in capitals), unless already known."""
     if is_cap_diff is not None:
         return is_cap_diff
@@ -338,7 +340,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         # the white-space tokens; each one's VADER form (lower-cased) from the token memo. A
         # stripped token is upper case exactly when the token is (punctuation has no case), so
         # the capitals rules read the tokens themselves.
-        tokens = text.split()
+        tokens = pieces(text)  # readability split the body's sentences alike
         n = len(tokens)
         if not n:
             return _NO_TEXT
@@ -368,7 +370,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         return scores["compound"], scores["pos"], scores["neu"], scores["neg"]
 
     def _valence(
-        self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool | None
+        self, words: Sequence[str], lowered: list[str], i: int, is_cap_diff: bool | None
     ) -> float:
         """VADER's ``sentiment_valence`` of the lexicon word ``i``; ``is_cap_diff`` None: VADER's
         flag, computed from ``words`` if a capitalised word needs it.

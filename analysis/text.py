@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 # A word: letters/digits, keeping inner apostrophes, hyphens, periods and slashes together
 # ("Trump’s", "burden-sharing", "U.S.", "3.5", "9/11"); a trailing "%" stays with a number.
@@ -37,3 +38,11 @@ def words(text: str) -> list[str]:
 def scoring_tokens(text: str) -> list[str]:
     """`\\w+` runs and single non-space symbols: the tokenisation the PolNeAR scorer uses."""
     return TOKEN_RE.findall(text)
+
+
+@lru_cache(maxsize=4096)
+def pieces(text: str) -> tuple[str, ...]:
+    """``text.split()``, memoised by text (read-only): readability and VADER both read a body
+    sentence as its white-space pieces, and the second to ask gets the pieces for free, with
+    the hashes of the strings already computed by the first one's dictionary look-ups."""
+    return tuple(text.split())
