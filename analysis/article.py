@@ -211,16 +211,30 @@ class Article:
         """Body sentences in order; the dateline is not part of the first sentence."""
         return self._split[0]
 
+    @property
+    def sentence_texts(self) -> list[str]:
+        """The text of each body sentence, in order (the sentences' own strings; read-only)."""
+        return self._split[3]
+
+    @property
+    def paragraph_sizes(self) -> list[int]:
+        """How many body sentences each body paragraph has, in order (read-only)."""
+        return self._split[2]
+
     @cached_property
-    def _split(self) -> tuple[tuple[Sentence, ...], list[tuple[int, int]], list[int]]:
-        """The body sentences, their (start, end) spans in order, and how many sentences each
-        body paragraph has: the split's own lists, kept so that the sentence and structure
-        tables read their columns without an attribute look-up per sentence (about 500
-        instructions each, four a sentence)."""
+    def _split(
+        self,
+    ) -> tuple[tuple[Sentence, ...], list[tuple[int, int]], list[int], list[str]]:
+        """The body sentences, their (start, end) spans in order, how many sentences each body
+        paragraph has, and their texts: the split's own lists, kept so that the per-sentence,
+        paragraph and structure tables read their columns without an attribute look-up per
+        sentence (about 500 instructions each)."""
         out: list[Sentence] = []
         append = out.append
         bounds: list[tuple[int, int]] = []
         sizes: list[int] = []
+        texts: list[str] = []
+        keep = texts.append
         text, dateline = self.text, self.dateline
         for par in self.paragraphs:
             start, end, paragraph_id = par.start, par.end, par.paragraph_id
@@ -228,10 +242,11 @@ class Article:
                 start = dateline.end
             spans = split_sentences(text, start, end)
             for s, e in spans:
-                append(Sentence(len(out), paragraph_id, s, e, text[s:e]))
+                keep(sentence := text[s:e])
+                append(Sentence(len(out), paragraph_id, s, e, sentence))
             bounds += spans
             sizes.append(len(spans))
-        return tuple(out), bounds, sizes
+        return tuple(out), bounds, sizes, texts
 
     @property
     def body_start(self) -> int:
@@ -264,7 +279,7 @@ class Article:
     # --- tables ----------------------------------------------------------------------------
     def structure_table(self) -> pd.DataFrame:
         """One row per block: role (title/byline/body/credit/boilerplate), offsets and text."""
-        sizes = iter(self._split[2])  # sentences per body paragraph, in order
+        sizes = iter(self.paragraph_sizes)
         blocks = self.blocks
         n = len(blocks)
         roles = [b.role for b in blocks]
@@ -300,7 +315,7 @@ class Article:
         the shared Arrow data)."""
         ids, texts = self._sentence_arrays
         if texts is None or text_dtype.storage != "pyarrow":
-            return [ids, strings([s.text for s in self.sentences], text_dtype)]
+            return [ids, strings(self.sentence_texts, text_dtype)]
         return [ids, ArrowStringArray(texts, dtype=text_dtype)]
 
     @cached_property
@@ -309,14 +324,14 @@ class Article:
         Arrow array (None when Arrow refuses one, e.g. a lone surrogate: then pandas converts).
         The rows come from the split's spans and paragraph sizes in one flat list, which NumPy
         converts at once (a list of per-sentence tuples costs it several times more)."""
-        sentences, bounds, sizes = self._split
+        sentences, bounds, sizes, sentence_texts = self._split
         n = len(sentences)
         starts, ends = zip(*bounds, strict=True) if n else ((), ())
         pids = [p.paragraph_id for p in self.paragraphs]
         paragraph_ids = chain.from_iterable(map(repeat, pids, sizes))
         ids = np.array([*range(n), *paragraph_ids, *starts, *ends], dtype="int64")
         try:
-            texts = pa.array([s.text for s in sentences], type=pa.large_string(), from_pandas=True)
+            texts = pa.array(sentence_texts, type=pa.large_string(), from_pandas=True)
         except (pa.ArrowException, TypeError):
             texts = None
         return ids.reshape(4, n), texts

@@ -602,8 +602,8 @@ def _count_sentences(article: Article) -> np.ndarray:
     ends = [0]  # words before each sentence's end
     marks = [0]  # items before each sentence's end
     total = 0
-    for sentence in article.sentences:
-        pieces = split(sentence.text)  # the sentence keeps its text: no slice of the body
+    for text in article.sentence_texts:
+        pieces = split(text)  # the sentence keeps its text: no slice of the body
         found = list(map(lookup, pieces, repeat(b"")))
         chunk = b"".join(found)
         append(chunk)
@@ -813,25 +813,26 @@ def _paragraph_totals(article: Article) -> tuple[np.ndarray, list[int]]:
         return found  # type: ignore[return-value]
     paragraphs = article.paragraphs
     counts = _count_matrix(article)
-    index = {p.paragraph_id: i for i, p in enumerate(paragraphs)}
-    totals = np.zeros((len(paragraphs), len(COUNT_COLUMNS)), dtype=np.int64)
     starts = [p.start for p in paragraphs]
     sentences = article.sentences
-    # sentences come paragraph by paragraph, so a paragraph's rows are one run (found in Python:
-    # a few dozen sentences cost less than numpy's per-call cost), summed by one reduceat
-    # (integers: the order of the sums is immaterial)
+    # sentences come paragraph by paragraph (``Article.paragraph_sizes`` of them each), so a
+    # paragraph's rows are one run, summed by one reduceat (integers: the order of the sums is
+    # immaterial); a paragraph without a sentence keeps a row of zeros
     firsts: list[int] = []
     rows: list[int] = []
-    previous = None
-    for i, sentence in enumerate(sentences):
-        if sentence.paragraph_id != previous:
-            previous = sentence.paragraph_id
-            firsts.append(i)
-            rows.append(index[previous])
-    if firsts:
-        totals[rows] = np.add.reduceat(counts, firsts, axis=0)
-        for first, row in zip(firsts, rows, strict=True):
+    first = 0
+    for row, size in enumerate(article.paragraph_sizes):
+        if size:
+            firsts.append(first)
+            rows.append(row)
             starts[row] = sentences[first].start
+            first += size
+    if firsts and len(rows) == len(paragraphs):  # every paragraph has a sentence (nearly always)
+        totals = np.add.reduceat(counts, firsts, axis=0)
+    else:
+        totals = np.zeros((len(paragraphs), len(COUNT_COLUMNS)), dtype=np.int64)
+        if firsts:
+            totals[rows] = np.add.reduceat(counts, firsts, axis=0)
     memo["readability_paragraph_totals"] = found = (totals, starts)
     return found
 

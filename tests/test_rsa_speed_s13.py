@@ -3,6 +3,7 @@ they replaced gave (the replaced code is kept here as the oracle)."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import numpy as np
@@ -12,12 +13,30 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import readability as R
 from analysis import text as T
-from analysis.article import _STRUCTURE_COLUMNS, Article, _nullable_ints, frame, ints, strings
-from analysis.sentiment import vader
+from analysis.article import (
+    _STRUCTURE_COLUMNS,
+    Article,
+    Paragraph,
+    _nullable_ints,
+    frame,
+    ints,
+    strings,
+)
+from analysis.sentiment import (
+    _PARAGRAPH_INDEX,
+    _STRING,
+    LABELS,
+    _labels,
+    check_thresholds,
+    paragraph_sentiment,
+    polarity,
+    vader,
+)
 
 _WORDS = st.sampled_from(
-    ["the", "Trump", "said", "U.S.", "Mr.", "“Yes,”", "it", "3.5%", "(AP)", "—", "a.m.", "Inc."]
+    "the Trump said U.S. Mr. “Yes,” it 3.5% (AP) — a.m. Inc. good not TERRIBLE but very".split()
 )
 _ENDS = st.sampled_from([".", "?", "!", "", "…", ".”"])
 _SENTENCE = st.builds(
@@ -63,9 +82,10 @@ def _check_sentence_arrays(article: Article) -> None:
     assert ids.shape == old_ids.shape == (4, len(article.sentences))
     assert ids.tolist() == old_ids.tolist()
     assert texts.equals(old_texts)
-    sentences, bounds, sizes = article._split
+    sentences, bounds, sizes, texts = article._split
     assert sentences is article.sentences
     assert bounds == [(s.start, s.end) for s in sentences]
+    assert texts == [s.text for s in sentences]
     assert sizes == [
         sum(s.paragraph_id == p.paragraph_id for s in sentences) for p in article.paragraphs
     ]
@@ -159,3 +179,118 @@ def test_vader_scores_hand_checked(sentence):
 
     library = SentimentIntensityAnalyzer().polarity_scores(sentence)
     assert vader().polarity_scores(sentence) == library
+
+
+# --- the paragraph sentiment table from the split's runs of sentences ----------------------------
+
+
+def _old_paragraph_sentiment(
+    article: Article, pos_threshold: float = 0.05, neg_threshold: float = -0.05
+) -> pd.DataFrame:
+    """Session 12's ``paragraph_sentiment``: compounds grouped by paragraph id."""
+    check_thresholds(pos_threshold, neg_threshold)
+    by_par: dict[int, list[float]] = {}
+    for sent in article.sentences:
+        by_par.setdefault(sent.paragraph_id, []).append(polarity(sent.text)[0])
+    rows = []
+    for par in article.paragraphs:
+        values = by_par.get(par.paragraph_id, [])
+        n = len(values)
+        if n:
+            mean = math.fsum(values) / n
+            labs = _labels([*values, mean], pos_threshold, neg_threshold)
+            label = labs.pop()
+            negative, neutral, positive = map(labs.count, LABELS)
+            stats = (mean, min(values), max(values), negative / n, neutral / n, positive / n)
+            rows.append((par.paragraph_id, par.start, par.end, n, *stats, label))
+        else:
+            rows.append((par.paragraph_id, par.start, par.end, 0, *(math.nan,) * 6, None))
+    cols = list(zip(*rows, strict=True)) if rows else [()] * len(_PARAGRAPH_INDEX)
+    numbers = np.array([r[4:10] for r in rows], dtype="float64").reshape(-1, 6).T
+    data = [*map(ints, cols[:4]), numbers, strings(list(cols[-1]), _STRING)]
+    return frame(_PARAGRAPH_INDEX, data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ARTICLE, st.sampled_from([(0.05, -0.05), (0.3, -0.1), (0.0, 0.0)]))
+def test_paragraph_sentiment_equals_the_old_table(text, thresholds):
+    article = Article.from_text(text)
+    pos, neg = thresholds
+    table = paragraph_sentiment(article, pos_threshold=pos, neg_threshold=neg)
+    old = _old_paragraph_sentiment(article, pos, neg)
+    pd.testing.assert_frame_equal(table, old, check_exact=True)
+
+
+def test_paragraph_sentiment_of_corpus_articles_equals_the_old_table(corpus_articles):
+    for article in corpus_articles:
+        table = paragraph_sentiment(article)
+        pd.testing.assert_frame_equal(table, _old_paragraph_sentiment(article), check_exact=True)
+        assert table["n_sentences"].tolist() == article.paragraph_sizes
+
+
+def test_sentence_texts_are_the_sentences_own_strings(corpus_articles):
+    for article in corpus_articles:
+        texts = article.sentence_texts
+        assert len(texts) == len(article.sentences)
+        assert all(t is s.text for t, s in zip(texts, article.sentences, strict=True))
+
+
+# --- readability: paragraph runs from the split's paragraph sizes ---------------------------------
+
+
+def _old_paragraph_totals(article: Article) -> tuple[np.ndarray, list[int]]:
+    """Session 12's ``_paragraph_totals`` (without its memo): runs of paragraph ids."""
+    paragraphs = article.paragraphs
+    counts = R._count_matrix(article)
+    index = {p.paragraph_id: i for i, p in enumerate(paragraphs)}
+    totals = np.zeros((len(paragraphs), len(R.COUNT_COLUMNS)), dtype=np.int64)
+    starts = [p.start for p in paragraphs]
+    sentences = article.sentences
+    firsts: list[int] = []
+    rows: list[int] = []
+    previous = None
+    for i, sentence in enumerate(sentences):
+        if sentence.paragraph_id != previous:
+            previous = sentence.paragraph_id
+            firsts.append(i)
+            rows.append(index[previous])
+    if firsts:
+        totals[rows] = np.add.reduceat(counts, firsts, axis=0)
+        for first, row in zip(firsts, rows, strict=True):
+            starts[row] = sentences[first].start
+    return totals, starts
+
+
+def _check_paragraph_totals(article: Article) -> None:
+    totals, starts = _old_paragraph_totals(article)
+    article.memo.pop("readability_paragraph_totals", None)
+    new_totals, new_starts = R._paragraph_totals(article)
+    assert new_totals.dtype == np.int64
+    np.testing.assert_array_equal(new_totals, totals)
+    assert new_starts == starts
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ARTICLE)
+def test_paragraph_totals_equal_the_old_runs(text):
+    _check_paragraph_totals(Article.from_text(text))
+
+
+def test_paragraph_totals_of_corpus_articles_equal_the_old_runs(corpus_articles):
+    for article in corpus_articles:
+        _check_paragraph_totals(article)
+
+
+def test_paragraph_totals_with_a_paragraph_without_sentences():
+    text = "One two. Three.\n   \nFour five six."
+    blocks = (
+        Paragraph(0, "body", 0, 15, text[0:15], 0),
+        Paragraph(1, "body", 16, 19, text[16:19], 1),  # white space: no sentence
+        Paragraph(2, "body", 20, 34, text[20:34], 2),
+    )
+    article = Article(text, blocks)
+    assert article.paragraph_sizes == [2, 0, 1]
+    _check_paragraph_totals(article)
+    totals, starts = R._paragraph_totals(article)
+    assert totals[:, :2].tolist() == [[2, 3], [0, 0], [1, 3]]
+    assert starts == [0, 16, 20]
