@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -793,10 +793,11 @@ def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
     return frame(
         _PARAGRAPH_TABLE,
         [
-            np.array(  # paragraph_id, start, end: one block of columns
-                [[p.paragraph_id for p in paragraphs], starts, [p.end for p in paragraphs]],
-                dtype="int64",
-            ),
+            np.fromiter(  # paragraph_id, start, end: one block of columns, in one pass
+                chain([p.paragraph_id for p in paragraphs], starts, [p.end for p in paragraphs]),
+                dtype=np.int64,
+                count=3 * len(paragraphs),
+            ).reshape(3, -1),
             strings([text[start : p.end] for start, p in zip(starts, paragraphs, strict=True)]),
             totals.T,  # frame() copies a block of columns at once
             _table_scores(article)[1],

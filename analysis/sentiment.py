@@ -613,7 +613,12 @@ def sentence_sentiment(
     article = as_article(text_or_article)
     scores = list(map(polarity, article.sentence_texts))
     labels = _labels([c[0] for c in scores], pos_threshold, neg_threshold)
-    matrix = np.array(scores, dtype="float64").reshape(-1, 4).T
+    # one pass of np.fromiter (np.array of tuples inspects every element first: twice the cost)
+    matrix = (
+        np.fromiter(itertools.chain.from_iterable(scores), dtype=np.float64, count=4 * len(scores))
+        .reshape(-1, 4)
+        .T
+    )
     # built column by column with final dtypes: ~8x faster than rows + astype on a short article
     return frame(
         _SENTENCE_INDEX,
@@ -675,10 +680,12 @@ def paragraph_sentiment(
         else:
             rows.append((par.paragraph_id, par.start, par.end, 0, *(math.nan,) * 6, None))
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(PARAGRAPH_COLUMNS)
-    # the four int and the six float columns each converted at once (2-D blocks, which frame
-    # copies at once)
-    ids = np.array(cols[:4], dtype="int64").reshape(4, -1)
-    numbers = np.array([r[4:10] for r in rows], dtype="float64").reshape(-1, 6).T
+    # the four int and the six float columns each converted in one pass of np.fromiter (2-D
+    # blocks, which frame copies at once)
+    n = len(rows)
+    chained = itertools.chain.from_iterable
+    ids = np.fromiter(chained(cols[:4]), dtype=np.int64, count=4 * n).reshape(4, n)
+    numbers = np.fromiter(chained(cols[4:10]), dtype=np.float64, count=6 * n).reshape(6, n)
     return frame(_PARAGRAPH_INDEX, [ids, numbers, strings(list(cols[-1]), _STRING)])
 
 

@@ -26,12 +26,14 @@ from analysis.article import (
 )
 from analysis.sentiment import (
     _PARAGRAPH_INDEX,
+    _SENTENCE_INDEX,
     _STRING,
     LABELS,
     _labels,
     check_thresholds,
     paragraph_sentiment,
     polarity,
+    sentence_sentiment,
     vader,
 )
 
@@ -159,7 +161,7 @@ def test_structure_table_of_corpus_articles_equals_the_old_table(corpus_articles
 @given(st.text(alphabet="ab. \t\n\u00a0\u2003,“”!", max_size=40))
 def test_pieces_are_the_white_space_split(text):
     T.pieces.cache_clear()
-    assert T.pieces(text) == tuple(text.split())
+    assert T.pieces(text) == text.split()
     assert T.pieces(text) is T.pieces(text)  # memoised
 
 
@@ -294,3 +296,43 @@ def test_paragraph_totals_with_a_paragraph_without_sentences():
     totals, starts = R._paragraph_totals(article)
     assert totals[:, :2].tolist() == [[2, 3], [0, 0], [1, 3]]
     assert starts == [0, 16, 20]
+
+
+# --- sentence sentiment: the scores converted by one np.fromiter ----------------------------------
+
+
+def _old_sentence_sentiment(article: Article) -> pd.DataFrame:
+    """Session 12's ``sentence_sentiment`` (default thresholds): scores as tuples for np.array."""
+    sentences = article.sentences
+    scores = [polarity(s.text) for s in sentences]
+    labels = _labels([c[0] for c in scores], 0.05, -0.05)
+    matrix = np.array(scores, dtype="float64").reshape(-1, 4).T
+    return frame(
+        _SENTENCE_INDEX,
+        [*article.sentence_columns(_STRING), matrix, strings(labels, _STRING)],
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(_ARTICLE)
+def test_sentence_sentiment_equals_the_old_table(text):
+    article = Article.from_text(text)
+    old = _old_sentence_sentiment(article)
+    pd.testing.assert_frame_equal(sentence_sentiment(article), old, check_exact=True)
+
+
+def test_sentence_sentiment_of_corpus_articles_equals_the_old_table(corpus_articles):
+    for article in corpus_articles:
+        table = sentence_sentiment(article)
+        pd.testing.assert_frame_equal(table, _old_sentence_sentiment(article), check_exact=True)
+        assert table["compound"].abs().sum() > 0
+
+
+def test_readability_paragraphs_ids_and_offsets(corpus_articles):
+    for article in corpus_articles:
+        table = R.readability_paragraphs(article)
+        paragraphs = article.paragraphs
+        assert table["paragraph_id"].tolist() == [p.paragraph_id for p in paragraphs]
+        assert table["end"].tolist() == [p.end for p in paragraphs]
+        assert table["start"].tolist() == R._paragraph_totals(article)[1]
+        assert table["paragraph_id"].dtype == table["start"].dtype == np.int64
