@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -43,6 +43,7 @@ from analysis.article import Article, as_article, frame, strings
 from analysis.errors import ConfigError
 from analysis.syllables import cmudict_syllables, dictionary_syllables, syllable_count
 from analysis.text import OPEN_QUOTES, WORD_RE
+from analysis.text import pieces as text_pieces
 
 # --- formulas: pure functions of counts ----------------------------------------------------------
 
@@ -595,13 +596,14 @@ def _count_sentences(article: Article) -> np.ndarray:
     initial_after = _INITIAL_AFTER
     acronym = _ACRONYM_RE.fullmatch
     size = _WORD_ROW.size
+    split = text_pieces
     capitalised: list[str] = []  # capitalised words away from a sentence start: names (_base)
     openers: list[tuple[int, tuple[str, str, bool]]] = []  # (item, _opener) of other initials
     ends = [0]  # words before each sentence's end
     marks = [0]  # items before each sentence's end
     total = 0
-    for sentence in article.sentences:
-        pieces = sentence.text.split()  # the sentence keeps its text: no slice of the body
+    for text in article.sentence_texts:
+        pieces = split(text)  # the sentence keeps its text: no slice of the body
         found = list(map(lookup, pieces, repeat(b"")))
         chunk = b"".join(found)
         append(chunk)
@@ -791,10 +793,11 @@ def readability_paragraphs(text_or_article: str | Article) -> pd.DataFrame:
     return frame(
         _PARAGRAPH_TABLE,
         [
-            np.array(  # paragraph_id, start, end: one block of columns
-                [[p.paragraph_id for p in paragraphs], starts, [p.end for p in paragraphs]],
-                dtype="int64",
-            ),
+            np.fromiter(  # paragraph_id, start, end: one block of columns, in one pass
+                chain([p.paragraph_id for p in paragraphs], starts, [p.end for p in paragraphs]),
+                dtype=np.int64,
+                count=3 * len(paragraphs),
+            ).reshape(3, -1),
             strings([text[start : p.end] for start, p in zip(starts, paragraphs, strict=True)]),
             totals.T,  # frame() copies a block of columns at once
             _table_scores(article)[1],
@@ -811,25 +814,26 @@ def _paragraph_totals(article: Article) -> tuple[np.ndarray, list[int]]:
         return found  # type: ignore[return-value]
     paragraphs = article.paragraphs
     counts = _count_matrix(article)
-    index = {p.paragraph_id: i for i, p in enumerate(paragraphs)}
-    totals = np.zeros((len(paragraphs), len(COUNT_COLUMNS)), dtype=np.int64)
     starts = [p.start for p in paragraphs]
     sentences = article.sentences
-    # sentences come paragraph by paragraph, so a paragraph's rows are one run (found in Python:
-    # a few dozen sentences cost less than numpy's per-call cost), summed by one reduceat
-    # (integers: the order of the sums is immaterial)
+    # sentences come paragraph by paragraph (``Article.paragraph_sizes`` of them each), so a
+    # paragraph's rows are one run, summed by one reduceat (integers: the order of the sums is
+    # immaterial); a paragraph without a sentence keeps a row of zeros
     firsts: list[int] = []
     rows: list[int] = []
-    previous = None
-    for i, sentence in enumerate(sentences):
-        if sentence.paragraph_id != previous:
-            previous = sentence.paragraph_id
-            firsts.append(i)
-            rows.append(index[previous])
-    if firsts:
-        totals[rows] = np.add.reduceat(counts, firsts, axis=0)
-        for first, row in zip(firsts, rows, strict=True):
+    first = 0
+    for row, size in enumerate(article.paragraph_sizes):
+        if size:
+            firsts.append(first)
+            rows.append(row)
             starts[row] = sentences[first].start
+            first += size
+    if firsts and len(rows) == len(paragraphs):  # every paragraph has a sentence (nearly always)
+        totals = np.add.reduceat(counts, firsts, axis=0)
+    else:
+        totals = np.zeros((len(paragraphs), len(COUNT_COLUMNS)), dtype=np.int64)
+        if firsts:
+            totals[rows] = np.add.reduceat(counts, firsts, axis=0)
     memo["readability_paragraph_totals"] = found = (totals, starts)
     return found
 

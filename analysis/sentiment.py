@@ -26,7 +26,9 @@ import itertools
 import math
 import re
 import string
+from collections.abc import Sequence
 from functools import cache, lru_cache
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -41,8 +43,9 @@ from vaderSentiment.vaderSentiment import (
     normalize,
 )
 
-from analysis.article import Article, as_article, frame, ints, strings
+from analysis.article import Article, as_article, frame, strings
 from analysis.errors import AnalysisError
+from analysis.text import pieces
 
 POS_THRESHOLD = 0.05
 NEG_THRESHOLD = -0.05
@@ -157,7 +160,7 @@ def _emoji_chars() -> frozenset[str]:
 _VADER_FORMS = _TokenForms()
 
 
-def _vader_forms(tokens: list[str]) -> list[str]:
+def _vader_forms(tokens: Sequence[str]) -> list[str]:
     """:func:`_vader_token` of each token, memoised (tokens repeat within an article and
     across articles)."""
     return list(map(_VADER_FORMS.__getitem__, tokens))
@@ -186,7 +189,7 @@ def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:
     return valence
 
 
-def _cap_diff(words: list[str], is_cap_diff: bool | None) -> bool:
+def _cap_diff(words: Sequence[str], is_cap_diff: bool | None) -> bool:
     """VADER's ``is_cap_diff`` (some words but not all in capitals), unless already known."""
     if is_cap_diff is not None:
         return is_cap_diff
@@ -338,7 +341,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         # the white-space tokens; each one's VADER form (lower-cased) from the token memo. A
         # stripped token is upper case exactly when the token is (punctuation has no case), so
         # the capitals rules read the tokens themselves.
-        tokens = text.split()
+        tokens = pieces(text)  # readability split the body's sentences alike
         n = len(tokens)
         if not n:
             return _NO_TEXT
@@ -368,7 +371,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         return scores["compound"], scores["pos"], scores["neu"], scores["neg"]
 
     def _valence(
-        self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool | None
+        self, words: Sequence[str], lowered: list[str], i: int, is_cap_diff: bool | None
     ) -> float:
         """VADER's ``sentiment_valence`` of the lexicon word ``i``; ``is_cap_diff`` None: VADER's
         flag, computed from ``words`` if a capitalised word needs it.
@@ -608,10 +611,14 @@ def sentence_sentiment(
     """
     check_thresholds(pos_threshold, neg_threshold)
     article = as_article(text_or_article)
-    sentences = article.sentences
-    scores = [polarity(s.text) for s in sentences]
+    scores = list(map(polarity, article.sentence_texts))
     labels = _labels([c[0] for c in scores], pos_threshold, neg_threshold)
-    matrix = np.array(scores, dtype="float64").reshape(-1, 4).T
+    # one pass of np.fromiter (np.array of tuples inspects every element first: twice the cost)
+    matrix = (
+        np.fromiter(itertools.chain.from_iterable(scores), dtype=np.float64, count=4 * len(scores))
+        .reshape(-1, 4)
+        .T
+    )
     # built column by column with final dtypes: ~8x faster than rows + astype on a short article
     return frame(
         _SENTENCE_INDEX,
@@ -654,14 +661,14 @@ def paragraph_sentiment(
     check_thresholds(pos_threshold, neg_threshold)
     article = as_article(text_or_article)
     # straight from the memoised scores, in plain Python: on paragraphs of one to three
-    # sentences, numpy calls and an intermediate DataFrame would cost more than the arithmetic
-    by_par: dict[int, list[float]] = {}
-    for sent in article.sentences:
-        by_par.setdefault(sent.paragraph_id, []).append(polarity(sent.text)[0])
+    # sentences, numpy calls and an intermediate DataFrame would cost more than the arithmetic.
+    # Sentences come paragraph by paragraph: each paragraph's compounds are the next run.
+    compounds = list(map(itemgetter(0), map(polarity, article.sentence_texts)))
     rows = []
-    for par in article.paragraphs:
-        values = by_par.get(par.paragraph_id, [])
-        n = len(values)
+    first = 0
+    for par, n in zip(article.paragraphs, article.paragraph_sizes, strict=True):
+        values = compounds[first : first + n]
+        first += n
         if n:
             mean = math.fsum(values) / n
             # the sentences' labels and, last, the paragraph's (its mean's), in one call
@@ -673,10 +680,13 @@ def paragraph_sentiment(
         else:
             rows.append((par.paragraph_id, par.start, par.end, 0, *(math.nan,) * 6, None))
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(PARAGRAPH_COLUMNS)
-    # the six float columns converted at once (one 2-D block, which frame copies at once)
-    numbers = np.array([r[4:10] for r in rows], dtype="float64").reshape(-1, 6).T
-    data = [*map(ints, cols[:4]), numbers, strings(list(cols[-1]), _STRING)]
-    return frame(_PARAGRAPH_INDEX, data)
+    # the four int and the six float columns each converted in one pass of np.fromiter (2-D
+    # blocks, which frame copies at once)
+    n = len(rows)
+    chained = itertools.chain.from_iterable
+    ids = np.fromiter(chained(cols[:4]), dtype=np.int64, count=4 * n).reshape(4, n)
+    numbers = np.fromiter(chained(cols[4:10]), dtype=np.float64, count=6 * n).reshape(6, n)
+    return frame(_PARAGRAPH_INDEX, [ids, numbers, strings(list(cols[-1]), _STRING)])
 
 
 def sentiment_arc(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 # A word: letters/digits, keeping inner apostrophes, hyphens, periods and slashes together
 # ("Trump’s", "burden-sharing", "U.S.", "3.5", "9/11"); a trailing "%" stays with a number.
@@ -37,3 +38,12 @@ def words(text: str) -> list[str]:
 def scoring_tokens(text: str) -> list[str]:
     """`\\w+` runs and single non-space symbols: the tokenisation the PolNeAR scorer uses."""
     return TOKEN_RE.findall(text)
+
+
+# ``text.split()`` memoised by text: readability and VADER both read a body sentence as its
+# white-space pieces, and the second to ask gets the pieces for free, with the hashes of the
+# strings already computed by the first one's dictionary look-ups. The cache wraps the C method
+# itself (a miss runs no Python frame); the lists are shared, so callers only read them.
+pieces: Callable[[str], list[str]] = lru_cache(maxsize=4096)(str.split)
+pieces.__name__ = pieces.__qualname__ = "pieces"  # type: ignore[attr-defined]
+pieces.__doc__ = "``text.split()``, memoised by text (a shared list: read it, never change it)."
