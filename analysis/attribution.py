@@ -646,7 +646,9 @@ def _sentences(
 
     Each sentence is tokenised on its own, piece by piece (``_PIECES``): exact because a
     sentence has white space (or the text's edge) on both sides, so no token of the text
-    straddles it; other spans go through ``_text_sentences``."""
+    straddles it; other spans go through ``_text_sentences``. A sentence none of whose pieces
+    holds such a word or "that" (``_PIECE_FLAGS``) is a placeholder before its tokens are
+    laid out (about a third of them)."""
     if spans is None:
         spans = [se for r_start, r_end in regions for se in split_sentences(text, r_start, r_end)]
     if not spans:
@@ -654,6 +656,7 @@ def _sentences(
     if len(_PIECES) >= PIECES_LIMIT:
         _PIECES.clear()
     tokens_of = _PIECES.__getitem__
+    flagged = _PIECE_FLAGS.__getitem__
     cue_words = _cue_words()
     n = len(text)
     out = []
@@ -663,6 +666,9 @@ def _sentences(
             return _text_sentences(text, spans, always, prefilter)
         last = e
         pieces = text[s:e].split(" ")
+        if prefilter and s != always and not any(map(flagged, pieces)):
+            out.append(_Sentence(s, e, _NONE, _NONE, _NONE, _NONE))
+            continue
         try:  # (length, raw, gap, norm) of every token
             flat = list(chain.from_iterable(map(tokens_of, pieces)))
         except TypeError:  # a piece's None: no token, or a gap before its first
@@ -765,11 +771,35 @@ class _PieceTokens(dict):
         )
         return entry
 
+    def clear(self) -> None:
+        """Empty the memo and the flags read from it (``_PIECE_FLAGS``)."""
+        super().clear()
+        _PIECE_FLAGS.clear()
+
     @staticmethod
     def cache_clear() -> None:
         """Empty the memo, as the word caches are emptied (static: the class, met among a
         module's names, empties it too)."""
         _PIECES.clear()
+
+
+class _PieceFlags(dict):
+    """piece → whether it could keep its sentence (``_sentences``' prefilter): one of its
+    tokens (``_PIECES``) is a word a cue needs (``_cue_words``) or "that" (before which an
+    unknown verb may be a cue, ``_maybe_generic``), or it has no tokens laid end to end (None:
+    the sentence goes the whole way). A sentence of unflagged pieces is skipped by one C-level
+    ``any`` over them, without the list of its tokens (about a third of a text's sentences);
+    a second look-up of a piece reuses the hash the first computed. Emptied with ``_PIECES``,
+    so bounded as it is."""
+
+    def __missing__(self, piece: str) -> bool:
+        tokens = _PIECES[piece]
+        flag = self[piece] = tokens is None or not _keep_words().isdisjoint(tokens[3::4])
+        return flag
+
+    def cache_clear(self) -> None:
+        """Empty the flags (among ``MODEL_CACHES``: they depend on the cue model's words)."""
+        self.clear()
 
 
 def _lone_mark(char: str) -> bool:
@@ -780,6 +810,7 @@ def _lone_mark(char: str) -> bool:
 
 
 _PIECES = _PieceTokens()
+_PIECE_FLAGS = _PieceFlags()
 PIECES_LIMIT = 1 << 16
 
 
@@ -841,6 +872,12 @@ def _cue_words() -> frozenset[str]:
     any of them holds no cue."""
     heads = {max(reversed(p), key=len) for p, e in cue_lexicon().items() if _usable(e)}
     return frozenset(heads) | _lemma_forms() | _neighbours().keys()
+
+
+@cache
+def _keep_words() -> frozenset[str]:
+    """The words that may keep a sentence through the prefilter: ``_cue_words`` and "that"."""
+    return _cue_words() | {"that"}
 
 
 @cache
@@ -4044,6 +4081,8 @@ def _continue_quotes(
     (train joins the next paragraph's quote to a direct one 30 times in 45, to a mixed one 4 in
     13)."""
     for i, found in enumerate(per_sentence[:-1]):
+        if not found:  # most sentences (no comprehension for them)
+            continue
         direct = [f for f in found if f.kind == "direct" or _ends_in_quote(text, f)]
         if not direct or per_sentence[i + 1]:
             continue
@@ -4576,6 +4615,8 @@ MODEL_CACHES = (
     _starters,
     _scan_words,
     _cue_words,
+    _keep_words,
+    _PIECE_FLAGS,
     _lemma_forms,
     _cue_lemmas,
     _lemma_entry,
