@@ -546,8 +546,9 @@ _ABBREV_END_RE = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.){2,}$")
 class _Sentence:
     start: int
     end: int
-    starts: list[int]
-    ends: list[int]
+    # None until laid out (``_lay_out``) when ``_sentences`` was asked to defer them
+    starts: list[int] | None
+    ends: list[int] | None
     norms: list[str]
     raws: list[str]
     # the sentence's sure and likely cues (``_sure_cues``), found when first needed
@@ -556,6 +557,18 @@ class _Sentence:
     hits: list[int] | None = None
     # whether a token is a quote mark ('"'), found when a cue candidate is first scored
     quote: bool | None = None
+    # the lengths of token, gap, token, ..., gap whose running sums are the offsets not laid
+    # out yet (``_lay_out``)
+    lengths: list[int] | None = field(default=None, compare=False, repr=False)
+
+
+def _lay_out(sent: _Sentence) -> None:
+    """Fill in a deferred sentence's token offsets, the running sums of its lengths: only
+    sentences with a cue (or a candidate inside a quotation) need them, half of those
+    tokenised."""
+    offsets = list(accumulate(sent.lengths, initial=sent.start))
+    sent.starts, sent.ends = offsets[0:-1:2], offsets[1::2]
+    sent.lengths = None
 
 
 @dataclass(slots=True)
@@ -639,10 +652,13 @@ def _sentences(
     spans: list[tuple[int, int]] | None = None,
     always: int = -1,
     prefilter: bool = True,
+    defer: bool = False,
 ) -> list[_Sentence]:
     """Sentences of the regions (or the given sentence ``spans``) with their tokens; a sentence
     without any word a cue needs keeps no tokens (an empty placeholder, so that neighbours stay
-    neighbours). The sentence starting at ``always`` keeps them regardless (a headline).
+    neighbours). The sentence starting at ``always`` keeps them regardless (a headline). With
+    ``defer``, a sentence tokenised piece by piece keeps the lengths its offsets sum (None as
+    ``starts`` and ``ends`` until ``_lay_out``).
 
     Each sentence is tokenised on its own, piece by piece (``_PIECES``): exact because a
     sentence has white space (or the text's edge) on both sides, so no token of the text
@@ -682,6 +698,9 @@ def _sentences(
             out.append(_Sentence(s, e, _NONE, _NONE, _NONE, _NONE))
             continue
         if starts is None:
+            if defer:
+                out.append(_Sentence(s, e, None, None, norms, flat[1::4], lengths=flat[0::2]))
+                continue
             # the lengths of token, gap, token, ..., gap: their running sums are the offsets
             offsets = list(accumulate(flat[0::2], initial=s))
             starts, ends, raws = offsets[0:-1:2], offsets[1::2], flat[1::4]
@@ -959,6 +978,12 @@ class _QuoteIndex:
         self.quotes = quotes
         self.frags = sorted((s, e, q) for q in quotes for s, e in q.fragments)
         self.starts = [f[0] for f in self.frags]
+        self.reach = list(accumulate((f[1] for f in self.frags), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some fragment overlaps [start, end) (else ``at`` is None all through it)."""
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
 
     def at(self, offset: int) -> Quote | None:
         i = bisect_right(self.starts, offset) - 1
@@ -1021,12 +1046,20 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
     model, always, limit = _match_settings()
     best: tuple[float, int, int, CueEntry] | None = None
     sent.hits = hits = _starter_hits(norms)
+    quoted: bool | None = None  # whether a quotation overlaps the sentence, once needed
     for i in _cue_positions(norms, hits):
         if i < after:
             continue
         candidates = _candidates_at(sent, i)
-        if not candidates or quotes.at(sent.starts[i]) is not None:
+        if not candidates:
             continue
+        if quoted is None:
+            quoted = quotes.overlaps(sent.start, sent.end)
+        if quoted:  # (else no candidate is inside one: no offsets needed to tell)
+            if sent.starts is None:
+                _lay_out(sent)
+            if quotes.at(sent.starts[i]) is not None:
+                continue
         for k, entry, kind in candidates:
             # "found itself", "showed up", "easier said than done": not speech
             if k < n and norms[k] in NOT_AFTER_CUE and not _reflexive_speech(entry, norms[k]):
@@ -2915,6 +2948,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
     cues = _match_cues(sent, quotes)
     if not cues:
         return []
+    if sent.starts is None:
+        _lay_out(sent)
     found: list[Found] = []
     n = len(norms)
     cue_starts = [c[0] for c in cues]
@@ -4226,6 +4261,8 @@ def _found_logit(model: dict, sent: _Sentence, f: Found) -> float:
 
 def _headline_colon(text: str, sent: _Sentence) -> Found | None:
     """A title "Name Name: words" (a headline convention): the name said the words."""
+    if sent.starts is None:
+        _lay_out(sent)
     norms, raws = sent.norms, sent.raws
     c = next((t for t in range(min(len(norms), HEADLINE_MAX_SOURCE + 1)) if norms[t] == ":"), -1)
     if c < 1 or c + 1 >= len(norms) or not _is_cap(raws[0]):
@@ -4274,7 +4311,7 @@ def extract(
     sentences when already split)."""
     quotes = _QuoteIndex(find_quotes(text, regions))
     first_region = regions[0][0] if regions else -1
-    sentences = _sentences(text, regions, spans, always=first_region)
+    sentences = _sentences(text, regions, spans, always=first_region, defer=True)
     per_sentence: list[list[Found]] = []
     for sent in sentences:
         if not sent.norms:  # no word a cue needs

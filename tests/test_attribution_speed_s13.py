@@ -131,3 +131,124 @@ def test_bundled_memo_limit_keeps_flags_bounded(text):
 
     A._sentences(text, [], split_sentences(text))
     assert set(A._PIECE_FLAGS) <= set(A._PIECES)
+
+
+# --- offsets laid out only for sentences that need them ---------------------------------------
+
+_QUOTE_WORDS = [
+    "He", "said", "that", "“We", "know,”", "told", "reporters.", '"It', 'works,"', "claimed",
+    "the", "plan", "warned", "“this", "is", "said.”", "and", "Smith", "noted", "it.", "'",
+]  # fmt: skip
+
+
+@st.composite
+def _quoted_texts(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_QUOTE_WORDS), min_size=1, max_size=40))
+    gaps = draw(
+        st.lists(st.sampled_from([" ", " ", " ", "\n\n"]), min_size=len(words), max_size=len(words))
+    )
+    return "".join(w + g for w, g in zip(words, gaps, strict=True))
+
+
+def _laid_out(sentences: list[A._Sentence]) -> list[A._Sentence]:
+    for sent in sentences:
+        if sent.starts is None:
+            A._lay_out(sent)
+    return sentences
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_texts(), _quoted_texts()), st.booleans())
+def test_deferred_sentences_lay_out_as_the_eager_ones(text, prefilter):
+    from analysis.segment import split_sentences
+
+    spans = split_sentences(text)
+    deferred = A._sentences(text, [], spans, prefilter=prefilter, defer=True)
+    eager = A._sentences(text, [], spans, prefilter=prefilter)
+    assert all(s.lengths is None for s in eager)
+    assert _laid_out(deferred) == eager
+    assert all(s.lengths is None for s in deferred)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=6),
+    st.integers(0, 70),
+    st.integers(0, 20),
+)
+def test_quote_index_overlaps_equals_any_fragment(frags, start, width):
+    from analysis.attribution_quotes import Quote
+
+    quotes = [Quote(s, s + w, [(s, s + w)]) for s, w in frags]
+    index = A._QuoteIndex(quotes)
+    end = start + width
+    expected = any(s < end and start < e for s, e, _ in index.frags)
+    assert index.overlaps(start, end) == expected
+    if not expected:
+        assert all(index.at(x) is None for x in range(start, end))
+
+
+def _old_match_cues(sent: A._Sentence, quotes: A._QuoteIndex) -> list:
+    """``_match_cues`` as written before session 13 (every candidate's offset read)."""
+    norms = sent.norms
+    n = len(norms)
+    out = []
+    after = 0
+    model, always, limit = A._match_settings()
+    best = None
+    sent.hits = hits = A._starter_hits(norms)
+    for i in A._cue_positions(norms, hits):
+        if i < after:
+            continue
+        candidates = A._candidates_at(sent, i)
+        if not candidates or quotes.at(sent.starts[i]) is not None:
+            continue
+        for k, entry, kind in candidates:
+            if k < n and norms[k] in A.NOT_AFTER_CUE and not A._reflexive_speech(entry, norms[k]):
+                break
+            if (entry.extra and entry.n_seen < A.EXTRA_MIN_SEEN) or (
+                kind == "lex" and entry.phrase in always
+            ):
+                ok = True
+            elif model is not None:
+                z = A._cue_logit(model, sent, i, k, entry, kind)
+                ok = z >= limit
+                if not ok and (best is None or z > best[0]) and entry.precision >= A.SOLO_PRECISION:
+                    best = (z, i, k, entry)
+            else:
+                ok = kind == "generic" or A._accept(sent, i, k, entry)
+            if ok:
+                out.append((i, A._with_particle(norms, i, k, entry), entry))
+                after = out[-1][1]
+                break
+    if not out and best is not None and best[0] >= limit - A.SOLO_MARGIN:
+        _, i, k, entry = best
+        out.append((i, A._with_particle(norms, i, k, entry), entry))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_quoted_texts(), _texts()))
+def test_match_cues_on_deferred_sentences_equals_the_old_one(text):
+    from analysis.segment import split_sentences
+
+    spans = split_sentences(text)
+    quotes = A._QuoteIndex(find_quotes(text, [(0, len(text))]))
+    deferred = A._sentences(text, [], spans, prefilter=False, defer=True)
+    eager = A._sentences(text, [], spans, prefilter=False)
+    for lazy, laid in zip(deferred, eager, strict=True):
+        assert A._match_cues(lazy, quotes) == _old_match_cues(laid, quotes)
+        assert lazy.starts is None or lazy.starts == laid.starts
+
+
+def test_deferred_offsets_hand_checked():
+    text = "He said “we know” today. The cat sat on the mat and purred."
+    spans = [(0, 24), (25, 59)]
+    quotes = A._QuoteIndex(find_quotes(text, [(0, len(text))]))
+    first, second = A._sentences(text, [], spans, prefilter=False, defer=True)
+    assert first.starts is None and first.lengths[:4] == [2, 1, 4, 1]
+    assert [c[0] for c in A._match_cues(first, quotes)] == [1]  # "said"
+    assert first.starts == [0, 3, 8, 9, 12, 16, 18, 23]  # laid out: a quotation overlaps it
+    assert A._match_cues(second, quotes) == [] and second.starts is None  # no cue, no offsets
+    found = A._attribute_sentence(text, first, quotes)
+    assert [(f.cue, f.source) for f in found] == [((3, 7), (0, 2))]
