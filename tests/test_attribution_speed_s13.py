@@ -252,3 +252,32 @@ def test_deferred_offsets_hand_checked():
     assert A._match_cues(second, quotes) == [] and second.starts is None  # no cue, no offsets
     found = A._attribute_sentence(text, first, quotes)
     assert [(f.cue, f.source) for f in found] == [((3, 7), (0, 2))]
+
+
+# --- a cue's subject found once per sentence -----------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(), st.randoms(use_true_random=False))
+def test_subject_left_memo_equals_a_fresh_search(text, rng):
+    sents = A._sentences(text, [], [(0, len(text))], prefilter=False)
+    if not sents:  # no token at all
+        return
+    sent = sents[0]
+    order = list(range(len(sent.norms))) * 2
+    rng.shuffle(order)
+    for ci in order:
+        fresh = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+        assert A._subject_left(sent, ci) == A._find_subject_left(fresh, ci)
+    assert set(sent.subjects) == set(range(len(sent.norms)))
+
+
+def test_subject_left_memo_hand_checked():
+    text = "The minister, who spoke briefly, said it was over."
+    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+    ci = sent.norms.index("said")
+    assert sent.subjects is None
+    assert A._subject_left(sent, ci) == (0, 7)  # tokens of "The minister, who spoke briefly,"
+    assert sent.subjects == {ci: (0, 7)}
+    sent.subjects[ci] = (1, 2)  # read back from the memo, not searched again
+    assert A._subject_left(sent, ci) == (1, 2)
