@@ -1762,8 +1762,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-.!?"):
+        # (the pattern ends in two letters with their periods, "U.S.": no search without a
+        # period three characters back, the case of most contents' final period)
         if text[e - 1] == "." and (
-            _ABBREV_END_RE.search(text, max(s, e - 12), e) or _abbreviation_before(text, s, e - 1)
+            (e - s >= 4 and text[e - 3] == "." and _ABBREV_END_RE.search(text, max(s, e - 12), e))
+            or _abbreviation_before(text, s, e - 1)
         ):
             break  # "the U.S.", "San Bernardino, Calif." keep their period
         e -= 1
@@ -2684,13 +2687,16 @@ def _tail_is_adjunct(sent: _Sentence, k: int) -> bool:
     norms = sent.norms
     k = _skip_adjuncts(sent, k)
     n = len(norms)
-    if all(norms[t] in FINAL_PUNCT for t in range(k, n)):
+    if FINAL_PUNCT.issuperset(norms[k:n]):  # (set operations on the tail: one C call each)
         return True
     if norms[k] in ADJUNCT_PREPS:
         if norms[k] == "to" and k + 1 < n and _infinitive_verb(sent, k + 1):
             return False  # "pledged to make ...": a complement, not an adjunct
-        return not any(norms[t] in ("that", ":") for t in range(k, n))
+        return _THAT_OR_COLON.isdisjoint(norms[k:n])
     return False
+
+
+_THAT_OR_COLON = frozenset(("that", ":"))
 
 
 def _infinitive_verb(sent: _Sentence, t: int) -> bool:

@@ -281,3 +281,82 @@ def test_subject_left_memo_hand_checked():
     assert sent.subjects == {ci: (0, 7)}
     sent.subjects[ci] = (1, 2)  # read back from the memo, not searched again
     assert A._subject_left(sent, ci) == (1, 2)
+
+
+# --- _trim's abbreviation check, _tail_is_adjunct's set operations -----------------------------
+
+
+def _old_trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """``_trim`` as written before session 13 (the abbreviation pattern searched at every
+    final period)."""
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-.!?"):
+        if text[e - 1] == "." and (
+            A._ABBREV_END_RE.search(text, max(s, e - 12), e)
+            or A._abbreviation_before(text, s, e - 1)
+        ):
+            break
+        e -= 1
+    if e > s and text[e - 1] == ")" and text.count("(", s, e) < text.count(")", s, e):
+        return _old_trim(text, s, e - 1)
+    return s, e
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aUSb.. ,;:—-!?()\n_Calif", max_size=24))
+def test_trim_equals_the_old_one(text):
+    for s in range(len(text) + 1):
+        for e in range(s, len(text) + 1):
+            assert A._trim(text, s, e) == _old_trim(text, s, e)
+
+
+def test_trim_hand_checked():
+    for text, expected in [
+        ("said the U.S.", "said the U.S."),
+        ("in San Bernardino, Calif.", "in San Bernardino, Calif."),
+        (", it works.", "it works"),
+        ("U.S.", "U.S."),
+        ("a.U.S..", "a.U.S."),
+        ("declined to comment.)", "declined to comment"),  # the aside's closing mark
+    ]:
+        s, e = A._trim(text, 0, len(text))
+        assert text[s:e] == expected
+
+
+def _old_tail_is_adjunct(sent: A._Sentence, k: int) -> bool:
+    """``_tail_is_adjunct`` as written before session 13 (generator scans of the tail)."""
+    norms = sent.norms
+    k = A._skip_adjuncts(sent, k)
+    n = len(norms)
+    if all(norms[t] in A.FINAL_PUNCT for t in range(k, n)):
+        return True
+    if norms[k] in A.ADJUNCT_PREPS:
+        if norms[k] == "to" and k + 1 < n and A._infinitive_verb(sent, k + 1):
+            return False
+        return not any(norms[t] in ("that", ":") for t in range(k, n))
+    return False
+
+
+_TAIL_WORDS = ["said", "on", "Monday", "to", "make", "that", ":", ".", '"', ")", "in", "a", "it"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_WORDS), min_size=1, max_size=14))
+def test_tail_is_adjunct_equals_the_old_one(words):
+    text = " ".join(words)
+    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+    for k in range(len(sent.norms) + 1):
+        assert A._tail_is_adjunct(sent, k) == _old_tail_is_adjunct(sent, k)
+
+
+def test_tail_is_adjunct_hand_checked():
+    for text, expected in [
+        ("he said on Monday .", True),
+        ("he said in a statement that it works", False),
+        ("he said to make it", False),
+        ("he said .", True),
+        ("he said it", False),
+    ]:
+        sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+        assert A._tail_is_adjunct(sent, 2) is expected, text
