@@ -2733,30 +2733,37 @@ def _content_forward(
     if q is not None and not _words_after(text, sent, q, n):
         return list(q.fragments)
     end = n
-    for t in range(k + 1, n - 1):
-        nxt = norms[t + 1]
-        cut = norms[t] == ";" or (
-            norms[t] == ","
-            and (
-                nxt in CONTENT_CUTS
-                or (
-                    CUT_AT_PARTICIPLE
-                    and nxt.endswith("ing")
-                    and nxt.isalpha()
-                    and nxt not in NOT_PARTICIPLES
-                )
-                or (nxt in ("but", "and", "where") and t + 2 < n and norms[t + 2] in THIRD_PERSON)
-                or (
-                    nxt == "but"
-                    and t + 2 < n
-                    and (norms[t + 2] in ("the", "his", "her") or _is_cap(sent.raws[t + 2]))
+    # (only a comma or semicolon cuts: a tail without one skips the scan)
+    if not _CUT_MARKS.isdisjoint(norms[k + 1 : n - 1]):
+        for t in range(k + 1, n - 1):
+            nxt = norms[t + 1]
+            cut = norms[t] == ";" or (
+                norms[t] == ","
+                and (
+                    nxt in CONTENT_CUTS
+                    or (
+                        CUT_AT_PARTICIPLE
+                        and nxt.endswith("ing")
+                        and nxt.isalpha()
+                        and nxt not in NOT_PARTICIPLES
+                    )
+                    or (
+                        nxt in ("but", "and", "where")
+                        and t + 2 < n
+                        and norms[t + 2] in THIRD_PERSON
+                    )
+                    or (
+                        nxt == "but"
+                        and t + 2 < n
+                        and (norms[t + 2] in ("the", "his", "her") or _is_cap(sent.raws[t + 2]))
+                    )
                 )
             )
-        )
-        if cut and quotes.at(sent.starts[t + 1]) is None:
-            end = t
-            break
-    if CUT_AT_DASH:
+            if cut and quotes.at(sent.starts[t + 1]) is None:
+                end = t
+                break
+    # (most contents hold no dash: one set operation on the tokens spares the scan)
+    if CUT_AT_DASH and not _DASHES.isdisjoint(norms[k + 1 : end]):
         dashes = [t for t in range(k + 1, end) if norms[t] in _DASHES and _is_dash(sent, t)]
         if len(dashes) == 1:
             # one dash: what follows is the writer's aside ("... -- but he didn't ...")
@@ -2777,6 +2784,7 @@ def _content_forward(
     return [(s, e)] if e > s else []
 
 
+_CUT_MARKS = frozenset(",;")  # the tokens a forward content's cut stands at
 CLAUSE_OPENERS = frozenset("that whether if how what why when where who to".split())
 # ", but he ..." / ", and they ..." after a content: a new clause about the speaker, the
 # writer's (PolNeAR train ends the content there 36 times in 44 when the words before are no
@@ -4196,6 +4204,11 @@ def _floating_quotes(
     here a quote standing in its own sentence or paragraph takes the speaker of the nearest
     attribution within ``FLOAT_WINDOW`` characters before it, else just after it. It has no cue.
     """
+    # a quoted phrase inside a sentence is not a floating quotation: without a quote opening a
+    # sentence (most texts) the claimed spans are never read
+    opening = [q for q in quotes.quotes if q.start in sentence_starts]
+    if not opening:
+        return []
     claimed = sorted(
         span
         for f in found
@@ -4209,9 +4222,7 @@ def _floating_quotes(
     )
     positions = [p for p, _ in with_source]
     out = []
-    for q in quotes.quotes:
-        if q.start not in sentence_starts:
-            continue  # a quoted phrase inside a sentence is not a floating quotation
+    for q in opening:
         k = bisect_left(claimed_starts, q.end)
         if k > 0 and reach[k - 1] > q.start:
             continue  # some attribution already covers part of it

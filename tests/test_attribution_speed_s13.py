@@ -360,3 +360,176 @@ def test_tail_is_adjunct_hand_checked():
     ]:
         sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
         assert A._tail_is_adjunct(sent, 2) is expected, text
+
+
+# --- _content_forward's scans behind set operations; floating quotes' early way out ------------
+
+
+def _old_content_forward(
+    text: str, sent: A._Sentence, k: int, quotes: A._QuoteIndex, stop: int, objects: bool = False
+) -> list[tuple[int, int]]:
+    """``_content_forward`` as written before session 13 (the cut and dash scans always run)."""
+    norms = sent.norms
+    n = min(len(norms), stop)
+    while k < n and norms[k] in (",", ":", "—", "–"):
+        k += 1
+    if k >= n:
+        return []
+    if norms[k] in A.ADJUNCT_PREPS or norms[k] in A.FRONTED:
+        comma = next((t for t in range(k + 1, min(k + 8, n - 1)) if norms[t] in (",", ":")), None)
+        if comma is not None and quotes.starting_at(sent.starts[comma + 1]) is not None:
+            k = comma + 1
+    q = quotes.starting_at(sent.starts[k])
+    if q is not None and not A._words_after(text, sent, q, n):
+        return list(q.fragments)
+    end = n
+    for t in range(k + 1, n - 1):
+        nxt = norms[t + 1]
+        cut = norms[t] == ";" or (
+            norms[t] == ","
+            and (
+                nxt in A.CONTENT_CUTS
+                or (
+                    A.CUT_AT_PARTICIPLE
+                    and nxt.endswith("ing")
+                    and nxt.isalpha()
+                    and nxt not in A.NOT_PARTICIPLES
+                )
+                or (nxt in ("but", "and", "where") and t + 2 < n and norms[t + 2] in A.THIRD_PERSON)
+                or (
+                    nxt == "but"
+                    and t + 2 < n
+                    and (norms[t + 2] in ("the", "his", "her") or A._is_cap(sent.raws[t + 2]))
+                )
+            )
+        )
+        if cut and quotes.at(sent.starts[t + 1]) is None:
+            end = t
+            break
+    if A.CUT_AT_DASH:
+        dashes = [t for t in range(k + 1, end) if norms[t] in A._DASHES and A._is_dash(sent, t)]
+        if len(dashes) == 1:
+            t = dashes[0]
+            if quotes.at(sent.starts[t]) is None and not (
+                A.DASH_CONTINUES and t + 1 < n and norms[t + 1] in A.DASH_CONTINUERS
+            ):
+                end = t
+    if objects and norms[k] not in A.CLAUSE_OPENERS:
+        end = A._before_second_verb(sent, k, end, quotes)
+        end = A._before_trailing_adjunct(sent, k, end, quotes)
+        end = A._before_subordinate(sent, k, end)
+    s, e = sent.starts[k], sent.ends[end - 1]
+    q_end = quotes.at(e - 1)
+    if q_end is not None and q_end.end > e:
+        e = q_end.end
+    s, e = A._trim(text, s, e)
+    return [(s, e)] if e > s else []
+
+
+_FORWARD_WORDS = [
+    "He", "said", "the", "plan", "works", ",", ";", "—", "–", "-", "adding", "that", "but",
+    "he", "and", "it", "“We", "know,”", "Smith", "in", "Paris", "including", "--", "only",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FORWARD_WORDS), min_size=1, max_size=24), st.booleans())
+def test_content_forward_equals_the_old_scans(words, objects):
+    text = " ".join(words)
+    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+    quotes = A._QuoteIndex(find_quotes(text, [(0, len(text))]))
+    n = len(sent.norms)
+    for k in range(n):
+        for stop in {n, max(k, n - 3), k + 2}:
+            got = A._content_forward(text, sent, k, quotes, stop, objects=objects)
+            assert got == _old_content_forward(text, sent, k, quotes, stop, objects=objects)
+
+
+def test_content_forward_hand_checked():
+    quotes = A._QuoteIndex([])
+    text = "He said the plan works, adding that it - he thinks - is fine; and more."
+    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+    # cut at ", adding" (a participle after a comma); two dashes cut nothing; then at ";"
+    assert A._content_forward(text, sent, 2, quotes, len(sent.norms)) == [(8, 22)]
+    assert text[24:60] == "adding that it - he thinks - is fine"
+    assert A._content_forward(text, sent, 6, quotes, len(sent.norms)) == [(24, 60)]
+    text = "He said it works - mostly."
+    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+    assert A._content_forward(text, sent, 2, quotes, len(sent.norms)) == [(8, 16)]  # one dash
+    text = "He said it works well."
+    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+    assert A._content_forward(text, sent, 2, quotes, len(sent.norms)) == [(8, 21)]  # no mark
+
+
+def _old_floating_quotes(
+    text: str, found: list[A.Found], quotes: A._QuoteIndex, sentence_starts: set[int]
+) -> list[A.Found]:
+    """``_floating_quotes`` as written before session 13 (the claimed spans always built)."""
+    from bisect import bisect_left
+
+    claimed = sorted(
+        span
+        for f in found
+        for span in [*f.content, *([f.cue] if f.cue else []), *([f.source] if f.source else [])]
+    )
+    claimed_starts = [c[0] for c in claimed]
+    reach = list(accumulate((c[1] for c in claimed), max))
+    with_source = sorted(
+        (((f.cue or f.content[0])[0], f) for f in found if f.source is not None and f.cue),
+        key=lambda pf: pf[0],
+    )
+    positions = [p for p, _ in with_source]
+    out = []
+    for q in quotes.quotes:
+        if q.start not in sentence_starts:
+            continue
+        k = bisect_left(claimed_starts, q.end)
+        if k > 0 and reach[k - 1] > q.start:
+            continue
+        if A._word_count(text, q.start, q.end, A.FLOAT_MIN_WORDS) < A.FLOAT_MIN_WORDS:
+            continue
+        i = bisect_left(positions, q.start) - 1
+        speaker = None
+        if i >= 0 and q.start - positions[i] <= A.FLOAT_WINDOW:
+            speaker = with_source[i][1]
+        elif i + 1 < len(positions) and positions[i + 1] - q.end <= A.FLOAT_WINDOW // 2:
+            speaker = with_source[i + 1][1]
+        if speaker is not None:
+            out.append(A.Found(None, list(q.fragments), speaker.source, None, "direct"))
+    return out
+
+
+_FLOAT_SENTENCES = [
+    "“We will win this race,” Smith said.",
+    "“Nobody can stop us now, not at all.”",
+    "The rally was loud.",
+    "He called it “a disgrace” again.",
+    "“It is over for them,” she told reporters.",
+    "“Short.”",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FLOAT_SENTENCES), min_size=1, max_size=6))
+def test_floating_quotes_equal_the_old_ones(sentences):
+    text = " ".join(sentences)
+    regions = [(0, len(text))]
+    quotes = A._QuoteIndex(find_quotes(text, regions))
+    sents = A._sentences(text, regions)
+    found = A.extract(text, regions, floating=False)
+    starts = {s.start for s in sents}
+    got = A._floating_quotes(text, found, quotes, starts)
+    expected = _old_floating_quotes(text, found, quotes, starts)
+    assert [(f.content, f.source, f.kind) for f in got] == [
+        (f.content, f.source, f.kind) for f in expected
+    ]
+
+
+def test_floating_quotes_hand_checked():
+    text = "Smith said the race was close. “Nobody can stop us now, not at all.”"
+    got = A.extract(text, [(0, len(text))])
+    assert [(f.cue, f.source, f.content) for f in got] == [
+        ((6, 10), (0, 5), [(11, 29)]),
+        (None, (0, 5), [(31, 68)]),  # the quotation opening the next sentence: Smith's
+    ]
+    assert A._floating_quotes(text, got[:1], A._QuoteIndex([]), {0, 31}) == []  # no quotes
