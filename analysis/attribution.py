@@ -2831,6 +2831,8 @@ def _before_second_verb(sent: _Sentence, k: int, end: int, quotes: _QuoteIndex) 
     """Cut an object content at "and" + a verb ("called them ''my friends'' and showed
     flashes of compassion"): the second verb phrase is the source's, not the content."""
     norms, raws = sent.norms, sent.raws
+    if "and" not in norms[k + 2 : end - 1]:  # most objects (a C-level scan spares the loop)
+        return end
     for t in range(k + 2, end - 1):
         if norms[t] != "and" or quotes.at(sent.starts[t]) is not None:
             continue
@@ -3783,10 +3785,10 @@ MAIN_VERBS = AUXILIARY_VERBS | frozenset("said says told also then".split())
 def _main_clause_verb(sent: _Sentence, k: int) -> list[int]:
     """The first comma after token k followed by a verb (an auxiliary or a lower-case -ed word)."""
     norms = sent.norms
-    try:
-        t = norms.index(",", k + 1, len(norms) - 1)
-    except ValueError:
+    tail = norms[k + 1 : len(norms) - 1]
+    if "," not in tail:  # (no ValueError raised and caught: most tails have no comma)
         return []
+    t = k + 1 + tail.index(",")
     nxt = norms[t + 1]
     if nxt in MAIN_VERBS or (nxt.endswith("ed") and sent.raws[t + 1][:1].islower()):
         return [t]

@@ -533,3 +533,74 @@ def test_floating_quotes_hand_checked():
         (None, (0, 5), [(31, 68)]),  # the quotation opening the next sentence: Smith's
     ]
     assert A._floating_quotes(text, got[:1], A._QuoteIndex([]), {0, 31}) == []  # no quotes
+
+
+# --- _before_second_verb and _main_clause_verb without their empty scans -----------------------
+
+
+def _old_before_second_verb(sent: A._Sentence, k: int, end: int, quotes: A._QuoteIndex) -> int:
+    """``_before_second_verb`` as written before session 13 (the loop run on every object)."""
+    norms, raws = sent.norms, sent.raws
+    for t in range(k + 2, end - 1):
+        if norms[t] != "and" or quotes.at(sent.starts[t]) is not None:
+            continue
+        nxt = norms[t + 1]
+        then = norms[t + 2] if t + 2 < end else ""
+        takes_object = (
+            then in A.DETERMINERS or then in A.PERSONAL_PRONOUNS or then in ("him", "them")
+        )
+        verb = raws[t + 1][:1].islower() and (
+            nxt in A.SECOND_VERB_LEADS
+            or (nxt.endswith("ed") and takes_object)
+            or (
+                nxt.endswith("ing")
+                and takes_object
+                and not any(w.endswith("ing") for w in norms[k:t])
+            )
+        )
+        if verb and A._object_like(sent, k, t):
+            return t
+    return end
+
+
+def _old_main_clause_verb(sent: A._Sentence, k: int) -> list[int]:
+    """``_main_clause_verb`` as written before session 13 (a ValueError when no comma)."""
+    norms = sent.norms
+    try:
+        t = norms.index(",", k + 1, len(norms) - 1)
+    except ValueError:
+        return []
+    nxt = norms[t + 1]
+    if nxt in A.MAIN_VERBS or (nxt.endswith("ed") and sent.raws[t + 1][:1].islower()):
+        return [t]
+    return []
+
+
+_OBJECT_WORDS = [
+    "He", "praised", "the", "plan", "and", "showed", "them", "called", "it", ",", "was",
+    "“great", "and", "good”", "reporters", "has", "cutting", "paring", "the", "costs", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_OBJECT_WORDS), min_size=1, max_size=20))
+def test_object_scans_equal_the_old_ones(words):
+    text = " ".join(words)
+    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+    quotes = A._QuoteIndex(find_quotes(text, [(0, len(text))]))
+    n = len(sent.norms)
+    for k in range(n + 1):
+        assert A._main_clause_verb(sent, k) == _old_main_clause_verb(sent, k)
+        for end in range(k, n + 1):
+            got = A._before_second_verb(sent, k, end, quotes)
+            assert got == _old_before_second_verb(sent, k, end, quotes)
+
+
+def test_object_scans_hand_checked():
+    quotes = A._QuoteIndex([])
+    text = "He praised the plan and showed them, was right."
+    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+    assert A._before_second_verb(sent, 2, len(sent.norms), quotes) == 4  # "and showed them"
+    assert A._before_second_verb(sent, 2, 4, quotes) == 4  # no "and" inside: the end
+    assert A._main_clause_verb(sent, 2) == [7]  # ", was"
+    assert A._main_clause_verb(sent, 7) == []
