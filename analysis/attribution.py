@@ -821,9 +821,12 @@ class _PieceFlags(dict):
         flag = self[piece] = tokens is None or not _keep_words().isdisjoint(tokens[3::4])
         return flag
 
-    def cache_clear(self) -> None:
-        """Empty the flags (among ``MODEL_CACHES``: they depend on the cue model's words)."""
-        self.clear()
+    @staticmethod
+    def cache_clear() -> None:
+        """Empty the flags (among ``MODEL_CACHES``: they depend on the cue model's words;
+        static, as ``_PieceTokens.cache_clear``: the class, met among a module's names, empties
+        them too)."""
+        _PIECE_FLAGS.clear()
 
 
 def _lone_mark(char: str) -> bool:

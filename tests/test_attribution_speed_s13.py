@@ -604,3 +604,9 @@ def test_object_scans_hand_checked():
     assert A._before_second_verb(sent, 2, 4, quotes) == 4  # no "and" inside: the end
     assert A._main_clause_verb(sent, 2) == [7]  # ", was"
     assert A._main_clause_verb(sent, 7) == []
+
+
+def test_piece_flags_emptied_through_the_class_too():
+    A._PIECE_FLAGS["said"]
+    A._PieceFlags.cache_clear()  # as a sweep over a module's names calls it
+    assert not A._PIECE_FLAGS
