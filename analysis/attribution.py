@@ -546,8 +546,9 @@ _ABBREV_END_RE = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.){2,}$")
 class _Sentence:
     start: int
     end: int
-    starts: list[int]
-    ends: list[int]
+    # None until laid out (``_lay_out``) when ``_sentences`` was asked to defer them
+    starts: list[int] | None
+    ends: list[int] | None
     norms: list[str]
     raws: list[str]
     # the sentence's sure and likely cues (``_sure_cues``), found when first needed
@@ -556,6 +557,23 @@ class _Sentence:
     hits: list[int] | None = None
     # whether a token is a quote mark ('"'), found when a cue candidate is first scored
     quote: bool | None = None
+    # the lengths of token, gap, token, ..., gap whose running sums are the offsets not laid
+    # out yet (``_lay_out``)
+    lengths: list[int] | None = field(default=None, compare=False, repr=False)
+    # the subjects ``_subject_left`` found, by cue token (a cue's plan and its span rules both
+    # ask for the same one)
+    subjects: dict[int, tuple[int, int] | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+
+def _lay_out(sent: _Sentence) -> None:
+    """Fill in a deferred sentence's token offsets, the running sums of its lengths: only
+    sentences with a cue (or a candidate inside a quotation) need them, half of those
+    tokenised."""
+    offsets = list(accumulate(sent.lengths, initial=sent.start))
+    sent.starts, sent.ends = offsets[0:-1:2], offsets[1::2]
+    sent.lengths = None
 
 
 @dataclass(slots=True)
@@ -639,14 +657,19 @@ def _sentences(
     spans: list[tuple[int, int]] | None = None,
     always: int = -1,
     prefilter: bool = True,
+    defer: bool = False,
 ) -> list[_Sentence]:
     """Sentences of the regions (or the given sentence ``spans``) with their tokens; a sentence
     without any word a cue needs keeps no tokens (an empty placeholder, so that neighbours stay
-    neighbours). The sentence starting at ``always`` keeps them regardless (a headline).
+    neighbours). The sentence starting at ``always`` keeps them regardless (a headline). With
+    ``defer``, a sentence tokenised piece by piece keeps the lengths its offsets sum (None as
+    ``starts`` and ``ends`` until ``_lay_out``).
 
     Each sentence is tokenised on its own, piece by piece (``_PIECES``): exact because a
     sentence has white space (or the text's edge) on both sides, so no token of the text
-    straddles it; other spans go through ``_text_sentences``."""
+    straddles it; other spans go through ``_text_sentences``. A sentence none of whose pieces
+    holds such a word or "that" (``_PIECE_FLAGS``) is a placeholder before its tokens are
+    laid out (about a third of them)."""
     if spans is None:
         spans = [se for r_start, r_end in regions for se in split_sentences(text, r_start, r_end)]
     if not spans:
@@ -654,6 +677,7 @@ def _sentences(
     if len(_PIECES) >= PIECES_LIMIT:
         _PIECES.clear()
     tokens_of = _PIECES.__getitem__
+    flagged = _PIECE_FLAGS.__getitem__
     cue_words = _cue_words()
     n = len(text)
     out = []
@@ -663,6 +687,9 @@ def _sentences(
             return _text_sentences(text, spans, always, prefilter)
         last = e
         pieces = text[s:e].split(" ")
+        if prefilter and s != always and not any(map(flagged, pieces)):
+            out.append(_Sentence(s, e, _NONE, _NONE, _NONE, _NONE))
+            continue
         try:  # (length, raw, gap, norm) of every token
             flat = list(chain.from_iterable(map(tokens_of, pieces)))
         except TypeError:  # a piece's None: no token, or a gap before its first
@@ -676,6 +703,9 @@ def _sentences(
             out.append(_Sentence(s, e, _NONE, _NONE, _NONE, _NONE))
             continue
         if starts is None:
+            if defer:
+                out.append(_Sentence(s, e, None, None, norms, flat[1::4], lengths=flat[0::2]))
+                continue
             # the lengths of token, gap, token, ..., gap: their running sums are the offsets
             offsets = list(accumulate(flat[0::2], initial=s))
             starts, ends, raws = offsets[0:-1:2], offsets[1::2], flat[1::4]
@@ -765,11 +795,38 @@ class _PieceTokens(dict):
         )
         return entry
 
+    def clear(self) -> None:
+        """Empty the memo and the flags read from it (``_PIECE_FLAGS``)."""
+        super().clear()
+        _PIECE_FLAGS.clear()
+
     @staticmethod
     def cache_clear() -> None:
         """Empty the memo, as the word caches are emptied (static: the class, met among a
         module's names, empties it too)."""
         _PIECES.clear()
+
+
+class _PieceFlags(dict):
+    """piece → whether it could keep its sentence (``_sentences``' prefilter): one of its
+    tokens (``_PIECES``) is a word a cue needs (``_cue_words``) or "that" (before which an
+    unknown verb may be a cue, ``_maybe_generic``), or it has no tokens laid end to end (None:
+    the sentence goes the whole way). A sentence of unflagged pieces is skipped by one C-level
+    ``any`` over them, without the list of its tokens (about a third of a text's sentences);
+    a second look-up of a piece reuses the hash the first computed. Emptied with ``_PIECES``,
+    so bounded as it is."""
+
+    def __missing__(self, piece: str) -> bool:
+        tokens = _PIECES[piece]
+        flag = self[piece] = tokens is None or not _keep_words().isdisjoint(tokens[3::4])
+        return flag
+
+    @staticmethod
+    def cache_clear() -> None:
+        """Empty the flags (among ``MODEL_CACHES``: they depend on the cue model's words;
+        static, as ``_PieceTokens.cache_clear``: the class, met among a module's names, empties
+        them too)."""
+        _PIECE_FLAGS.clear()
 
 
 def _lone_mark(char: str) -> bool:
@@ -780,6 +837,7 @@ def _lone_mark(char: str) -> bool:
 
 
 _PIECES = _PieceTokens()
+_PIECE_FLAGS = _PieceFlags()
 PIECES_LIMIT = 1 << 16
 
 
@@ -841,6 +899,12 @@ def _cue_words() -> frozenset[str]:
     any of them holds no cue."""
     heads = {max(reversed(p), key=len) for p, e in cue_lexicon().items() if _usable(e)}
     return frozenset(heads) | _lemma_forms() | _neighbours().keys()
+
+
+@cache
+def _keep_words() -> frozenset[str]:
+    """The words that may keep a sentence through the prefilter: ``_cue_words`` and "that"."""
+    return _cue_words() | {"that"}
 
 
 @cache
@@ -922,6 +986,12 @@ class _QuoteIndex:
         self.quotes = quotes
         self.frags = sorted((s, e, q) for q in quotes for s, e in q.fragments)
         self.starts = [f[0] for f in self.frags]
+        self.reach = list(accumulate((f[1] for f in self.frags), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some fragment overlaps [start, end) (else ``at`` is None all through it)."""
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
 
     def at(self, offset: int) -> Quote | None:
         i = bisect_right(self.starts, offset) - 1
@@ -984,12 +1054,20 @@ def _match_cues(sent: _Sentence, quotes: _QuoteIndex) -> list[tuple[int, int, Cu
     model, always, limit = _match_settings()
     best: tuple[float, int, int, CueEntry] | None = None
     sent.hits = hits = _starter_hits(norms)
+    quoted: bool | None = None  # whether a quotation overlaps the sentence, once needed
     for i in _cue_positions(norms, hits):
         if i < after:
             continue
         candidates = _candidates_at(sent, i)
-        if not candidates or quotes.at(sent.starts[i]) is not None:
+        if not candidates:
             continue
+        if quoted is None:
+            quoted = quotes.overlaps(sent.start, sent.end)
+        if quoted:  # (else no candidate is inside one: no offsets needed to tell)
+            if sent.starts is None:
+                _lay_out(sent)
+            if quotes.at(sent.starts[i]) is not None:
+                continue
         for k, entry, kind in candidates:
             # "found itself", "showed up", "easier said than done": not speech
             if k < n and norms[k] in NOT_AFTER_CUE and not _reflexive_speech(entry, norms[k]):
@@ -1687,8 +1765,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-.!?"):
+        # (the pattern ends in two letters with their periods, "U.S.": no search without a
+        # period three characters back, the case of most contents' final period)
         if text[e - 1] == "." and (
-            _ABBREV_END_RE.search(text, max(s, e - 12), e) or _abbreviation_before(text, s, e - 1)
+            (e - s >= 4 and text[e - 3] == "." and _ABBREV_END_RE.search(text, max(s, e - 12), e))
+            or _abbreviation_before(text, s, e - 1)
         ):
             break  # "the U.S.", "San Bernardino, Calif." keep their period
         e -= 1
@@ -1881,7 +1962,20 @@ ASPECT_VERBS = frozenset(
 
 
 def _subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
-    """The subject before a cue: "Trump also said", "X, who ..., said", "who said"."""
+    """The subject before a cue: "Trump also said", "X, who ..., said", "who said" (found once
+    per sentence and cue token: ``_plan`` and the span rules both ask, a fifth of the calls
+    repeat one, each about 25,000 instructions)."""
+    subjects = sent.subjects
+    if subjects is None:
+        subjects = sent.subjects = {}
+    elif ci in subjects:
+        return subjects[ci]
+    subj = subjects[ci] = _find_subject_left(sent, ci)
+    return subj
+
+
+def _find_subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
+    """``_subject_left`` itself."""
     norms = sent.norms
     if norms[ci].endswith("ing"):
         a = ci - 1
@@ -2596,13 +2690,16 @@ def _tail_is_adjunct(sent: _Sentence, k: int) -> bool:
     norms = sent.norms
     k = _skip_adjuncts(sent, k)
     n = len(norms)
-    if all(norms[t] in FINAL_PUNCT for t in range(k, n)):
+    if FINAL_PUNCT.issuperset(norms[k:n]):  # (set operations on the tail: one C call each)
         return True
     if norms[k] in ADJUNCT_PREPS:
         if norms[k] == "to" and k + 1 < n and _infinitive_verb(sent, k + 1):
             return False  # "pledged to make ...": a complement, not an adjunct
-        return not any(norms[t] in ("that", ":") for t in range(k, n))
+        return _THAT_OR_COLON.isdisjoint(norms[k:n])
     return False
+
+
+_THAT_OR_COLON = frozenset(("that", ":"))
 
 
 def _infinitive_verb(sent: _Sentence, t: int) -> bool:
@@ -2639,30 +2736,37 @@ def _content_forward(
     if q is not None and not _words_after(text, sent, q, n):
         return list(q.fragments)
     end = n
-    for t in range(k + 1, n - 1):
-        nxt = norms[t + 1]
-        cut = norms[t] == ";" or (
-            norms[t] == ","
-            and (
-                nxt in CONTENT_CUTS
-                or (
-                    CUT_AT_PARTICIPLE
-                    and nxt.endswith("ing")
-                    and nxt.isalpha()
-                    and nxt not in NOT_PARTICIPLES
-                )
-                or (nxt in ("but", "and", "where") and t + 2 < n and norms[t + 2] in THIRD_PERSON)
-                or (
-                    nxt == "but"
-                    and t + 2 < n
-                    and (norms[t + 2] in ("the", "his", "her") or _is_cap(sent.raws[t + 2]))
+    # (only a comma or semicolon cuts: a tail without one skips the scan)
+    if not _CUT_MARKS.isdisjoint(norms[k + 1 : n - 1]):
+        for t in range(k + 1, n - 1):
+            nxt = norms[t + 1]
+            cut = norms[t] == ";" or (
+                norms[t] == ","
+                and (
+                    nxt in CONTENT_CUTS
+                    or (
+                        CUT_AT_PARTICIPLE
+                        and nxt.endswith("ing")
+                        and nxt.isalpha()
+                        and nxt not in NOT_PARTICIPLES
+                    )
+                    or (
+                        nxt in ("but", "and", "where")
+                        and t + 2 < n
+                        and norms[t + 2] in THIRD_PERSON
+                    )
+                    or (
+                        nxt == "but"
+                        and t + 2 < n
+                        and (norms[t + 2] in ("the", "his", "her") or _is_cap(sent.raws[t + 2]))
+                    )
                 )
             )
-        )
-        if cut and quotes.at(sent.starts[t + 1]) is None:
-            end = t
-            break
-    if CUT_AT_DASH:
+            if cut and quotes.at(sent.starts[t + 1]) is None:
+                end = t
+                break
+    # (most contents hold no dash: one set operation on the tokens spares the scan)
+    if CUT_AT_DASH and not _DASHES.isdisjoint(norms[k + 1 : end]):
         dashes = [t for t in range(k + 1, end) if norms[t] in _DASHES and _is_dash(sent, t)]
         if len(dashes) == 1:
             # one dash: what follows is the writer's aside ("... -- but he didn't ...")
@@ -2683,6 +2787,7 @@ def _content_forward(
     return [(s, e)] if e > s else []
 
 
+_CUT_MARKS = frozenset(",;")  # the tokens a forward content's cut stands at
 CLAUSE_OPENERS = frozenset("that whether if how what why when where who to".split())
 # ", but he ..." / ", and they ..." after a content: a new clause about the speaker, the
 # writer's (PolNeAR train ends the content there 36 times in 44 when the words before are no
@@ -2729,6 +2834,8 @@ def _before_second_verb(sent: _Sentence, k: int, end: int, quotes: _QuoteIndex) 
     """Cut an object content at "and" + a verb ("called them ''my friends'' and showed
     flashes of compassion"): the second verb phrase is the source's, not the content."""
     norms, raws = sent.norms, sent.raws
+    if "and" not in norms[k + 2 : end - 1]:  # most objects (a C-level scan spares the loop)
+        return end
     for t in range(k + 2, end - 1):
         if norms[t] != "and" or quotes.at(sent.starts[t]) is not None:
             continue
@@ -2878,6 +2985,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
     cues = _match_cues(sent, quotes)
     if not cues:
         return []
+    if sent.starts is None:
+        _lay_out(sent)
     found: list[Found] = []
     n = len(norms)
     cue_starts = [c[0] for c in cues]
@@ -3679,10 +3788,10 @@ MAIN_VERBS = AUXILIARY_VERBS | frozenset("said says told also then".split())
 def _main_clause_verb(sent: _Sentence, k: int) -> list[int]:
     """The first comma after token k followed by a verb (an auxiliary or a lower-case -ed word)."""
     norms = sent.norms
-    try:
-        t = norms.index(",", k + 1, len(norms) - 1)
-    except ValueError:
+    tail = norms[k + 1 : len(norms) - 1]
+    if "," not in tail:  # (no ValueError raised and caught: most tails have no comma)
         return []
+    t = k + 1 + tail.index(",")
     nxt = norms[t + 1]
     if nxt in MAIN_VERBS or (nxt.endswith("ed") and sent.raws[t + 1][:1].islower()):
         return [t]
@@ -4044,6 +4153,8 @@ def _continue_quotes(
     (train joins the next paragraph's quote to a direct one 30 times in 45, to a mixed one 4 in
     13)."""
     for i, found in enumerate(per_sentence[:-1]):
+        if not found:  # most sentences (no comprehension for them)
+            continue
         direct = [f for f in found if f.kind == "direct" or _ends_in_quote(text, f)]
         if not direct or per_sentence[i + 1]:
             continue
@@ -4098,6 +4209,11 @@ def _floating_quotes(
     here a quote standing in its own sentence or paragraph takes the speaker of the nearest
     attribution within ``FLOAT_WINDOW`` characters before it, else just after it. It has no cue.
     """
+    # a quoted phrase inside a sentence is not a floating quotation: without a quote opening a
+    # sentence (most texts) the claimed spans are never read
+    opening = [q for q in quotes.quotes if q.start in sentence_starts]
+    if not opening:
+        return []
     claimed = sorted(
         span
         for f in found
@@ -4111,9 +4227,7 @@ def _floating_quotes(
     )
     positions = [p for p, _ in with_source]
     out = []
-    for q in quotes.quotes:
-        if q.start not in sentence_starts:
-            continue  # a quoted phrase inside a sentence is not a floating quotation
+    for q in opening:
         k = bisect_left(claimed_starts, q.end)
         if k > 0 and reach[k - 1] > q.start:
             continue  # some attribution already covers part of it
@@ -4187,6 +4301,8 @@ def _found_logit(model: dict, sent: _Sentence, f: Found) -> float:
 
 def _headline_colon(text: str, sent: _Sentence) -> Found | None:
     """A title "Name Name: words" (a headline convention): the name said the words."""
+    if sent.starts is None:
+        _lay_out(sent)
     norms, raws = sent.norms, sent.raws
     c = next((t for t in range(min(len(norms), HEADLINE_MAX_SOURCE + 1)) if norms[t] == ":"), -1)
     if c < 1 or c + 1 >= len(norms) or not _is_cap(raws[0]):
@@ -4235,7 +4351,7 @@ def extract(
     sentences when already split)."""
     quotes = _QuoteIndex(find_quotes(text, regions))
     first_region = regions[0][0] if regions else -1
-    sentences = _sentences(text, regions, spans, always=first_region)
+    sentences = _sentences(text, regions, spans, always=first_region, defer=True)
     per_sentence: list[list[Found]] = []
     for sent in sentences:
         if not sent.norms:  # no word a cue needs
@@ -4576,6 +4692,8 @@ MODEL_CACHES = (
     _starters,
     _scan_words,
     _cue_words,
+    _keep_words,
+    _PIECE_FLAGS,
     _lemma_forms,
     _cue_lemmas,
     _lemma_entry,
