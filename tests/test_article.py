@@ -228,3 +228,18 @@ def test_hand_written_init_takes_every_field_in_order(cls):
     made = cls(**values)
     assert dataclasses.asdict(made) == values
     assert made == cls(**values) and hash(made) == hash(cls(**values))
+
+
+def test_sentence_is_slotted_frozen_and_pickles():
+    # Slotted for speed (CPython specialises slot reads, not reads from a materialised dict);
+    # it must stay as immutable and as portable (corpus workers pickle their articles) as before.
+    import pickle
+
+    sentence = Sentence(3, 1, 10, 25, "He said so.")
+    assert not hasattr(sentence, "__dict__")
+    assert Sentence.__slots__ == ("sentence_id", "paragraph_id", "start", "end", "text")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sentence.start = 11  # type: ignore[misc]
+    copy = pickle.loads(pickle.dumps(sentence))
+    assert copy == sentence and (copy.start, copy.end, copy.text) == (10, 25, "He said so.")
+    assert dataclasses.replace(sentence, end=24) == Sentence(3, 1, 10, 24, "He said so.")
