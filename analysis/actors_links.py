@@ -219,8 +219,7 @@ def _starts(
     end and the sentence: found once per article (the two role patterns share theirs), each
     offset placed in its sentence by a bisection of the sentence ends (a walk over both sorted
     lists cost a loop step per sentence besides one per offset). The sentences' bounds are
-    read once per article: CPython 3.11 does not specialise reading a Sentence's fields (its
-    dictionary is filled directly), so each read costs several times a list's item."""
+    read once per article into the two lists the bisection needs."""
     # openings -> [(offset, sentence end, sentence)]; "bounds" -> the sentences' starts and
     # ends, shared by all openings
     known: dict = article.memo.setdefault("actor_starts", {})

@@ -240,7 +240,7 @@ class Article:
         """The body sentences, their (start, end) spans in order, how many sentences each body
         paragraph has, and their texts: the split's own lists, kept so that the per-sentence,
         paragraph and structure tables read their columns without an attribute look-up per
-        sentence (about 500 instructions each)."""
+        sentence."""
         out: list[Sentence] = []
         append = out.append
         bounds: list[tuple[int, int]] = []
