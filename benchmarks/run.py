@@ -13,7 +13,8 @@ loading are not counted:
     word memo emptied, then filled again by other news (PolNeAR train's first 100 articles when
     ../shared/data is present, untimed), so the word caches hold the vocabulary of earlier
     articles, not of the texts being timed (until session 11 a pass started with the word memos
-    of the passes before it, the timed texts' own words). The line "(a) all cold" empties the
+    of the passes before it, the timed texts' own words); then one full garbage collection, so
+    that none falls due inside the timed passes (session 14). The line "(a) all cold" empties the
     word caches too before every text;
 (b) a naive pass: pysbd segmentation, VADER on each pysbd sentence, and textstat's seven formulas
     on the whole text. textstat 0.7.13 fetches NLTK's CMUdict with ``nltk.download`` on first use;
@@ -583,8 +584,9 @@ def render(r: dict[str, object]) -> str:
         f"(a) and (c) are timed text by text in turn, in {len(r['ac_passes'])} passes over the "
         "texts, each starting from the same state: every cache and word memo emptied, then "
         f"filled by {r['n_warm']} other news article(s) ({r['warm_source']}), untimed, as in a "
-        "corpus run some way in; the tables give the pass with the median "
-        "(a)/(c), and (b) as timed right after (a) in that pass. The passes' (a)/(c): "
+        "corpus run some way in, then one full garbage collection; the tables give the pass "
+        "with the median (a)/(c), and (b) as timed right after (a) in that pass. "
+        "The passes' (a)/(c): "
         + " / ".join(f"{x:.2f}" for x in r["ac_passes"])
         + "; (a)/(b): "
         + " / ".join(f"{x:.2f}" for x in r["ab_passes"])
@@ -681,12 +683,15 @@ def main(argv: list[str] | None = None) -> int:
     warm_texts = [read_text(p) for p in archive_paths()[:WARM_ARTICLES]] or [seed]
 
     def steady_state() -> None:
-        """Every cache and word memo emptied, then filled by other news: (a) and (b) alike."""
+        """Every cache and word memo emptied, then filled by other news: (a) and (b) alike.
+        A full collection last, so that none falls due inside the timed passes: which of (a),
+        (b) or (c) would pay one (about 0.1 s) depended on where the warm-up left the count."""
         clear_text_caches()
         clear_word_memos()
         for text in warm_texts:
             analysis.analyze(text)
         naive_pass(warm_texts, segmenter, vader, textstat)
+        gc.collect()
 
     passes = []
     for _ in range(AC_PASSES):  # each pass starts from the same state
