@@ -891,8 +891,14 @@ _NONE: list = []  # the tokens of every skipped sentence (never mutated)
 _TOKEN_SPLIT_RE = re.compile(r"([^\s_](?:(?<=[^\W_])[^\W_]*+(?:['’\-][^\W_]++)*+|(?<=')'|))")
 
 
+# normalize itself, past its lru_cache: ``_NORMS`` is the memo of every token normalised here,
+# and a token reaches these calls only when that memo misses, when the lru_cache mostly misses
+# too (its bookkeeping, a link per entry, then costs more than the function)
+_normalize = normalize.__wrapped__
+
+
 def _norm(raw: str) -> str:
-    out = _NORMS[raw] = normalize(raw)
+    out = _NORMS[raw] = _normalize(raw)
     return out
 
 
@@ -900,7 +906,7 @@ def _norm_new(raw: str) -> str:
     """A token the memo has not met: normalised and stored (the memo emptied when full)."""
     if len(_NORMS) >= NORMS_LIMIT:
         _NORMS.clear()  # a vocabulary memo: bounded, as the word caches are, on a long corpus run
-    norm = _NORMS[raw] = normalize(raw)
+    norm = _NORMS[raw] = _normalize(raw)
     return norm
 
 

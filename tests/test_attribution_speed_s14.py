@@ -126,3 +126,15 @@ def test_norm_new_keeps_the_memo_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
     A._fill_norms([None], ["Z"])
     assert A._NORMS == {"Z": "z"}
     A._NORMS.clear()
+
+
+def test_new_tokens_normalised_past_the_lru_cache() -> None:
+    before = normalize.cache_info()
+    A._NORMS.clear()
+    assert A._norm_new("“Zyx’s") == "\"zyx's" == normalize("“Zyx’s")
+    norms: list[str | None] = [None, None]
+    A._fill_norms(norms, ["Qwv”", "QWV"])
+    assert norms == ['qwv"', "qwv"]
+    after = normalize.cache_info()
+    assert after.hits + after.misses == before.hits + before.misses + 1  # the call above alone
+    A._NORMS.clear()
