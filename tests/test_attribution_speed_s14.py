@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from itertools import chain
 
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import attribution as A
 from analysis.attribution_lexicon import normalize
+from analysis.segment import split_sentences
 
 # --- a new piece's tokens without the regex ------------------------------------------------------
 
@@ -138,3 +141,83 @@ def test_new_tokens_normalised_past_the_lru_cache() -> None:
     after = normalize.cache_info()
     assert after.hits + after.misses == before.hits + before.misses + 1  # the call above alone
     A._NORMS.clear()
+
+
+# --- the table's columns from fewer NumPy calls -----------------------------------------------
+
+
+def _old_nullable_ints(values: list[int | None]) -> pd.arrays.IntegerArray:
+    """``_nullable_ints`` as it was (one column, two arrays)."""
+    mask = np.array([v is None for v in values], dtype=bool)
+    data = np.array([0 if v is None else v for v in values], dtype="int64")
+    return pd.arrays.IntegerArray(data, mask)
+
+
+def _old_columns(text: str, found: list[A.Found]) -> dict[str, object]:
+    """The int columns as ``find_attributions`` built them before session 14."""
+    sources = [f.source for f in found]
+    cues = [f.cue for f in found]
+    contents = [list(f.content) for f in found]
+    return {
+        "source_start": _old_nullable_ints([s[0] if s else None for s in sources]),
+        "source_end": _old_nullable_ints([s[1] if s else None for s in sources]),
+        "cue_start": _old_nullable_ints([c[0] if c else None for c in cues]),
+        "cue_end": _old_nullable_ints([c[1] if c else None for c in cues]),
+        "content_start": np.array([spans[0][0] for spans in contents], dtype="int64"),
+        "content_end": np.array([spans[-1][1] for spans in contents], dtype="int64"),
+    }
+
+
+_TABLE_TEXTS = [
+    "Trade talks stalled.\n\nThe minister said the plan would fail. “We are ready,” Smith told "
+    "reporters. It was reportedly delayed, according to officials.",
+    "Quiet day.\n\n“Nothing happened here,” a neighbour said.\n\n“And nothing will.”",
+    "A headline\n\nThe river rose overnight. Roads were closed.",
+    "News\n\nSmith said the plan was bad.\n\n“We will not accept this plan at all.”",
+    "Storm news\n\nThe mayor arrived late. “This city will rise again from the ashes and the "
+    "mud.” Workers cheered. It is expected to reopen soon.",
+]
+
+
+@pytest.mark.parametrize("text", _TABLE_TEXTS)
+def test_table_int_columns_equal_the_old_ones(text: str) -> None:
+    from analysis.article import as_article
+
+    article = as_article(text)
+    table = A.find_attributions(article, mentions=())
+    regions = A.attribution_regions(article)
+    spans = [(s.start, s.end) for s in article.sentences]
+    title = [se for r in regions if r[1] <= spans[0][0] for se in split_sentences(text, *r)]
+    found = A.extract(text, regions, spans=title + spans)
+    assert len(table) == len(found)
+    for name, old in _old_columns(text, found).items():
+        if isinstance(old, pd.arrays.IntegerArray):
+            pd.testing.assert_extension_array_equal(table[name].array, old)
+        else:
+            np.testing.assert_array_equal(table[name].to_numpy(), old)
+        assert table[name].dtype == old.dtype
+    assert list(table.columns) == A.COLUMNS
+
+
+def test_table_int_columns_hand_checked() -> None:
+    from analysis.article import as_article
+
+    text = _TABLE_TEXTS[1]
+    table = A.find_attributions(as_article(text), mentions=())
+    assert table["cue_start"].tolist() == [text.index("said")]
+    assert table["source_start"].tolist() == [text.index("a neighbour")]
+    assert table["content_start"].tolist() == [text.index("“Nothing")]
+    assert table["content_end"].tolist() == [len(text)]  # on into the next quotation
+    assert str(table["cue_end"].dtype) == "Int64" and str(table["content_end"].dtype) == "int64"
+    text = _TABLE_TEXTS[3]  # a floating quotation: no cue
+    table = A.find_attributions(as_article(text), mentions=())
+    assert table["cue_start"].isna().tolist() == [False, True]
+    assert table["source_end"].tolist() == [11, 11]
+    assert table["content_start"].tolist() == [17, text.index("“We")]
+    text = _TABLE_TEXTS[4]  # a sourceless attribution
+    table = A.find_attributions(as_article(text), mentions=())
+    assert table["source_start"].isna().tolist() == [False, True]
+    assert table["cue_end"].tolist() == [107, 123]
+    empty = A.find_attributions(as_article(_TABLE_TEXTS[2]), mentions=())
+    assert empty.empty and list(empty.columns) == A.COLUMNS
+    assert [str(t) for t in empty.dtypes[:6]] == ["Int64"] * 4 + ["int64"] * 2
