@@ -769,24 +769,43 @@ class _PieceTokens(dict):
     def __missing__(self, piece: str) -> tuple[int | str, ...] | None:
         # a new piece is usually one word ("Zelensky") or a word and a mark ("Kyiv,"): both
         # without the regex (a letter or digit always continues a word token; a mark other
-        # than "_" or white space is a token of its own at the end of a piece)
+        # than "_" or white space is a token of its own at the end of a piece), their tuple
+        # written out (a text meets about 60 new pieces: zip, chain and list builds cost as
+        # much again as the work)
         if piece.isalnum():  # the fewest steps: most misses
             norm = _NORMS.get(piece)
             entry = self[piece] = (len(piece), piece, 1, _norm_new(piece) if norm is None else norm)
             return entry
-        if piece[:-1].isalnum() and _lone_mark(piece[-1]):
-            raws = [piece[:-1], piece[-1]]
-            lengths = [len(piece) - 1, 1]
-            gaps = [0, 1]
-        else:
-            parts = _TOKEN_SPLIT_RE.split(piece)
-            if len(parts) < 3 or parts[0]:
-                self[piece] = None
-                return None
-            raws = parts[1::2]
-            lengths = list(map(len, raws))
-            gaps = list(map(len, parts[2::2]))
-            gaps[-1] += 1  # the space after the piece
+        word = piece[:-1]
+        if word.isalnum():  # (so the mark is no letter or digit: the piece would be a word)
+            mark = piece[-1]
+            if not (mark.isspace() or mark == "_"):
+                get = _NORMS.get
+                norm = get(word)
+                if norm is None:
+                    norm = _norm_new(word)
+                mark_norm = get(mark)
+                if mark_norm is None:
+                    mark_norm = _norm_new(mark)
+                entry = self[piece] = (len(word), word, 0, norm, 1, mark, 1, mark_norm)
+                return entry
+        raws = _plain_tokens(piece)
+        if raws is not None:  # tokens laid end to end, the space after the last
+            flat: list[int | str] = []
+            for raw in raws:
+                norm = _NORMS.get(raw)
+                flat += (len(raw), raw, 0, _norm_new(raw) if norm is None else norm)
+            flat[-2] = 1
+            entry = self[piece] = tuple(flat)
+            return entry
+        parts = _TOKEN_SPLIT_RE.split(piece)
+        if len(parts) < 3 or parts[0]:
+            self[piece] = None
+            return None
+        raws = parts[1::2]
+        lengths = list(map(len, raws))
+        gaps = list(map(len, parts[2::2]))
+        gaps[-1] += 1  # the space after the piece
         norms = list(map(_NORMS.get, raws))
         if None in norms:
             _fill_norms(norms, raws)
@@ -829,11 +848,31 @@ class _PieceFlags(dict):
         _PIECE_FLAGS.clear()
 
 
-def _lone_mark(char: str) -> bool:
-    """Whether the last character of a piece, after a word, is a token of its own: neither a
-    letter or digit (the word would go on) nor "_" or white space (a gap). An apostrophe or
-    hyphen continues a word only before more letters, which the piece's end rules out."""
-    return not (char.isalnum() or char.isspace() or char == "_")
+def _plain_tokens(piece: str) -> list[str] | None:
+    """The tokens of a piece shaped as most new pieces the regex would otherwise split are
+    ("“We", "(which", "ICANN’s", "e-commerce", "Canada’s,", "interest,”"), found with string
+    methods: an optional mark, a word whose letters and digits may be joined by single
+    apostrophes or hyphens (one token, as the token pattern's word), then up to two marks;
+    a mark being neither a letter or digit, white space nor "_", and no "''" (one token of
+    its own). None for any other piece (the regex splits it)."""
+    start = 0 if piece[:1].isalnum() else 1
+    end = len(piece)
+    if end > start and not piece[end - 1].isalnum():
+        end -= 1
+        if end > start and not piece[end - 1].isalnum():
+            end -= 1
+    word = piece[start:end]
+    if not word.isalnum():  # (no empty part: joiners are single, inside the word)
+        parts = word.replace("’", "-").replace("'", "-").split("-")
+        if not all(map(str.isalnum, parts)):
+            return None
+    marks = piece[end:]
+    if marks == "''":
+        return None
+    for mark in (piece[:start], *marks):
+        if mark.isspace() or mark == "_":
+            return None
+    return [*piece[:start], word, *marks]
 
 
 _PIECES = _PieceTokens()
@@ -852,30 +891,35 @@ _NONE: list = []  # the tokens of every skipped sentence (never mutated)
 _TOKEN_SPLIT_RE = re.compile(r"([^\s_](?:(?<=[^\W_])[^\W_]*+(?:['’\-][^\W_]++)*+|(?<=')'|))")
 
 
+# normalize itself, past its lru_cache: ``_NORMS`` is the memo of every token normalised here,
+# and a token reaches these calls only when that memo misses, when the lru_cache mostly misses
+# too (its bookkeeping, a link per entry, then costs more than the function)
+_normalize = normalize.__wrapped__
+
+
 def _norm(raw: str) -> str:
-    out = _NORMS[raw] = normalize(raw)
+    out = _NORMS[raw] = _normalize(raw)
     return out
 
 
 def _norm_new(raw: str) -> str:
     """A token the memo has not met: normalised and stored (the memo emptied when full)."""
-    norms: list[str | None] = [None]
-    _fill_norms(norms, [raw])
-    return norms[0]
+    if len(_NORMS) >= NORMS_LIMIT:
+        _NORMS.clear()  # a vocabulary memo: bounded, as the word caches are, on a long corpus run
+    norm = _NORMS[raw] = _normalize(raw)
+    return norm
 
 
 def _fill_norms(norms: list[str | None], raws: list[str]) -> None:
     """Normalise in place the tokens the memo has not met yet (None in ``norms``): a text has
-    a few dozen, found by C-level scans instead of a Python pass over every token."""
+    a few dozen, found by C-level scans instead of a Python pass over every token, as many
+    as ``count`` finds (no ValueError past the last: raising it cost more than the scans)."""
     if len(_NORMS) >= NORMS_LIMIT:
         _NORMS.clear()  # a vocabulary memo: bounded, as the word caches are, on a long corpus run
-    i = norms.index(None)
-    while True:
+    i = -1
+    for _ in range(norms.count(None)):
+        i = norms.index(None, i + 1)
         norms[i] = _norm(raws[i])
-        try:
-            i = norms.index(None, i + 1)
-        except ValueError:
-            return
 
 
 def _maybe_generic(norms: list[str]) -> bool:
@@ -4575,12 +4619,6 @@ def find_attributions(
     contents = [list(f.content) for f in found]
     entries = [f.entry for f in found]
     cols: dict[str, list] = {
-        "source_start": [src[0] if src else None for src in sources],
-        "source_end": [src[1] if src else None for src in sources],
-        "cue_start": [cue[0] if cue else None for cue in cues],
-        "cue_end": [cue[1] if cue else None for cue in cues],
-        "content_start": [spans[0][0] for spans in contents],
-        "content_end": [spans[-1][1] for spans in contents],
         "content_spans": contents,
         "speaker": [
             speaker_from_mentions(text, src[0], src[1], lookup) if src else None for src in sources
@@ -4607,21 +4645,43 @@ def find_attributions(
         ],
     }
     n = len(found)
+    # the four nullable int columns as the rows of one array and their masks of another, the
+    # content's bounds as one 2-D array (``frame``: consecutive columns): three NumPy calls
+    # instead of ten, each a pass through NumPy's conversion code
+    no_source = [src is None for src in sources]
+    no_cue = [cue is None for cue in cues]
+    ints = np.array(
+        [
+            [src[0] if src else 0 for src in sources],
+            [src[1] if src else 0 for src in sources],
+            [cue[0] if cue else 0 for cue in cues],
+            [cue[1] if cue else 0 for cue in cues],
+        ],
+        dtype="int64",
+    )
+    missing = np.array([no_source, no_source, no_cue, no_cue], dtype=bool)
     # one string array for all text columns, sliced: a fifth of the cost of one per column
     cells = strings([v for name in _TEXT_NAMES for v in cols[name]], _STR)
     arrays: list[object] = []
     for name in COLUMNS:
-        values = cols[name]
-        if name in _INT_COLUMNS:
-            arrays.append(_nullable_ints(values))
-        elif name in ("content_start", "content_end"):
-            arrays.append(np.array(values, dtype="int64"))
+        if name in _INT_ROWS:
+            row = _INT_ROWS[name]
+            arrays.append(pd.arrays.IntegerArray(ints[row], missing[row]))
+        elif name == "content_start":  # and content_end, the next column
+            arrays.append(
+                np.array(
+                    [[spans[0][0] for spans in contents], [spans[-1][1] for spans in contents]],
+                    dtype="int64",
+                )
+            )
+        elif name == "content_end":
+            continue
         elif name in _TEXT_COLUMNS:
             i = _TEXT_NAMES.index(name)
             arrays.append(cells[i * n : (i + 1) * n])
         else:
             column = np.empty(n, dtype=object)  # lists stay lists
-            column[:] = values
+            column[:] = cols[name]
             arrays.append(column)
     return frame(_COLUMN_INDEX, arrays)
 
@@ -4630,18 +4690,12 @@ _TEXT_COLUMNS = frozenset(
     ("speaker", "kind", "cue_lemma", "cue_class", "source_text", "cue_text", "content_text")
 )
 _TEXT_NAMES = [name for name in COLUMNS if name in _TEXT_COLUMNS]
-_INT_COLUMNS = frozenset(("source_start", "source_end", "cue_start", "cue_end"))
+# the Int64 columns, by their row of find_attributions' array
+_INT_ROWS = {"source_start": 0, "source_end": 1, "cue_start": 2, "cue_end": 3}
 
 
 _STR = pd.StringDtype(na_value=np.nan)  # pandas' default "str" dtype, built once
 _COLUMN_INDEX = pd.Index(COLUMNS)
-
-
-def _nullable_ints(values: list[int | None]) -> pd.arrays.IntegerArray:
-    """An Int64 column built directly from values and a mask (pd.array is ten times slower)."""
-    mask = np.array([v is None for v in values], dtype=bool)
-    data = np.array([0 if v is None else v for v in values], dtype="int64")
-    return pd.arrays.IntegerArray(data, mask)
 
 
 def speaker_summary(attributions: pd.DataFrame, text_or_article: str | Article) -> pd.DataFrame:
