@@ -258,6 +258,7 @@ _CONTRAST_SHIFT = CONTRAST_ROLE_WEIGHT * np.array([-1.0, 0.0, 1.0])
 _PARTS = 6
 _VIEW_PARTS = np.array([4, 5, 2, 1, 0])  # the parts of views L, R, S, A, T
 _VIEW_COLUMNS = 6 + 3 * np.arange(len(_VIEW_PARTS))[:, None] + np.arange(3)  # their logits
+_VIEW_PART_ROWS = _VIEW_PARTS[:, None]  # broadcast against _VIEW_COLUMNS
 
 
 def predict_batch(
@@ -386,9 +387,10 @@ def _probabilities(
     firsts: list[int] = []  # each mention's first entry in cols (every mention has "bias")
     roles: list[float] = []
     scopes: list[Scope] = []
-    # per mention, the batch offsets of its parts' upper ends, then of their lower ends:
-    # target, sentence, segment, what the target says, three words left, three right
-    flat: list[int] = []
+    # each mention's parts: target, sentence, segment, what the target says, three words left,
+    # three right; the batch offsets of their upper ends and of their lower ends
+    upper: list[int] = []
+    lower: list[int] = []
     for parse, start, end in items:
         sc = scope(parse, start - parse.offset, end - parse.offset)
         firsts.append(len(cols))
@@ -397,21 +399,24 @@ def _probabilities(
         a, b, n, g0, g1, q0, q1 = sc[:7]
         o = base[id(parse)]
         oa, ob = o + a, o + b
-        l3 = oa - 3 if a > 3 else o
-        r3 = ob + 3 if b + 3 < n else o + n
-        flat += (ob, o + n, o + g1, o + q1, oa, r3, oa, o, o + g0, o + q0, l3, ob)
-    # one gather of the prefix sums: mentions × (upper, lower) × parts × per-token columns
-    at = cum.take(_intp_array(flat), axis=0).reshape(len(items), 2, _PARTS, cum.shape[1])
-    parts = at[:, 0] - at[:, 1]
+        upper += (ob, o + n, o + g1, o + q1, oa, ob + 3 if b + 3 < n else o + n)
+        lower += (oa, o, o + g0, o + q0, oa - 3 if a > 3 else o, ob)
+    # one gather of the prefix sums: (upper, lower) × mentions × parts × per-token columns; the
+    # differences are written over the upper ends (a half of its own, so numpy sees no overlap
+    # and copies nothing first)
+    at = cum.take(_intp_array(upper + lower), axis=0).reshape(2, len(items), _PARTS, -1)
+    parts = at[0]
+    parts -= at[1]
     parts[:, 1:3] -= parts[:, :1]  # the sentence and the segment outside the target
     col = _intp_array(cols)
-    contrib = _float_array(values)[:, None] * model["weights"].take(col, axis=0)
+    contrib = model["weights"].take(col, axis=0)  # fresh: scaled in place
+    contrib *= _float_array(values)[:, None]
     logits = model["intercept"] + np.add.reduceat(contrib, _intp_array(firsts), axis=0)
     logits += parts[:, 1, _BAG] + parts[:, 2, _SEG] - parts[:, 3, _SEG]
     # views in VECTOR_VIEWS order: L, R, S (segment), A (sentence), T (target) are means;
     # V (valence-weighted segment) is a sum
     counts = parts[:, _VIEW_PARTS, _HAS]
-    means = parts[:, _VIEW_PARTS[:, None], _VIEW_COLUMNS] / np.maximum(counts, 1.0)[:, :, None]
+    means = parts[:, _VIEW_PART_ROWS, _VIEW_COLUMNS] / np.maximum(counts, 1.0)[:, :, None]
     for v in range(len(_VIEW_PARTS)):
         logits += means[:, v]
     logits += parts[:, 2, _VALENCE]

@@ -1,7 +1,8 @@
 """The session-14 changes to actor sentiment give the values of the code they replace.
 
 Each rewritten function is checked against the code it replaced, kept here as the oracle: the
-batch probabilities (token rows gathered into their prefix sums, one gather of the parts' ends).
+batch probabilities (token rows gathered into their prefix sums, one gather of the parts' ends,
+their differences and the weighted feature rows in place).
 """
 
 from __future__ import annotations
@@ -130,8 +131,6 @@ def _old_probabilities(
     return probs, scopes
 
 
-# words that reach every branch of the features: valences, boosters, negations, contrast,
-# quotation marks, possessives, reporting verbs, prepositions, "was" (passive), adverbs
 _WORDS = [
     "Ann", "Bob", "plan", "the", "praised", "brutal", "failed", "not", "never", "good", "very",
     "but", ",", "said", "of", "against", "for", "toward", "was", "widely", "“", "”", '"', "'s",
