@@ -2,17 +2,23 @@
 
 Each rewritten function is checked against the code it replaced, kept here as the oracle: the
 batch probabilities (token rows gathered into their prefix sums, one gather of the parts' ends,
-their differences and the weighted feature rows in place).
+their differences and the weighted feature rows in place) and the bootstrap's pairwise sums
+written over their scratch draws.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.portrayal import (
+    _draw_sums,
+    _pairwise_sum,
+)
 from analysis.target_features import (
     Scope,
     SentenceParse,
@@ -175,3 +181,66 @@ def test_probabilities_of_an_article_are_the_old_probabilities():
     assert np.allclose(probs.sum(axis=1), 1.0)
     labels = [label for _, label in _predict_scores(items)]
     assert labels[:2] == ["positive", "negative"]  # the rebels, the government
+
+
+# --- the bootstrap's pairwise sums over scratch draws -------------------------------------------
+
+
+def _old_pairwise_sum(draws: np.ndarray) -> np.ndarray:
+    """portrayal._pairwise_sum before session 14 (every partial sum a fresh array)."""
+    n = draws.shape[0]
+    if n < 8:
+        total = draws[0].copy()
+        for i in range(1, n):
+            total += draws[i]
+        return total
+    if n <= 128:
+        stop = n - n % 8
+        # the eight running sums start as the first two blocks' sum (no copy of the first)
+        acc = draws[0:8] if stop == 8 else draws[0:8] + draws[8:16]
+        for i in range(16, stop, 8):
+            acc += draws[i : i + 8]
+        total = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
+        for i in range(stop, n):
+            total += draws[i]
+        return total
+    half = n // 2
+    half -= half % 8
+    return _old_pairwise_sum(draws[:half]) + _old_pairwise_sum(draws[half:])
+
+
+# words that reach every branch of the features: valences, boosters, negations, contrast,
+# quotation marks, possessives, reporting verbs, prepositions, "was" (passive), adverbs
+def _old_draw_sums(draws: np.ndarray) -> np.ndarray:
+    """portrayal._draw_sums before session 14."""
+    if draws.shape[1] < 8:
+        return np.add.reduce(draws, axis=1, initial=-0.0)
+    return _old_pairwise_sum(draws.transpose(1, 0, 2))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 300), st.integers(1, 3), st.integers(0, 2**32 - 1))
+def test_consumed_pairwise_sums_are_the_old_sums(n, groups, seed):
+    rng = np.random.default_rng(seed)
+    values = rng.normal(size=(groups, n, 7)) * 10.0 ** rng.integers(-3, 4, size=(groups, n, 1))
+    values[rng.random(values.shape) < 0.1] = -0.0
+    expected = np.ascontiguousarray(_old_pairwise_sum(values.transpose(1, 0, 2))).tobytes()
+    before = values.copy()
+    kept = _pairwise_sum(values.transpose(1, 0, 2))
+    assert np.ascontiguousarray(kept).tobytes() == expected
+    assert values.tobytes() == before.tobytes()  # without consume the draws are only read
+    scratch = values.copy()
+    got = _pairwise_sum(scratch.transpose(1, 0, 2), consume=True)
+    assert np.ascontiguousarray(got).tobytes() == expected
+    if n >= 8:  # the sums of long rows live in the scratch draws
+        assert np.shares_memory(got, scratch)
+        assert np.ascontiguousarray(_draw_sums(values.copy())).tobytes() == expected
+
+
+def test_consumed_pairwise_sums_hand_checked():
+    draws = np.arange(1.0, 18.0).reshape(1, 17, 1)  # one group, 17 draws, one resample
+    # eight running sums over 1..16, then 17: ((1+9)+(2+10)) + ... + 17
+    acc = [float(k + (k + 8)) for k in range(1, 9)]
+    expected = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
+    assert _draw_sums(draws.copy())[0, 0] == expected + 17.0 == 153.0
+    assert math.copysign(1.0, _draw_sums(np.full((1, 9, 1), -0.0))[0, 0]) == -1.0
