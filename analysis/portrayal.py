@@ -122,7 +122,7 @@ def _bootstrap_summary(
     """:func:`_bootstrap_sizes`' intervals of all groups, as (low, high) Python floats, and each
     group's mean (as ``ndarray.mean``): a few NumPy calls per size, one sort for all."""
     tail = (1 - level) / 2
-    means, draw_means, lows, highs = [], [], [], []
+    means, lows, highs = [], [], []
     for rows in matrices:
         n = rows.shape[1]
         # ufunc reductions: ndarray.min/max/mean without their Python wrappers
@@ -134,6 +134,10 @@ def _bootstrap_summary(
         q = np.array([tail, 1 - tail])
         bounds = np.concatenate([_bootstrap_numpy(rows, seed, n_boot, q) for rows in matrices])
         return [(a, b) for a, b in bounds.tolist()], _joined(means)
+    # every group's resample means, written in place size by size (neither a fresh array per
+    # size nor their concatenation: first writes to fresh memory are cache misses)
+    draw_means = np.empty((len(low), n_boot))
+    done = 0
     for rows in matrices:
         n = rows.shape[1]
         if n <= _CACHED_COLUMNS_UP_TO:
@@ -145,8 +149,10 @@ def _bootstrap_summary(
         for first in range(0, rows.shape[0], step):
             # (groups, n, n_boot); the indices are in range, and "wrap" skips numpy's check
             draws = rows[first : first + step].take(columns, axis=1, mode="wrap")
-            draw_means.append(_draw_sums(draws) / n)  # (groups, n_boot)
-    bounds = _clipped_quantiles(_joined(draw_means), (tail, 1 - tail), low, high)  # ours
+            stop = done + draws.shape[0]
+            np.divide(_draw_sums(draws), n, out=draw_means[done:stop])  # (groups, n_boot)
+            done = stop
+    bounds = _clipped_quantiles(draw_means, (tail, 1 - tail), low, high)  # ours
     return bounds, _joined(means)
 
 

@@ -2,22 +2,34 @@
 
 Each rewritten function is checked against the code it replaced, kept here as the oracle: the
 batch probabilities (token rows gathered into their prefix sums, one gather of the parts' ends,
-their differences and the weighted feature rows in place) and the bootstrap's pairwise sums
-written over their scratch draws.
+their differences and the weighted feature rows in place), the bootstrap's pairwise sums written
+over their scratch draws, and its resample means written into one array.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import struct
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import portrayal
 from analysis.portrayal import (
+    _CACHED_COLUMNS_UP_TO,
+    _DRAWS_BUDGET,
+    N_BOOT,
+    SEED,
+    _bootstrap_numpy,
+    _bootstrap_summary,
+    _clipped_quantiles,
     _draw_sums,
+    _joined,
     _pairwise_sum,
+    _resample_columns,
+    _resample_indices,
 )
 from analysis.target_features import (
     Scope,
@@ -244,3 +256,69 @@ def test_consumed_pairwise_sums_hand_checked():
     expected = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
     assert _draw_sums(draws.copy())[0, 0] == expected + 17.0 == 153.0
     assert math.copysign(1.0, _draw_sums(np.full((1, 9, 1), -0.0))[0, 0]) == -1.0
+
+
+def _old_bootstrap_summary(
+    matrices: list[np.ndarray], *, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95
+) -> tuple[list[tuple[float, float]], np.ndarray]:
+    """portrayal._bootstrap_summary before session 14 (each size's resample means a fresh
+    array, then their concatenation; partial sums of long rows in fresh arrays)."""
+    tail = (1 - level) / 2
+    means, draw_means, lows, highs = [], [], [], []
+    for rows in matrices:
+        n = rows.shape[1]
+        # ufunc reductions: ndarray.min/max/mean without their Python wrappers
+        lows.append(np.minimum.reduce(rows, axis=1))
+        highs.append(np.maximum.reduce(rows, axis=1))
+        means.append(np.add.reduce(rows, axis=1) / n)
+    low, high = _joined(lows).tolist(), _joined(highs).tolist()
+    if any(map(math.isnan, low)):  # NaN sorts last: numpy's own semantics (a NaN row's min)
+        q = np.array([tail, 1 - tail])
+        bounds = np.concatenate([_bootstrap_numpy(rows, seed, n_boot, q) for rows in matrices])
+        return [(a, b) for a, b in bounds.tolist()], _joined(means)
+    for rows in matrices:
+        n = rows.shape[1]
+        if n <= _CACHED_COLUMNS_UP_TO:
+            columns = _resample_columns(n, n_boot, seed)
+        else:  # a large n: a second cached copy of the indices would double their memory
+            columns = np.ascontiguousarray(_resample_indices(n, n_boot, seed).T, dtype=np.intp)
+        # a few groups at a time, so that the draws stay within ~64 MB however large n is
+        step = max(1, _DRAWS_BUDGET // (n * n_boot))
+        for first in range(0, rows.shape[0], step):
+            # (groups, n, n_boot); the indices are in range, and "wrap" skips numpy's check
+            draws = rows[first : first + step].take(columns, axis=1, mode="wrap")
+            draw_means.append(_old_draw_sums(draws) / n)  # (groups, n_boot)
+    bounds = _clipped_quantiles(_joined(draw_means), (tail, 1 - tail), low, high)  # ours
+    return bounds, _joined(means)
+
+
+_SCORES = st.one_of(
+    st.floats(-1, 1, allow_nan=False),
+    st.sampled_from([0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 1 / 3]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(2, 40), min_size=1, max_size=4, unique=True),
+    st.integers(1, 4),
+    st.booleans(),
+    st.data(),
+)
+def test_bootstrap_summary_is_the_old_summary(sizes, groups, small_budget, data):
+    matrices = []
+    for n in sizes:
+        scores = data.draw(st.lists(_SCORES, min_size=n * groups, max_size=n * groups))
+        matrices.append(np.array(scores).reshape(groups, n))
+    old_bounds, old_means = _old_bootstrap_summary(matrices)
+    budget = portrayal._DRAWS_BUDGET
+    if small_budget:  # one group per gather: the means land at their offsets chunk by chunk
+        portrayal._DRAWS_BUDGET = max(sizes) * N_BOOT
+    try:
+        bounds, means = _bootstrap_summary(matrices)
+    finally:
+        portrayal._DRAWS_BUDGET = budget
+    assert means.tobytes() == old_means.tobytes()
+    assert [struct.pack("2d", *b) for b in bounds] == [struct.pack("2d", *b) for b in old_bounds]
+    assert len(bounds) == groups * len(sizes)
+    assert all(lo <= hi for lo, hi in bounds)
