@@ -122,7 +122,7 @@ def _bootstrap_summary(
     """:func:`_bootstrap_sizes`' intervals of all groups, as (low, high) Python floats, and each
     group's mean (as ``ndarray.mean``): a few NumPy calls per size, one sort for all."""
     tail = (1 - level) / 2
-    means, draw_means, lows, highs = [], [], [], []
+    means, lows, highs = [], [], []
     for rows in matrices:
         n = rows.shape[1]
         # ufunc reductions: ndarray.min/max/mean without their Python wrappers
@@ -134,6 +134,10 @@ def _bootstrap_summary(
         q = np.array([tail, 1 - tail])
         bounds = np.concatenate([_bootstrap_numpy(rows, seed, n_boot, q) for rows in matrices])
         return [(a, b) for a, b in bounds.tolist()], _joined(means)
+    # every group's resample means, written in place size by size (neither a fresh array per
+    # size nor their concatenation: first writes to fresh memory are cache misses)
+    draw_means = np.empty((len(low), n_boot))
+    done = 0
     for rows in matrices:
         n = rows.shape[1]
         if n <= _CACHED_COLUMNS_UP_TO:
@@ -145,8 +149,10 @@ def _bootstrap_summary(
         for first in range(0, rows.shape[0], step):
             # (groups, n, n_boot); the indices are in range, and "wrap" skips numpy's check
             draws = rows[first : first + step].take(columns, axis=1, mode="wrap")
-            draw_means.append(_draw_sums(draws) / n)  # (groups, n_boot)
-    bounds = _clipped_quantiles(_joined(draw_means), (tail, 1 - tail), low, high)  # ours
+            stop = done + draws.shape[0]
+            np.divide(_draw_sums(draws), n, out=draw_means[done:stop])  # (groups, n_boot)
+            done = stop
+    bounds = _clipped_quantiles(draw_means, (tail, 1 - tail), low, high)  # ours
     return bounds, _joined(means)
 
 
@@ -157,11 +163,12 @@ def _joined(arrays: list[np.ndarray]) -> np.ndarray:
 
 
 def _draw_sums(draws: np.ndarray) -> np.ndarray:
-    """Each resample's sum (axis 1 of (groups, n, n_boot) draws), in numpy's order for a row."""
+    """Each resample's sum (axis 1 of (groups, n, n_boot) draws), in numpy's order for a row.
+    The draws are the caller's scratch: a long row's running sums are added in their place."""
     if draws.shape[1] < 8:
         # one left-to-right pass, as numpy sums a short row; −0.0 is the exact additive identity
         return np.add.reduce(draws, axis=1, initial=-0.0)
-    return _pairwise_sum(draws.transpose(1, 0, 2))
+    return _pairwise_sum(draws.transpose(1, 0, 2), consume=True)
 
 
 def _bootstrap_numpy(rows: np.ndarray, seed: int, n_boot: int, q: np.ndarray) -> np.ndarray:
@@ -170,29 +177,43 @@ def _bootstrap_numpy(rows: np.ndarray, seed: int, n_boot: int, q: np.ndarray) ->
     return np.clip(bounds, rows.min(axis=1)[:, None], rows.max(axis=1)[:, None])
 
 
-def _pairwise_sum(draws: np.ndarray) -> np.ndarray:
+def _pairwise_sum(draws: np.ndarray, *, consume: bool = False) -> np.ndarray:
     """Sum over the first axis, adding in exactly the order of numpy's pairwise summation
     (``np.add.reduce`` along a row: sequential below 8 items, eight running sums up to 128,
-    halves beyond), so every mean is bit-identical to ``values[indices].mean(axis=1)``."""
+    halves beyond), so every mean is bit-identical to ``values[indices].mean(axis=1)``.
+
+    With ``consume`` the draws are scratch: every partial sum is written over the first of
+    its operands instead of into a fresh array (the same additions; the result is a view of
+    the draws). Fresh memory is what a bootstrap's sums miss the cache on: its first write to
+    each line."""
+
+    def add(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return np.add(x, y, out=x if consume else None)
+
     n = draws.shape[0]
     if n < 8:
-        total = draws[0].copy()
+        total = draws[0] if consume else draws[0].copy()
         for i in range(1, n):
             total += draws[i]
         return total
     if n <= 128:
         stop = n - n % 8
         # the eight running sums start as the first two blocks' sum (no copy of the first)
-        acc = draws[0:8] if stop == 8 else draws[0:8] + draws[8:16]
+        acc = draws[0:8] if stop == 8 else add(draws[0:8], draws[8:16])
         for i in range(16, stop, 8):
             acc += draws[i : i + 8]
-        total = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
+        total = add(
+            add(add(acc[0], acc[1]), add(acc[2], acc[3])),
+            add(add(acc[4], acc[5]), add(acc[6], acc[7])),
+        )
         for i in range(stop, n):
             total += draws[i]
         return total
     half = n // 2
     half -= half % 8
-    return _pairwise_sum(draws[:half]) + _pairwise_sum(draws[half:])
+    return add(
+        _pairwise_sum(draws[:half], consume=consume), _pairwise_sum(draws[half:], consume=consume)
+    )
 
 
 def _clipped_quantiles(

@@ -241,7 +241,8 @@ def _prefix(values: np.ndarray) -> np.ndarray:
     """Cumulative sums along axis 0 with a leading zero: sum of [lo, hi) is P[hi] − P[lo].
 
     Only the first row is zeroed: ``np.zeros`` would clear the whole block first, a pass as
-    long as the sums' own."""
+    long as the sums' own. :func:`_probabilities` lays out the same block itself, gathering
+    the token rows straight into it and summing them there."""
     out = np.empty((values.shape[0] + 1, *values.shape[1:]))
     out[0] = 0.0
     values.cumsum(axis=0, out=out[1:])
@@ -251,16 +252,13 @@ def _prefix(values: np.ndarray) -> np.ndarray:
 # Columns of the per-token matrix that predict_batch sums over token ranges.
 _BAG, _SEG, _VIEWS, _VALENCE, _HAS = slice(0, 3), slice(3, 6), slice(6, 21), slice(21, 24), 24
 _CONTRAST_SHIFT = CONTRAST_ROLE_WEIGHT * np.array([-1.0, 0.0, 1.0])
-# A mention's token ranges in predict_batch: its sentence [s0, s1), target [a, b), contrast
-# segment [g0, g1), what the target says [q0, q1), and the window three tokens either side of
-# the target, [l3, a) and [b, r3).
-_RANGES = ("s0", "a", "b", "s1", "g0", "g1", "q0", "q1", "l3", "r3")
-# each part summed over the tokens is the prefix sum at its upper end minus that at its lower:
-# target, sentence, segment, said, left, right
-_UPPER = np.array([_RANGES.index(k) for k in ("b", "s1", "g1", "q1", "a", "r3")])
-_LOWER = np.array([_RANGES.index(k) for k in ("a", "s0", "g0", "q0", "l3", "b")])
+# The parts of a mention that predict_batch sums over token ranges, each the prefix sum at its
+# upper end minus that at its lower: target, sentence, segment, what the target says, three
+# words left of the target, three right.
+_PARTS = 6
 _VIEW_PARTS = np.array([4, 5, 2, 1, 0])  # the parts of views L, R, S, A, T
 _VIEW_COLUMNS = 6 + 3 * np.arange(len(_VIEW_PARTS))[:, None] + np.arange(3)  # their logits
+_VIEW_PART_ROWS = _VIEW_PARTS[:, None]  # broadcast against _VIEW_COLUMNS
 
 
 def predict_batch(
@@ -333,7 +331,11 @@ def _float_array(values: list[float]) -> np.ndarray:
 def _probabilities(
     items: list[tuple[SentenceParse, int, int]], model: dict
 ) -> tuple[np.ndarray, list[Scope]]:
-    """The label probabilities (mentions × labels) of a non-empty batch, and each scope."""
+    """The label probabilities (mentions × labels) of a non-empty batch, and each scope.
+
+    The batch's token rows are gathered straight into the block of their prefix sums and
+    summed there in place: one token-sized block instead of two, as each block is fresh
+    memory, every cache line of it a miss."""
     ids = model["feature_ids"]
     base: dict[int, int] = {}
     parses: list[SentenceParse] = []
@@ -352,7 +354,14 @@ def _probabilities(
                 if parse.negated[i]:
                     negated.append(o + i)
     rows_arr = _intp_array(vec_rows)
-    per_token = model["token_rows"].take(rows_arr, axis=0)  # a fresh array
+    token_rows = model["token_rows"]
+    # the prefix sums with a leading zero row (as _prefix), the tokens' rows gathered into
+    # the rest ("wrap" takes −1, a token without a vector, as the last row, and needs no
+    # buffer for ``out``)
+    cum = np.empty((len(vec_rows) + 1, token_rows.shape[1]))
+    cum[0] = 0.0
+    per_token = cum[1:]
+    token_rows.take(rows_arr, axis=0, out=per_token, mode="wrap")
     unvectored = model["unvectored"]
     if unvectored or negated:
         bag_ids = model["bag_of_row"].take(rows_arr)
@@ -371,14 +380,17 @@ def _probabilities(
         at_valenced = _intp_array(valenced)
         weighted = model["view_logits"][rows_arr[at_valenced], 15:18]
         per_token[at_valenced, _VALENCE] = weighted * (_float_array(valence) / 4.0)[:, None]
-    cum = _prefix(per_token)
+    np.add.accumulate(per_token, axis=0, out=per_token)  # in place: row k adds row k − 1
 
     cols: list[int] = []
     values: list[float] = []
     firsts: list[int] = []  # each mention's first entry in cols (every mention has "bias")
     roles: list[float] = []
     scopes: list[Scope] = []
-    flat: list[int] = []  # per mention: where its sentence starts in the batch, then its ranges
+    # each mention's parts: target, sentence, segment, what the target says, three words left,
+    # three right; the batch offsets of their upper ends and of their lower ends
+    upper: list[int] = []
+    lower: list[int] = []
     for parse, start, end in items:
         sc = scope(parse, start - parse.offset, end - parse.offset)
         firsts.append(len(cols))
@@ -386,23 +398,25 @@ def _probabilities(
         scopes.append(sc)
         a, b, n, g0, g1, q0, q1 = sc[:7]
         o = base[id(parse)]
-        l3 = o + a - 3 if a > 3 else o
-        r3 = o + b + 3 if b + 3 < n else o + n
-        flat += (o, o + a, o + b, o + n, o + g0, o + g1, o + q0, o + q1, l3, r3)
-    # token offsets in the batch (_RANGES names the columns): one gather of the prefix sums
-    ranges = _intp_array(flat).reshape(-1, len(_RANGES))
-    at = cum.take(ranges, axis=0)  # mentions × ranges × per-token columns
-    # target, sentence, segment, what the target says, three words left, three right
-    parts = at.take(_UPPER, axis=1) - at.take(_LOWER, axis=1)
+        oa, ob = o + a, o + b
+        upper += (ob, o + n, o + g1, o + q1, oa, ob + 3 if b + 3 < n else o + n)
+        lower += (oa, o, o + g0, o + q0, oa - 3 if a > 3 else o, ob)
+    # one gather of the prefix sums: (upper, lower) × mentions × parts × per-token columns; the
+    # differences are written over the upper ends (a half of its own, so numpy sees no overlap
+    # and copies nothing first)
+    at = cum.take(_intp_array(upper + lower), axis=0).reshape(2, len(items), _PARTS, -1)
+    parts = at[0]
+    parts -= at[1]
     parts[:, 1:3] -= parts[:, :1]  # the sentence and the segment outside the target
     col = _intp_array(cols)
-    contrib = _float_array(values)[:, None] * model["weights"].take(col, axis=0)
+    contrib = model["weights"].take(col, axis=0)  # fresh: scaled in place
+    contrib *= _float_array(values)[:, None]
     logits = model["intercept"] + np.add.reduceat(contrib, _intp_array(firsts), axis=0)
     logits += parts[:, 1, _BAG] + parts[:, 2, _SEG] - parts[:, 3, _SEG]
     # views in VECTOR_VIEWS order: L, R, S (segment), A (sentence), T (target) are means;
     # V (valence-weighted segment) is a sum
     counts = parts[:, _VIEW_PARTS, _HAS]
-    means = parts[:, _VIEW_PARTS[:, None], _VIEW_COLUMNS] / np.maximum(counts, 1.0)[:, :, None]
+    means = parts[:, _VIEW_PART_ROWS, _VIEW_COLUMNS] / np.maximum(counts, 1.0)[:, :, None]
     for v in range(len(_VIEW_PARTS)):
         logits += means[:, v]
     logits += parts[:, 2, _VALENCE]
