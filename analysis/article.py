@@ -295,8 +295,8 @@ class Article:
         blocks = self.blocks
         n = len(blocks)
         roles = [b.role for b in blocks]
-        # one string array for roles and texts, sliced: a slice costs less than a second array
-        texts = strings(roles + [b.text for b in blocks])
+        # one string array for roles and texts, cut: a cut costs less than a second array
+        role_column, text_column = string_columns(roles + [b.text for b in blocks], 2)
         numbers = np.fromiter(  # block_id, start, end, n_sentences: one conversion
             chain(
                 [b.block_id for b in blocks],
@@ -311,10 +311,10 @@ class Article:
             _STRUCTURE_COLUMNS,
             [
                 numbers[0],
-                texts[:n],
+                role_column,
                 _nullable_ints([b.paragraph_id for b in blocks]),
                 numbers[1:],  # start, end, n_sentences: one block of columns
-                texts[n:],
+                text_column,
             ],
         )
 
@@ -401,6 +401,23 @@ def strings(
         except (pa.ArrowException, TypeError):  # not all str/None: let pandas convert
             pass
     return pd.array(values, dtype=dtype)
+
+
+def string_columns(
+    values: Sequence[str | None], parts: int, dtype: pd.StringDtype = STR
+) -> list[pd.api.extensions.ExtensionArray]:
+    """``values`` cut into ``parts`` string columns of equal length, from one ``strings`` array
+    (a string array costs several times a cut of one). Arrow-backed columns are cut from the
+    Arrow data and wrapped by pandas' own constructor for an operation's result: slicing the
+    pandas array costs half as much again (index checks, then that constructor)."""
+    texts = strings(values, dtype)
+    size = len(values) // parts
+    starts = range(0, parts * size, size) if size else [0] * parts
+    data = getattr(texts, "_pa_array", None)
+    wrap = getattr(texts, "_from_pyarrow_array", None)
+    if wrap is None or not isinstance(data, pa.ChunkedArray):
+        return [texts[i : i + size] for i in starts]
+    return [wrap(data.slice(i, size)) for i in starts]
 
 
 def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pandas.api.internals import create_dataframe_from_blocks
 
+from analysis import actors as A
 from analysis import article as art
-from analysis.article import frame, strings
+from analysis.article import Article, frame, string_columns, strings
 
 # --- session 13's code, the oracle ------------------------------------------------------------
 
@@ -47,6 +48,68 @@ def _old_frame(columns: pd.Index, arrays) -> pd.DataFrame:
                 row += len(values)
         blocks.append((stacked, np.array(placement, dtype=np.intp)))
     return create_dataframe_from_blocks(blocks, pd.RangeIndex.from_range(range(n)), columns)
+
+
+def _old_mention_table(rows):
+    n = len(rows)
+    actor, kind, start, end, text, sentence_id, linked_by, possessive, paragraph_id = (
+        zip(*rows, strict=True) if rows else [()] * len(A.MENTION_COLUMNS)
+    )
+    texts = strings([*actor, *kind, *text, *linked_by])
+    ints = np.array([start, end, sentence_id, paragraph_id], dtype=np.int64)
+    return _old_frame(
+        pd.Index(A.MENTION_COLUMNS),
+        [
+            texts[:n],
+            texts[n : 2 * n],
+            ints[:2],
+            texts[2 * n : 3 * n],
+            ints[2],
+            texts[3 * n :],
+            np.array(possessive, dtype=bool),
+            ints[3],
+        ],
+    )
+
+
+def _old_actor_table(actor_rows):
+    columns = list(zip(*actor_rows, strict=True)) if actor_rows else [()] * len(A.ACTOR_COLUMNS)
+    n = len(actor_rows)
+    aliases = np.empty(n, dtype=object)
+    for i, names in enumerate(columns[4]):
+        aliases[i] = list(names)
+    names_kinds = strings([*columns[0], *columns[1]])
+    ints = np.array([*columns[2:4], *columns[5:]], dtype=np.int64)
+    return _old_frame(
+        pd.Index(A.ACTOR_COLUMNS), [names_kinds[:n], names_kinds[n:], ints[:2], aliases, ints[2:]]
+    )
+
+
+def _old_structure_table(article: Article) -> pd.DataFrame:
+    sizes = iter(article.paragraph_sizes)
+    blocks = article.blocks
+    n = len(blocks)
+    roles = [b.role for b in blocks]
+    texts = strings(roles + [b.text for b in blocks])
+    numbers = np.array(
+        [
+            [b.block_id for b in blocks],
+            [b.start for b in blocks],
+            [b.end for b in blocks],
+            [next(sizes) if role == "body" else 0 for role in roles],
+        ],
+        dtype=np.int64,
+    ).reshape(4, n)
+    return _old_frame(
+        art._STRUCTURE_COLUMNS,
+        [
+            numbers[0],
+            texts[:n],
+            art._nullable_ints([b.paragraph_id for b in blocks]),
+            numbers[1:],
+            texts[n:],
+        ],
+    )
 
 
 # --- frame: blocks made directly ----------------------------------------------------------------
@@ -162,3 +225,75 @@ def test_frame_of_no_rows_and_a_fresh_block():
     empty = frame(pd.Index(["a", "b"]), [strings([]), np.array([], dtype=np.int64)])
     _same(empty, _old_frame(pd.Index(["a", "b"]), [strings([]), np.array([], dtype=np.int64)]))
     assert len(empty) == 0
+
+
+# --- string columns cut from one array; the tables built with them ------------------------------
+
+
+@given(st.lists(st.none() | _TEXT, max_size=12), st.integers(1, 4))
+@settings(max_examples=150, deadline=None)
+def test_string_columns_equal_slices_of_one_array(values, parts):
+    values = values[: len(values) // parts * parts]
+    size = len(values) // parts
+    whole = strings(values)
+    columns = string_columns(values, parts)
+    assert len(columns) == parts
+    for k, column in enumerate(columns):
+        old = whole[k * size : (k + 1) * size]
+        assert type(column) is type(old) and column.dtype == old.dtype
+        pd.testing.assert_extension_array_equal(column, old, check_exact=True)
+        expected = values[k * size : (k + 1) * size]
+        assert [None if pd.isna(v) else v for v in column] == expected
+
+
+def test_string_columns_of_other_storage_and_of_nothing():
+    """Python-stored strings have no Arrow data: their columns are slices of the array."""
+    python = pd.StringDtype("python")
+    a, b = string_columns(["x", None, "y", "z"], 2, python)
+    assert a.dtype == python and list(a) == ["x", pd.NA] and list(b) == ["y", "z"]
+    empty = string_columns([], 3)
+    assert [len(c) for c in empty] == [0, 0, 0] and all(c.dtype == art.STR for c in empty)
+
+
+_NAMES = st.sampled_from(["Donald Trump", "NATO", "he", "the alliance", "Zoë", "日本"])
+_INTS = st.integers(-(2**40), 2**40)
+_MENTION_ROW = st.tuples(_NAMES, _NAMES, _INTS, _INTS, _NAMES, _INTS, _NAMES, st.booleans(), _INTS)
+_ACTOR_ROW = st.tuples(_NAMES, _NAMES, _INTS, _INTS, st.lists(_NAMES).map(tuple), *[_INTS] * 6)
+
+
+@given(st.lists(_MENTION_ROW, max_size=6).map(tuple))
+@settings(max_examples=100, deadline=None)
+def test_mention_table_equals_the_old_one(rows):
+    _same(A._mention_table(rows), _old_mention_table(rows))
+
+
+@given(st.lists(_ACTOR_ROW, max_size=6).map(tuple))
+@settings(max_examples=100, deadline=None)
+def test_actor_table_equals_the_old_one(rows):
+    new = A._actor_table(rows)
+    _same(new, _old_actor_table(rows))
+    assert all(type(a) is list for a in new["aliases"])
+
+
+def test_tables_of_an_article_equal_the_old_ones():
+    text = (
+        "Nations meet\n\nBy Jane Roe\n\nDefense Secretary Pete Hegseth met NATO. He said the "
+        "alliance was strong.\n\nThe EU agreed. Its leaders met in Brussels."
+    )
+    article = Article.from_text(text)
+    mentions, actors = A.detection(article)
+    table = A.mention_table(mentions)
+    _same(table, _old_mention_table(mentions))
+    _same(A.actor_table(actors), _old_actor_table(actors))
+    structure = article.structure_table()
+    _same(structure, _old_structure_table(article))
+    assert list(structure["role"]) == ["title", "byline", "body", "body"]
+    assert list(structure["n_sentences"]) == [0, 0, 2, 2]
+    assert list(table["text"])[:4] == [
+        "Defense Secretary Pete Hegseth",
+        "NATO",
+        "He",
+        "the alliance",
+    ]
+    spans = zip(table["start"], table["end"], strict=True)
+    assert [text[s:e] for s, e in spans] == list(table["text"])
