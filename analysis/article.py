@@ -427,8 +427,8 @@ def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
     inference and checks of ``pd.DataFrame(dict)``, which cost several times the data on a
     table of a few dozen rows and are paid by every table of every article: the blocks are
     laid out here as pandas would consolidate them (one 2-D block per NumPy dtype, one per
-    extension array) and handed to :func:`_from_blocks`. A column on its own is placed by a
-    slice (as pandas places one), which costs a third of a one-element placement array."""
+    extension array) and handed to :func:`_from_blocks`. A block of consecutive columns is
+    placed by a slice (as pandas places one column), which costs a third of a placement array."""
     first = arrays[0] if len(arrays) else ()
     n = first.shape[-1] if isinstance(first, np.ndarray) else len(first)  # a 2-D one: its rows'
     by_dtype: dict[np.dtype, list[tuple[int, np.ndarray]]] = {}
@@ -442,6 +442,11 @@ def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
             blocks.append((values, slice(i, i + 1)))
             i += 1
     for dtype, members in by_dtype.items():
+        if len(members) == 1:  # one array (most blocks): a C-ordered 2-D copy in one call
+            at, values = members[0]
+            stacked = np.array(values, dtype=dtype, order="C", ndmin=2)
+            blocks.append((stacked, slice(at, at + len(stacked))))
+            continue
         placement: list[int] = []
         for at, values in members:
             if values.ndim == 1:
