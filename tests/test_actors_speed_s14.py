@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pandas.api.internals import create_dataframe_from_blocks
 
 from analysis import actors as A
+from analysis import actors_links as L
 from analysis import article as art
 from analysis.article import Article, frame, string_columns, strings
 
@@ -297,3 +298,108 @@ def test_tables_of_an_article_equal_the_old_ones():
     ]
     spans = zip(table["start"], table["end"], strict=True)
     assert [text[s:e] for s, e in spans] == list(table["text"])
+
+
+# --- role and pronoun patterns: one scan of the body instead of a match at every opening ---------
+
+_WORDS = (
+    "the The alliance president bank party Secretary Defense U.S. NATO members of he He his her "
+    "Her herself she She its Its him hemisphere help history said told Trump’s the alliance’s "
+    "European Union Bank England Labour"
+).split()
+_PUNCT = [".", ",", "!", "?", ":", "’", "-", "“", "”", "\n\n", "\n", " — "]
+
+
+@st.composite
+def _bodies(draw) -> str:
+    """News-like text: role nouns, titles and pronouns, paragraphs ending with or without a
+    mark, optionally a dateline, and now and then a sentence too long to keep whole."""
+    parts = draw(st.lists(st.sampled_from(_WORDS) | st.sampled_from(_PUNCT), min_size=3))
+    body = " ".join(parts)
+    if draw(st.booleans()):
+        body = "WASHINGTON (AP) — " + body
+    if draw(st.integers(0, 9)) == 0:  # a capped sentence: no mark for over 2,000 characters
+        body = body + " " + " ".join(["the alliance members"] * 160) + " the president"
+    return "Title line here\n\n" + body + " the bank\n\nThe party said the president."
+
+
+def _article_of(text: str) -> Article:
+    article = Article.from_text(text)
+    assert article.sentences
+    return article
+
+
+_PATTERN_CASES = [
+    ("person", L._person_role_re, L._person_role_res, L._ROLE_OPENINGS),
+    ("organisation", L._org_role_re, L._org_role_res, L._ROLE_OPENINGS),
+]
+
+
+def _old_matches(article, pattern, openings):
+    article.memo.pop("actor_starts", None)
+    return [
+        (s.sentence_id, m.span(), m.groupdict())
+        for s, m in L._sentence_matches(article, pattern, openings)
+    ]
+
+
+def _new_matches(article, pattern, patterns, openings):
+    article.memo.pop("actor_starts", None)
+    return [
+        (s.sentence_id, m.span(), m.groupdict())
+        for s, m in L._matches(article, pattern, patterns, openings)
+    ]
+
+
+@given(_bodies(), st.integers(0, 62))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_scanned_matches_equal_a_match_at_each_opening(text, subset):
+    article = _article_of(text)
+    for _, pattern, patterns, openings in _PATTERN_CASES:
+        old = _old_matches(article, pattern(), openings)
+        assert _new_matches(article, pattern(), patterns(), openings) == old
+    chosen = [k for k in range(6) if subset >> k & 1] or [0]
+    openings = tuple(L._PRONOUN_OPENINGS[k] for k in chosen)
+    patterns = tuple(L._PRONOUN_SPLIT_RES[k] for k in chosen)
+    old = _old_matches(article, L._PRONOUN_RE, openings)
+    assert _new_matches(article, L._PRONOUN_RE, patterns, openings) == old
+
+
+def test_scan_finds_roles_and_pronouns_and_stays_in_sentences():
+    text = (
+        "Talks\n\nWASHINGTON (AP) — The alliance met. He said the U.S. president spoke, and "
+        "she thanked the bank.\n\nIts members told him the party was ready\n\nThe alliance "
+        "members left. Her help came."
+    )
+    article = _article_of(text)
+    found = L._scan(article, L._org_role_res())
+    assert found is not None  # the scan's answer, not the fallback's
+    assert [m.group() for _, m in found] == ["The alliance", "the bank", "the party"]
+    assert [s.sentence_id for s, _ in found] == [0, 1, 2]
+    pronouns = L._scan(article, L._PRONOUN_SPLIT_RES)
+    assert [m.group() for _, m in pronouns] == ["He", "she", "Its", "him", "Her"]
+    person = L._scan(article, L._person_role_res())
+    assert [m.group() for _, m in person] == ["the U.S. president"]
+    # "ready" ends a paragraph without a mark: the scan stops there, as a sentence's match does
+    segments, _, ends = L._segments(article)
+    assert any(hi == lo_end for (_, hi) in segments for lo_end in ends)
+    assert segments[0][0] == article.sentences[0].start  # the dateline is not scanned
+
+
+def test_scan_gives_way_where_it_could_differ():
+    """Matches of the two openings that overlap ("The the alliance"), or a match across
+    sentences: the scan declines and the match at each opening answers."""
+    article = _article_of("Talks\n\nBy now\n\nWe saw the\nalliance grow. The the alliance won.")
+    assert L._scan(article, L._org_role_res()) is None  # "The the alliance", "the alliance"
+    old = _old_matches(article, L._org_role_re(), L._ROLE_OPENINGS)
+    assert [span for _, span, _ in old] == [(22, 34), (41, 57)]
+    assert _new_matches(article, L._org_role_re(), L._org_role_res(), L._ROLE_OPENINGS) == old
+    # "We met the" ends in a word: a segment ends there; one segment over both paragraphs
+    # would let "the\n\nalliance" cross from one sentence into the next
+    article = _article_of("Talks\n\nBy now\n\nWe met the\n\nalliance said so. It rained.")
+    segments, starts, ends = L._segments(article)
+    assert len(segments) >= 2 and ends[1] in [hi for _, hi in segments]
+    assert L._scan(article, L._org_role_res()) == []
+    article.memo["actor_starts"]["segments"] = ([(starts[0], ends[-1])], starts, ends)
+    assert L._scan(article, L._org_role_res()) is None
+    assert _old_matches(article, L._org_role_re(), L._ROLE_OPENINGS) == []
