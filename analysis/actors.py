@@ -18,6 +18,7 @@ import json
 import os
 import re
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -33,7 +34,7 @@ from analysis.actors_links import (
     pronouns,
 )
 from analysis.actors_names import Actor, Cand, Mention, link_names, lower_words, names_in_sentence
-from analysis.article import Article, as_article, frame, strings
+from analysis.article import Article, as_article, frame, string_columns
 
 MENTION_COLUMNS = [
     "actor",
@@ -179,24 +180,27 @@ _INT64 = np.dtype("int64")  # a dtype object: NumPy parses a dtype name at every
 
 def _mention_table(rows: tuple[tuple, ...]) -> pd.DataFrame:
     """The mention table of mention rows (as :data:`MENTION_COLUMNS`). One string array for
-    the four text columns, sliced (a string array costs several times a slice of one), and
-    one NumPy call for the four integer columns (a call costs more than its few dozen
-    values); ``frame`` lays the rows of the second out as their columns."""
+    the four text columns, cut (a string array costs several times a cut of one), and one
+    NumPy call for the four integer columns (a call costs more than its few dozen values;
+    ``np.fromiter`` of them in a row less than ``np.array``, which first inspects the nested
+    tuples); ``frame`` lays the rows of the second out as their columns."""
     n = len(rows)
     actor, kind, start, end, text, sentence_id, linked_by, possessive, paragraph_id = (
         zip(*rows, strict=True) if rows else [()] * len(MENTION_COLUMNS)
     )
-    texts = strings([*actor, *kind, *text, *linked_by])
-    ints = np.array([start, end, sentence_id, paragraph_id], dtype=_INT64)
+    actors, kinds, texts, links = string_columns([*actor, *kind, *text, *linked_by], 4)
+    ints = np.fromiter(
+        chain(start, end, sentence_id, paragraph_id), dtype=_INT64, count=4 * n
+    ).reshape(4, n)
     return frame(
         _MENTION_INDEX,
         [
-            texts[:n],
-            texts[n : 2 * n],
+            actors,
+            kinds,
             ints[:2],  # start, end
-            texts[2 * n : 3 * n],
+            texts,
             ints[2],
-            texts[3 * n :],
+            links,
             np.array(possessive, dtype=bool),
             ints[3],
         ],
@@ -230,9 +234,11 @@ def _actor_table(actor_rows: tuple[tuple, ...]) -> pd.DataFrame:
     aliases = np.empty(n, dtype=object)
     for i, names in enumerate(columns[4]):
         aliases[i] = list(names)
-    names_kinds = strings([*columns[0], *columns[1]])  # one string array, sliced
-    ints = np.array([*columns[2:4], *columns[5:]], dtype=_INT64)  # one call for 8 columns
-    return frame(_ACTOR_INDEX, [names_kinds[:n], names_kinds[n:], ints[:2], aliases, ints[2:]])
+    names, kinds = string_columns([*columns[0], *columns[1]], 2)  # one string array, cut
+    ints = np.fromiter(  # one call for 8 columns
+        chain(*columns[2:4], *columns[5:]), dtype=_INT64, count=8 * n
+    ).reshape(8, n)
+    return frame(_ACTOR_INDEX, [names, kinds, ints[:2], aliases, ints[2:]])
 
 
 @lru_cache(maxsize=64)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 
 from analysis.actors_lexicon import GENERIC_TITLES, Lexicon, lexicon, norm
 from analysis.actors_names import POSS_AFTER_RE, Actor, Mention
@@ -43,6 +43,7 @@ _ROLE_FILLERS = "former|new|outgoing|incoming|current|then|late|acting|interim"
 # sort keys of mentions: a C-level getter costs a fraction of a lambda's call per element
 START = attrgetter("start")
 _END = attrgetter("end")
+_MATCH_START = methodcaller("start")
 
 
 # --------------------------------------------------------------------------------------------
@@ -151,14 +152,13 @@ def person_roles(
     found: list[Mention] = []
     if not any(a.kind == "person" and a.titles for a in actors.values()):
         return found
-    pattern = _person_role_re()
     by_end = sorted(mentions, key=_END)
     counts: Counter[str] = Counter()
     last_end: dict[str, int] = {}
     # title head word -> people holding such a title, in order of first seen
     by_head: dict[str, list[str]] = {}
     k = 0
-    for sent, m in _sentence_matches(article, pattern, _ROLE_OPENINGS):
+    for sent, m in _matches(article, _person_role_re(), _person_role_res(), _ROLE_OPENINGS):
         title = m.group("title").lower()
         head = title.split()[-1]
         mod = norm(m.group("mod") or "")
@@ -205,11 +205,111 @@ _PRONOUN_OPENINGS = tuple(
 )
 
 
+# _PRONOUN_RE for the pronouns of each opening, the opening written out as a literal: the regex
+# engine scans for a literal prefix far faster than it tests a character class at each position
+_PRONOUN_SPLIT_RES = tuple(
+    re.compile(
+        rf"{first}(?<![\w’'-]{first})"
+        + ("(?:e|im|is|imself|er|ers|erself)" if first in "hH" else "")
+        + r"(?![\w-])"
+    )
+    for first in ("h", "H", "she", "She", "its", "Its")
+)
 # each opening with the kinds of antecedent its pronouns want ("h": he, him, his, her...)
 _PRONOUN_OPENING_WANTS = tuple(
     (o, frozenset(want for w, want in _PRONOUNS.items() if o.match(w) or o.match(w.capitalize())))
     for o in _PRONOUN_OPENINGS
 )
+
+
+def _split_role_re(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """A role pattern as two, one per opening word ("the", "The") written out as a literal."""
+    head = r"[Tt](?<![\w-].)he"
+    assert pattern.pattern.startswith(head)
+    rest = pattern.pattern[len(head) :]
+    return tuple(re.compile(rf"{w}(?<![\w-]{w})" + rest) for w in ("the", "The"))
+
+
+@cache
+def _person_role_res() -> tuple[re.Pattern[str], ...]:
+    return _split_role_re(_person_role_re())
+
+
+@cache
+def _org_role_res() -> tuple[re.Pattern[str], ...]:
+    return _split_role_re(_org_role_re())
+
+
+def _segments(article: Article) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Stretches of the body that a scan may cross (from the first sentence, cut after each
+    sentence ending in a word character, and at the body's end), and the sentences' starts and
+    ends: once per article. A match lies within one sentence and ends in a letter, so only at
+    such an end could a scan see past a sentence what a scan of the sentence alone does not."""
+    known: dict = article.memo.setdefault("actor_starts", {})
+    found = known.get("segments")
+    if found is None:
+        sentences, text = article.sentences, article.text
+        bounds = known.get("bounds")
+        if bounds is None:
+            bounds = known["bounds"] = ([s.start for s in sentences], [s.end for s in sentences])
+        starts, ends = bounds
+        segments: list[tuple[int, int]] = []
+        lo = starts[0] if starts else article.body_end
+        for end in ends:
+            last = text[end - 1]
+            if last.isalnum() or last == "_":
+                segments.append((lo, end))
+                lo = end
+        if lo < article.body_end:
+            segments.append((lo, article.body_end))
+        found = known["segments"] = (segments, starts, ends)
+    return found
+
+
+def _scan(
+    article: Article, patterns: tuple[re.Pattern[str], ...]
+) -> list[tuple[Sentence, re.Match]] | None:
+    """``_sentence_matches`` by a scan of the body's segments with each pattern, each match
+    placed in its sentence by bisection; None where the scan could differ (a match not inside
+    one sentence, or matches of two patterns overlapping): a scan costs a fraction of a
+    ``match`` call at every opening (a Python step each, and most openings do not match)."""
+    segments, starts, ends = _segments(article)
+    text = article.text
+    hits: list[re.Match] = []
+    for pattern in patterns:
+        for lo, hi in segments:
+            hits += pattern.finditer(text, lo, hi)
+    if len(patterns) > 1:
+        hits.sort(key=_MATCH_START)
+    sentences = article.sentences
+    n = len(ends)
+    out: list[tuple[Sentence, re.Match]] = []
+    resume = -1
+    for m in hits:
+        pos, stop = m.span()
+        if pos < resume:
+            return None
+        resume = stop
+        j = bisect.bisect_right(ends, pos)  # the first sentence ending after pos
+        if j == n or stop > ends[j]:
+            return None
+        if starts[j] <= pos:
+            out.append((sentences[j], m))
+        elif stop > starts[j]:
+            return None
+    return out
+
+
+def _matches(
+    article: Article,
+    pattern: re.Pattern[str],
+    patterns: tuple[re.Pattern[str], ...],
+    openings: tuple[re.Pattern[str], ...],
+) -> list[tuple[Sentence, re.Match]]:
+    """``_sentence_matches(article, pattern, openings)``, by :func:`_scan` with ``patterns``
+    (``pattern`` split by its openings) where that gives the same."""
+    found = _scan(article, patterns)
+    return list(_sentence_matches(article, pattern, openings)) if found is None else found
 
 
 def _starts(
@@ -277,7 +377,6 @@ def org_roles(
 ) -> list[Mention]:
     """ "the alliance", "the military alliance" -> NATO; "the party" -> the Labour Party."""
     found: list[Mention] = []
-    pattern = _org_role_re()
     # The candidates are the organisations mentioned before the first mention that ends after
     # the role noun. Matches come in text order, so that prefix grows: index it once (latest
     # mention per actor; actors by canonical name and by last word) instead of rescanning it.
@@ -300,7 +399,7 @@ def org_roles(
             latest_generic[:] = [index, key]
 
     k = 0
-    for sent, m in _sentence_matches(article, pattern, _ROLE_OPENINGS):
+    for sent, m in _matches(article, _org_role_re(), _org_role_res(), _ROLE_OPENINGS):
         words = m.group("np").lower().split()
         if any(w in lex.function_words for w in words[:-1]):
             continue  # "the income the bank": not one noun phrase
@@ -351,13 +450,18 @@ def pronouns(article: Article, actors: dict[str, Actor], mentions: list[Mention]
             if _compatible(actor, want):
                 wants.add(want)
                 break
-    openings = tuple(o for o, serves in _PRONOUN_OPENING_WANTS if not serves.isdisjoint(wants))
-    if not openings:
+    chosen = [
+        (o, p)
+        for (o, serves), p in zip(_PRONOUN_OPENING_WANTS, _PRONOUN_SPLIT_RES, strict=True)
+        if not serves.isdisjoint(wants)
+    ]
+    if not chosen:
         return found
+    openings, patterns = tuple(o for o, _ in chosen), tuple(p for _, p in chosen)
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     quoted = _quote_test(article)
-    for sent, p in _sentence_matches(article, _PRONOUN_RE, openings):
+    for sent, p in _matches(article, _PRONOUN_RE, patterns, openings):
         i = bisect.bisect_right(starts, p.start()) - 1
         if i >= 0 and taken[i][1] > p.start():
             continue  # inside a name ("His Dark Materials")

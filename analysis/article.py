@@ -295,8 +295,8 @@ class Article:
         blocks = self.blocks
         n = len(blocks)
         roles = [b.role for b in blocks]
-        # one string array for roles and texts, sliced: a slice costs less than a second array
-        texts = strings(roles + [b.text for b in blocks])
+        # one string array for roles and texts, cut: a cut costs less than a second array
+        role_column, text_column = string_columns(roles + [b.text for b in blocks], 2)
         numbers = np.fromiter(  # block_id, start, end, n_sentences: one conversion
             chain(
                 [b.block_id for b in blocks],
@@ -311,10 +311,10 @@ class Article:
             _STRUCTURE_COLUMNS,
             [
                 numbers[0],
-                texts[:n],
+                role_column,
                 _nullable_ints([b.paragraph_id for b in blocks]),
                 numbers[1:],  # start, end, n_sentences: one block of columns
-                texts[n:],
+                text_column,
             ],
         )
 
@@ -403,6 +403,23 @@ def strings(
     return pd.array(values, dtype=dtype)
 
 
+def string_columns(
+    values: Sequence[str | None], parts: int, dtype: pd.StringDtype = STR
+) -> list[pd.api.extensions.ExtensionArray]:
+    """``values`` cut into ``parts`` string columns of equal length, from one ``strings`` array
+    (a string array costs several times a cut of one). Arrow-backed columns are cut from the
+    Arrow data and wrapped by pandas' own constructor for an operation's result: slicing the
+    pandas array costs half as much again (index checks, then that constructor)."""
+    texts = strings(values, dtype)
+    size = len(values) // parts
+    starts = range(0, parts * size, size) if size else [0] * parts
+    data = getattr(texts, "_pa_array", None)
+    wrap = getattr(texts, "_from_pyarrow_array", None)
+    if wrap is None or not isinstance(data, pa.ChunkedArray):
+        return [texts[i : i + size] for i in starts]
+    return [wrap(data.slice(i, size)) for i in starts]
+
+
 def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
     """A table from finished columns: 1-D arrays of their final dtype, all of one length, in the
     order of ``columns`` (a prebuilt Index); a 2-D NumPy array stands for its rows, that many
@@ -410,20 +427,26 @@ def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
     inference and checks of ``pd.DataFrame(dict)``, which cost several times the data on a
     table of a few dozen rows and are paid by every table of every article: the blocks are
     laid out here as pandas would consolidate them (one 2-D block per NumPy dtype, one per
-    extension array) and handed to pandas' block constructor."""
+    extension array) and handed to :func:`_from_blocks`. A block of consecutive columns is
+    placed by a slice (as pandas places one column), which costs a third of a placement array."""
     first = arrays[0] if len(arrays) else ()
     n = first.shape[-1] if isinstance(first, np.ndarray) else len(first)  # a 2-D one: its rows'
     by_dtype: dict[np.dtype, list[tuple[int, np.ndarray]]] = {}
-    blocks: list[tuple[object, np.ndarray]] = []
+    blocks: list[tuple[object, slice | np.ndarray]] = []
     i = 0  # the column of the next item
     for values in arrays:
         if isinstance(values, np.ndarray):
             by_dtype.setdefault(values.dtype, []).append((i, values))
             i += 1 if values.ndim == 1 else len(values)
         else:
-            blocks.append((values, np.array([i], dtype=np.intp)))
+            blocks.append((values, slice(i, i + 1)))
             i += 1
     for dtype, members in by_dtype.items():
+        if len(members) == 1:  # one array (most blocks): a C-ordered 2-D copy in one call
+            at, values = members[0]
+            stacked = np.array(values, dtype=dtype, order="C", ndmin=2)
+            blocks.append((stacked, slice(at, at + len(stacked))))
+            continue
         placement: list[int] = []
         for at, values in members:
             if values.ndim == 1:
@@ -441,7 +464,56 @@ def frame(columns: pd.Index, arrays: Sequence) -> pd.DataFrame:
                 row += len(values)
         blocks.append((stacked, np.array(placement, dtype=np.intp)))
     # from_range: the same index as RangeIndex(n) for a third of the constructor's checks
-    return create_dataframe_from_blocks(blocks, pd.RangeIndex.from_range(range(n)), columns)
+    return _from_blocks(blocks, pd.RangeIndex.from_range(range(n)), columns)
+
+
+# Block classes for the arrays ``frame`` hands over: NumPy arrays of these kinds (no datetimes,
+# which pandas wraps, nor fixed-width strings, which it converts) and these extension arrays
+# (none of which pandas stores as 2-D) go into a block as they are.
+_PLAIN_KINDS = frozenset("biufcO")
+_EXTENSION_ARRAYS = (
+    ArrowStringArray,
+    pd.arrays.StringArray,
+    pd.arrays.IntegerArray,
+    pd.arrays.FloatingArray,
+    pd.arrays.BooleanArray,
+)
+
+
+def _public_blocks(
+    blocks: list[tuple[object, slice | np.ndarray]], index: pd.Index, columns: pd.Index
+) -> pd.DataFrame:
+    """The table of ``blocks`` through pandas' public block constructor."""
+    return create_dataframe_from_blocks(blocks, index, columns)
+
+
+try:  # pandas' own block and manager classes: internal, so the public constructor stays ready
+    from pandas._libs.internals import BlockPlacement
+    from pandas.core.internals.blocks import ExtensionBlock, NumpyBlock
+    from pandas.core.internals.managers import BlockManager
+except ImportError:  # pragma: no cover - a pandas that moved them
+    _from_blocks = _public_blocks
+else:
+
+    def _from_blocks(
+        blocks: list[tuple[object, slice | np.ndarray]], index: pd.Index, columns: pd.Index
+    ) -> pd.DataFrame:
+        """The table of ``blocks``: the blocks ``create_dataframe_from_blocks`` makes of these
+        arrays, made directly, and the manager without its integrity pass (``frame`` lays the
+        blocks out itself). The public constructor costs 3-4 times as much (about 20 thousand
+        instructions a block: a block-type look-up, a 2-D test and a coercion per block, then
+        the pass), and every table of every article pays it. Any other array goes the public
+        way."""
+        made = []
+        for values, placement in blocks:
+            if type(values) is np.ndarray and values.dtype.kind in _PLAIN_KINDS:
+                made.append(NumpyBlock(values, BlockPlacement(placement), 2))
+            elif isinstance(values, _EXTENSION_ARRAYS):
+                made.append(ExtensionBlock(values, BlockPlacement(placement), 2))
+            else:
+                return _public_blocks(blocks, index, columns)
+        manager = BlockManager(made, [columns, index], verify_integrity=False)
+        return pd.DataFrame._from_mgr(manager, manager.axes)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
