@@ -329,7 +329,7 @@ class Article:
         ids, texts = self._sentence_arrays
         if texts is None or text_dtype.storage != "pyarrow":
             return [ids, strings(self.sentence_texts, text_dtype)]
-        return [ids, ArrowStringArray(texts, dtype=text_dtype)]
+        return [ids, _arrow_strings(texts, text_dtype)]
 
     @cached_property
     def _sentence_arrays(self) -> tuple[np.ndarray, pa.Array | None]:
@@ -345,7 +345,7 @@ class Article:
         paragraph_ids = chain.from_iterable(map(repeat, pids, sizes))
         ids = np.fromiter(chain(range(n), paragraph_ids, starts, ends), dtype=np.int64, count=4 * n)
         try:
-            texts = pa.array(sentence_texts, type=pa.large_string(), from_pandas=True)
+            texts = pa.array(sentence_texts, type=_LARGE_STRING, from_pandas=True)
         except (pa.ArrowException, TypeError):
             texts = None
         return ids.reshape(4, n), texts
@@ -392,15 +392,42 @@ def strings(
 ) -> pd.api.extensions.ExtensionArray:
     """A "str" column (missing values as NaN, as pandas infers for text), or another string
     dtype. Built straight from a pyarrow array when pandas stores strings in Arrow: half the
-    cost of ``pd.array``, whose per-element checks dominate on short columns."""
+    cost of ``pd.array``, whose per-element checks dominate on short columns; the pandas
+    array around it by :func:`_arrow_strings`."""
     if dtype.storage == "pyarrow":
         try:
-            return ArrowStringArray(
-                pa.array(values, type=pa.large_string(), from_pandas=True), dtype=dtype
-            )
+            data = pa.array(values, type=_LARGE_STRING, from_pandas=True)
         except (pa.ArrowException, TypeError):  # not all str/None: let pandas convert
             pass
+        else:
+            return _arrow_strings(data, dtype)
     return pd.array(values, dtype=dtype)
+
+
+_LARGE_STRING = pa.large_string()
+# an empty array of each string dtype asked for, by identity (a dtype hashes in Python)
+_PROTOTYPES: list[tuple[pd.StringDtype, ArrowStringArray]] = []
+
+
+def _arrow_strings(data: pa.Array, dtype: pd.StringDtype) -> ArrowStringArray:
+    """The pandas string array of Arrow strings, made by pandas' own constructor for an
+    operation's result, called on an empty array of the dtype: ``ArrowStringArray(data)``
+    tests the Arrow type twice and makes an Arrow dtype it then throws away (a sixth of a
+    column's cost on a short table). The same state either way: the data as one chunk, the
+    dtype, an empty cache."""
+    make = getattr(_prototype(dtype), "_from_pyarrow_array", None)
+    return ArrowStringArray(data, dtype=dtype) if make is None else make(data)
+
+
+def _prototype(dtype: pd.StringDtype) -> ArrowStringArray:
+    """An empty Arrow string array of ``dtype``, kept for the few dtypes the tables use."""
+    for known, prototype in _PROTOTYPES:
+        if known is dtype:
+            return prototype
+    prototype = ArrowStringArray(pa.array([], type=_LARGE_STRING), dtype=dtype)
+    if len(_PROTOTYPES) < 8:
+        _PROTOTYPES.append((dtype, prototype))
+    return prototype
 
 
 def string_columns(
