@@ -258,6 +258,22 @@ def test_consumed_pairwise_sums_hand_checked():
     assert math.copysign(1.0, _draw_sums(np.full((1, 9, 1), -0.0))[0, 0]) == -1.0
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 20), st.integers(1, 3), st.integers(0, 2**32 - 1))
+def test_draw_sums_into_an_array_are_the_old_sums(n, groups, seed):
+    rng = np.random.default_rng(seed)
+    draws = np.round(rng.uniform(-1, 1, (groups, n, 50)), 1)
+    draws[draws == 0] = -0.0
+    expected = np.ascontiguousarray(_old_draw_sums(draws)).tobytes()
+    out = np.full((groups, 50), np.nan)
+    got = _draw_sums(draws.copy(), out=out)
+    assert np.ascontiguousarray(got).tobytes() == expected
+    if n < 8:  # short rows are summed into the array given
+        assert got is out
+    else:  # long rows' sums stay in the scratch draws
+        assert np.isnan(out).all()
+
+
 def _old_bootstrap_summary(
     matrices: list[np.ndarray], *, seed: int = SEED, n_boot: int = N_BOOT, level: float = 0.95
 ) -> tuple[list[tuple[float, float]], np.ndarray]:
