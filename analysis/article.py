@@ -329,7 +329,7 @@ class Article:
         ids, texts = self._sentence_arrays
         if texts is None or text_dtype.storage != "pyarrow":
             return [ids, strings(self.sentence_texts, text_dtype)]
-        return [ids, ArrowStringArray(texts, dtype=text_dtype)]
+        return [ids, _arrow_strings(texts, text_dtype)]
 
     @cached_property
     def _sentence_arrays(self) -> tuple[np.ndarray, pa.Array | None]:
@@ -345,7 +345,7 @@ class Article:
         paragraph_ids = chain.from_iterable(map(repeat, pids, sizes))
         ids = np.fromiter(chain(range(n), paragraph_ids, starts, ends), dtype=np.int64, count=4 * n)
         try:
-            texts = pa.array(sentence_texts, type=pa.large_string(), from_pandas=True)
+            texts = pa.array(sentence_texts, type=_LARGE_STRING, from_pandas=True)
         except (pa.ArrowException, TypeError):
             texts = None
         return ids.reshape(4, n), texts
@@ -392,15 +392,42 @@ def strings(
 ) -> pd.api.extensions.ExtensionArray:
     """A "str" column (missing values as NaN, as pandas infers for text), or another string
     dtype. Built straight from a pyarrow array when pandas stores strings in Arrow: half the
-    cost of ``pd.array``, whose per-element checks dominate on short columns."""
+    cost of ``pd.array``, whose per-element checks dominate on short columns; the pandas
+    array around it by :func:`_arrow_strings`."""
     if dtype.storage == "pyarrow":
         try:
-            return ArrowStringArray(
-                pa.array(values, type=pa.large_string(), from_pandas=True), dtype=dtype
-            )
+            data = pa.array(values, type=_LARGE_STRING, from_pandas=True)
         except (pa.ArrowException, TypeError):  # not all str/None: let pandas convert
             pass
+        else:
+            return _arrow_strings(data, dtype)
     return pd.array(values, dtype=dtype)
+
+
+_LARGE_STRING = pa.large_string()
+# an empty array of each string dtype asked for, by identity (a dtype hashes in Python)
+_PROTOTYPES: list[tuple[pd.StringDtype, ArrowStringArray]] = []
+
+
+def _arrow_strings(data: pa.Array, dtype: pd.StringDtype) -> ArrowStringArray:
+    """The pandas string array of Arrow strings, made by pandas' own constructor for an
+    operation's result, called on an empty array of the dtype: ``ArrowStringArray(data)``
+    tests the Arrow type twice and makes an Arrow dtype it then throws away (a sixth of a
+    column's cost on a short table). The same state either way: the data as one chunk, the
+    dtype, an empty cache."""
+    make = getattr(_prototype(dtype), "_from_pyarrow_array", None) if _INTERNALS_OK else None
+    return ArrowStringArray(data, dtype=dtype) if make is None else make(data)
+
+
+def _prototype(dtype: pd.StringDtype) -> ArrowStringArray:
+    """An empty Arrow string array of ``dtype``, kept for the few dtypes the tables use."""
+    for known, prototype in _PROTOTYPES:
+        if known is dtype:
+            return prototype
+    prototype = ArrowStringArray(pa.array([], type=_LARGE_STRING), dtype=dtype)
+    if len(_PROTOTYPES) < 8:
+        _PROTOTYPES.append((dtype, prototype))
+    return prototype
 
 
 def string_columns(
@@ -415,7 +442,7 @@ def string_columns(
     starts = range(0, parts * size, size) if size else [0] * parts
     data = getattr(texts, "_pa_array", None)
     wrap = getattr(texts, "_from_pyarrow_array", None)
-    if wrap is None or not isinstance(data, pa.ChunkedArray):
+    if not _INTERNALS_OK or wrap is None or not isinstance(data, pa.ChunkedArray):
         return [texts[i : i + size] for i in starts]
     return [wrap(data.slice(i, size)) for i in starts]
 
@@ -487,15 +514,19 @@ def _public_blocks(
     return create_dataframe_from_blocks(blocks, index, columns)
 
 
+# Set by _internals_agree() below, once per process: whether pandas' private classes and methods
+# the fast paths use still build exactly what the public ones build.
+_INTERNALS_OK = False
+
 try:  # pandas' own block and manager classes: internal, so the public constructor stays ready
     from pandas._libs.internals import BlockPlacement
     from pandas.core.internals.blocks import ExtensionBlock, NumpyBlock
     from pandas.core.internals.managers import BlockManager
 except ImportError:  # pragma: no cover - a pandas that moved them
-    _from_blocks = _public_blocks
+    _private_blocks = _public_blocks
 else:
 
-    def _from_blocks(
+    def _private_blocks(
         blocks: list[tuple[object, slice | np.ndarray]], index: pd.Index, columns: pd.Index
     ) -> pd.DataFrame:
         """The table of ``blocks``: the blocks ``create_dataframe_from_blocks`` makes of these
@@ -514,6 +545,55 @@ else:
                 return _public_blocks(blocks, index, columns)
         manager = BlockManager(made, [columns, index], verify_integrity=False)
         return pd.DataFrame._from_mgr(manager, manager.axes)
+
+
+def _internals_agree() -> bool:
+    """Whether the private paths (blocks made directly, string arrays wrapped and cut through
+    pandas' constructor for results) build exactly what the public ones build, on a table with
+    every kind of column the package's tables hold. pandas keeps its internals free to change:
+    checked once per process, so that such a change costs speed, never a wrong table or a
+    crash."""
+    try:
+        data = pa.array(["a", None, "bc", "d"], type=_LARGE_STRING)
+        wrapped = _prototype(STR)._from_pyarrow_array(data)
+        public = ArrowStringArray(data, dtype=STR)
+        halves = [public._from_pyarrow_array(public._pa_array.slice(i, 2)) for i in (0, 2)]
+        if not (
+            type(wrapped) is type(public)
+            and wrapped.dtype == public.dtype
+            and wrapped.equals(public)
+            and all(h.equals(public[i : i + 2]) for h, i in zip(halves, (0, 2), strict=True))
+        ):
+            return False
+        numbers = np.arange(12, dtype=np.int64).reshape(3, 4)  # columns 0, 1 and 6
+        columns = pd.Index(["i0", "i1", "s", "f", "n", "b", "i2"])
+        blocks = [
+            (numbers, np.array([0, 1, 6], dtype=np.intp)),
+            (wrapped, slice(2, 3)),
+            (np.array([[0.5, 1.5, np.nan, 2.0]]), slice(3, 4)),
+            (pd.arrays.IntegerArray(np.arange(4), np.array([0, 1, 0, 0], dtype=bool)), slice(4, 5)),
+            (np.array([[True, False, True, True]]), slice(5, 6)),
+        ]
+        index = pd.RangeIndex(4)
+        fast, slow = _private_blocks(blocks, index, columns), _public_blocks(blocks, index, columns)
+        pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+        return [(b.dtype, b.mgr_locs.as_array.tolist()) for b in fast._mgr.blocks] == [
+            (b.dtype, b.mgr_locs.as_array.tolist()) for b in slow._mgr.blocks
+        ]
+    except Exception:  # any change in pandas' internals means: take the public way
+        return False
+
+
+_INTERNALS_OK = _internals_agree()
+
+
+def _from_blocks(
+    blocks: list[tuple[object, slice | np.ndarray]], index: pd.Index, columns: pd.Index
+) -> pd.DataFrame:
+    """The table of ``blocks``, the private way when :func:`_internals_agree`."""
+    if _INTERNALS_OK:
+        return _private_blocks(blocks, index, columns)
+    return _public_blocks(blocks, index, columns)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

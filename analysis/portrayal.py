@@ -150,7 +150,8 @@ def _bootstrap_summary(
             # (groups, n, n_boot); the indices are in range, and "wrap" skips numpy's check
             draws = rows[first : first + step].take(columns, axis=1, mode="wrap")
             stop = done + draws.shape[0]
-            np.divide(_draw_sums(draws), n, out=draw_means[done:stop])  # (groups, n_boot)
+            chunk = draw_means[done:stop]  # (groups, n_boot)
+            np.divide(_draw_sums(draws, out=chunk), n, out=chunk)
             done = stop
     bounds = _clipped_quantiles(draw_means, (tail, 1 - tail), low, high)  # ours
     return bounds, _joined(means)
@@ -162,12 +163,13 @@ def _joined(arrays: list[np.ndarray]) -> np.ndarray:
     return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
 
-def _draw_sums(draws: np.ndarray) -> np.ndarray:
+def _draw_sums(draws: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Each resample's sum (axis 1 of (groups, n, n_boot) draws), in numpy's order for a row.
-    The draws are the caller's scratch: a long row's running sums are added in their place."""
+    The draws are the caller's scratch: a long row's running sums are added in their place;
+    a short row's go to ``out`` when given (a (groups, n_boot) array)."""
     if draws.shape[1] < 8:
         # one left-to-right pass, as numpy sums a short row; −0.0 is the exact additive identity
-        return np.add.reduce(draws, axis=1, initial=-0.0)
+        return np.add.reduce(draws, axis=1, initial=-0.0, out=out)
     return _pairwise_sum(draws.transpose(1, 0, 2), consume=True)
 
 

@@ -272,14 +272,18 @@ def _lexicon_words() -> frozenset[str]:
 
 
 class _TokenInfo(dict):
-    """token → (is_word, vector row, clause step, segment step, may carry a valence, is a
-    negation), filled on first sight, so each distinct word is classified once per process.
+    """token → (is_word, vector row, clause step, segment step, lexicon value, is a negation),
+    filled on first sight, so each distinct word is classified once per process. The lexicon
+    value (never 0.0 in VADER's lexicon) is True for a hyphenated word outside it, which may
+    take its last part's, and False for a token that carries none: truthy for exactly the
+    tokens that may carry a valence, and :func:`_valences` reads a word's value here instead
+    of looking the word up in two more tables.
     ``map`` reads it through the dictionary's own ``__getitem__``; only a new word runs Python
     (a sentence with one new word no longer sends all its tokens through a Python function)."""
 
     limit = 1 << 16  # bounded, as the word caches are, on a long corpus run
 
-    def __missing__(self, tok: str) -> tuple[bool, int, int, int, bool, bool]:
+    def __missing__(self, tok: str) -> tuple[bool, int, int, int, float | bool, bool]:
         if len(self) >= self.limit:
             self.clear()
         word = tok[0].isalnum()
@@ -289,7 +293,7 @@ class _TokenInfo(dict):
             word_vectors()[0].get(tok, -1) if word else -1,
             step[0],
             step[1],
-            tok in _lexicon_words() or "-" in tok,
+            lexicon()[tok] if tok in _lexicon_words() else "-" in tok,
             _is_negation(tok),
         )
         return info
@@ -303,27 +307,31 @@ def _valences(
     is_word: Sequence[bool],
     candidates: Iterable[int],
     negation: Sequence[bool],
+    values: Sequence[float | bool] | None = None,
 ) -> tuple[list[float], list[float], list[bool]]:
     """VADER's word-level rules: lexicon value, boosters and negation in the three words before.
 
     ``candidates`` are the indices of tokens that may carry a valence, ``negation`` flags the
-    negation words (both from the token information, looked up once per distinct word).
+    negation words and ``values`` holds each token's lexicon value (True for a hyphenated word
+    outside the lexicon), all from the token information, looked up once per distinct word
+    (``values`` read from it here when not given).
     """
-    lex, words = lexicon(), _lexicon_words()
+    lex = lexicon()
+    if values is None:
+        values = [_TOKEN_INFO[tok][4] for tok in lower]
     n = len(lower)
     raw = [0.0] * n
     val = [0.0] * n
     neg = [False] * n
     for i in candidates:
         tok = lower[i]
-        if tok in words:
-            v = lex[tok]
-        elif "-" in tok and is_word[i] and tok not in BOOSTER_DICT:
+        v = values[i]
+        if v is True:  # hyphenated, outside the lexicon: the value of its last part, if any
+            if not is_word[i] or tok in BOOSTER_DICT:
+                continue
             v = lex.get(tok.rsplit("-", 1)[1])
             if v is None:
                 continue
-        else:
-            continue
         if tok == "no" and i + 1 < n and lower[i + 1] in lex:
             continue  # "no" negates the next word instead
         if tok == "kind" and i + 1 < n and lower[i + 1] == "of":
@@ -373,7 +381,7 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
     columns = zip(*infos, strict=True)
     is_word, vec_row, clause_step, segment_step, candidate, negation = columns
     positions = range(n)
-    val, raw, neg = _valences(lower, is_word, compress(positions, candidate), negation)
+    val, raw, neg = _valences(lower, is_word, compress(positions, candidate), negation, candidate)
     clause = accumulate(clause_step)
     quote = [False] * n
     if not QUOTE_CHARS.isdisjoint(lower):

@@ -3,12 +3,15 @@ is kept here as the oracle)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pandas.api.internals import create_dataframe_from_blocks
+from pandas.arrays import ArrowStringArray
 
 from analysis import actors as A
 from analysis import actors_links as L
@@ -403,3 +406,77 @@ def test_scan_gives_way_where_it_could_differ():
     article.memo["actor_starts"]["segments"] = ([(starts[0], ends[-1])], starts, ends)
     assert L._scan(article, L._org_role_res()) is None
     assert _old_matches(article, L._org_role_re(), L._ROLE_OPENINGS) == []
+
+
+# --- strings: the pandas array made by pandas' constructor for a result ----------------------
+
+
+def _old_strings(values, dtype=art.STR):
+    if dtype.storage == "pyarrow":
+        try:
+            return art.ArrowStringArray(
+                art.pa.array(values, type=art.pa.large_string(), from_pandas=True), dtype=dtype
+            )
+        except (art.pa.ArrowException, TypeError):
+            pass
+    return pd.array(values, dtype=dtype)
+
+
+_DTYPES = [art.STR, pd.StringDtype("pyarrow"), pd.StringDtype("python")]
+
+
+@given(st.lists(st.none() | _TEXT, max_size=8), st.sampled_from(_DTYPES))
+@settings(max_examples=150, deadline=None)
+def test_strings_equal_the_old_ones(values, dtype):
+    new, old = strings(values, dtype), _old_strings(values, dtype)
+    assert type(new) is type(old) and new.dtype == old.dtype and new.dtype is dtype
+    pd.testing.assert_extension_array_equal(new, old, check_exact=True)
+    assert sorted(vars(new)) == sorted(vars(old))
+    if hasattr(old, "_pa_array"):
+        assert new._pa_array.equals(old._pa_array) and new._pa_array.num_chunks == 1
+        assert new._cache == {}
+
+
+def test_strings_are_fresh_arrays_and_take_the_old_way_without_the_constructor(monkeypatch):
+    a, b = strings(["x", None]), strings(["y"])
+    assert a is not b and a._pa_array is not b._pa_array
+    assert list(b) == ["y"] and a[0] == "x" and pd.isna(a[1])
+    monkeypatch.setattr(art, "_prototype", lambda dtype: object())  # no such constructor
+    c = strings(["x", None])
+    assert type(c) is type(a) and vars(c).keys() == vars(a).keys()
+    pd.testing.assert_extension_array_equal(c, a, check_exact=True)
+    # mixed values are not strings for Arrow: pandas converts them
+    assert list(strings(["x", 1])) == ["x", "1"]
+
+
+# --- the check that guards the private paths ----------------------------------------------------
+
+
+def test_internals_check_passes_here_and_fails_safe(monkeypatch):
+    """On this pandas the private paths agree with the public ones; a pandas whose internals
+    changed (a constructor that raises, or builds something else) turns them off."""
+    assert art._internals_agree() is art._INTERNALS_OK
+    monkeypatch.setattr(art, "_private_blocks", lambda *a: (_ for _ in ()).throw(TypeError()))
+    assert art._internals_agree() is False
+    monkeypatch.undo()
+
+    def other_table(blocks, index, columns):
+        table = art._public_blocks(blocks, index, columns)
+        return table.iloc[::-1].reset_index(drop=True)
+
+    monkeypatch.setattr(art, "_private_blocks", other_table)
+    assert art._internals_agree() is False
+    monkeypatch.undo()
+    monkeypatch.setattr(ArrowStringArray, "_from_pyarrow_array", lambda self, data: self)
+    assert art._internals_agree() is False
+
+
+def test_every_table_is_the_same_the_public_way(monkeypatch):
+    from analysis import analyze
+
+    text = (Path(__file__).resolve().parents[1] / "data/raw/seed-article.txt").read_text("utf-8")
+    fast = analyze(text)
+    monkeypatch.setattr(art, "_INTERNALS_OK", False)
+    public = analyze(text + " ")  # a new text: no per-text memo answers
+    for name, table in fast.tables.items():
+        pd.testing.assert_frame_equal(table, public.tables[name], check_exact=True)

@@ -2,8 +2,9 @@
 
 Each rewritten function is checked against the code it replaced, kept here as the oracle: the
 batch probabilities (token rows gathered into their prefix sums, one gather of the parts' ends,
-their differences and the weighted feature rows in place), the bootstrap's pairwise sums written
-over their scratch draws, and its resample means written into one array.
+their differences and the weighted feature rows in place), the word valences (each word's
+lexicon value from the token information), the bootstrap's pairwise sums written over their
+scratch draws, and its resample means written into one array.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import struct
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from hypothesis import given, settings
@@ -32,9 +34,16 @@ from analysis.portrayal import (
     _resample_indices,
 )
 from analysis.target_features import (
+    _TOKEN_INFO,
+    BOOSTER_DICT,
+    N_SCALAR,
     Scope,
     SentenceParse,
+    _lexicon_words,
+    _valences,
     feature_columns,
+    lexicon,
+    parse_sentence,
     scope,
 )
 from analysis.targeted import (
@@ -195,6 +204,92 @@ def test_probabilities_of_an_article_are_the_old_probabilities():
     assert labels[:2] == ["positive", "negative"]  # the rebels, the government
 
 
+# --- word valences from the token information ------------------------------------------------
+
+
+def _old_valences(
+    lower: Sequence[str],
+    is_word: Sequence[bool],
+    candidates: Iterable[int],
+    negation: Sequence[bool],
+) -> tuple[list[float], list[float], list[bool]]:
+    """target_features._valences before session 14 (each candidate looked up in the lexicon's
+    word set and then in the lexicon)."""
+    lex, words = lexicon(), _lexicon_words()
+    n = len(lower)
+    raw = [0.0] * n
+    val = [0.0] * n
+    neg = [False] * n
+    for i in candidates:
+        tok = lower[i]
+        if tok in words:
+            v = lex[tok]
+        elif "-" in tok and is_word[i] and tok not in BOOSTER_DICT:
+            v = lex.get(tok.rsplit("-", 1)[1])
+            if v is None:
+                continue
+        else:
+            continue
+        if tok == "no" and i + 1 < n and lower[i + 1] in lex:
+            continue  # "no" negates the next word instead
+        if tok == "kind" and i + 1 < n and lower[i + 1] == "of":
+            continue
+        raw[i] = v
+        flipped = False
+        # look back over up to three words within the same clause
+        j, seen = i - 1, 0
+        while j >= 0 and seen < 3 and is_word[j]:
+            w = lower[j]
+            if w in BOOSTER_DICT and w not in lex:
+                scalar = BOOSTER_DICT[w] * (1.0, 0.95, 0.9)[seen]
+                v += scalar if v > 0 else -scalar
+            if negation[j] or w == "no" or (w == "least" and (j == 0 or lower[j - 1] != "at")):
+                flipped = not flipped
+            j -= 1
+            seen += 1
+        if flipped:
+            v *= N_SCALAR
+        val[i] = v
+        neg[i] = flipped
+    return val, raw, neg
+
+
+_VALENCE_WORDS = [
+    "good", "bad", "very", "extremely", "not", "never", "no", "least", "at", "kind", "of",
+    "well-known", "half-hearted", "anti-war", "self-made", "ill-fated", "good-looking", "the",
+    ",", "n't", "hardly", "love", "hate", "crackdown", "praised", "-", "x-bad", "very-good",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_VALENCE_WORDS), max_size=14))
+def test_valences_are_the_old_valences(words):
+    sentence = " ".join(words)
+    parse = parse_sentence(sentence)
+    lower = list(parse.lower)
+    if not lower:
+        return
+    is_word, negation = parse.is_word, [_TOKEN_INFO[tok][5] for tok in lower]
+    words_set = _lexicon_words()
+    old_candidates = [i for i, tok in enumerate(lower) if tok in words_set or "-" in tok]
+    expected = _old_valences(lower, is_word, old_candidates, negation)
+    assert (list(parse.valence), list(parse.raw_valence), list(parse.negated)) == expected
+    # without the values, _valences reads them from the token information itself
+    values = [_TOKEN_INFO[tok][4] for tok in lower]
+    assert [i for i, v in enumerate(values) if v] == old_candidates
+    assert _valences(lower, is_word, old_candidates, negation) == expected
+
+
+def test_token_values_hand_checked():
+    lex = lexicon()
+    assert _TOKEN_INFO["good"][4] == lex["good"] and _TOKEN_INFO["the"][4] is False
+    assert "anti-war" not in lex and _TOKEN_INFO["anti-war"][4] is True  # its last part's
+    parse = parse_sentence("not a anti-war , good plan")
+    assert parse.valence[2] == lex["war"] * N_SCALAR and parse.negated[2]  # "not" two back
+    assert parse.valence[4] == lex["good"] and not parse.negated[4]  # the comma stops it
+    assert parse.valenced == (2, 4)
+
+
 # --- the bootstrap's pairwise sums over scratch draws -------------------------------------------
 
 
@@ -256,6 +351,22 @@ def test_consumed_pairwise_sums_hand_checked():
     expected = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
     assert _draw_sums(draws.copy())[0, 0] == expected + 17.0 == 153.0
     assert math.copysign(1.0, _draw_sums(np.full((1, 9, 1), -0.0))[0, 0]) == -1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 20), st.integers(1, 3), st.integers(0, 2**32 - 1))
+def test_draw_sums_into_an_array_are_the_old_sums(n, groups, seed):
+    rng = np.random.default_rng(seed)
+    draws = np.round(rng.uniform(-1, 1, (groups, n, 50)), 1)
+    draws[draws == 0] = -0.0
+    expected = np.ascontiguousarray(_old_draw_sums(draws)).tobytes()
+    out = np.full((groups, 50), np.nan)
+    got = _draw_sums(draws.copy(), out=out)
+    assert np.ascontiguousarray(got).tobytes() == expected
+    if n < 8:  # short rows are summed into the array given
+        assert got is out
+    else:  # long rows' sums stay in the scratch draws
+        assert np.isnan(out).all()
 
 
 def _old_bootstrap_summary(
