@@ -237,18 +237,6 @@ def _evidence(parse: SentenceParse, a: int, b: int, limit: int = 3) -> tuple[str
     return tuple(word for _, word in found[:limit])
 
 
-def _prefix(values: np.ndarray) -> np.ndarray:
-    """Cumulative sums along axis 0 with a leading zero: sum of [lo, hi) is P[hi] − P[lo].
-
-    Only the first row is zeroed: ``np.zeros`` would clear the whole block first, a pass as
-    long as the sums' own. :func:`_probabilities` lays out the same block itself, gathering
-    the token rows straight into it and summing them there."""
-    out = np.empty((values.shape[0] + 1, *values.shape[1:]))
-    out[0] = 0.0
-    values.cumsum(axis=0, out=out[1:])
-    return out
-
-
 # Columns of the per-token matrix that predict_batch sums over token ranges.
 _BAG, _SEG, _VIEWS, _VALENCE, _HAS = slice(0, 3), slice(3, 6), slice(6, 21), slice(21, 24), 24
 _CONTRAST_SHIFT = CONTRAST_ROLE_WEIGHT * np.array([-1.0, 0.0, 1.0])
@@ -355,7 +343,7 @@ def _probabilities(
                     negated.append(o + i)
     rows_arr = _intp_array(vec_rows)
     token_rows = model["token_rows"]
-    # the prefix sums with a leading zero row (as _prefix), the tokens' rows gathered into
+    # the prefix sums with a leading zero row, the tokens' rows gathered into
     # the rest ("wrap" takes −1, a token without a vector, as the last row, and needs no
     # buffer for ``out``)
     cum = np.empty((len(vec_rows) + 1, token_rows.shape[1]))

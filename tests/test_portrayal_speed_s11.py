@@ -142,17 +142,6 @@ def test_valence_hand_checked():
     assert analyzer._valence(words, _vader_forms(words), 4, None) == lexicon["good"]
 
 
-def test_prefix_sums_start_at_zero():
-    from analysis.targeted import _prefix
-
-    values = np.arange(12.0).reshape(4, 3) - 5.5
-    out = _prefix(values)
-    expected = np.zeros((5, 3))
-    np.cumsum(values, axis=0, out=expected[1:])
-    assert np.array_equal(out, expected)
-    assert out[0].tolist() == [0.0, 0.0, 0.0] and out[-1].tolist() == [-4.0, 0.0, 4.0]
-
-
 # --- the bootstrap's sums and quantiles without copies -------------------------------------------
 
 

@@ -58,12 +58,20 @@ from analysis.targeted import (
     _intp_array,
     _mention_items,
     _predict_scores,
-    _prefix,
     _probabilities,
     load_model,
 )
 
 # --- the batch probabilities -------------------------------------------------------------------
+
+
+def _prefix(values: np.ndarray) -> np.ndarray:
+    """targeted._prefix before session 14 (the oracle's prefix sums, a leading zero row)."""
+    out = np.empty((values.shape[0] + 1, *values.shape[1:]))
+    out[0] = 0.0
+    values.cumsum(axis=0, out=out[1:])
+    return out
+
 
 _RANGES = ("s0", "a", "b", "s1", "g0", "g1", "q0", "q1", "l3", "r3")
 _UPPER = np.array([_RANGES.index(k) for k in ("b", "s1", "g1", "q1", "a", "r3")])
