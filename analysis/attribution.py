@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate, chain, compress, count, islice, pairwise, repeat
+from sys import intern
 from typing import NamedTuple
 
 import numpy as np
@@ -598,7 +599,7 @@ def _trie() -> dict[str, dict]:
             continue
         node = root
         for w in phrase:
-            node = node.setdefault(w, {})
+            node = node.setdefault(intern(w), {})
         node[""] = entry
     return root
 
@@ -893,12 +894,15 @@ _TOKEN_SPLIT_RE = re.compile(r"([^\s_](?:(?<=[^\W_])[^\W_]*+(?:['’\-][^\W_]++)
 
 # normalize itself, past its lru_cache: ``_NORMS`` is the memo of every token normalised here,
 # and a token reaches these calls only when that memo misses, when the lru_cache mostly misses
-# too (its bookkeeping, a link per entry, then costs more than the function)
+# too (its bookkeeping, a link per entry, then costs more than the function). Each normal form
+# is interned, as are the words keying the cue tables (``_trie``, the word sets, the weight
+# tables, ``_sure_phrases``): a token found in them then matches its key by identity, without
+# reading the key's string (often out of cache) to compare the characters
 _normalize = normalize.__wrapped__
 
 
 def _norm(raw: str) -> str:
-    out = _NORMS[raw] = _normalize(raw)
+    out = _NORMS[raw] = intern(_normalize(raw))
     return out
 
 
@@ -906,7 +910,7 @@ def _norm_new(raw: str) -> str:
     """A token the memo has not met: normalised and stored (the memo emptied when full)."""
     if len(_NORMS) >= NORMS_LIMIT:
         _NORMS.clear()  # a vocabulary memo: bounded, as the word caches are, on a long corpus run
-    norm = _NORMS[raw] = _normalize(raw)
+    norm = _NORMS[raw] = intern(_normalize(raw))
     return norm
 
 
@@ -941,7 +945,7 @@ def _cue_words() -> frozenset[str]:
     """Words a cue candidate needs: the longest word of each usable phrase (*said* in *has
     said*, *response* in *in response to*) and other forms of cue lemmas; a sentence without
     any of them holds no cue."""
-    heads = {max(reversed(p), key=len) for p, e in cue_lexicon().items() if _usable(e)}
+    heads = {intern(max(reversed(p), key=len)) for p, e in cue_lexicon().items() if _usable(e)}
     return frozenset(heads) | _lemma_forms() | _neighbours().keys()
 
 
@@ -986,7 +990,7 @@ def _neighbours() -> dict[str, CueEntry]:
         if entry is None or (keep is not None and "~" + word not in keep):
             continue
         lemma = lemmatize(word)
-        out[word] = CueEntry(
+        out[intern(word)] = CueEntry(
             (word,),
             lemma,
             part_of_speech([word], word),
@@ -1009,7 +1013,7 @@ def _lemma_forms() -> frozenset[str]:
         for w in phrase:
             if _lemma_entry(w) is not None:
                 forms.add(w)
-    return frozenset(f for f in forms if _lemma_entry(f) is not None)
+    return frozenset(intern(f) for f in forms if _lemma_entry(f) is not None)
 
 
 def _inflections(lemma: str) -> list[str]:
@@ -1407,6 +1411,7 @@ def _sure_phrases() -> dict[str, list[tuple[tuple[str, ...], int]]]:
     for p, e in sorted(cue_lexicon().items(), key=lambda pe: -len(pe[0])):
         if e.pos == "punctuation":
             continue
+        p = tuple(map(intern, p))
         if e.n_cue >= SURE_MIN_COUNT and e.precision >= SURE_PRECISION:
             out.setdefault(p[0], []).append((p, 0))
         elif e.n_cue >= LIKELY_MIN_COUNT and e.precision >= LIKELY_PRECISION:
@@ -1621,7 +1626,7 @@ def _split_names(table: dict[str, float], sep: str) -> dict[str, dict[str, float
     for rest, w in table.items():
         a, found, b = rest.partition(sep)
         if found:
-            out.setdefault(a, {})[b] = w
+            out.setdefault(intern(a), {})[intern(b)] = w
     return out
 
 
@@ -1645,7 +1650,7 @@ def _weight_tables() -> _WeightTables:
     for f, w in weights.items():
         name, found, rest = f.partition("=")
         if found:
-            named.setdefault(name, {})[rest] = w
+            named.setdefault(name, {})[intern(rest)] = w
 
     def table(name: str) -> dict[str, float]:
         return named.get(name, {})

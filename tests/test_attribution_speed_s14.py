@@ -221,3 +221,26 @@ def test_table_int_columns_hand_checked() -> None:
     empty = A.find_attributions(as_article(_TABLE_TEXTS[2]), mentions=())
     assert empty.empty and list(empty.columns) == A.COLUMNS
     assert [str(t) for t in empty.dtypes[:6]] == ["Int64"] * 4 + ["int64"] * 2
+
+
+# --- normal forms and table keys interned ---------------------------------------------------
+
+
+def _same_key(table: object, word: str) -> str:
+    """The key of a set or dict equal to word (the object the table holds)."""
+    return next(k for k in table if k == word)
+
+
+def test_norms_are_the_tables_own_strings() -> None:
+    A._NORMS.pop("Said", None)
+    A._PIECES.pop("Said,", None)
+    norm = A._PIECES["Said,"][3]  # a new piece: its normal form made now
+    assert norm == "said"
+    assert _same_key(A._trie(), "said") is norm  # membership by identity, no string compare
+    assert _same_key(A._scan_words(), "said") is norm
+    assert _same_key(A._cue_words(), "said") is norm
+    assert _same_key(A._sure_phrases(), "said") is norm
+    assert _same_key(A._weight_tables().pw, "said") is norm
+    assert A._NORMS["Said"] is norm
+    told = A._sure_phrases()["told"][0][0]
+    assert told[0] is _same_key(A._trie(), "told")
