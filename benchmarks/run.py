@@ -111,6 +111,7 @@ WORD_MEMOS = (
     ("analysis.target_features", "_CHUNK_TOKENS"),
     ("analysis.readability", "_PIECE_ROWS"),
     ("analysis.readability", "_CAPITAL_PIECES"),
+    ("analysis.readability", "_CAPITAL_OPENERS"),
 )
 
 
