@@ -208,6 +208,10 @@ def analyze_all(
 
 
 # --- profile -------------------------------------------------------------------------------------
+# analyze() pauses the cycle collector around _analyze(), which calls the stages
+STAGE_CALLERS = frozenset({"analysis/pipeline.py:analyze", "analysis/pipeline.py:_analyze"})
+
+
 def hot_spots(texts: list[str], top: int = 15) -> dict[str, object]:
     """pyinstrument over (a): the stages analyze() calls, and the functions that cost most
     (file:function, own and inclusive share of the profiled time)."""
@@ -230,8 +234,11 @@ def hot_spots(texts: list[str], top: int = 15) -> dict[str, object]:
         key = f"{_short(frame.file_path or '')}:{frame.function}"
         if key not in stack:
             inclusive[key] += frame.time
-        if stack and stack[-1] == "analysis/pipeline.py:analyze":
-            stages[key] += frame.time
+        if stack and stack[-1] in STAGE_CALLERS and key not in STAGE_CALLERS:
+            # the pause's entry and exit (the young collection put off) under one name
+            stages[
+                "analysis/pipeline.py:collector_paused" if key.startswith("contextlib") else key
+            ] += frame.time
         own[key] += frame.total_self_time
         for child in frame.children:
             walk(child, (*stack, key))
