@@ -45,13 +45,13 @@ class AnalysisResult:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused for one analysis, as CPython pauses it while building an
-    AST. An analysis allocates tens of thousands of short-lived lists, tuples and dicts and
-    makes no reference cycles (collections during the benchmark's runs freed nothing), yet every
-    700 new containers trip a collection that walks them and touches every object they refer
-    to, lexicon and memo entries far apart in memory: about 0.4 collections a text, 5 % of the
-    cycles a cache simulation estimates, and now and then a full collection of the whole heap
-    (about 0.1 s) inside one article.
+    """Python's cycle collector paused for one analysis (as jedi pauses it while loading
+    pickles, and a CPython pull request while building an AST). An analysis allocates tens of
+    thousands of short-lived lists, tuples and dicts and makes no reference cycles (collections
+    during the benchmark's runs freed nothing), yet every 700 new containers trip a collection
+    that walks them and touches every object they refer to, lexicon and memo entries far apart
+    in memory: about 0.4 collections a text, 5 % of the cycles a cache simulation estimates, and
+    now and then a full collection of the whole heap (0.1-0.2 s) inside one article.
 
     The caller's state is restored: a collector that was off stays off, and of nested or
     threaded calls only the one that paused it restarts it. On the way out the call runs the
