@@ -555,30 +555,36 @@ def _internals_agree() -> bool:
     crash."""
     try:
         data = pa.array(["a", None, "bc", "d"], type=_LARGE_STRING)
-        wrapped = _prototype(STR)._from_pyarrow_array(data)
-        public = ArrowStringArray(data, dtype=STR)
-        halves = [public._from_pyarrow_array(public._pa_array.slice(i, 2)) for i in (0, 2)]
-        if not (
-            type(wrapped) is type(public)
-            and wrapped.dtype == public.dtype
-            and wrapped.equals(public)
-            and all(h.equals(public[i : i + 2]) for h, i in zip(halves, (0, 2), strict=True))
-        ):
-            return False
+        wrapped = {}
+        for dtype in (STR, pd.StringDtype("pyarrow")):  # "str" (NaN) and "string" (NA) columns
+            wrapped[dtype] = _prototype(dtype)._from_pyarrow_array(data)
+            public = ArrowStringArray(data, dtype=dtype)
+            halves = [public._from_pyarrow_array(public._pa_array.slice(i, 2)) for i in (0, 2)]
+            if not (
+                type(wrapped[dtype]) is type(public)
+                and wrapped[dtype].dtype == public.dtype
+                and wrapped[dtype].equals(public)
+                and all(h.equals(public[i : i + 2]) for h, i in zip(halves, (0, 2), strict=True))
+            ):
+                return False
         numbers = np.arange(12, dtype=np.int64).reshape(3, 4)  # columns 0, 1 and 6
-        columns = pd.Index(["i0", "i1", "s", "f", "n", "b", "i2"])
+        lists = np.empty((1, 4), dtype=object)  # list-valued cells, as content_spans
+        lists[0] = [[(0, 1)], [], [(2, 3), (4, 5)], [(6, 7)]]
+        columns = pd.Index(["i0", "i1", "s", "f", "n", "b", "i2", "na", "o"])
         blocks = [
             (numbers, np.array([0, 1, 6], dtype=np.intp)),
-            (wrapped, slice(2, 3)),
+            (wrapped[STR], slice(2, 3)),
             (np.array([[0.5, 1.5, np.nan, 2.0]]), slice(3, 4)),
             (pd.arrays.IntegerArray(np.arange(4), np.array([0, 1, 0, 0], dtype=bool)), slice(4, 5)),
             (np.array([[True, False, True, True]]), slice(5, 6)),
+            (wrapped[pd.StringDtype("pyarrow")], slice(7, 8)),
+            (lists, slice(8, 9)),
         ]
         index = pd.RangeIndex(4)
         fast, slow = _private_blocks(blocks, index, columns), _public_blocks(blocks, index, columns)
         pd.testing.assert_frame_equal(fast, slow, check_exact=True)
-        return [(b.dtype, b.mgr_locs.as_array.tolist()) for b in fast._mgr.blocks] == [
-            (b.dtype, b.mgr_locs.as_array.tolist()) for b in slow._mgr.blocks
+        return [(type(b), b.dtype, b.mgr_locs.as_array.tolist()) for b in fast._mgr.blocks] == [
+            (type(b), b.dtype, b.mgr_locs.as_array.tolist()) for b in slow._mgr.blocks
         ]
     except Exception:  # any change in pandas' internals means: take the public way
         return False
