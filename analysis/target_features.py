@@ -471,7 +471,8 @@ def features(
     """
     sc = sc if sc is not None else scope(parse, start, end)
     index = _NameRecorder()
-    ids = FeatureIds(index, tuple(_PrefixedNames(p + ":", index) for p in _WORD_PREFIXES))
+    prefixed = tuple(_PrefixedNames(p + ":", index) for p in _WORD_PREFIXES)
+    ids = FeatureIds(index, prefixed, tuple(map(index.get, _FIXED_NAMES)))
     cols: list[int] = []
     values: list[float] = []
     feature_columns(parse, sc, ids, cols, values)
@@ -505,12 +506,18 @@ class _PrefixedNames:
 _WORD_PREFIXES = ("l1", "r1", "l2", "r2", "l3", "r3", "t", "p", "ag")
 
 
+# Features every mention has, whatever its sentence: FeatureIds holds their columns.
+_FIXED_NAMES = ("bias", "d:sent_pos", "d:sent_neg", "d:compound", "d:position")
+
+
 class FeatureIds(NamedTuple):
     """A model's feature columns in the form :func:`feature_columns` reads: the name index,
-    and for each of :data:`_WORD_PREFIXES` a word → column dictionary."""
+    for each of :data:`_WORD_PREFIXES` a word → column dictionary, and the columns of
+    :data:`_FIXED_NAMES` (looked up once, not for every mention)."""
 
     index: dict[str, int]
     words: tuple[dict[str, int], ...]
+    fixed: tuple[int, ...]
 
 
 def feature_ids(index: dict[str, int]) -> FeatureIds:
@@ -520,7 +527,8 @@ def feature_ids(index: dict[str, int]) -> FeatureIds:
         prefix, sep, word = name.partition(":")
         if sep and prefix in words:
             words[prefix][word] = col
-    return FeatureIds(index, tuple(words[prefix] for prefix in _WORD_PREFIXES))
+    fixed = tuple(index.get(name, -1) for name in _FIXED_NAMES)
+    return FeatureIds(index, tuple(words[prefix] for prefix in _WORD_PREFIXES), fixed)
 
 
 def feature_columns(
@@ -536,8 +544,10 @@ def feature_columns(
     """
     get = ids.index.get
     l1, r1, l2, r2, l3, r3, t_ids, p_ids, ag_ids = ids.words
+    bias, sent_pos, sent_neg, compound, position = ids.fixed
     low, val, n = parse.lower, parse.valence, len(parse.lower)
-    a, b = sc.a, sc.b
+    # the scope's fields unpacked at once (a named field's read is a descriptor call)
+    a, b, _, _, _, _, _, is_speaker, said = sc
     anchor = (a if a < n - 1 else n - 1) if n else 0  # builtin min/max cost a call each
     t_clause = parse.clause[anchor] if n else 0
     t_segment = parse.segment[anchor] if n else 0
@@ -547,7 +557,6 @@ def feature_columns(
     total_pos = total_neg = 0.0
     sums: dict[str, float] = {}
     sget = sums.get
-    said = sc.said
     for i in parse.valenced:
         if a <= i < b:
             continue
@@ -587,13 +596,14 @@ def feature_columns(
             sums[name] = sget(name, 0.0) + v
         sums["d:dist_w"] = sget("d:dist_w", 0.0) + v * w
     s = (total_pos + total_neg) * 4.0
-    cols.append(get("bias", -1))
-    cols += map(get, sums, repeat(-1))
-    cols += (get("d:sent_pos", -1), get("d:sent_neg", -1), get("d:compound", -1))
+    cols.append(bias)
     values.append(1.0)
-    values += sums.values()
+    if sums:  # often none: no evaluative word outside the target
+        cols += map(get, sums, repeat(-1))
+        values += sums.values()
+    cols += (sent_pos, sent_neg, compound)
     values += (total_pos, total_neg, s / math.sqrt(s * s + 15.0))
-    own = sum(val[a:b]) / 4.0
+    own = (val[a] if b - a == 1 else sum(val[a:b])) / 4.0  # one target word: no slice
     if own:
         cols.append(get("d:own", -1))
         values.append(own)
@@ -650,7 +660,7 @@ def feature_columns(
             contrast_role = role
             cols += (get("d:contrast_role", -1), get("d:contrast_other", -1))
             values += (role, across)
-    if sc.is_speaker:
+    if is_speaker:
         cols.append(get("speaker", -1))
         values.append(1.0)
     if t_quote:
@@ -661,7 +671,7 @@ def feature_columns(
         if negs:
             cols.append(get("d:neg_before", -1))
             values.append(2.0 if negs > 2 else float(negs))
-    cols.append(get("d:position", -1))
+    cols.append(position)
     values.append(a / (n if n > 1 else 1))
     if a == 0:
         cols.append(get("first", -1))
