@@ -472,7 +472,8 @@ def features(
     sc = sc if sc is not None else scope(parse, start, end)
     index = _NameRecorder()
     prefixed = tuple(_PrefixedNames(p + ":", index) for p in _WORD_PREFIXES)
-    ids = FeatureIds(index, prefixed, tuple(map(index.get, _FIXED_NAMES)))
+    pairs = tuple(_PrefixedPairs(p + ":", index) for p in _PAIR_PREFIXES)
+    ids = FeatureIds(index, prefixed, tuple(map(index.get, _FIXED_NAMES)), pairs)
     cols: list[int] = []
     values: list[float] = []
     feature_columns(parse, sc, ids, cols, values)
@@ -501,9 +502,26 @@ class _PrefixedNames:
         return self.index.get(self.prefix + word)
 
 
+class _PrefixedPairs:
+    """A first word → (second word → column) view of a :class:`_NameRecorder` for one prefix of
+    two-word features ("lb:", …): the name is "<prefix><first>_<second>"."""
+
+    def __init__(self, prefix: str, index: _NameRecorder) -> None:
+        self.prefix, self.index = prefix, index
+
+    def get(self, word: str, default: object = None) -> _PrefixedNames:
+        return _PrefixedNames(self.prefix + word + "_", self.index)
+
+
 # Prefixes of the one-word features after "<prefix>:" (neighbours, target words, preposition,
 # agent verb): FeatureIds maps each word straight to its column.
 _WORD_PREFIXES = ("l1", "r1", "l2", "r2", "l3", "r3", "t", "p", "ag")
+# Prefixes of the two-word features "<prefix>:<first>_<second>" (the two words left of the
+# target, the two right, the preposition and the word before it): FeatureIds maps the first word
+# to a second word → column dictionary, so no name is built (no token holds an underscore, so
+# the name's first "_" ends the first word).
+_PAIR_PREFIXES = ("lb", "rb", "pw")
+_NO_PAIRS: dict[str, int] = {}  # a first word no two-word feature begins with
 
 
 # Features every mention has, whatever its sentence: FeatureIds holds their columns.
@@ -512,12 +530,14 @@ _FIXED_NAMES = ("bias", "d:sent_pos", "d:sent_neg", "d:compound", "d:position")
 
 class FeatureIds(NamedTuple):
     """A model's feature columns in the form :func:`feature_columns` reads: the name index,
-    for each of :data:`_WORD_PREFIXES` a word → column dictionary, and the columns of
-    :data:`_FIXED_NAMES` (looked up once, not for every mention)."""
+    for each of :data:`_WORD_PREFIXES` a word → column dictionary, the columns of
+    :data:`_FIXED_NAMES` (looked up once, not for every mention), and for each of
+    :data:`_PAIR_PREFIXES` a first word → (second word → column) dictionary."""
 
     index: dict[str, int]
     words: tuple[dict[str, int], ...]
     fixed: tuple[int, ...]
+    pairs: tuple[dict[str, dict[str, int]], ...]
 
 
 def feature_ids(index: dict[str, int]) -> FeatureIds:
@@ -527,8 +547,19 @@ def feature_ids(index: dict[str, int]) -> FeatureIds:
         prefix, sep, word = name.partition(":")
         if sep and prefix in words:
             words[prefix][word] = col
+    pairs: dict[str, dict[str, dict[str, int]]] = {prefix: {} for prefix in _PAIR_PREFIXES}
+    for name, col in index.items():
+        prefix, sep, words_ = name.partition(":")
+        if sep and prefix in pairs:
+            first, _, second = words_.partition("_")
+            pairs[prefix].setdefault(first, {})[second] = col
     fixed = tuple(index.get(name, -1) for name in _FIXED_NAMES)
-    return FeatureIds(index, tuple(words[prefix] for prefix in _WORD_PREFIXES), fixed)
+    return FeatureIds(
+        index,
+        tuple(words[prefix] for prefix in _WORD_PREFIXES),
+        fixed,
+        tuple(pairs[prefix] for prefix in _PAIR_PREFIXES),
+    )
 
 
 def feature_columns(
@@ -545,6 +576,7 @@ def feature_columns(
     get = ids.index.get
     l1, r1, l2, r2, l3, r3, t_ids, p_ids, ag_ids = ids.words
     bias, sent_pos, sent_neg, compound, position = ids.fixed
+    lb_ids, rb_ids, pw_ids = ids.pairs
     low, val, n = parse.lower, parse.valence, len(parse.lower)
     # the scope's fields unpacked at once (a named field's read is a descriptor call)
     a, b, _, _, _, _, _, is_speaker, said = sc
@@ -621,7 +653,7 @@ def feature_columns(
         cols.append(p_ids.get(prep, -1))
         values.append(1.0)
         if j >= 1:
-            cols.append(get(f"pw:{prep}_{low[j - 1]}", -1))
+            cols.append(pw_ids.get(prep, _NO_PAIRS).get(low[j - 1], -1))
             values.append(1.0)
     elif j >= 0 and val[j] and clause[j] == t_clause:
         object_of = val[j] / 4.0
@@ -696,10 +728,10 @@ def feature_columns(
         cols.append(r3.get(low[b + 2], -1))
         values.append(1.0)
     if a >= 2:
-        cols.append(get(f"lb:{low[a - 2]}_{low[a - 1]}", -1))
+        cols.append(lb_ids.get(low[a - 2], _NO_PAIRS).get(low[a - 1], -1))
         values.append(1.0)
     if b + 1 < n:
-        cols.append(get(f"rb:{low[b]}_{low[b + 1]}", -1))
+        cols.append(rb_ids.get(low[b], _NO_PAIRS).get(low[b + 1], -1))
         values.append(1.0)
     if b - a == 1:
         cols.append(t_ids.get(low[a], -1))

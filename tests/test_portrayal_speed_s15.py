@@ -19,6 +19,7 @@ from analysis.target_features import (
     _DECAY,
     _FIXED_NAMES,
     _LEFT_NAMES,
+    _PAIR_PREFIXES,
     _PREP_SET,
     _RIGHT_NAMES,
     _TOKEN_INFO,
@@ -396,3 +397,25 @@ def test_fixed_columns_hand_checked():
     assert list(feats)[:1] == ["bias"] and feats["d:position"] == 1 / 6
     assert feats["d:sent_pos"] == lexicon()["praised"] / 4  # 2.2 / 4
     assert feats["d:sent_neg"] == lexicon()["rebels"] / 4  # −0.8 / 4
+
+
+def test_pair_columns_are_the_index_columns():
+    """Every two-word feature of the model is found through FeatureIds.pairs (exhaustive over
+    the shipped model's names), and a name the index lacks is not."""
+    model = load_model()
+    ids = model["feature_ids"]
+    found = 0
+    for name, col in model["index"].items():
+        prefix, _, words = name.partition(":")
+        if prefix in _PAIR_PREFIXES:
+            first, _, second = words.partition("_")
+            assert ids.pairs[_PAIR_PREFIXES.index(prefix)][first][second] == col
+            found += 1
+    assert found > 100
+    lb, rb, pw = feature_ids({"lb:the_new": 4, "pw:of_support": 7, "r1:x": 1}).pairs
+    assert lb == {"the": {"new": 4}} and rb == {} and pw == {"of": {"support": 7}}
+    # the recorder's view: the name is built only for training
+    sentence = "He spoke in support of the plan today."
+    start = sentence.index("plan")
+    feats = features(parse_sentence(sentence), start, start + 4)
+    assert {"lb:of_the", "rb:today_.", "pw:of_support"} <= set(feats)
