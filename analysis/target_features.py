@@ -759,6 +759,7 @@ class Scope(NamedTuple):
 
 
 _new_tuple = tuple.__new__
+_NOTHING_SAID = range(0)  # a mention's reported speech when it is not a speaker
 
 
 def scope(parse: SentenceParse, start: int, end: int) -> Scope:
@@ -798,8 +799,9 @@ def scope(parse: SentenceParse, start: int, end: int) -> Scope:
             is_speaker, said = True, range(0, k - 1)
         elif k >= 0 and low[k] in SAY_VERBS and (b >= n or not parse.is_word[b]):
             is_speaker, said = True, range(0, k)
-        else:
-            is_speaker, said = False, range(0)
+        else:  # not a speaker (most mentions): nothing said, an empty range where the segment
+            # starts, as the clipping below gives it (without reading the range's bounds)
+            return _new_tuple(Scope, (a, b, n, lo, hi, lo, lo, False, _NOTHING_SAID))
     s_lo = said.start if said.start > lo else lo
     s_hi = (said.stop if said.stop < hi else hi) if said else lo
     # NamedTuple's own __new__ is a Python function; its tuple.__new__ without that frame

@@ -8,6 +8,7 @@ quotation marks looked for in the text instead of among the tokens).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, repeat
 from typing import NamedTuple
 
@@ -27,6 +28,7 @@ from analysis.target_features import (
     ADVERB_SKIP,
     BE_VERBS,
     QUOTE_CHARS,
+    SAY_VERBS,
     SKIPPABLE,
     Scope,
     SentenceParse,
@@ -419,3 +421,74 @@ def test_pair_columns_are_the_index_columns():
     start = sentence.index("plan")
     feats = features(parse_sentence(sentence), start, start + 4)
     assert {"lb:of_the", "rb:today_.", "pw:of_support"} <= set(feats)
+
+
+# --- the mention's scope ---------------------------------------------------------------------
+
+
+_SPEECH = ["according", "to", "says", "has", "also", "Ann", "Bob"]
+
+
+def _old_scope(parse: SentenceParse, start: int, end: int) -> Scope:
+    """target_features.scope before session 15 (a mention that is no speaker went through the
+    clipping of an empty range)."""
+    n = len(parse.lower)
+    # the target's tokens (:func:`target_tokens`): the first token ending after the span
+    # starts up to the first starting at or after its end
+    a = bisect_right(parse.ends, start)
+    b = bisect_left(parse.starts, end)
+    if b <= a:
+        b = a
+    if not n:
+        return Scope(a, b, 0, 0, 0, 0, 0, False, range(0))
+    segment = parse.segment
+    if segment[-1]:
+        seg = segment[a if a < n - 1 else n - 1]  # conditionals: builtin min/max cost a call
+        lo, hi = bisect_left(segment, seg), bisect_right(segment, seg)
+        lo, hi = (lo if lo < a else a), (hi if hi > b else b)
+    else:  # one segment (no contrast word, most sentences): the whole sentence (b <= n)
+        lo, hi = 0, n
+    # whether the target is the speaker of a reporting verb, and the tokens of what it says
+    low = parse.lower
+    j = b
+    while j < n and j < b + 3 and (low[j] in ADVERB_SKIP or low[j] in ("has", "had", ",")):
+        j += 1
+    if j < n and low[j] in SAY_VERBS and low[j] != "according":
+        is_speaker = True
+        # three words or more after the verb: what follows it; else what precedes the target
+        said = range(j + 1, n) if sum(parse.is_word[j + 1 :]) >= 3 else range(0, a)
+    else:
+        # "..., said X." / "according to X"
+        k = a - 1
+        if k >= 1 and low[k] == "to" and low[k - 1] == "according":
+            is_speaker, said = True, range(0, k - 1)
+        elif k >= 0 and low[k] in SAY_VERBS and (b >= n or not parse.is_word[b]):
+            is_speaker, said = True, range(0, k)
+        else:
+            is_speaker, said = False, range(0)
+    s_lo = said.start if said.start > lo else lo
+    s_hi = (said.stop if said.stop < hi else hi) if said else lo
+    return Scope(a, b, n, lo, hi, s_lo, s_hi if s_hi > s_lo else s_lo, is_speaker, said)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_PIECES, "according", "to", "says", "has", "also"]), max_size=16),
+    st.data(),
+)
+def test_scope_is_the_old_scope(words, data):
+    sentence = " ".join(words)
+    parse = parse_sentence(sentence)
+    start = data.draw(st.integers(0, max(len(sentence) - 1, 0)))
+    end = data.draw(st.integers(start, max(len(sentence), start)))
+    got, expected = scope(parse, start, end), _old_scope(parse, start, end)
+    assert type(got) is Scope and got == expected
+
+
+def test_scope_hand_checked():
+    sentence = "Ann praised Bob, but Carl said the plan failed."
+    parse = parse_sentence(sentence)
+    bob = scope(parse, sentence.index("Bob"), sentence.index("Bob") + 3)
+    assert bob == Scope(2, 3, 11, 0, 4, 0, 0, False, range(0))  # no speaker: nothing said
+    carl = scope(parse, sentence.index("Carl"), sentence.index("Carl") + 4)
+    assert carl.is_speaker and carl.said == range(7, 11) and (carl.said_lo, carl.said_hi) == (7, 11)
