@@ -268,6 +268,7 @@ def _punctuation_emphasis(text: str) -> float:
 
 _SCALES = tuple(10.0**digits for digits in range(16))
 _ROUNDER = 1.5 * 2.0**52  # adding it and taking it away rounds a double to an integer, half-even
+_NEAR_HALF = 0.5 - 1e-6  # a scaled value this far from its integer or farther is "near a half"
 
 
 def _round(x: float, digits: int) -> float:
@@ -277,13 +278,14 @@ def _round(x: float, digits: int) -> float:
     Scaled up, a value that is not within a hair of a half rounds to the same integer in
     double arithmetic, and dividing that exact integer by the exact power of ten gives the
     double nearest the decimal, as ``round`` does; a value near a half takes ``round``.
+    The checks are comparisons only (no ``abs`` call): a NaN fails them and takes ``round``.
     """
     scale = _SCALES[digits]
     y = x * scale
     k = (y + _ROUNDER) - _ROUNDER
-    if 0.5 - abs(y - k) < 1e-6 or not -1e9 < y < 1e9:
-        return round(x, digits)
-    return k / scale if k else x * 0.0  # a zero keeps the sign of x, as round's does
+    if -1e9 < y < 1e9 and -_NEAR_HALF < y - k < _NEAR_HALF:
+        return k / scale if k else x * 0.0  # a zero keeps the sign of x, as round's does
+    return round(x, digits)
 
 
 def _but(lowered: list[str], sentiments: list[float]) -> None:
@@ -300,6 +302,20 @@ def _but(lowered: list[str], sentiments: list[float]) -> None:
             sentiments[si] = sentiment * 0.5
         elif si > bi:
             sentiments[si] = sentiment * 1.5
+
+
+def _sift(sentiments: list[float]) -> tuple[float, float, int]:
+    """VADER's ``_sift_sentiment_scores``, the zeros (most words) skipped in C rather than
+    tested one by one."""
+    pos_sum = 0.0
+    neg_sum = 0.0
+    nonzero = list(filter(None, sentiments))  # NaN is truthy: it is neither, as in VADER
+    for sentiment_score in nonzero:
+        if sentiment_score > 0:
+            pos_sum += float(sentiment_score) + 1
+        if sentiment_score < 0:
+            neg_sum += float(sentiment_score) - 1
+    return pos_sum, neg_sum, len(sentiments) - len(nonzero)
 
 
 class ExactVader(SentimentIntensityAnalyzer):
@@ -345,7 +361,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         n = len(tokens)
         if not n:
             return _NO_TEXT
-        lowered = _vader_forms(tokens)
+        lowered = list(map(_VADER_FORMS.__getitem__, tokens))  # _vader_forms, inline
         # a text with an emoji takes the library's path; no emoji is ASCII (a flag read, not
         # computed), and the memo has marked each token holding one
         if not text.isascii() and not _VADER_FORMS.emoji.isdisjoint(tokens):
@@ -464,7 +480,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         elif sum_s < 0:
             sum_s -= punct_emph_amplifier
         compound = normalize(sum_s)
-        pos_sum, neg_sum, neu_count = self._sift_sentiment_scores(sentiments)
+        pos_sum, neg_sum, neu_count = _sift(sentiments)  # a global: no method look-up
         if pos_sum > math.fabs(neg_sum):
             pos_sum += punct_emph_amplifier
         elif pos_sum < math.fabs(neg_sum):
@@ -475,18 +491,8 @@ class ExactVader(SentimentIntensityAnalyzer):
         neu = math.fabs(neu_count / total)
         return _round(compound, 4), _round(pos, 3), _round(neu, 3), _round(neg, 3)
 
-    @staticmethod
-    def _sift_sentiment_scores(sentiments: list[float]) -> tuple[float, float, int]:
-        """VADER's sums, the zeros (most words) skipped in C rather than tested one by one."""
-        pos_sum = 0.0
-        neg_sum = 0.0
-        nonzero = list(filter(None, sentiments))  # NaN is truthy: it is neither, as in VADER
-        for sentiment_score in nonzero:
-            if sentiment_score > 0:
-                pos_sum += float(sentiment_score) + 1
-            if sentiment_score < 0:
-                neg_sum += float(sentiment_score) - 1
-        return pos_sum, neg_sum, len(sentiments) - len(nonzero)
+    # VADER's sums (the library's loop calls this method too)
+    _sift_sentiment_scores = staticmethod(_sift)
 
     # VADER's per-word rules, for the library's own loop (texts with emojis): the same checks
     # on lower-cased words memoised per token list instead of re-lowered per word.
