@@ -105,7 +105,9 @@ def vader() -> SentimentIntensityAnalyzer:
     with any other version, VADER's own class.
     """
     if importlib.metadata.version("vaderSentiment") == "3.3.2":
-        return ExactVader()
+        analyzer = ExactVader()
+        _VADER_KEYS.use(analyzer.lexicon)
+        return analyzer
     return SentimentIntensityAnalyzer()
 
 
@@ -147,8 +149,11 @@ class _TokenForms(dict):
             self.emoji.clear()
         if not token.isascii() and not _emoji_chars().isdisjoint(token):
             self.emoji.add(token)
-        form = self[token] = _vader_token(token)
+        form = self[token] = self._form(token)
         return form
+
+    def _form(self, token: str) -> str:
+        return _vader_token(token)
 
 
 @cache
@@ -216,6 +221,45 @@ def _idiom_pairs() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _IDIOM_FIRST, _IDIOM_SECOND = _idiom_pairs()
+
+# Every word form VADER's rules compare or look up besides the lexicon's (which ``_TokenKeys``
+# adds): boosters, negations and the words of the rules' checks, and every word of its
+# multi-word idioms and boosters. A form containing "n't" is read too (a negation).
+_READ_WORDS = (
+    _RULE_WORDS
+    | {"doubt", "at", "very", "or", "nor", "but", "kind", "of"}
+    | {word for phrase in itertools.chain(SPECIAL_CASES, BOOSTER_DICT) for word in phrase.split()}
+)
+
+
+class _TokenKeys(_TokenForms):
+    """token → its VADER form when VADER's rules can read that form (a lexicon word, or one of
+    :data:`_READ_WORDS`, or one containing "n't"), else "" for every other token: most tokens
+    then share one string, whose lexicon look-up always probes the same slot, instead of
+    reading a form object and a lexicon slot of their own (cache misses, token after token).
+    No rule tells such a word from "": each compares it with, or looks it up among, words it
+    is not (the lexicon holds no "", and an idiom with an empty word is no key), and the scores
+    are the full forms' (tests/test_readability_speed_s15.py). Built for one lexicon
+    (:meth:`use`, the shared analyzer's): an analyzer with another lexicon reads the full forms
+    of :data:`_VADER_FORMS`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lexicon: dict[str, float] | None = None
+        self.words: frozenset[str] = frozenset()
+
+    def use(self, lexicon: dict[str, float]) -> None:
+        self.clear()
+        self.emoji.clear()
+        self.lexicon = lexicon
+        self.words = _READ_WORDS.union(lexicon)
+
+    def _form(self, token: str) -> str:
+        form = _vader_token(token)
+        return form if form in self.words or "n't" in form else ""
+
+
+_VADER_KEYS = _TokenKeys()
 
 
 def _special_idioms(valence: float, low: list[str], i: int) -> float:
@@ -361,10 +405,11 @@ class ExactVader(SentimentIntensityAnalyzer):
         n = len(tokens)
         if not n:
             return _NO_TEXT
-        lowered = list(map(_VADER_FORMS.__getitem__, tokens))  # _vader_forms, inline
+        forms = _VADER_KEYS if self.lexicon is _VADER_KEYS.lexicon else _VADER_FORMS
+        lowered = list(map(forms.__getitem__, tokens))
         # a text with an emoji takes the library's path; no emoji is ASCII (a flag read, not
         # computed), and the memo has marked each token holding one
-        if not text.isascii() and not _VADER_FORMS.emoji.isdisjoint(tokens):
+        if not text.isascii() and not forms.emoji.isdisjoint(tokens):
             return self._library_scores(text)
         lexicon = self.lexicon
         if self._lexicon_words.isdisjoint(lowered):

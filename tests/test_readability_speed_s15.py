@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import struct
+from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -188,3 +189,59 @@ def test_sift_is_the_old_method(sentiments):
 
 def test_sift_hand_checked():
     assert S._sift([0, 2.0, 0, -1.5, 0]) == (3.0, -2.5, 3)
+
+
+# --- sentiment: one shared "" for the tokens no VADER rule reads ------------------------------
+
+# lexicon words, boosters, negations, the rules' words, idiom words, words that only join into
+# "n't" across a boundary, capitals and punctuation, and words no rule reads
+_SENTIMENT_WORDS = [
+    "good", "bad", "great", "terrible", "love", "hate", "no", "not", "never", "isn't",
+    "don't", "aint", "very", "extremely", "barely", "kind", "of", "so", "this", "without",
+    "doubt", "least", "at", "but", "the", "kiss", "death", "bomb", "yeah", "right", "cut",
+    "mustard", "hand", "to", "mouth", "upper", "sort", "nor", "or", "people", "said", "a",
+    "hardly", "sweet", "dead", "wrong", "it", "was", "GOOD", "BAD", "Very", "NOT", "Great",
+    "hate!", '"love', "fine,", "well", "worst", "won't", "cannot", "Never", "LEAST", "ok",
+    "n't", "it'dn't", "This", "So", "troops", "TROOPS", "Trump,", "xn", "'tis", "ban", "(the",
+    "But", "BUT", "said:", "“Good", "no.", "ok?", ":)", "shit", "ass", "bad-ass", "fucking",
+    "some", "one", "nothing", "much", "really", "Kind", "OF", "of,", "Least", "doubt!",
+]  # fmt: skip
+
+
+@cache
+def _analyzers() -> tuple[S.ExactVader, object]:
+    """An ExactVader with a lexicon of its own, and the library's analyzer (built once)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return S.ExactVader(), SentimentIntensityAnalyzer()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SENTIMENT_WORDS), min_size=1, max_size=16),
+    st.sampled_from(["", ".", "!", "?!", " !!", "??"]),
+)
+def test_shared_key_scores_are_the_full_forms_and_vaders(words, end):
+    text = " ".join(words) + end
+    shared = S.vader()
+    assert shared.lexicon is S._VADER_KEYS.lexicon  # the shared "" path
+    full, original = _analyzers()
+    assert full.lexicon is not S._VADER_KEYS.lexicon  # the full forms of _VADER_FORMS
+    expected = full.scores(text)
+    assert shared.scores(text) == expected
+    library = original.polarity_scores(text)
+    assert expected == (library["compound"], library["pos"], library["neu"], library["neg"])
+
+
+def test_shared_key_is_no_word_any_rule_reads():
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SPECIAL_CASES
+
+    shared = S.vader()
+    assert "" not in shared.lexicon and "" not in S._READ_WORDS
+    # an idiom looked up with a "" among its words has an empty part: no key has one
+    for phrase in (*SPECIAL_CASES, *BOOSTER_DICT):
+        assert all(phrase.split(" ")), phrase
+    keys = S._VADER_KEYS
+    assert keys["troops,"] == "" and keys["Good!"] == "good" and keys['"Kind'] == "kind"
+    assert keys["isn’t"] == "" and keys["isn't"] == "isn't" and keys["it'dn't"] == "it'dn't"
+    assert keys["(the"] == "the" and keys["death."] == "death" and keys["said"] == ""
