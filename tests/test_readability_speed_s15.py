@@ -245,3 +245,36 @@ def test_shared_key_is_no_word_any_rule_reads():
     assert keys["troops,"] == "" and keys["Good!"] == "good" and keys['"Kind'] == "kind"
     assert keys["isn’t"] == "" and keys["isn't"] == "isn't" and keys["it'dn't"] == "it'dn't"
     assert keys["(the"] == "the" and keys["death."] == "death" and keys["said"] == ""
+
+
+# --- readability: one object per distinct word row ------------------------------------------
+
+
+def test_equal_word_rows_are_one_object():
+    from analysis import readability as R
+
+    R._word_row.cache_clear()
+    words = ["the", "and", "said", "made", "troops", "nations", "Trump", "it", "is", "were"]
+    rows = [R._word_row(w) for w in words] + [R._word_row(w, True) for w in words]
+    expected = [R._WORD_ROW.pack(*R._features(w, False)) for w in words]
+    expected += [R._WORD_ROW.pack(*R._features(w, True)) for w in words]
+    assert rows == expected  # the counts themselves
+    assert R._word_row("the") == R._WORD_ROW.pack(1, 0, 0, 0, 3, 3)
+    for a, b in zip(rows, expected, strict=True):
+        assert R._ROWS[b] is a
+    for a in rows:
+        assert all(a is b for b in rows if a == b)
+    assert rows[0] is rows[1]  # "the" and "and": one syllable, three letters, familiar
+
+
+def test_shared_rows_stay_bounded(monkeypatch):
+    from analysis import readability as R
+
+    monkeypatch.setattr(R, "_PIECE_ROWS_MAX", 3)
+    R._word_row.cache_clear()
+    R._ROWS.clear()
+    rows = [R._word_row(w) for w in ("a", "be", "cat", "door", "eagle", "frozen", "a")]
+    assert len(R._ROWS) <= 3
+    assert rows[-1] == rows[0] == R._WORD_ROW.pack(*R._features("a", False))
+    R._word_row.cache_clear()
+    R._ROWS.clear()
