@@ -497,8 +497,23 @@ def _word_row(token: str, name: bool = False) -> bytes:
     A word that is no name is looked up with the token alone: the cache then keys on the
     string itself instead of a new tuple, a cheaper look-up for most words. A new word goes
     straight to :func:`_features` (not through the cache of :func:`_word_features`: one cache
-    miss a word instead of two)."""
-    return _WORD_ROW.pack(*_features(token, name))
+    miss a word instead of two).
+
+    Equal rows are one object (:data:`_ROWS`): a few hundred distinct rows stand for tens of
+    thousands of words, so the piece memos' values, whose reference counts every look-up
+    writes and whose bytes every join reads, stay in the cache instead of one cold object a
+    word."""
+    row = _WORD_ROW.pack(*_features(token, name))
+    shared = _ROWS.get(row)
+    if shared is None:
+        if len(_ROWS) >= _PIECE_ROWS_MAX:
+            _ROWS.clear()
+        shared = _ROWS[row] = row
+    return shared
+
+
+# packed row -> the one object standing for it (bounded like the piece memos)
+_ROWS: dict[bytes, bytes] = {}
 
 
 def _count_matrix(article: Article) -> np.ndarray:

@@ -105,7 +105,9 @@ def vader() -> SentimentIntensityAnalyzer:
     with any other version, VADER's own class.
     """
     if importlib.metadata.version("vaderSentiment") == "3.3.2":
-        return ExactVader()
+        analyzer = ExactVader()
+        _VADER_KEYS.use(analyzer.lexicon)
+        return analyzer
     return SentimentIntensityAnalyzer()
 
 
@@ -147,8 +149,11 @@ class _TokenForms(dict):
             self.emoji.clear()
         if not token.isascii() and not _emoji_chars().isdisjoint(token):
             self.emoji.add(token)
-        form = self[token] = _vader_token(token)
+        form = self[token] = self._form(token)
         return form
+
+    def _form(self, token: str) -> str:
+        return _vader_token(token)
 
 
 @cache
@@ -217,6 +222,45 @@ def _idiom_pairs() -> tuple[frozenset[str], frozenset[str]]:
 
 _IDIOM_FIRST, _IDIOM_SECOND = _idiom_pairs()
 
+# Every word form VADER's rules compare or look up besides the lexicon's (which ``_TokenKeys``
+# adds): boosters, negations and the words of the rules' checks, and every word of its
+# multi-word idioms and boosters. A form containing "n't" is read too (a negation).
+_READ_WORDS = (
+    _RULE_WORDS
+    | {"doubt", "at", "very", "or", "nor", "but", "kind", "of"}
+    | {word for phrase in itertools.chain(SPECIAL_CASES, BOOSTER_DICT) for word in phrase.split()}
+)
+
+
+class _TokenKeys(_TokenForms):
+    """token → its VADER form when VADER's rules can read that form (a lexicon word, or one of
+    :data:`_READ_WORDS`, or one containing "n't"), else "" for every other token: most tokens
+    then share one string, whose lexicon look-up always probes the same slot, instead of
+    reading a form object and a lexicon slot of their own (cache misses, token after token).
+    No rule tells such a word from "": each compares it with, or looks it up among, words it
+    is not (the lexicon holds no "", and an idiom with an empty word is no key), and the scores
+    are the full forms' (tests/test_readability_speed_s15.py). Built for one lexicon
+    (:meth:`use`, the shared analyzer's): an analyzer with another lexicon reads the full forms
+    of :data:`_VADER_FORMS`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lexicon: dict[str, float] | None = None
+        self.words: frozenset[str] = frozenset()
+
+    def use(self, lexicon: dict[str, float]) -> None:
+        self.clear()
+        self.emoji.clear()
+        self.lexicon = lexicon
+        self.words = _READ_WORDS.union(lexicon)
+
+    def _form(self, token: str) -> str:
+        form = _vader_token(token)
+        return form if form in self.words or "n't" in form else ""
+
+
+_VADER_KEYS = _TokenKeys()
+
 
 def _special_idioms(valence: float, low: list[str], i: int) -> float:
     """VADER's ``_special_idioms_check`` on the lower-cased words.
@@ -268,6 +312,7 @@ def _punctuation_emphasis(text: str) -> float:
 
 _SCALES = tuple(10.0**digits for digits in range(16))
 _ROUNDER = 1.5 * 2.0**52  # adding it and taking it away rounds a double to an integer, half-even
+_NEAR_HALF = 0.5 - 1e-6  # a scaled value this far from its integer or farther is "near a half"
 
 
 def _round(x: float, digits: int) -> float:
@@ -277,13 +322,14 @@ def _round(x: float, digits: int) -> float:
     Scaled up, a value that is not within a hair of a half rounds to the same integer in
     double arithmetic, and dividing that exact integer by the exact power of ten gives the
     double nearest the decimal, as ``round`` does; a value near a half takes ``round``.
+    The checks are comparisons only (no ``abs`` call): a NaN fails them and takes ``round``.
     """
     scale = _SCALES[digits]
     y = x * scale
     k = (y + _ROUNDER) - _ROUNDER
-    if 0.5 - abs(y - k) < 1e-6 or not -1e9 < y < 1e9:
-        return round(x, digits)
-    return k / scale if k else x * 0.0  # a zero keeps the sign of x, as round's does
+    if -1e9 < y < 1e9 and -_NEAR_HALF < y - k < _NEAR_HALF:
+        return k / scale if k else x * 0.0  # a zero keeps the sign of x, as round's does
+    return round(x, digits)
 
 
 def _but(lowered: list[str], sentiments: list[float]) -> None:
@@ -300,6 +346,20 @@ def _but(lowered: list[str], sentiments: list[float]) -> None:
             sentiments[si] = sentiment * 0.5
         elif si > bi:
             sentiments[si] = sentiment * 1.5
+
+
+def _sift(sentiments: list[float]) -> tuple[float, float, int]:
+    """VADER's ``_sift_sentiment_scores``, the zeros (most words) skipped in C rather than
+    tested one by one."""
+    pos_sum = 0.0
+    neg_sum = 0.0
+    nonzero = list(filter(None, sentiments))  # NaN is truthy: it is neither, as in VADER
+    for sentiment_score in nonzero:
+        if sentiment_score > 0:
+            pos_sum += float(sentiment_score) + 1
+        if sentiment_score < 0:
+            neg_sum += float(sentiment_score) - 1
+    return pos_sum, neg_sum, len(sentiments) - len(nonzero)
 
 
 class ExactVader(SentimentIntensityAnalyzer):
@@ -345,10 +405,11 @@ class ExactVader(SentimentIntensityAnalyzer):
         n = len(tokens)
         if not n:
             return _NO_TEXT
-        lowered = _vader_forms(tokens)
+        forms = _VADER_KEYS if self.lexicon is _VADER_KEYS.lexicon else _VADER_FORMS
+        lowered = list(map(forms.__getitem__, tokens))
         # a text with an emoji takes the library's path; no emoji is ASCII (a flag read, not
         # computed), and the memo has marked each token holding one
-        if not text.isascii() and not _VADER_FORMS.emoji.isdisjoint(tokens):
+        if not text.isascii() and not forms.emoji.isdisjoint(tokens):
             return self._library_scores(text)
         lexicon = self.lexicon
         if self._lexicon_words.isdisjoint(lowered):
@@ -464,7 +525,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         elif sum_s < 0:
             sum_s -= punct_emph_amplifier
         compound = normalize(sum_s)
-        pos_sum, neg_sum, neu_count = self._sift_sentiment_scores(sentiments)
+        pos_sum, neg_sum, neu_count = _sift(sentiments)  # a global: no method look-up
         if pos_sum > math.fabs(neg_sum):
             pos_sum += punct_emph_amplifier
         elif pos_sum < math.fabs(neg_sum):
@@ -475,18 +536,8 @@ class ExactVader(SentimentIntensityAnalyzer):
         neu = math.fabs(neu_count / total)
         return _round(compound, 4), _round(pos, 3), _round(neu, 3), _round(neg, 3)
 
-    @staticmethod
-    def _sift_sentiment_scores(sentiments: list[float]) -> tuple[float, float, int]:
-        """VADER's sums, the zeros (most words) skipped in C rather than tested one by one."""
-        pos_sum = 0.0
-        neg_sum = 0.0
-        nonzero = list(filter(None, sentiments))  # NaN is truthy: it is neither, as in VADER
-        for sentiment_score in nonzero:
-            if sentiment_score > 0:
-                pos_sum += float(sentiment_score) + 1
-            if sentiment_score < 0:
-                neg_sum += float(sentiment_score) - 1
-        return pos_sum, neg_sum, len(sentiments) - len(nonzero)
+    # VADER's sums (the library's loop calls this method too)
+    _sift_sentiment_scores = staticmethod(_sift)
 
     # VADER's per-word rules, for the library's own loop (texts with emojis): the same checks
     # on lower-cased words memoised per token list instead of re-lowered per word.
