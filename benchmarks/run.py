@@ -107,9 +107,11 @@ WORD_MEMOS = (
     ("analysis.attribution", "_NORMS"),
     ("analysis.attribution", "_PIECES"),
     ("analysis.sentiment", "_VADER_FORMS"),
+    ("analysis.sentiment", "_VADER_KEYS"),
     ("analysis.target_features", "_TOKEN_INFO"),
     ("analysis.target_features", "_CHUNK_TOKENS"),
     ("analysis.readability", "_PIECE_ROWS"),
+    ("analysis.readability", "_ROWS"),
     ("analysis.readability", "_CAPITAL_PIECES"),
     ("analysis.readability", "_CAPITAL_OPENERS"),
 )
