@@ -36,7 +36,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.article import Article, as_article, frame, strings
+from analysis.article import Article, as_article, frame, string_columns
 from analysis.attribution_lexicon import (
     FUNCTION_WORDS,
     CueEntry,
@@ -4649,10 +4649,19 @@ def find_attributions(
             for spans in contents
         ],
     }
-    n = len(found)
-    # the four nullable int columns as the rows of one array and their masks of another, the
-    # content's bounds as one 2-D array (``frame``: consecutive columns): three NumPy calls
-    # instead of ten, each a pass through NumPy's conversion code
+    return _table(cols, sources, cues, contents)
+
+
+def _table(
+    cols: dict[str, list],
+    sources: list[tuple[int, int] | None],
+    cues: list[tuple[int, int] | None],
+    contents: list[list[tuple[int, int]]],
+) -> pd.DataFrame:
+    """The attribution table of its object and text columns (``cols``) and its spans."""
+    # the four nullable int columns and the content's bounds as the rows of one array, the
+    # masks of the four as another (``frame`` takes the last two rows as consecutive columns):
+    # two NumPy calls instead of ten, each a pass through NumPy's conversion code
     no_source = [src is None for src in sources]
     no_cue = [cue is None for cue in cues]
     ints = np.array(
@@ -4661,33 +4670,29 @@ def find_attributions(
             [src[1] if src else 0 for src in sources],
             [cue[0] if cue else 0 for cue in cues],
             [cue[1] if cue else 0 for cue in cues],
+            [spans[0][0] for spans in contents],
+            [spans[-1][1] for spans in contents],
         ],
         dtype="int64",
     )
     missing = np.array([no_source, no_source, no_cue, no_cue], dtype=bool)
-    # one string array for all text columns, sliced: a fifth of the cost of one per column
-    cells = strings([v for name in _TEXT_NAMES for v in cols[name]], _STR)
+    # one string array for all text columns, cut from its Arrow data (``string_columns``)
+    texts = iter(
+        string_columns([v for name in _TEXT_NAMES for v in cols[name]], len(_TEXT_NAMES), _STR)
+    )
     arrays: list[object] = []
     for name in COLUMNS:
         if name in _INT_ROWS:
             row = _INT_ROWS[name]
             arrays.append(pd.arrays.IntegerArray(ints[row], missing[row]))
         elif name == "content_start":  # and content_end, the next column
-            arrays.append(
-                np.array(
-                    [[spans[0][0] for spans in contents], [spans[-1][1] for spans in contents]],
-                    dtype="int64",
-                )
-            )
+            arrays.append(ints[4:6])
         elif name == "content_end":
             continue
         elif name in _TEXT_COLUMNS:
-            i = _TEXT_NAMES.index(name)
-            arrays.append(cells[i * n : (i + 1) * n])
-        else:
-            column = np.empty(n, dtype=object)  # lists stay lists
-            column[:] = cols[name]
-            arrays.append(column)
+            arrays.append(next(texts))
+        else:  # lists stay lists: one item a list, in one call
+            arrays.append(np.fromiter(cols[name], dtype=object, count=len(contents)))
     return frame(_COLUMN_INDEX, arrays)
 
 
