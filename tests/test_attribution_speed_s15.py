@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
 import numpy as np
 import pandas as pd
 from hypothesis import given, settings
@@ -122,3 +125,312 @@ def test_table_hand_checked() -> None:
     empty = A._table({name: [] for name in cols}, [], [], [])
     assert empty.empty and list(empty.columns) == A.COLUMNS
     assert [str(t) for t in empty.dtypes[:6]] == ["Int64"] * 4 + ["int64"] * 2
+
+
+# --- content scans: a quote mark looked for in C, cut marks visited alone ---------------------
+
+
+def _old_content_forward(
+    text: str, sent: A._Sentence, k: int, quotes: A._QuoteIndex, stop: int, objects: bool = False
+) -> list[tuple[int, int]]:
+    """Content from token k to the sentence end or a cut; a quote starting there is taken whole.
+
+    With ``objects`` (a verb cue's complement) a time or medium adjunct closing an object is cut.
+    """
+    norms = sent.norms
+    n = min(len(norms), stop)
+    while k < n and norms[k] in (",", ":", "—", "–"):
+        k += 1
+    if k >= n:
+        return []
+    if norms[k] in A.ADJUNCT_PREPS or norms[k] in A.FRONTED:
+        # 'said in Tel Aviv, "Israel is ..."': the quotation after the adjunct is the content
+        comma = next((t for t in range(k + 1, min(k + 8, n - 1)) if norms[t] in (",", ":")), None)
+        if comma is not None and quotes.starting_at(sent.starts[comma + 1]) is not None:
+            k = comma + 1
+    q = quotes.starting_at(sent.starts[k])
+    if q is not None and not A._words_after(text, sent, q, n):
+        return list(q.fragments)
+    end = n
+    # (only a comma or semicolon cuts: a tail without one skips the scan)
+    if not A._CUT_MARKS.isdisjoint(norms[k + 1 : n - 1]):
+        for t in range(k + 1, n - 1):
+            nxt = norms[t + 1]
+            cut = norms[t] == ";" or (
+                norms[t] == ","
+                and (
+                    nxt in A.CONTENT_CUTS
+                    or (
+                        A.CUT_AT_PARTICIPLE
+                        and nxt.endswith("ing")
+                        and nxt.isalpha()
+                        and nxt not in A.NOT_PARTICIPLES
+                    )
+                    or (
+                        nxt in ("but", "and", "where")
+                        and t + 2 < n
+                        and norms[t + 2] in A.THIRD_PERSON
+                    )
+                    or (
+                        nxt == "but"
+                        and t + 2 < n
+                        and (norms[t + 2] in ("the", "his", "her") or A._is_cap(sent.raws[t + 2]))
+                    )
+                )
+            )
+            if cut and quotes.at(sent.starts[t + 1]) is None:
+                end = t
+                break
+    # (most contents hold no dash: one set operation on the tokens spares the scan)
+    if A.CUT_AT_DASH and not A._DASHES.isdisjoint(norms[k + 1 : end]):
+        dashes = [t for t in range(k + 1, end) if norms[t] in A._DASHES and A._is_dash(sent, t)]
+        if len(dashes) == 1:
+            # one dash: what follows is the writer's aside ("... -- but he didn't ...")
+            t = dashes[0]
+            if quotes.at(sent.starts[t]) is None and not (
+                A.DASH_CONTINUES and t + 1 < n and norms[t + 1] in A.DASH_CONTINUERS
+            ):  # not "… — including Jeb Bush", "… — only that …"
+                end = t
+    if objects and norms[k] not in A.CLAUSE_OPENERS:
+        end = A._before_second_verb(sent, k, end, quotes)
+        end = A._before_trailing_adjunct(sent, k, end, quotes)
+        end = A._before_subordinate(sent, k, end)
+    s, e = sent.starts[k], sent.ends[end - 1]
+    q_end = quotes.at(e - 1)
+    if q_end is not None and q_end.end > e:  # a quote that runs on past the sentence
+        e = q_end.end
+    s, e = A._trim(text, s, e)
+    return [(s, e)] if e > s else []
+
+
+def _old_quote_before(
+    sent: A._Sentence, j: int, quotes: A._QuoteIndex, tail_done: bool = False
+) -> tuple[list[tuple[int, int]], int, int] | None:
+    """'"...," he said' / 'They "had chemistry," said X': content ending in a quote before the cue.
+
+    Returns the content fragments, the token where the words after the quote start, and the
+    token where the content starts (words before the quote make it a mixed quote).
+    """
+    norms = sent.norms
+    t = j
+    while t >= 0 and norms[t] != '"':
+        t -= 1
+    if t < 0 and 0 <= j < 4 and tail_done:
+        # '"... OK?" Trump said.' split after the question mark: the quote ends the sentence before
+        q = quotes.at(sent.start - 1) or quotes.at(sent.start - 2)
+        if (
+            q is not None
+            and 0 < sent.start - q.end <= 2
+            and not any(n in A.CLAUSE_PUNCT for n in norms[: j + 1])
+        ):
+            return list(q.fragments), 0, 0
+        return None
+    if t < 0 or j - t > 16:
+        return None
+    q = quotes.at(sent.starts[t])
+    if q is None or q.end != sent.ends[t]:
+        return None
+    b = t + 1
+    while b <= j and norms[b] in (",", "?", "!"):
+        b += 1
+    if any(
+        norms[x] in ("and", "but", "or")
+        and not (A.QUOTE_APPOSITIVE_AND and "," in norms[b:x] and "," in norms[x : j + 1])
+        for x in range(b, j + 1)
+    ):
+        return None  # an "and" inside an appositive ("Mr. Kaplan, a screenwriter and ...,") is
+    lead = A._lead(sent)
+    if q.start <= sent.starts[lead]:
+        return list(q.fragments), b, lead
+    first_q = next(x for x in range(len(sent.starts)) if sent.starts[x] >= q.start)
+    if any(norms[x] == ":" for x in range(lead, first_q)):
+        return list(q.fragments), b, first_q  # 'His final assessment: "...," he said.'
+    # a mixed quote keeps its leading conjunction ("But when it comes to Carrier, ''we've ...''")
+    start = 0
+    while start < lead and norms[start] in A.CLAUSE_PUNCT:
+        start += 1
+    return [(sent.starts[start], q.end)], b, start
+
+
+_WORDS = [
+    "said", "Smith", "the", "plan", "would", "fail", ",", ";", '"', "“", "”", "and", "but",
+    "he", "she", "The", "adding", "that", "in", "Paris", "—", "-", "–", ":", "who", "reporters",
+    "told", "on", "Monday", "where", "they", "We", "win.", "it", "was", "bad", "(", ")", "U.S.",
+    "”,", "“We", "again", "meanwhile", "including", "after", "to", "make", "for", "example",
+]  # fmt: skip
+
+
+@st.composite
+def _sentence_texts(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=24))
+    return " ".join(words) + draw(st.sampled_from([".", "", " said.", ":"]))
+
+
+def _laid_out(text: str) -> tuple[A._Sentence, A._QuoteIndex] | None:
+    sentences = A._sentences(text, [(0, len(text))], [(0, len(text))], prefilter=False)
+    if not sentences or not sentences[0].norms:
+        return None
+    return sentences[0], A._QuoteIndex(A.find_quotes(text, [(0, len(text))]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentence_texts())
+def test_content_forward_equals_the_old_one(text: str) -> None:
+    laid = _laid_out(text)
+    if laid is None:
+        return
+    sent, quotes = laid
+    n = len(sent.norms)
+    for k in range(n):
+        for stop in {n, max(k + 1, n - 3), k + 2}:
+            for objects in (False, True):
+                new = A._content_forward(text, sent, k, quotes, stop, objects)
+                assert new == _old_content_forward(text, sent, k, quotes, stop, objects)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentence_texts())
+def test_quote_before_equals_the_old_one(text: str) -> None:
+    laid = _laid_out(text)
+    if laid is None:
+        return
+    sent, quotes = laid
+    for j in range(-1, len(sent.norms)):
+        for tail_done in (False, True):
+            new = A._quote_before(sent, j, quotes, tail_done)
+            assert new == _old_quote_before(sent, j, quotes, tail_done)
+
+
+def test_content_scans_hand_checked() -> None:
+    text = "Smith said the plan would fail , and he left ; it was bad."
+    sent, quotes = _laid_out(text)
+    k = sent.norms.index("the")
+    assert A._content_forward(text, sent, k, quotes, len(sent.norms)) == [
+        (text.index("the plan"), text.index(" ,"))  # cut at ", and he"
+    ]
+    text = "“We will win,” Smith said."
+    sent, quotes = _laid_out(text)
+    j = sent.norms.index("smith")
+    assert A._quote_before(sent, j, quotes) == ([(0, text.index(" Smith"))], j, 0)
+    text = "We will win , Smith said."  # no quote mark: nothing before the cue
+    sent, quotes = _laid_out(text)
+    assert A._quote_before(sent, sent.norms.index("smith"), quotes) is None
+
+
+# --- sorted lists built by comprehensions, not generators -------------------------------------
+
+
+def _old_floating_quotes(
+    text: str, found: list[A.Found], quotes: A._QuoteIndex, sentence_starts: set[int]
+) -> list[A.Found]:
+    """Quotes no cue claims, spoken by the source of the attribution just before (or after).
+
+    '"We will win," Smith said. "Nobody can stop us."' is joined by :func:`_continue_quotes`;
+    here a quote standing in its own sentence or paragraph takes the speaker of the nearest
+    attribution within ``A.FLOAT_WINDOW`` characters before it, else just after it. It has no cue.
+    """
+    # a quoted phrase inside a sentence is not a floating quotation: without a quote opening a
+    # sentence (most texts) the claimed spans are never read
+    opening = [q for q in quotes.quotes if q.start in sentence_starts]
+    if not opening:
+        return []
+    claimed = sorted(
+        span
+        for f in found
+        for span in [*f.content, *([f.cue] if f.cue else []), *([f.source] if f.source else [])]
+    )
+    claimed_starts = [c[0] for c in claimed]
+    reach = list(accumulate((c[1] for c in claimed), max))  # furthest end among spans so far
+    with_source = sorted(
+        (((f.cue or f.content[0])[0], f) for f in found if f.source is not None and f.cue),
+        key=lambda pf: pf[0],
+    )
+    positions = [p for p, _ in with_source]
+    out = []
+    for q in opening:
+        k = bisect_left(claimed_starts, q.end)
+        if k > 0 and reach[k - 1] > q.start:
+            continue  # some attribution already covers part of it
+        if A._word_count(text, q.start, q.end, A.FLOAT_MIN_WORDS) < A.FLOAT_MIN_WORDS:
+            continue
+        i = bisect_left(positions, q.start) - 1
+        speaker = None
+        if i >= 0 and q.start - positions[i] <= A.FLOAT_WINDOW:
+            speaker = with_source[i][1]
+        elif i + 1 < len(positions) and positions[i + 1] - q.end <= A.FLOAT_WINDOW // 2:
+            speaker = with_source[i + 1][1]
+        if speaker is not None:
+            out.append(A.Found(None, list(q.fragments), speaker.source, None, "direct"))
+    return out
+
+
+def _old_drop_nested_cues(sentences: list[A._Sentence], per_sentence: list[list[A.Found]]) -> None:
+    """Drop attributions whose cue lies inside another attribution's content unless the
+    classifier is sure of it: on the held-out train slice a nested cue ("Trump said the poll
+    *showed* ...") made a correct attribution a quarter of the time, a free-standing one four
+    times in five."""
+    model = A.cue_model() if A.CUE_MODEL else None
+    if model is None:
+        return
+    spans = sorted(
+        (s, e, id(f)) for found in per_sentence for f in found if f.cue for s, e in f.content
+    )
+    if len(spans) < 2:
+        return
+    starts = [sp[0] for sp in spans]
+    reach = list(accumulate((sp[1] for sp in spans), max))  # the furthest end so far
+    limit = A._threshold_logit(model["threshold"]) + A.NESTED_MIN_LOGIT
+    for sent, found in zip(sentences, per_sentence, strict=True):
+        if not found:
+            continue
+        keep = []
+        for f in found:
+            if f.cue is not None and f.entry is not None and f.entry.pos not in A.NESTED_EXEMPT:
+                cs, ce = f.cue
+                j = bisect_right(starts, cs)
+                nested = (
+                    j > 0
+                    and reach[j - 1] >= ce
+                    and any(spans[t][1] >= ce and spans[t][2] != id(f) for t in range(j))
+                )
+                if nested and A._found_logit(model, sent, f) < limit:
+                    continue
+            keep.append(f)
+        found[:] = keep
+
+
+_PARAGRAPHS = [
+    "“We will not accept this plan at all, not now and not ever,” Smith said.",
+    "“Nobody can stop us from winning this election in the end.”",
+    "The minister said the plan would fail, adding that talks had stalled.",
+    "Officials told reporters on Monday that the deal, which Smith said was bad, collapsed.",
+    "Jones argued that the mayor, who claimed victory, had lied about the vote.",
+    "“It is over for them now and for all of their friends,” she added.",
+    "Roads were closed. The river rose overnight.",
+    "Smith said the plan was bad.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PARAGRAPHS), min_size=1, max_size=6))
+def test_extract_equals_the_old_one(paragraphs: list[str]) -> None:
+    """``extract`` with the old ``_floating_quotes`` and ``_drop_nested_cues`` (sorted
+    generators) finds the same attributions as with the new ones."""
+    text = "A headline\n\n" + "\n\n".join(paragraphs)
+    regions = [(0, 10), (12, len(text))]
+    new = A.extract(text, regions)
+    old_floating, old_nested = A._floating_quotes, A._drop_nested_cues
+    A._floating_quotes, A._drop_nested_cues = _old_floating_quotes, _old_drop_nested_cues
+    try:
+        old = A.extract(text, regions)
+    finally:
+        A._floating_quotes, A._drop_nested_cues = old_floating, old_nested
+    assert new == old
+
+
+def test_floating_and_nested_hand_checked() -> None:
+    text = "A headline\n\n" + "\n\n".join([_PARAGRAPHS[-1], _PARAGRAPHS[1]])
+    found = A.extract(text, [(0, 10), (12, len(text))])
+    assert [f.cue is None for f in found] == [False, True]  # the second quotation floats
+    assert found[1].source == found[0].source == (text.index("Smith"), text.index(" said"))
+    assert found[1].content == [(text.index("“Nobody"), len(text))]
