@@ -837,8 +837,18 @@ class _PieceFlags(dict):
     so bounded as it is."""
 
     def __missing__(self, piece: str) -> bool:
-        tokens = _PIECES[piece]
-        flag = self[piece] = tokens is None or not _keep_words().isdisjoint(tokens[3::4])
+        # a piece new to the flags is usually new to ``_PIECES`` too: its tokens from the memo's
+        # own ``__missing__``, called here (a failed subscript, then the look-up and binding of
+        # that method, cost about as much again); a one-token piece (most) without a slice
+        tokens = _PIECES.get(piece, _UNSEEN)
+        if tokens is _UNSEEN:
+            tokens = _PIECES.__missing__(piece)
+        if tokens is None:
+            flag = self[piece] = True
+        elif len(tokens) == 4:
+            flag = self[piece] = tokens[3] in _keep_words()
+        else:
+            flag = self[piece] = not _keep_words().isdisjoint(tokens[3::4])
         return flag
 
     @staticmethod
@@ -878,6 +888,7 @@ def _plain_tokens(piece: str) -> list[str] | None:
 
 _PIECES = _PieceTokens()
 _PIECE_FLAGS = _PieceFlags()
+_UNSEEN = object()  # what ``_PIECES.get`` gives for a piece not met yet (None is an entry)
 PIECES_LIMIT = 1 << 16
 
 

@@ -434,3 +434,38 @@ def test_floating_and_nested_hand_checked() -> None:
     assert [f.cue is None for f in found] == [False, True]  # the second quotation floats
     assert found[1].source == found[0].source == (text.index("Smith"), text.index(" said"))
     assert found[1].content == [(text.index("“Nobody"), len(text))]
+
+
+# --- a new piece's flag: its tokens from the memo's own __missing__, no dispatch ---------------
+
+_PIECE_TEXTS = st.text(alphabet="aZé1'’-\"“”(),.:;_ \t", min_size=0, max_size=8) | st.sampled_from(
+    ["said", "Said", "told", "that", "Kyiv,", "“We", "said,”", "(that", "e-commerce", "", "_x"]
+)
+
+
+def _old_flag(piece: str) -> bool:
+    """``_PieceFlags.__missing__`` as it was (the tokens by subscript, the flag by a slice)."""
+    tokens = A._PIECES[piece]
+    return tokens is None or not A._keep_words().isdisjoint(tokens[3::4])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_PIECE_TEXTS, st.booleans())
+def test_piece_flags_equal_the_old_ones(piece: str, tokens_first: bool) -> None:
+    A._PIECES.pop(piece, None)
+    A._PIECE_FLAGS.pop(piece, None)
+    if tokens_first:  # met first in a kept sentence's tokens, then in a prefilter
+        A._PIECES[piece]
+    flag = A._PIECE_FLAGS[piece]
+    assert flag is _old_flag(piece)
+    assert piece in A._PIECES and piece in A._PIECE_FLAGS
+    assert A._PIECES[piece] == A._PieceTokens()[piece]  # the entry stored, as a subscript makes
+
+
+def test_piece_flags_hand_checked() -> None:
+    for piece, flag in [("said", True), ("Said,", True), ("banana", False), ("(that", True)]:
+        A._PIECES.pop(piece, None)
+        A._PIECE_FLAGS.pop(piece, None)
+        assert A._PIECE_FLAGS[piece] is flag
+    A._PIECE_FLAGS.pop("", None)
+    assert A._PIECE_FLAGS[""] is True and A._PIECES[""] is None  # no token: kept, regex path
