@@ -1092,15 +1092,17 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
             break
         node = node.get(norms[k])
         k += 1
-    out.reverse()  # longest first
-    if not out and LEMMA_CANDIDATES and w in lemma_forms:
+    if out:  # (a phrase: the other kinds are not looked at, so their tests are skipped)
+        out.reverse()  # longest first
+        return out
+    if LEMMA_CANDIDATES and w in lemma_forms:
         entry = _lemma_entry(w)
         if entry is not None and sent.raws[i][:1].islower():
-            out.append((i + 1, entry, "lemma"))
-    if not out and w in neighbours and sent.raws[i][:1].islower():
-        out.append((i + 1, neighbours[w], "vec"))
-    if not out and i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
-        out.append((i + 1, _generic_entry(w), "generic"))
+            return [(i + 1, entry, "lemma")]
+    if w in neighbours and sent.raws[i][:1].islower():
+        return [(i + 1, neighbours[w], "vec")]
+    if i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
+        return [(i + 1, _generic_entry(w), "generic")]
     return out
 
 

@@ -469,3 +469,96 @@ def test_piece_flags_hand_checked() -> None:
         assert A._PIECE_FLAGS[piece] is flag
     A._PIECE_FLAGS.pop("", None)
     assert A._PIECE_FLAGS[""] is True and A._PIECES[""] is None  # no token: kept, regex path
+
+
+# --- a cue position's candidates returned as soon as they are known ------------------------------
+
+# ``_candidates_at`` as it was before session 15, run against the module's own names
+_OLD_RULES = r'''
+def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
+    """Cue candidates starting at token i, longest first: (end token, entry, kind).
+
+    Kinds: "lex" (a mined or hand-listed phrase), "lemma" (another form of a mined cue lemma,
+    "asserting" from "assert"), "vec" (a vector neighbour of a cue, "warns" near "warned"),
+    "generic" (an unknown -ed verb before "that").
+    """
+    norms = sent.norms
+    w = norms[i]
+    out = []
+    trie, lemma_forms, neighbours = _candidate_tables()
+    node = trie.get(w)
+    k = i + 1
+    while node is not None:
+        entry = node.get("")
+        if entry is not None:
+            out.append((k, entry, "lex"))
+        if k >= len(norms):
+            break
+        node = node.get(norms[k])
+        k += 1
+    out.reverse()  # longest first
+    if not out and LEMMA_CANDIDATES and w in lemma_forms:
+        entry = _lemma_entry(w)
+        if entry is not None and sent.raws[i][:1].islower():
+            out.append((i + 1, entry, "lemma"))
+    if not out and w in neighbours and sent.raws[i][:1].islower():
+        out.append((i + 1, neighbours[w], "vec"))
+    if not out and i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
+        out.append((i + 1, _generic_entry(w), "generic"))
+    return out
+'''
+_OLD = dict(vars(A))
+exec(_OLD_RULES, _OLD)  # the replaced code, verbatim, as the oracle
+
+_CUE_WORDS = [
+    "said", "told", "says", "according", "to", "adding", "argued", "claimed", "noting", "that",
+    "asserted", "warned", "insisted", "by", "was", "reported", "who", "has", "also", "the",
+    "Smith", "Jones", "officials", "he", "she", "they", ",", '"', "“", "”", ":", "in", "a",
+    "statement", "plan", "would", "fail", "and", "but", "on", "Monday", "reporters", "it", "is",
+    "expected", "asked", "about", "Asked", "Saying", "denied", "suggested", "believes", ".",
+    "accepts", "accuse", "Accuse", "adopt", "adamant", "admited", "widgeted",
+]  # fmt: skip
+
+
+@st.composite
+def _cue_texts(draw: st.DrawFn) -> str:
+    sentences = [
+        " ".join(draw(st.lists(st.sampled_from(_CUE_WORDS), min_size=2, max_size=18))) + "."
+        for _ in range(draw(st.integers(1, 3)))
+    ]
+    return " ".join(sentences)
+
+
+def _two_layouts(text: str) -> tuple[list[A._Sentence], list[A._Sentence], A._QuoteIndex]:
+    regions = [(0, len(text))]
+    spans = A.split_sentences(text, 0, len(text))
+    first = A._sentences(text, regions, spans, prefilter=False)
+    second = A._sentences(text, regions, spans, prefilter=False)
+    return first, second, A._QuoteIndex(A.find_quotes(text, regions))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_cue_texts())
+def test_candidates_equal_the_old_ones(text: str) -> None:
+    sentences, _, _ = _two_layouts(text)
+    for sent in sentences:
+        for i in range(len(sent.norms)):
+            assert A._candidates_at(sent, i) == _OLD["_candidates_at"](sent, i)
+
+
+def test_rules_hand_checked() -> None:
+    text = "Smith said the plan would fail, adding that talks had stalled."
+    (sent,), _, quotes = _two_layouts(text)
+    assert A._candidates_at(sent, 1) == [(2, A.cue_lexicon()[("said",)], "lex")]
+    found = A._attribute_sentence(text, sent, quotes)
+    assert [text[f.cue[0] : f.cue[1]] for f in found] == ["said", "adding"]
+    assert [text[f.source[0] : f.source[1]] for f in found] == ["Smith", "Smith"]
+    assert text[slice(*found[1].content[0])] == "that talks had stalled"
+    text = "They adopt it. He widgeted that it was over."  # a neighbour, an unknown -ed verb
+    sentences, _, _ = _two_layouts(text)
+    assert A._candidates_at(sentences[0], 1) == [(2, A._neighbours()["adopt"], "vec")]
+    assert [c[2] for c in A._candidates_at(sentences[1], 1)] == ["generic"]
+    text = "“We will win,” Smith said."
+    (sent,), _, quotes = _two_layouts(text)
+    (f,) = A._attribute_sentence(text, sent, quotes)
+    assert f.content == [(0, text.index(" Smith"))] and text[slice(*f.source)] == "Smith"
