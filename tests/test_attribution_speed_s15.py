@@ -562,3 +562,123 @@ def test_rules_hand_checked() -> None:
     (sent,), _, quotes = _two_layouts(text)
     (f,) = A._attribute_sentence(text, sent, quotes)
     assert f.content == [(0, text.index(" Smith"))] and text[slice(*f.source)] == "Smith"
+
+
+# --- no prefilter by piece flags: the tokens' own check decides -------------------------------
+
+# ``_sentences`` as it was before (its prefilter by ``_PIECE_FLAGS``), run on the module's names
+_OLD_SENTENCES = r'''
+def _sentences(
+    text: str,
+    regions: list[tuple[int, int]],
+    spans: list[tuple[int, int]] | None = None,
+    always: int = -1,
+    prefilter: bool = True,
+    defer: bool = False,
+) -> list[_Sentence]:
+    """Sentences of the regions (or the given sentence ``spans``) with their tokens; a sentence
+    without any word a cue needs keeps no tokens (an empty placeholder, so that neighbours stay
+    neighbours). The sentence starting at ``always`` keeps them regardless (a headline). With
+    ``defer``, a sentence tokenised piece by piece keeps the lengths its offsets sum (None as
+    ``starts`` and ``ends`` until ``_lay_out``).
+
+    Each sentence is tokenised on its own, piece by piece (``_PIECES``): exact because a
+    sentence has white space (or the text's edge) on both sides, so no token of the text
+    straddles it; other spans go through ``_text_sentences``. A sentence none of whose pieces
+    holds such a word or "that" (``_PIECE_FLAGS``) is a placeholder before its tokens are
+    laid out (about a third of them)."""
+    if spans is None:
+        spans = [se for r_start, r_end in regions for se in split_sentences(text, r_start, r_end)]
+    if not spans:
+        return []
+    if len(_PIECES) >= PIECES_LIMIT:
+        _PIECES.clear()
+    tokens_of = _PIECES.__getitem__
+    flagged = _PIECE_FLAGS.__getitem__
+    cue_words = _cue_words()
+    n = len(text)
+    out = []
+    last = 0
+    for s, e in spans:
+        if s < last or (s and not text[s - 1].isspace()) or (e < n and not text[e].isspace()):
+            return _text_sentences(text, spans, always, prefilter)
+        last = e
+        pieces = text[s:e].split(" ")
+        if prefilter and s != always and not any(map(flagged, pieces)):
+            out.append(_Sentence(s, e, _NONE, _NONE, _NONE, _NONE))
+            continue
+        try:  # (length, raw, gap, norm) of every token
+            flat = list(chain.from_iterable(map(tokens_of, pieces)))
+        except TypeError:  # a piece's None: no token, or a gap before its first
+            starts, ends, raws, norms = _tokens(text, s, e)
+            if not raws:
+                continue
+        else:
+            norms = flat[3::4]
+            starts = None
+        if prefilter and s != always and cue_words.isdisjoint(norms) and not _maybe_generic(norms):
+            out.append(_Sentence(s, e, _NONE, _NONE, _NONE, _NONE))
+            continue
+        if starts is None:
+            if defer:
+                out.append(_Sentence(s, e, None, None, norms, flat[1::4], lengths=flat[0::2]))
+                continue
+            # the lengths of token, gap, token, ..., gap: their running sums are the offsets
+            offsets = list(accumulate(flat[0::2], initial=s))
+            starts, ends, raws = offsets[0:-1:2], offsets[1::2], flat[1::4]
+        out.append(_Sentence(s, e, starts, ends, norms, raws))
+    return out
+'''
+exec(_OLD_SENTENCES, _OLD)  # the replaced code, verbatim, as the oracle
+
+_SENTENCE_WORDS = [*_CUE_WORDS, "cat", "sat", "rain", "fell", "was", "that", "bad", "e-mail",
+                   "it widgeted that", "It fizzed that", "rain fell", "cat sat", "the cat",
+                   "“Quote”", "x_y", "(so)", "U.S.", "It’s", "  ", "\n"]  # fmt: skip
+
+
+@st.composite
+def _sentence_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]], int]:
+    sentences = [
+        " ".join(draw(st.lists(st.sampled_from(_SENTENCE_WORDS), min_size=1, max_size=10)))
+        for _ in range(draw(st.integers(1, 5)))
+    ]
+    spans, at = [], 0
+    for sentence in sentences:
+        spans.append((at, at + len(sentence)))
+        at += len(sentence) + 1
+    always = draw(st.sampled_from([-1, 0, spans[-1][0]]))
+    return " ".join(sentences), spans, always
+
+
+@settings(max_examples=500, deadline=None)
+@given(_sentence_spans(), st.booleans(), st.booleans(), st.booleans())
+def test_sentences_equal_the_old_ones(
+    case: tuple[str, list[tuple[int, int]], int], prefilter: bool, defer: bool, cold: bool
+) -> None:
+    text, spans, always = case
+    if cold:
+        A._PIECES.clear()
+    new = A._sentences(text, [], spans, always=always, prefilter=prefilter, defer=defer)
+    old = _OLD["_sentences"](text, [], spans, always=always, prefilter=prefilter, defer=defer)
+    for sent in (*new, *old):
+        if sent.starts is None:
+            A._lay_out(sent)
+    assert new == old
+    assert [(s.starts, s.ends) for s in new] == [(s.starts, s.ends) for s in old]
+
+
+def test_sentences_hand_checked() -> None:
+    text = "The cat sat. He said it rained. It was that bad. Rain fell."
+    spans = [(0, 12), (13, 31), (32, 48), (49, 59)]
+    sents = A._sentences(text, [], spans)
+    assert [bool(s.norms) for s in sents] == [False, True, False, False]
+    assert sents[1].raws == ["He", "said", "it", "rained", "."]
+    assert sents[1].starts == [13, 16, 21, 24, 30]
+    assert [(s.start, s.end) for s in sents] == spans
+    text = "It widgeted that rain fell. The cat sat."  # an unknown -ed verb before "that"
+    assert [bool(s.norms) for s in A._sentences(text, [], [(0, 27), (28, 40)])] == [True, False]
+    kept = A._sentences(text, [], [(0, 27), (28, 40)], always=28)  # a headline keeps its tokens
+    assert kept[1].norms == ["the", "cat", "sat", "."]
+    text = "The cat sat. He said it rained. It was that bad. Rain fell."
+    kept = A._sentences(text, [], spans, always=0)
+    assert kept[0].norms == ["the", "cat", "sat", "."]
