@@ -36,7 +36,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.article import Article, as_article, frame, strings
+from analysis.article import Article, as_article, frame, string_columns
 from analysis.attribution_lexicon import (
     FUNCTION_WORDS,
     CueEntry,
@@ -668,9 +668,11 @@ def _sentences(
 
     Each sentence is tokenised on its own, piece by piece (``_PIECES``): exact because a
     sentence has white space (or the text's edge) on both sides, so no token of the text
-    straddles it; other spans go through ``_text_sentences``. A sentence none of whose pieces
-    holds such a word or "that" (``_PIECE_FLAGS``) is a placeholder before its tokens are
-    laid out (about a third of them)."""
+    straddles it; other spans go through ``_text_sentences``. Offsets are laid out only for
+    sentences that keep their tokens. (Session 15: the per-piece prefilter ``_PIECE_FLAGS``
+    that skipped a sentence before its tokens were listed is no longer read here: its second
+    look-up of every piece, in a dict of its own, cost more than the lists it spared — 0.1
+    million fewer estimated cycles a text without it; the token check below decides alike.)"""
     if spans is None:
         spans = [se for r_start, r_end in regions for se in split_sentences(text, r_start, r_end)]
     if not spans:
@@ -678,7 +680,6 @@ def _sentences(
     if len(_PIECES) >= PIECES_LIMIT:
         _PIECES.clear()
     tokens_of = _PIECES.__getitem__
-    flagged = _PIECE_FLAGS.__getitem__
     cue_words = _cue_words()
     n = len(text)
     out = []
@@ -688,9 +689,6 @@ def _sentences(
             return _text_sentences(text, spans, always, prefilter)
         last = e
         pieces = text[s:e].split(" ")
-        if prefilter and s != always and not any(map(flagged, pieces)):
-            out.append(_Sentence(s, e, _NONE, _NONE, _NONE, _NONE))
-            continue
         try:  # (length, raw, gap, norm) of every token
             flat = list(chain.from_iterable(map(tokens_of, pieces)))
         except TypeError:  # a piece's None: no token, or a gap before its first
@@ -828,17 +826,27 @@ class _PieceTokens(dict):
 
 
 class _PieceFlags(dict):
-    """piece → whether it could keep its sentence (``_sentences``' prefilter): one of its
-    tokens (``_PIECES``) is a word a cue needs (``_cue_words``) or "that" (before which an
-    unknown verb may be a cue, ``_maybe_generic``), or it has no tokens laid end to end (None:
-    the sentence goes the whole way). A sentence of unflagged pieces is skipped by one C-level
-    ``any`` over them, without the list of its tokens (about a third of a text's sentences);
-    a second look-up of a piece reuses the hash the first computed. Emptied with ``_PIECES``,
-    so bounded as it is."""
+    """piece → whether it could keep its sentence: one of its tokens (``_PIECES``) is a word a
+    cue needs (``_cue_words``) or "that" (before which an unknown verb may be a cue,
+    ``_maybe_generic``), or it has no tokens laid end to end (None: the sentence goes the whole
+    way). Sessions 13-14 skipped a sentence of unflagged pieces by one ``any`` over them;
+    since session 15 ``_sentences`` no longer reads the flags (a second dict look-up per piece
+    cost more than the token lists it spared), which are computed only when asked for.
+    Emptied with ``_PIECES``, so bounded as it is."""
 
     def __missing__(self, piece: str) -> bool:
-        tokens = _PIECES[piece]
-        flag = self[piece] = tokens is None or not _keep_words().isdisjoint(tokens[3::4])
+        # a piece new to the flags is usually new to ``_PIECES`` too: its tokens from the memo's
+        # own ``__missing__``, called here (a failed subscript, then the look-up and binding of
+        # that method, cost about as much again); a one-token piece (most) without a slice
+        tokens = _PIECES.get(piece, _UNSEEN)
+        if tokens is _UNSEEN:
+            tokens = _PIECES.__missing__(piece)
+        if tokens is None:
+            flag = self[piece] = True
+        elif len(tokens) == 4:
+            flag = self[piece] = tokens[3] in _keep_words()
+        else:
+            flag = self[piece] = not _keep_words().isdisjoint(tokens[3::4])
         return flag
 
     @staticmethod
@@ -878,6 +886,7 @@ def _plain_tokens(piece: str) -> list[str] | None:
 
 _PIECES = _PieceTokens()
 _PIECE_FLAGS = _PieceFlags()
+_UNSEEN = object()  # what ``_PIECES.get`` gives for a piece not met yet (None is an entry)
 PIECES_LIMIT = 1 << 16
 
 
@@ -1081,15 +1090,17 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
             break
         node = node.get(norms[k])
         k += 1
-    out.reverse()  # longest first
-    if not out and LEMMA_CANDIDATES and w in lemma_forms:
+    if out:  # (a phrase: the other kinds are not looked at, so their tests are skipped)
+        out.reverse()  # longest first
+        return out
+    if LEMMA_CANDIDATES and w in lemma_forms:
         entry = _lemma_entry(w)
         if entry is not None and sent.raws[i][:1].islower():
-            out.append((i + 1, entry, "lemma"))
-    if not out and w in neighbours and sent.raws[i][:1].islower():
-        out.append((i + 1, neighbours[w], "vec"))
-    if not out and i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
-        out.append((i + 1, _generic_entry(w), "generic"))
+            return [(i + 1, entry, "lemma")]
+    if w in neighbours and sent.raws[i][:1].islower():
+        return [(i + 1, neighbours[w], "vec")]
+    if i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
+        return [(i + 1, _generic_entry(w), "generic")]
     return out
 
 
@@ -2785,9 +2796,11 @@ def _content_forward(
     if q is not None and not _words_after(text, sent, q, n):
         return list(q.fragments)
     end = n
-    # (only a comma or semicolon cuts: a tail without one skips the scan)
-    if not _CUT_MARKS.isdisjoint(norms[k + 1 : n - 1]):
-        for t in range(k + 1, n - 1):
+    # (only a comma or semicolon cuts: a tail without one skips the scan, and the scan visits
+    # only the marks, found in C: a Python step per token cost several times as much)
+    tail = norms[k + 1 : n - 1]
+    if not _CUT_MARKS.isdisjoint(tail):
+        for t in compress(count(k + 1), map(_CUT_MARKS.__contains__, tail)):
             nxt = norms[t + 1]
             cut = norms[t] == ";" or (
                 norms[t] == ","
@@ -2970,8 +2983,11 @@ def _quote_before(
     """
     norms = sent.norms
     t = j
-    while t >= 0 and norms[t] != '"':
-        t -= 1
+    if '"' in norms:  # (one C-level scan: most sentences hold no quote mark to step back to)
+        while t >= 0 and norms[t] != '"':
+            t -= 1
+    else:
+        t = -1
     if t < 0 and 0 <= j < 4 and tail_done:
         # '"... OK?" Trump said.' split after the question mark: the quote ends the sentence before
         q = quotes.at(sent.start - 1) or quotes.at(sent.start - 2)
@@ -4263,10 +4279,12 @@ def _floating_quotes(
     opening = [q for q in quotes.quotes if q.start in sentence_starts]
     if not opening:
         return []
-    claimed = sorted(
-        span
-        for f in found
-        for span in [*f.content, *([f.cue] if f.cue else []), *([f.source] if f.source else [])]
+    claimed = sorted(  # (a list, not a generator: no frame resumed per item)
+        [
+            span
+            for f in found
+            for span in [*f.content, *([f.cue] if f.cue else []), *([f.source] if f.source else [])]
+        ]
     )
     claimed_starts = [c[0] for c in claimed]
     reach = list(accumulate((c[1] for c in claimed), max))  # furthest end among spans so far
@@ -4306,8 +4324,8 @@ def _drop_nested_cues(sentences: list[_Sentence], per_sentence: list[list[Found]
     model = cue_model() if CUE_MODEL else None
     if model is None:
         return
-    spans = sorted(
-        (s, e, id(f)) for found in per_sentence for f in found if f.cue for s, e in f.content
+    spans = sorted(  # (a list, not a generator: no frame resumed per item)
+        [(s, e, id(f)) for found in per_sentence for f in found if f.cue for s, e in f.content]
     )
     if len(spans) < 2:
         return
@@ -4649,10 +4667,19 @@ def find_attributions(
             for spans in contents
         ],
     }
-    n = len(found)
-    # the four nullable int columns as the rows of one array and their masks of another, the
-    # content's bounds as one 2-D array (``frame``: consecutive columns): three NumPy calls
-    # instead of ten, each a pass through NumPy's conversion code
+    return _table(cols, sources, cues, contents)
+
+
+def _table(
+    cols: dict[str, list],
+    sources: list[tuple[int, int] | None],
+    cues: list[tuple[int, int] | None],
+    contents: list[list[tuple[int, int]]],
+) -> pd.DataFrame:
+    """The attribution table of its object and text columns (``cols``) and its spans."""
+    # the four nullable int columns and the content's bounds as the rows of one array, the
+    # masks of the four as another (``frame`` takes the last two rows as consecutive columns):
+    # two NumPy calls instead of ten, each a pass through NumPy's conversion code
     no_source = [src is None for src in sources]
     no_cue = [cue is None for cue in cues]
     ints = np.array(
@@ -4661,33 +4688,29 @@ def find_attributions(
             [src[1] if src else 0 for src in sources],
             [cue[0] if cue else 0 for cue in cues],
             [cue[1] if cue else 0 for cue in cues],
+            [spans[0][0] for spans in contents],
+            [spans[-1][1] for spans in contents],
         ],
         dtype="int64",
     )
     missing = np.array([no_source, no_source, no_cue, no_cue], dtype=bool)
-    # one string array for all text columns, sliced: a fifth of the cost of one per column
-    cells = strings([v for name in _TEXT_NAMES for v in cols[name]], _STR)
+    # one string array for all text columns, cut from its Arrow data (``string_columns``)
+    texts = iter(
+        string_columns([v for name in _TEXT_NAMES for v in cols[name]], len(_TEXT_NAMES), _STR)
+    )
     arrays: list[object] = []
     for name in COLUMNS:
         if name in _INT_ROWS:
             row = _INT_ROWS[name]
             arrays.append(pd.arrays.IntegerArray(ints[row], missing[row]))
         elif name == "content_start":  # and content_end, the next column
-            arrays.append(
-                np.array(
-                    [[spans[0][0] for spans in contents], [spans[-1][1] for spans in contents]],
-                    dtype="int64",
-                )
-            )
+            arrays.append(ints[4:6])
         elif name == "content_end":
             continue
         elif name in _TEXT_COLUMNS:
-            i = _TEXT_NAMES.index(name)
-            arrays.append(cells[i * n : (i + 1) * n])
-        else:
-            column = np.empty(n, dtype=object)  # lists stay lists
-            column[:] = cols[name]
-            arrays.append(column)
+            arrays.append(next(texts))
+        else:  # lists stay lists: one item a list, in one call
+            arrays.append(np.fromiter(cols[name], dtype=object, count=len(contents)))
     return frame(_COLUMN_INDEX, arrays)
 
 
