@@ -669,10 +669,9 @@ def _sentences(
     Each sentence is tokenised on its own, piece by piece (``_PIECES``): exact because a
     sentence has white space (or the text's edge) on both sides, so no token of the text
     straddles it; other spans go through ``_text_sentences``. Offsets are laid out only for
-    sentences that keep their tokens. (Session 15: the per-piece prefilter ``_PIECE_FLAGS``
-    that skipped a sentence before its tokens were listed is no longer read here: its second
-    look-up of every piece, in a dict of its own, cost more than the lists it spared — 0.1
-    million fewer estimated cycles a text without it; the token check below decides alike.)"""
+    sentences that keep their tokens. (Until session 15 a per-piece prefilter, a dict of flags
+    beside ``_PIECES``, skipped a sentence before its tokens were listed: its second look-up of
+    every piece cost more than the lists it spared, and the token check below decides alike.)"""
     if spans is None:
         spans = [se for r_start, r_end in regions for se in split_sentences(text, r_start, r_end)]
     if not spans:
@@ -813,48 +812,11 @@ class _PieceTokens(dict):
         )
         return entry
 
-    def clear(self) -> None:
-        """Empty the memo and the flags read from it (``_PIECE_FLAGS``)."""
-        super().clear()
-        _PIECE_FLAGS.clear()
-
     @staticmethod
     def cache_clear() -> None:
         """Empty the memo, as the word caches are emptied (static: the class, met among a
         module's names, empties it too)."""
         _PIECES.clear()
-
-
-class _PieceFlags(dict):
-    """piece → whether it could keep its sentence: one of its tokens (``_PIECES``) is a word a
-    cue needs (``_cue_words``) or "that" (before which an unknown verb may be a cue,
-    ``_maybe_generic``), or it has no tokens laid end to end (None: the sentence goes the whole
-    way). Sessions 13-14 skipped a sentence of unflagged pieces by one ``any`` over them;
-    since session 15 ``_sentences`` no longer reads the flags (a second dict look-up per piece
-    cost more than the token lists it spared), which are computed only when asked for.
-    Emptied with ``_PIECES``, so bounded as it is."""
-
-    def __missing__(self, piece: str) -> bool:
-        # a piece new to the flags is usually new to ``_PIECES`` too: its tokens from the memo's
-        # own ``__missing__``, called here (a failed subscript, then the look-up and binding of
-        # that method, cost about as much again); a one-token piece (most) without a slice
-        tokens = _PIECES.get(piece, _UNSEEN)
-        if tokens is _UNSEEN:
-            tokens = _PIECES.__missing__(piece)
-        if tokens is None:
-            flag = self[piece] = True
-        elif len(tokens) == 4:
-            flag = self[piece] = tokens[3] in _keep_words()
-        else:
-            flag = self[piece] = not _keep_words().isdisjoint(tokens[3::4])
-        return flag
-
-    @staticmethod
-    def cache_clear() -> None:
-        """Empty the flags (among ``MODEL_CACHES``: they depend on the cue model's words;
-        static, as ``_PieceTokens.cache_clear``: the class, met among a module's names, empties
-        them too)."""
-        _PIECE_FLAGS.clear()
 
 
 def _plain_tokens(piece: str) -> list[str] | None:
@@ -885,8 +847,6 @@ def _plain_tokens(piece: str) -> list[str] | None:
 
 
 _PIECES = _PieceTokens()
-_PIECE_FLAGS = _PieceFlags()
-_UNSEEN = object()  # what ``_PIECES.get`` gives for a piece not met yet (None is an entry)
 PIECES_LIMIT = 1 << 16
 
 
@@ -956,12 +916,6 @@ def _cue_words() -> frozenset[str]:
     any of them holds no cue."""
     heads = {intern(max(reversed(p), key=len)) for p, e in cue_lexicon().items() if _usable(e)}
     return frozenset(heads) | _lemma_forms() | _neighbours().keys()
-
-
-@cache
-def _keep_words() -> frozenset[str]:
-    """The words that may keep a sentence through the prefilter: ``_cue_words`` and "that"."""
-    return _cue_words() | {"that"}
 
 
 @cache
@@ -4774,8 +4728,6 @@ MODEL_CACHES = (
     _starters,
     _scan_words,
     _cue_words,
-    _keep_words,
-    _PIECE_FLAGS,
     _lemma_forms,
     _cue_lemmas,
     _lemma_entry,
