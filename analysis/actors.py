@@ -33,7 +33,15 @@ from analysis.actors_links import (
     possessive_end,
     pronouns,
 )
-from analysis.actors_names import Actor, Cand, Mention, link_names, lower_words, names_in_sentence
+from analysis.actors_names import (
+    Actor,
+    Cand,
+    Mention,
+    link_names,
+    lower_words,
+    names_in_sentence,
+    sentence_tokens,
+)
 from analysis.article import Article, as_article, frame, string_columns
 
 MENTION_COLUMNS = [
@@ -119,8 +127,9 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
     lex = lexicon()
     common = lower_words(article)
     cands: list[Cand] = []
-    for sentence_id in range(len(article.sentences)):  # a sentence's id is its index
-        cands.extend(names_in_sentence(article, sentence_id, common, lex))
+    # a sentence's id is its index
+    for sentence_id, tokens in enumerate(sentence_tokens(article)):
+        cands.extend(names_in_sentence(article, sentence_id, common, lex, tokens))
     actors, mentions = link_names(cands, lex, common)
     _apply_aliases(article, config, actors, mentions)
     mentions.sort(key=START)

@@ -101,15 +101,71 @@ def _cap_token_re() -> re.Pattern[str]:
 
 
 def _cap_tokens(text: str, start: int, end: int) -> list[Tok]:
-    """Capitalised tokens of a sentence, with possessive suffixes split off the name.
+    """Capitalised tokens of a sentence, with possessive suffixes split off the name."""
+    return _toks(
+        text,
+        end,
+        [(m.start(), m.end(), m.group()) for m in _cap_token_re().finditer(text, start, end)],
+    )
+
+
+@cache
+def _cap_split_re() -> re.Pattern[str]:
+    """:func:`_cap_token_re` as one group: ``split`` then lists the tokens between the gaps."""
+    return re.compile(f"({_cap_token_re().pattern})")
+
+
+def sentence_tokens(article: Article) -> list[list[Tok]]:
+    """:func:`_cap_tokens` of every body sentence, in order, from one ``split`` of the text up
+    to the body's end instead of a ``finditer`` per sentence: one regex call per article (each
+    call allocates its matching state, and a step of ``finditer`` a match object; running the
+    regex engine once, then the Python loop, also keeps each one's code in the cache).
+
+    The same tokens: the pattern matches at a position whatever the bound (a capital and the
+    look-behind, which sees the real text before either way), and a match of the whole text
+    that ends by a sentence's end is the match a scan bounded there finds (the pattern ends in
+    greedy repeats, which read up to the first character they reject). So a sentence's
+    tokens are the matches inside it, unless a match runs over a sentence's start or end:
+    then every sentence is scanned on its own, as before."""
+    text = article.text
+    spans = article.sentence_spans
+    body_end = article.body_end
+    pieces = _cap_split_re().split(text if body_end == len(text) else text[:body_end])
+    found: list[list[tuple[int, int, str]]] = [[] for _ in spans]
+    n = len(spans)
+    k = 0
+    s, e = spans[0] if n else (body_end, body_end)
+    current = found[0] if n else []
+    pos = 0
+    it = iter(pieces)
+    for gap, word in zip(it, it, strict=False):
+        start = pos + len(gap)
+        pos = start + len(word)
+        while start >= e:
+            k += 1
+            if k == n:
+                break
+            s, e = spans[k]
+            current = found[k]
+        if k == n:
+            break
+        if pos <= s:
+            continue  # between sentences
+        if start < s or pos > e:  # runs over a sentence's bound
+            return [_cap_tokens(text, s, e) for s, e in spans]
+        current.append((start, pos, word))
+    return [_toks(text, e, triples) for (_, e), triples in zip(spans, found, strict=True)]
+
+
+def _toks(text: str, end: int, matches: list[tuple[int, int, str]]) -> list[Tok]:
+    """The tokens of a sentence ending at ``end`` from the pattern's matches in it (start, end,
+    text).
 
     Most tokens are letters (and digits) alone, ``str.isalnum()``: no apostrophe, hyphen,
     period, "&" or "/" inside, so only a possessive after them is to be looked for; the rest
     take the full path."""
     toks: list[Tok] = []
-    for m in _cap_token_re().finditer(text, start, end):
-        word = m.group()
-        s, e = m.span()
+    for s, e, word in matches:
         if word.isalnum():
             if word != "I":
                 possessive = e < end and text[e] in "’'" and _possessive_after(text, e, end, word)
@@ -342,8 +398,14 @@ _FIRST_WORD_RE = re.compile(r"[\W_]*")
 
 
 def names_in_sentence(
-    article: Article, sentence_id: int, lower_words: Container[str], lex: Lexicon
+    article: Article,
+    sentence_id: int,
+    lower_words: Container[str],
+    lex: Lexicon,
+    tokens: list[Tok] | None = None,
 ) -> list[Cand]:
+    """The name candidates of a body sentence; ``tokens`` are its :func:`_cap_tokens` when
+    known (:func:`sentence_tokens` lists every sentence's at once)."""
     sent = article.sentences[sentence_id]
     text = article.text
     # a Sentence's fields are read once: a local costs less than each attribute read
@@ -354,7 +416,8 @@ def names_in_sentence(
     if not sent.text[:1].isalnum():
         first_word = _FIRST_WORD_RE.match(text, start, end).end()
     out: list[Cand] = []
-    tokens = _cap_tokens(text, start, end)
+    if tokens is None:
+        tokens = _cap_tokens(text, start, end)
     if _headline(text, start, end, tokens, lower_words, lex):
         # a sentence in capitals or Title Case (a headline, a shout): only gazetteer names count
         tokens = [t for t in tokens if word_key(t.text) in lex.names]
