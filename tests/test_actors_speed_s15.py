@@ -3,10 +3,13 @@ oracle)."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import actors as A
+from analysis import actors_lexicon as X
 from analysis import actors_names as N
 from analysis.article import Article
 from analysis.errors import InputError
@@ -37,6 +40,15 @@ def _old_cap_tokens(text: str, start: int, end: int) -> list[N.Tok]:
         if word != "I" and not word.startswith(("I’", "I'")):
             toks.append(N.Tok(s, e, word, possessive, lone))
     return toks
+
+
+_PLAIN = re.compile(r"(?:[^’\s]+(?: [^’\s]+)*)?")
+
+
+def _old_norm(text: str) -> str:
+    if _PLAIN.fullmatch(text):
+        return text
+    return " ".join(text.replace("’", "'").split())
 
 
 def _article(text: str) -> Article | None:
@@ -117,3 +129,29 @@ def test_detection_reads_the_tokens_of_one_split(monkeypatch):
         ("Pete Hegseth", "He", "pronoun"),
         ("Pete Hegseth", "Hegseth", "name"),
     ]
+
+
+# --- norm by string methods -----------------------------------------------------------------
+
+_NORM_TEXT = st.lists(
+    st.sampled_from(
+        ["Bank", "of", "O’Brien", "’", "'", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "x"]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NORM_TEXT)
+def test_norm_equals_the_regex_test(text):
+    assert X.norm(text) == _old_norm(text)
+
+
+def test_norm_of_forms():
+    assert X.norm("Bank of England") == "Bank of England"
+    assert X.norm(" Bank\u00a0of\n England ") == "Bank of England"
+    assert X.norm("O’Brien’s") == "O'Brien's"
+    assert X.norm("") == ""
+    assert X.norm("   ") == ""
+    word = "".join(["Tru", "mp"])
+    assert X.norm(word) is word  # a normal word comes back as it is
