@@ -393,7 +393,55 @@ def _last_word(text: str, lo: int, hi: int) -> re.Match[str] | None:
     return _LAST_WORD_RE.search(text, cut + 1, hi) or _LAST_WORD_RE.search(text, lo, hi)
 
 
+# Characters that may stand between a plain word and what follows or precedes it, none a word
+# character, an apostrophe or a hyphen (which the word patterns' words run over)
+_AFTER_A_WORD = '.,;:!?”")'
+_BEFORE_A_NAME = ' “"‘(,:;—–'
+
+
+def _word_before(text: str, lo: int, hi: int) -> str:
+    """The word :func:`_last_word` finds in ``text[lo:hi]``, lower-cased, or "". A plain word
+    (letters and digits) after a space or at ``lo``, then only spaces, opening quotes and the
+    like up to ``hi`` (most names: "said Smith", "in Paris", "told “Smith") by string methods,
+    which cost a fraction of a regex call: no match starts before that word (each would have
+    to run over the word's space and then the word, a word character, in its tail), and at the
+    word the pattern takes it and the rest."""
+    if lo >= hi:
+        return ""  # an empty window (a sentence's first word): no match
+    head = text[lo:hi].rstrip(_BEFORE_A_NAME)
+    word = head[head.rfind(" ") + 1 :]
+    if word.isalnum():  # isalnum: [^\W_] of the regex engine, and not empty
+        return word.lower()
+    prev = _last_word(text, lo, hi)
+    return prev.group(1).lower() if prev else ""
+
+
 _NEXT_WORD_RE = re.compile(r"(?:[’']s?)?[\s,;:]*([^\W_][\w’'-]*)")
+
+
+def _word_after(text: str, pos: int, end: int) -> str:
+    """The word of ``_NEXT_WORD_RE.match(text, pos, end)``, or "". After a space, a comma and a
+    space, or a possessive "’s" and a space, a plain word (letters and digits) ending in a
+    space, the sentence's end or closing punctuation (most names: "Smith said", "Smith, who",
+    "Smith’s plan.") by string methods, a fraction of a regex call: the pattern's first try
+    takes that opening and the word, up to the first character its words do not run over."""
+    if text.startswith(" ", pos):
+        i = pos + 1
+    elif text.startswith(", ", pos):
+        i = pos + 2
+    elif text.startswith(("’s ", "'s "), pos):
+        i = pos + 3
+    else:
+        i = end  # no fast path
+    if i < end:
+        stop = text.find(" ", i, end)
+        word = text[i : end if stop < 0 else stop].rstrip(_AFTER_A_WORD)
+        if word.isalnum():
+            return word
+    nxt = _NEXT_WORD_RE.match(text, pos, end)
+    return nxt.group(1) if nxt else ""
+
+
 _FIRST_WORD_RE = re.compile(r"[\W_]*")
 
 
@@ -428,8 +476,7 @@ def names_in_sentence(
         if not run:
             continue
         initial = initial and run[0] is opener
-        nxt = _NEXT_WORD_RE.match(text, run[-1].end, end)
-        after = nxt.group(1) if nxt else ""
+        after = _word_after(text, run[-1].end, end)
         cand = _candidate(text, run, sentence_id, start, after, lex)
         if cand is not None:
             cand.initial = initial
@@ -572,8 +619,7 @@ def _candidate(
             return None  # shouted words in all capitals, not acronyms
         # the word before is read (by :func:`_kind`) only for a one-word name with neither
         # title nor kind: looked up for those alone
-        prev = _last_word(text, max(floor, run[0].start - 40), run[0].start)
-        cand.preceded_by = prev.group(1).lower() if prev else ""
+        cand.preceded_by = _word_before(text, max(floor, run[0].start - 40), run[0].start)
     return cand
 
 

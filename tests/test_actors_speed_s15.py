@@ -155,3 +155,48 @@ def test_norm_of_forms():
     assert X.norm("   ") == ""
     word = "".join(["Tru", "mp"])
     assert X.norm(word) is word  # a normal word comes back as it is
+
+
+# --- the words before and after a name by string methods --------------------------------------
+
+_AROUND = st.lists(
+    st.sampled_from(
+        [
+            "said", "Smith", "in", " ", " ", ", ", ",", "’s ", "'s ", "’s", "'", "’", "’s.", "-",
+            "_", "“", "”", '"', "‘", "(", ")", ".", "!", "?", ";", ":", "—", "–", "\n", "\t",
+            "\u00a0", "42", "Éa", "x_y", "O’Brien", "U.S.", "…", "s", "s ",
+        ]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_AROUND, _AROUND, st.data())
+def test_word_after_equals_the_regex(before, after, data):
+    # the name ends where two pieces meet; the sentence ends anywhere after it
+    text, pos = before + after, len(before)
+    end = data.draw(st.integers(pos, len(text)))
+    m = N._NEXT_WORD_RE.match(text, pos, end)
+    assert N._word_after(text, pos, end) == (m.group(1) if m else "")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_AROUND, _AROUND, st.data())
+def test_word_before_equals_the_regex(before, after, data):
+    # the name starts where two pieces meet; the window opens anywhere before it (or after)
+    text, hi = before + after, len(before)
+    lo = data.draw(st.integers(0, hi + 1))
+    m = N._LAST_WORD_RE.search(text, lo, hi)
+    assert N._word_before(text, lo, hi) == (m.group(1).lower() if m else "")
+
+
+def test_words_around_names():
+    text = "Officials told “Smith, who said Smith’s plan (Jones) worked."
+    assert N._word_after(text, text.index(", who"), len(text)) == "who"
+    assert N._word_after(text, text.index("’s plan"), len(text)) == "plan"
+    assert N._word_after(text, text.index(") worked"), len(text)) == ""  # a bracket stops it
+    assert N._word_after(text, len(text) - 1, len(text)) == ""
+    assert N._word_before(text, 0, text.index("Smith")) == "told"
+    assert N._word_before(text, 0, text.index("Jones")) == "plan"
+    assert N._word_before(text, text.index("Smith"), text.index("Smith")) == ""
