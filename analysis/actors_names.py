@@ -255,6 +255,13 @@ def _title_like(word: str, lex: Lexicon) -> bool:
 
 _OF_FOR_RE = re.compile(r"\s(?:of|for)\s")
 
+
+def _one_word_title(word: str, lex: Lexicon) -> tuple[int, str | None, None, bool]:
+    """:func:`_title_prefix` of a run of one word: a title on its own, or none."""
+    low = word.lower().rstrip(".")
+    return (1, low, None, False) if low in lex.titles else (0, None, None, False)
+
+
 # --------------------------------------------------------------------------------------------
 # names from runs
 
@@ -265,8 +272,7 @@ def _title_prefix(
     """Length of a leading title ("French President"), its last title word, an affiliation, and
     whether the title ends in an "of" phrase ("Secretary of State", "Duchess of Cambridge")."""
     if len(run) == 1:  # most runs: one word is a title on its own or there is none
-        low = run[0].text.lower().rstrip(".")
-        return (1, low, None, False) if low in lex.titles else (0, None, None, False)
+        return _one_word_title(run[0].text, lex)
     k = 0
     title = None
     title_end = 0
@@ -472,10 +478,21 @@ def names_in_sentence(
     for run in _runs(text, tokens, lex):
         opener = run[0]
         initial = opener.start == first_word or _after_quote(text, start, opener.start)
-        run = _strip_leading(text, run, initial, lower_words, lex)
-        if not run:
-            continue
-        initial = initial and run[0] is opener
+        if len(run) == 1:  # most runs: _strip_leading's answer from the word's memo
+            anywhere, as_opener, _ = _one_word(opener.text, lex)
+            if anywhere or (
+                initial
+                and (
+                    as_opener == _OPENER_DROPPED
+                    or (as_opener == _OPENER_ASKS and opener.text.lower() in lower_words)
+                )
+            ):
+                continue
+        else:
+            run = _strip_leading(text, run, initial, lower_words, lex)
+            if not run:
+                continue
+            initial = initial and run[0] is opener
         after = _word_after(text, run[-1].end, end)
         cand = _candidate(text, run, sentence_id, start, after, lex)
         if cand is not None:
@@ -543,28 +560,132 @@ def _after_quote(text: str, floor: int, start: int) -> bool:
 _QUOTE_OR_COLON = frozenset((*OPEN_QUOTES, ":"))  # one character each: "" is not in it
 
 
+# What a name's words decide about its candidate (:func:`_verdict`): the candidate as it stands
+# (a gazetteer name, a title, a demonym's plural), a demonym (a state only before an agent
+# noun), a plain name (unless a number follows; a one-word one reads the word before), or none.
+_KEEP, _DEMONYM, _PLAIN, _REJECT = range(4)
+_REJECTED = (_REJECT, None, None, "name")
+
+
+def _verdict(
+    surface: str, title: str | None, last: str, single: str | None, lex: Lexicon
+) -> tuple[int, str | None, str | None, str]:
+    """(outcome, canonical, kind, linked_by) of a name with normal form ``surface``, a title or
+    None, last word ``last``, and ``single`` its only word (None for a name of several): what
+    its words decide, whatever stands around it (the rest is :func:`_candidate`'s)."""
+    entry = lex.names.get(surface) if title is None else None
+    if entry is not None:
+        linked_by = "name" if norm(entry.canonical) == surface else "alias"
+        return _KEEP, entry.canonical, entry.kind, linked_by
+    if title is not None:
+        return _KEEP, None, None, "name"
+    if surface in lex.demonyms:
+        # an adjectival demonym is the state only when it heads an agent ("Russian forces")
+        return _DEMONYM, lex.demonyms[surface], "place", "alias"
+    if surface in lex.demonym_plurals:
+        return _KEEP, None, "group", "name"
+    if last in lex.demonyms:
+        return _REJECTED  # "South American governments": an adjective, not a name
+    if single is not None:
+        if single[-1] == "s" and _PLURAL_ACRONYM_RE.fullmatch(single):  # the pattern ends in "s"
+            return _REJECTED  # "MPs", "CEOs", "BMWs": a class of people or things
+        if len(single) == 1:
+            return _REJECTED  # "T" of "T-shirt", a stray initial
+        if _shouted(single, lex):
+            return _REJECTED  # "STOP", "BREAKING": a word in capitals, not an acronym
+        if single.isupper() and len(single) > 6:
+            return _REJECTED  # shouted words in all capitals, not acronyms
+    if last in _PERIOD_WORDS:
+        return _REJECTED  # "Election Day", "Christmas Eve": a date, not an actor
+    return _PLAIN, None, None, "name"
+
+
+# a run's opening word as a sentence's first: kept, dropped, or dropped if the body writes it in
+# lower case (:func:`_one_word`)
+_OPENER_KEPT, _OPENER_DROPPED, _OPENER_ASKS = range(3)
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+class _AllWords:
+    """A container holding every word: with :data:`_NO_WORDS`, tells where an answer depends
+    on which words the body writes in lower case."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+# word -> :func:`_one_word`'s facts, for the lexicon in _WORD_FACTS_LEXICON; a vocabulary memo,
+# emptied when full as the word caches are
+_WORD_FACTS: dict[str, tuple[bool, int, tuple[int, str | None, str | None, str]]] = {}
+_WORD_FACTS_LEXICON: list[Lexicon] = []
+WORD_FACTS_LIMIT = 65_536
+
+
+def _one_word(word: str, lex: Lexicon) -> tuple[bool, int, tuple[int, str | None, str | None, str]]:
+    """What a run of one capitalised token decides by its word alone, in one memo look-up (most
+    runs are one word, and the same words come back in article after article): whether
+    :func:`_strip_leading` drops it wherever it stands; as a sentence's first word, whether it
+    drops it, keeps it or asks the body's lower-case words; and :func:`_candidate`'s verdict.
+    Found by those functions themselves, on the word alone (neither reads more of a run of
+    one word) and with no lower-case words or every word."""
+    if not _WORD_FACTS_LEXICON or _WORD_FACTS_LEXICON[0] is not lex:
+        _WORD_FACTS.clear()
+        _WORD_FACTS_LEXICON[:] = [lex]
+    facts = _WORD_FACTS.get(word)
+    if facts is None:
+        run = [Tok(0, len(word), word, False)]
+        anywhere = not _strip_leading("", run, False, _NO_WORDS, lex)
+        if not _strip_leading("", run, True, _NO_WORDS, lex):
+            opener = _OPENER_DROPPED
+        elif not _strip_leading("", run, True, _AllWords(), lex):
+            opener = _OPENER_ASKS
+        else:
+            opener = _OPENER_KEPT
+        surface = word_key(word)
+        if surface in lex.stop or _one_word_title(word, lex)[1] is not None:
+            verdict = _REJECTED  # a bare title ("President"): role phrases are found separately
+        else:
+            verdict = _verdict(surface, None, word, word, lex)
+        if len(_WORD_FACTS) >= WORD_FACTS_LIMIT:
+            _WORD_FACTS.clear()
+        facts = _WORD_FACTS[word] = (anywhere, opener, verdict)
+    return facts
+
+
 def _candidate(
     text: str, run: list[Tok], sentence_id: int, floor: int, after: str, lex: Lexicon
 ) -> Cand | None:
     """The candidate a run names, or None; ``floor`` is where its sentence starts, ``after``
-    the word after the run."""
-    surface = _surface(text, run)
-    if surface in lex.stop:
-        return None
-    k, title, affiliation, of_phrase = _title_prefix(text, run, lex)
-    name = run[k:] if k else run  # the run itself unless a title leads it
+    the word after the run. A run of one word (most) has its words' verdict from
+    :func:`_one_word`'s memo."""
     last = run[-1]
-    if title is not None and name:
-        lows = {t.text.lower() for t in name}
-        if lows & lex.org_keywords:  # "General Motors" is a company, not General Motors
-            k, title, affiliation, name = 0, None, None, run
-    if title is not None and not name:
-        if not of_phrase:
-            return None  # a bare title ("President"): role phrases are found separately
-        name, affiliation = run, None  # "Duchess of Cambridge" names a person
-    if name is not run:
-        surface = _surface(text, name)
-    entry = lex.names.get(surface) if title is None else None
+    if len(run) == 1:
+        name, title, affiliation = run, None, None
+        outcome, canonical, kind, linked_by = _one_word(last.text, lex)[2]
+    else:
+        surface = _surface(text, run)
+        if surface in lex.stop:
+            return None
+        k, title, affiliation, of_phrase = _title_prefix(text, run, lex)
+        name = run[k:] if k else run  # the run itself unless a title leads it
+        if title is not None and name:
+            lows = {t.text.lower() for t in name}
+            if lows & lex.org_keywords:  # "General Motors" is a company, not General Motors
+                k, title, affiliation, name = 0, None, None, run
+        if title is not None and not name:
+            if not of_phrase:
+                return None  # a bare title ("President"): role phrases are found separately
+            name, affiliation = run, None  # "Duchess of Cambridge" names a person
+        if name is not run:
+            surface = _surface(text, name)
+        single = name[0].text if len(name) == 1 else None
+        outcome, canonical, kind, linked_by = _verdict(surface, title, last.text, single, lex)
+    if outcome == _REJECT:
+        return None
+    if outcome == _DEMONYM and (last.possessive or after.lower() not in AGENT_NOUNS):
+        return None
+    if outcome == _PLAIN and _numbered(text, last):
+        return None  # "Article 5", "Flight 17": a thing with a number
     if len(name) == 1:  # most names: the token as written
         tokens, name_text = [last.text], last.text
     else:
@@ -579,44 +700,13 @@ def _candidate(
         last.possessive,
         title,
         affiliation,
-        None,
-        None,
-        "name",
+        canonical,
+        kind,
+        linked_by,
         "",
         after,
     )
-    if entry is not None:
-        cand.canonical, cand.kind = entry.canonical, entry.kind
-        cand.linked_by = "name" if norm(entry.canonical) == surface else "alias"
-        return cand
-    if title is not None:
-        return cand
-    if surface in lex.demonyms:
-        # an adjectival demonym is the state only when it heads an agent ("Russian forces")
-        if after.lower() in AGENT_NOUNS and not last.possessive:
-            cand.canonical, cand.kind, cand.linked_by = lex.demonyms[surface], "place", "alias"
-            return cand
-        return None
-    if surface in lex.demonym_plurals:
-        cand.kind = "group"
-        return cand
-    if last.text in lex.demonyms:
-        return None  # "South American governments": an adjective, not a name
-    if len(name) == 1:
-        word = name[0].text
-        if word[-1] == "s" and _PLURAL_ACRONYM_RE.fullmatch(word):  # the pattern ends in "s"
-            return None  # "MPs", "CEOs", "BMWs": a class of people or things
-        if len(word) == 1:
-            return None  # "T" of "T-shirt", a stray initial
-        if _shouted(word, lex):
-            return None  # "STOP", "BREAKING": a word in capitals, not an acronym
-    if last.text in _PERIOD_WORDS:
-        return None  # "Election Day", "Christmas Eve": a date, not an actor
-    if _numbered(text, last):
-        return None  # "Article 5", "Flight 17": a thing with a number
-    if len(name) == 1:
-        if name[0].text.isupper() and len(name[0].text) > 6:
-            return None  # shouted words in all capitals, not acronyms
+    if outcome == _PLAIN and len(name) == 1:
         # the word before is read (by :func:`_kind`) only for a one-word name with neither
         # title nor kind: looked up for those alone
         cand.preceded_by = _word_before(text, max(floor, run[0].start - 40), run[0].start)

@@ -3,6 +3,7 @@ oracle)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from analysis import actors as A
 from analysis import actors_lexicon as X
 from analysis import actors_names as N
+from analysis.actors_lexicon import lexicon
 from analysis.article import Article
 from analysis.errors import InputError
 
@@ -49,6 +51,112 @@ def _old_norm(text: str) -> str:
     if _PLAIN.fullmatch(text):
         return text
     return " ".join(text.replace("’", "'").split())
+
+
+def _old_candidate(text, run, sentence_id, floor, after, lex):
+    """The candidate a run names, or None; ``floor`` is where its sentence starts, ``after``
+    the word after the run."""
+    surface = N._surface(text, run)
+    if surface in lex.stop:
+        return None
+    k, title, affiliation, of_phrase = N._title_prefix(text, run, lex)
+    name = run[k:] if k else run  # the run itself unless a title leads it
+    last = run[-1]
+    if title is not None and name:
+        lows = {t.text.lower() for t in name}
+        if lows & lex.org_keywords:  # "General Motors" is a company, not General Motors
+            k, title, affiliation, name = 0, None, None, run
+    if title is not None and not name:
+        if not of_phrase:
+            return None  # a bare title ("President"): role phrases are found separately
+        name, affiliation = run, None  # "Duchess of Cambridge" names a person
+    if name is not run:
+        surface = N._surface(text, name)
+    entry = lex.names.get(surface) if title is None else None
+    if len(name) == 1:  # most names: the token as written
+        tokens, name_text = [last.text], last.text
+    else:
+        tokens, name_text = [t.text for t in name], text[name[0].start : last.end]
+    # positional arguments: keywords would build a dictionary for every candidate
+    cand = N.Cand(
+        run[0].start,
+        last.end,
+        tokens,
+        name_text,
+        sentence_id,
+        last.possessive,
+        title,
+        affiliation,
+        None,
+        None,
+        "name",
+        "",
+        after,
+    )
+    if entry is not None:
+        cand.canonical, cand.kind = entry.canonical, entry.kind
+        cand.linked_by = "name" if X.norm(entry.canonical) == surface else "alias"
+        return cand
+    if title is not None:
+        return cand
+    if surface in lex.demonyms:
+        # an adjectival demonym is the state only when it heads an agent ("Russian forces")
+        if after.lower() in N.AGENT_NOUNS and not last.possessive:
+            cand.canonical, cand.kind, cand.linked_by = lex.demonyms[surface], "place", "alias"
+            return cand
+        return None
+    if surface in lex.demonym_plurals:
+        cand.kind = "group"
+        return cand
+    if last.text in lex.demonyms:
+        return None  # "South American governments": an adjective, not a name
+    if len(name) == 1:
+        word = name[0].text
+        if word[-1] == "s" and N._PLURAL_ACRONYM_RE.fullmatch(word):  # the pattern ends in "s"
+            return None  # "MPs", "CEOs", "BMWs": a class of people or things
+        if len(word) == 1:
+            return None  # "T" of "T-shirt", a stray initial
+        if N._shouted(word, lex):
+            return None  # "STOP", "BREAKING": a word in capitals, not an acronym
+    if last.text in N._PERIOD_WORDS:
+        return None  # "Election Day", "Christmas Eve": a date, not an actor
+    if N._numbered(text, last):
+        return None  # "Article 5", "Flight 17": a thing with a number
+    if len(name) == 1:
+        if name[0].text.isupper() and len(name[0].text) > 6:
+            return None  # shouted words in all capitals, not acronyms
+        # the word before is read (by :func:`_kind`) only for a one-word name with neither
+        # title nor kind: looked up for those alone
+        prev = N._last_word(text, max(floor, run[0].start - 40), run[0].start)
+        cand.preceded_by = prev.group(1).lower() if prev else ""
+    return cand
+
+
+def _old_names_in_sentence(article, sentence_id, lower_words, lex):
+    sent = article.sentences[sentence_id]
+    text = article.text
+    start, end = sent.start, sent.end
+    first_word = start
+    if not sent.text[:1].isalnum():
+        first_word = N._FIRST_WORD_RE.match(text, start, end).end()
+    out = []
+    tokens = _old_cap_tokens(text, start, end)
+    if N._headline(text, start, end, tokens, lower_words, lex):
+        tokens = [t for t in tokens if X.word_key(t.text) in lex.names]
+    for run in N._runs(text, tokens, lex):
+        opener = run[0]
+        initial = opener.start == first_word or N._after_quote(text, start, opener.start)
+        run = N._strip_leading(text, run, initial, lower_words, lex)
+        if not run:
+            continue
+        initial = initial and run[0] is opener
+        nxt = N._NEXT_WORD_RE.match(text, run[-1].end, end)
+        after = nxt.group(1) if nxt else ""
+        cand = _old_candidate(text, run, sentence_id, start, after, lex)
+        if cand is not None:
+            cand.initial = initial
+            out.append(cand)
+    return out
 
 
 def _article(text: str) -> Article | None:
@@ -200,3 +308,135 @@ def test_words_around_names():
     assert N._word_before(text, 0, text.index("Smith")) == "told"
     assert N._word_before(text, 0, text.index("Jones")) == "plan"
     assert N._word_before(text, text.index("Smith"), text.index("Smith")) == ""
+
+
+# --- a one-word run decided from its word's memo ----------------------------------------------
+
+_LEX = lexicon()
+# words of every kind the verdicts tell apart: gazetteer names and aliases, demonyms and their
+# plurals, titles, stop words, function and calendar words, period words, acronyms, shouted
+# words, given names, dictionary words, adverbs, and words the body writes in lower case
+_NAME_WORDS = st.sampled_from(
+    [
+        "NATO", "EU", "Britain", "U.S.", "UK", "Russia", "Russian", "Russians", "British",
+        "French", "President", "Secretary", "Defense", "Prime", "Minister", "Pete", "Hegseth",
+        "Donald", "Trump", "Mary", "Smith", "The", "A", "An", "THE", "But", "He", "She", "It",
+        "Monday", "May", "March", "Day", "Eve", "Year", "Election", "MPs", "CEOs", "BREAKING",
+        "STOP", "WASHINGTON", "T", "Officials", "Happily", "Existing", "Dozens", "Bank", "of",
+        "England", "Article", "Flight", "Mr.", "Dr.", "General", "Motors", "Duchess", "Cambridge",
+        "Amazon", "Labour", "Party", "Hague", "Ukraine", "Kyiv", "Paris", "Carle", "Gao", "Ping",
+        "Good", "Apple", "Obama", "O’Brien", "Trump’s", "Jones’",
+    ]
+)  # fmt: skip
+_LOWER_WORDS = st.sampled_from(
+    [
+        "said", "officials", "existing", "dozens", "good", "apple", "government", "forces",
+        "the", "in", "at", "of", "and", "5", "17", "told", "happily", "party", "president",
+    ]
+)  # fmt: skip
+_GLUE = st.sampled_from([" ", " ", " ", ", ", ". ", "’s ", ": ", " “", "” ", " 5 ", "\n\n"])
+_NAME_TEXTS = st.lists(
+    st.tuples(st.one_of(_NAME_WORDS, _LOWER_WORDS), _GLUE), min_size=1, max_size=40
+).map(lambda pairs: "".join(w + g for w, g in pairs).strip() + ".")
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_NAME_TEXTS)
+def test_names_in_sentence_equal_the_old_candidates(text):
+    article = _article(text)
+    if article is None:
+        return
+    N._WORD_FACTS.clear()
+    old_words, new_words = N.lower_words(article), N.lower_words(article)
+    tokens = N.sentence_tokens(article)
+    for sent in article.sentences:
+        i = sent.sentence_id
+        old = _old_names_in_sentence(article, i, old_words, _LEX)
+        assert N.names_in_sentence(article, i, new_words, _LEX, tokens[i]) == old
+        assert N.names_in_sentence(article, i, new_words, _LEX) == old  # the memo warm
+    # the body's lower-case words asked in the same order: the same scans and listing
+    assert list(new_words._known.items()) == list(old_words._known.items())
+    assert new_words._budget == old_words._budget
+
+
+def test_one_word_facts():
+    N._WORD_FACTS.clear()
+    facts = {
+        w: N._one_word(w, _LEX)
+        for w in (
+            "The",
+            "Monday",
+            "But",
+            "Officials",
+            "NATO",
+            "Russian",
+            "Russians",
+            "President",
+            "MPs",
+            "Trump",
+        )
+    }
+    assert facts["The"][:2] == (True, N._OPENER_DROPPED)  # an article, dropped anywhere
+    assert facts["Monday"][0] is True
+    assert facts["But"][:2] == (False, N._OPENER_DROPPED)  # a function word opening a sentence
+    assert facts["Officials"][1] == N._OPENER_ASKS  # dropped only if the body says "officials"
+    assert facts["NATO"] == (False, N._OPENER_KEPT, (N._KEEP, "NATO", "organisation", "name"))
+    assert facts["Russian"][2] == (N._DEMONYM, "Russia", "place", "alias")
+    assert facts["Russians"][2] == (N._KEEP, None, "group", "name")
+    assert facts["President"][2] == N._REJECTED  # a bare title
+    assert facts["MPs"][2] == N._REJECTED
+    # not a dictionary word: as a sentence's first, dropped only if the body says "trump"
+    assert facts["Trump"] == (False, N._OPENER_ASKS, (N._PLAIN, None, None, "name"))
+    assert N._WORD_FACTS["Trump"] is facts["Trump"]
+
+
+def test_one_word_memo_follows_the_lexicon_and_its_bound(monkeypatch):
+    N._WORD_FACTS.clear()
+    N._one_word("Trump", _LEX)
+    other = dataclasses.replace(
+        _LEX, names={**_LEX.names, "Trump": X.Entry("Trump", "person", "place")}
+    )
+    assert N._one_word("Trump", other)[2] == (N._KEEP, "Trump", "person", "name")
+    assert N._one_word("Trump", _LEX)[2] == (N._PLAIN, None, None, "name")
+    monkeypatch.setattr(N, "WORD_FACTS_LIMIT", 2)
+    N._one_word("NATO", _LEX)
+    assert len(N._WORD_FACTS) == 2
+    N._one_word("EU", _LEX)  # full: emptied first
+    assert list(N._WORD_FACTS) == ["EU"]
+
+
+def test_names_of_an_article_with_the_memo():
+    text = (
+        "Officials said Russian forces moved. The Russians left Monday, NATO said.\n\n"
+        "President Trump met Smith. Smith’s plan, Article 5 and the MPs stayed. Existing rules. "
+        "A Russian’s forces."
+    )
+    article = Article.from_text(text)
+    N._WORD_FACTS.clear()
+    words = N.lower_words(article)
+    cands = [
+        c
+        for s in article.sentences
+        for c in N.names_in_sentence(article, s.sentence_id, words, _LEX)
+    ]
+    assert [
+        (
+            c.name_text,
+            c.canonical,
+            c.kind,
+            c.linked_by,
+            c.title,
+            c.preceded_by,
+            c.followed_by,
+            c.initial,
+        )
+        for c in cands
+    ] == [
+        ("Officials", None, None, "name", None, "", "said", True),
+        ("Russian", "Russia", "place", "alias", None, "", "forces", False),
+        ("Russians", None, "group", "name", None, "", "left", False),
+        ("NATO", "NATO", "organisation", "name", None, "", "said", False),
+        ("Trump", None, None, "name", "president", "", "met", True),
+        ("Smith", None, None, "name", None, "met", "", False),
+        ("Smith", None, None, "name", None, "", "plan", True),
+    ]
