@@ -507,7 +507,9 @@ def _headline(
     """All capitals, or Title Case ("Pence: Flowers Won’t Be at Debate, Trump Was Mocking"):
     capitalised function words inside the sentence give a headline away, and capitalisation
     says nothing about names there."""
-    if text[start:end].isupper():
+    # a first token that is no upper-case word has a lower-case (or title-case) letter, which
+    # the sentence then has too: only otherwise is the sentence copied to be tested
+    if (not tokens or tokens[0].text.isupper()) and text[start:end].isupper():
         return True
     if len(tokens) < 3:
         return False

@@ -440,3 +440,37 @@ def test_names_of_an_article_with_the_memo():
         ("Smith", None, None, "name", None, "met", "", False),
         ("Smith", None, None, "name", None, "", "plan", True),
     ]
+
+
+# --- a headline's capitals tested on the first token first -------------------------------------
+
+
+def _old_headline(text, start, end, tokens, lower_words, lex):
+    if text[start:end].isupper():
+        return True
+    return N._headline(text, start, end, tokens, lower_words, lex)  # past that test, the same
+
+
+_CASED = st.lists(
+    st.sampled_from(
+        ["THE", "The", "the", "NATO", "Nato", "ǅemal", "ǄEMAL", "2020S", "U.S.", " ", " ", "’S",
+         "Trump", "AND", "And", "of", "OF", "Ω", "ω", "-", ",", "“", "1"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(_CASED)
+def test_headline_equals_the_whole_sentence_test(text):
+    tokens = _old_cap_tokens(text, 0, len(text))
+    words = N.LowerWords(text, 0, len(text))
+    assert N._headline(text, 0, len(text), tokens, words, _LEX) == _old_headline(
+        text, 0, len(text), tokens, words, _LEX
+    )
+
+
+def test_headline_in_capitals():
+    for text, shouted in [("NATO SAID NO.", True), ("NATO said no.", False), ("2020S", True)]:
+        tokens = _old_cap_tokens(text, 0, len(text))
+        assert N._headline(text, 0, len(text), tokens, (), _LEX) is shouted
