@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -474,3 +475,45 @@ def test_headline_in_capitals():
     for text, shouted in [("NATO SAID NO.", True), ("NATO said no.", False), ("2020S", True)]:
         tokens = _old_cap_tokens(text, 0, len(text))
         assert N._headline(text, 0, len(text), tokens, (), _LEX) is shouted
+
+
+# --- the actor table's aliases in one conversion -----------------------------------------------
+
+
+def _old_aliases(actor_rows):
+    aliases = np.empty(len(actor_rows), dtype=object)
+    for i, row in enumerate(actor_rows):
+        aliases[i] = list(row[4])
+    return aliases
+
+
+_ACTOR_ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["NATO", "Pete Hegseth", "Russia"]),
+        st.sampled_from(["person", "organisation", "place", "group"]),
+        st.integers(1, 9),
+        st.integers(0, 9),
+        st.lists(st.sampled_from(["NATO", "the alliance", "Hegseth", ""]), max_size=3).map(tuple),
+        *[st.integers(0, 9)] * 6,
+    ),
+    max_size=6,
+).map(tuple)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ACTOR_ROWS)
+def test_actor_table_aliases_equal_the_item_by_item_column(rows):
+    table = A.actor_table(rows)
+    old = _old_aliases(rows)
+    assert table["aliases"].dtype == object and len(table) == len(rows)
+    assert table["aliases"].tolist() == old.tolist()
+    assert all(type(v) is list for v in table["aliases"])
+    again = A.actor_table(rows)  # each table its own lists
+    assert all(a is not b for a, b in zip(table["aliases"], again["aliases"], strict=True))
+
+
+def test_actor_table_aliases():
+    rows = (("NATO", "organisation", 2, 0, ("NATO", "the alliance"), 1, 1, 0, 1, 0, 5),)
+    table = A.actor_table(rows)
+    assert table["aliases"].tolist() == [["NATO", "the alliance"]]
+    assert A.actor_table(())["aliases"].dtype == object
