@@ -129,13 +129,15 @@ def sentence_tokens(article: Article) -> list[list[Tok]]:
     then every sentence is scanned on its own, as before."""
     text = article.text
     spans = article.sentence_spans
+    if not spans:
+        return []
     body_end = article.body_end
     pieces = _cap_split_re().split(text if body_end == len(text) else text[:body_end])
     found: list[list[tuple[int, int, str]]] = [[] for _ in spans]
     n = len(spans)
     k = 0
-    s, e = spans[0] if n else (body_end, body_end)
-    current = found[0] if n else []
+    s, e = spans[0]
+    current = found[0]
     pos = 0
     it = iter(pieces)
     for gap, word in zip(it, it, strict=False):
