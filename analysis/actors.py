@@ -33,7 +33,15 @@ from analysis.actors_links import (
     possessive_end,
     pronouns,
 )
-from analysis.actors_names import Actor, Cand, Mention, link_names, lower_words, names_in_sentence
+from analysis.actors_names import (
+    Actor,
+    Cand,
+    Mention,
+    link_names,
+    lower_words,
+    names_in_sentence,
+    sentence_tokens,
+)
 from analysis.article import Article, as_article, frame, string_columns
 
 MENTION_COLUMNS = [
@@ -119,8 +127,9 @@ def _detect(article: Article, key: str) -> tuple[tuple, ...]:
     lex = lexicon()
     common = lower_words(article)
     cands: list[Cand] = []
-    for sentence_id in range(len(article.sentences)):  # a sentence's id is its index
-        cands.extend(names_in_sentence(article, sentence_id, common, lex))
+    # a sentence's id is its index
+    for sentence_id, tokens in enumerate(sentence_tokens(article)):
+        cands.extend(names_in_sentence(article, sentence_id, common, lex, tokens))
     actors, mentions = link_names(cands, lex, common)
     _apply_aliases(article, config, actors, mentions)
     mentions.sort(key=START)
@@ -231,9 +240,9 @@ def _actor_table(actor_rows: tuple[tuple, ...]) -> pd.DataFrame:
     the same columns and types (so tables of several articles concatenate cleanly)."""
     columns = list(zip(*actor_rows, strict=True)) if actor_rows else [()] * len(ACTOR_COLUMNS)
     n = len(actor_rows)
-    aliases = np.empty(n, dtype=object)
-    for i, names in enumerate(columns[4]):
-        aliases[i] = list(names)
+    # each aliases tuple a fresh list, in one conversion (an item assignment per actor cost
+    # a NumPy call each)
+    aliases = np.fromiter(map(list, columns[4]), dtype=object, count=n)
     names, kinds = string_columns([*columns[0], *columns[1]], 2)  # one string array, cut
     ints = np.fromiter(  # one call for 8 columns
         chain(*columns[2:4], *columns[5:]), dtype=_INT64, count=8 * n

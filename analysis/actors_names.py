@@ -101,15 +101,73 @@ def _cap_token_re() -> re.Pattern[str]:
 
 
 def _cap_tokens(text: str, start: int, end: int) -> list[Tok]:
-    """Capitalised tokens of a sentence, with possessive suffixes split off the name.
+    """Capitalised tokens of a sentence, with possessive suffixes split off the name."""
+    return _toks(
+        text,
+        end,
+        [(m.start(), m.end(), m.group()) for m in _cap_token_re().finditer(text, start, end)],
+    )
+
+
+@cache
+def _cap_split_re() -> re.Pattern[str]:
+    """:func:`_cap_token_re` as one group: ``split`` then lists the tokens between the gaps."""
+    return re.compile(f"({_cap_token_re().pattern})")
+
+
+def sentence_tokens(article: Article) -> list[list[Tok]]:
+    """:func:`_cap_tokens` of every body sentence, in order, from one ``split`` of the text up
+    to the body's end instead of a ``finditer`` per sentence: one regex call per article (each
+    call allocates its matching state, and a step of ``finditer`` a match object; running the
+    regex engine once, then the Python loop, also keeps each one's code in the cache).
+
+    The same tokens: the pattern matches at a position whatever the bound (a capital and the
+    look-behind, which sees the real text before either way), and a match of the whole text
+    that ends by a sentence's end is the match a scan bounded there finds (the pattern ends in
+    greedy repeats, which read up to the first character they reject). So a sentence's
+    tokens are the matches inside it, unless a match runs over a sentence's start or end:
+    then every sentence is scanned on its own, as before."""
+    text = article.text
+    spans = article.sentence_spans
+    if not spans:
+        return []
+    body_end = article.body_end
+    pieces = _cap_split_re().split(text if body_end == len(text) else text[:body_end])
+    found: list[list[tuple[int, int, str]]] = [[] for _ in spans]
+    n = len(spans)
+    k = 0
+    s, e = spans[0]
+    current = found[0]
+    pos = 0
+    it = iter(pieces)
+    for gap, word in zip(it, it, strict=False):
+        start = pos + len(gap)
+        pos = start + len(word)
+        while start >= e:
+            k += 1
+            if k == n:
+                break
+            s, e = spans[k]
+            current = found[k]
+        if k == n:
+            break
+        if pos <= s:
+            continue  # between sentences
+        if start < s or pos > e:  # runs over a sentence's bound
+            return [_cap_tokens(text, s, e) for s, e in spans]
+        current.append((start, pos, word))
+    return [_toks(text, e, triples) for (_, e), triples in zip(spans, found, strict=True)]
+
+
+def _toks(text: str, end: int, matches: list[tuple[int, int, str]]) -> list[Tok]:
+    """The tokens of a sentence ending at ``end`` from the pattern's matches in it (start, end,
+    text).
 
     Most tokens are letters (and digits) alone, ``str.isalnum()``: no apostrophe, hyphen,
     period, "&" or "/" inside, so only a possessive after them is to be looked for; the rest
     take the full path."""
     toks: list[Tok] = []
-    for m in _cap_token_re().finditer(text, start, end):
-        word = m.group()
-        s, e = m.span()
+    for s, e, word in matches:
         if word.isalnum():
             if word != "I":
                 possessive = e < end and text[e] in "’'" and _possessive_after(text, e, end, word)
@@ -199,6 +257,13 @@ def _title_like(word: str, lex: Lexicon) -> bool:
 
 _OF_FOR_RE = re.compile(r"\s(?:of|for)\s")
 
+
+def _one_word_title(word: str, lex: Lexicon) -> tuple[int, str | None, None, bool]:
+    """:func:`_title_prefix` of a run of one word: a title on its own, or none."""
+    low = word.lower().rstrip(".")
+    return (1, low, None, False) if low in lex.titles else (0, None, None, False)
+
+
 # --------------------------------------------------------------------------------------------
 # names from runs
 
@@ -209,8 +274,7 @@ def _title_prefix(
     """Length of a leading title ("French President"), its last title word, an affiliation, and
     whether the title ends in an "of" phrase ("Secretary of State", "Duchess of Cambridge")."""
     if len(run) == 1:  # most runs: one word is a title on its own or there is none
-        low = run[0].text.lower().rstrip(".")
-        return (1, low, None, False) if low in lex.titles else (0, None, None, False)
+        return _one_word_title(run[0].text, lex)
     k = 0
     title = None
     title_end = 0
@@ -337,13 +401,67 @@ def _last_word(text: str, lo: int, hi: int) -> re.Match[str] | None:
     return _LAST_WORD_RE.search(text, cut + 1, hi) or _LAST_WORD_RE.search(text, lo, hi)
 
 
+# Characters that may stand between a plain word and what follows or precedes it, none a word
+# character, an apostrophe or a hyphen (which the word patterns' words run over)
+_AFTER_A_WORD = '.,;:!?”")'
+_BEFORE_A_NAME = ' “"‘(,:;—–'
+
+
+def _word_before(text: str, lo: int, hi: int) -> str:
+    """The word :func:`_last_word` finds in ``text[lo:hi]``, lower-cased, or "". A plain word
+    (letters and digits) after a space or at ``lo``, then only spaces, opening quotes and the
+    like up to ``hi`` (most names: "said Smith", "in Paris", "told “Smith") by string methods,
+    which cost a fraction of a regex call: no match starts before that word (each would have
+    to run over the word's space and then the word, a word character, in its tail), and at the
+    word the pattern takes it and the rest."""
+    if lo >= hi:
+        return ""  # an empty window (a sentence's first word): no match
+    head = text[lo:hi].rstrip(_BEFORE_A_NAME)
+    word = head[head.rfind(" ") + 1 :]
+    if word.isalnum():  # isalnum: [^\W_] of the regex engine, and not empty
+        return word.lower()
+    prev = _last_word(text, lo, hi)
+    return prev.group(1).lower() if prev else ""
+
+
 _NEXT_WORD_RE = re.compile(r"(?:[’']s?)?[\s,;:]*([^\W_][\w’'-]*)")
+
+
+def _word_after(text: str, pos: int, end: int) -> str:
+    """The word of ``_NEXT_WORD_RE.match(text, pos, end)``, or "". After a space, a comma and a
+    space, or a possessive "’s" and a space, a plain word (letters and digits) ending in a
+    space, the sentence's end or closing punctuation (most names: "Smith said", "Smith, who",
+    "Smith’s plan.") by string methods, a fraction of a regex call: the pattern's first try
+    takes that opening and the word, up to the first character its words do not run over."""
+    if text.startswith(" ", pos):
+        i = pos + 1
+    elif text.startswith(", ", pos):
+        i = pos + 2
+    elif text.startswith(("’s ", "'s "), pos):
+        i = pos + 3
+    else:
+        i = end  # no fast path
+    if i < end:
+        stop = text.find(" ", i, end)
+        word = text[i : end if stop < 0 else stop].rstrip(_AFTER_A_WORD)
+        if word.isalnum():
+            return word
+    nxt = _NEXT_WORD_RE.match(text, pos, end)
+    return nxt.group(1) if nxt else ""
+
+
 _FIRST_WORD_RE = re.compile(r"[\W_]*")
 
 
 def names_in_sentence(
-    article: Article, sentence_id: int, lower_words: Container[str], lex: Lexicon
+    article: Article,
+    sentence_id: int,
+    lower_words: Container[str],
+    lex: Lexicon,
+    tokens: list[Tok] | None = None,
 ) -> list[Cand]:
+    """The name candidates of a body sentence; ``tokens`` are its :func:`_cap_tokens` when
+    known (:func:`sentence_tokens` lists every sentence's at once)."""
     sent = article.sentences[sentence_id]
     text = article.text
     # a Sentence's fields are read once: a local costs less than each attribute read
@@ -354,19 +472,30 @@ def names_in_sentence(
     if not sent.text[:1].isalnum():
         first_word = _FIRST_WORD_RE.match(text, start, end).end()
     out: list[Cand] = []
-    tokens = _cap_tokens(text, start, end)
+    if tokens is None:
+        tokens = _cap_tokens(text, start, end)
     if _headline(text, start, end, tokens, lower_words, lex):
         # a sentence in capitals or Title Case (a headline, a shout): only gazetteer names count
         tokens = [t for t in tokens if word_key(t.text) in lex.names]
     for run in _runs(text, tokens, lex):
         opener = run[0]
         initial = opener.start == first_word or _after_quote(text, start, opener.start)
-        run = _strip_leading(text, run, initial, lower_words, lex)
-        if not run:
-            continue
-        initial = initial and run[0] is opener
-        nxt = _NEXT_WORD_RE.match(text, run[-1].end, end)
-        after = nxt.group(1) if nxt else ""
+        if len(run) == 1:  # most runs: _strip_leading's answer from the word's memo
+            anywhere, as_opener, _ = _one_word(opener.text, lex)
+            if anywhere or (
+                initial
+                and (
+                    as_opener == _OPENER_DROPPED
+                    or (as_opener == _OPENER_ASKS and opener.text.lower() in lower_words)
+                )
+            ):
+                continue
+        else:
+            run = _strip_leading(text, run, initial, lower_words, lex)
+            if not run:
+                continue
+            initial = initial and run[0] is opener
+        after = _word_after(text, run[-1].end, end)
         cand = _candidate(text, run, sentence_id, start, after, lex)
         if cand is not None:
             cand.initial = initial
@@ -380,7 +509,9 @@ def _headline(
     """All capitals, or Title Case ("Pence: Flowers Won’t Be at Debate, Trump Was Mocking"):
     capitalised function words inside the sentence give a headline away, and capitalisation
     says nothing about names there."""
-    if text[start:end].isupper():
+    # a first token that is no upper-case word has a lower-case (or title-case) letter, which
+    # the sentence then has too: only otherwise is the sentence copied to be tested
+    if (not tokens or tokens[0].text.isupper()) and text[start:end].isupper():
         return True
     if len(tokens) < 3:
         return False
@@ -433,28 +564,132 @@ def _after_quote(text: str, floor: int, start: int) -> bool:
 _QUOTE_OR_COLON = frozenset((*OPEN_QUOTES, ":"))  # one character each: "" is not in it
 
 
+# What a name's words decide about its candidate (:func:`_verdict`): the candidate as it stands
+# (a gazetteer name, a title, a demonym's plural), a demonym (a state only before an agent
+# noun), a plain name (unless a number follows; a one-word one reads the word before), or none.
+_KEEP, _DEMONYM, _PLAIN, _REJECT = range(4)
+_REJECTED = (_REJECT, None, None, "name")
+
+
+def _verdict(
+    surface: str, title: str | None, last: str, single: str | None, lex: Lexicon
+) -> tuple[int, str | None, str | None, str]:
+    """(outcome, canonical, kind, linked_by) of a name with normal form ``surface``, a title or
+    None, last word ``last``, and ``single`` its only word (None for a name of several): what
+    its words decide, whatever stands around it (the rest is :func:`_candidate`'s)."""
+    entry = lex.names.get(surface) if title is None else None
+    if entry is not None:
+        linked_by = "name" if norm(entry.canonical) == surface else "alias"
+        return _KEEP, entry.canonical, entry.kind, linked_by
+    if title is not None:
+        return _KEEP, None, None, "name"
+    if surface in lex.demonyms:
+        # an adjectival demonym is the state only when it heads an agent ("Russian forces")
+        return _DEMONYM, lex.demonyms[surface], "place", "alias"
+    if surface in lex.demonym_plurals:
+        return _KEEP, None, "group", "name"
+    if last in lex.demonyms:
+        return _REJECTED  # "South American governments": an adjective, not a name
+    if single is not None:
+        if single[-1] == "s" and _PLURAL_ACRONYM_RE.fullmatch(single):  # the pattern ends in "s"
+            return _REJECTED  # "MPs", "CEOs", "BMWs": a class of people or things
+        if len(single) == 1:
+            return _REJECTED  # "T" of "T-shirt", a stray initial
+        if _shouted(single, lex):
+            return _REJECTED  # "STOP", "BREAKING": a word in capitals, not an acronym
+        if single.isupper() and len(single) > 6:
+            return _REJECTED  # shouted words in all capitals, not acronyms
+    if last in _PERIOD_WORDS:
+        return _REJECTED  # "Election Day", "Christmas Eve": a date, not an actor
+    return _PLAIN, None, None, "name"
+
+
+# a run's opening word as a sentence's first: kept, dropped, or dropped if the body writes it in
+# lower case (:func:`_one_word`)
+_OPENER_KEPT, _OPENER_DROPPED, _OPENER_ASKS = range(3)
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+class _AllWords:
+    """A container holding every word: with :data:`_NO_WORDS`, tells where an answer depends
+    on which words the body writes in lower case."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+# word -> :func:`_one_word`'s facts, for the lexicon in _WORD_FACTS_LEXICON; a vocabulary memo,
+# emptied when full as the word caches are
+_WORD_FACTS: dict[str, tuple[bool, int, tuple[int, str | None, str | None, str]]] = {}
+_WORD_FACTS_LEXICON: list[Lexicon] = []
+WORD_FACTS_LIMIT = 65_536
+
+
+def _one_word(word: str, lex: Lexicon) -> tuple[bool, int, tuple[int, str | None, str | None, str]]:
+    """What a run of one capitalised token decides by its word alone, in one memo look-up (most
+    runs are one word, and the same words come back in article after article): whether
+    :func:`_strip_leading` drops it wherever it stands; as a sentence's first word, whether it
+    drops it, keeps it or asks the body's lower-case words; and :func:`_candidate`'s verdict.
+    Found by those functions themselves, on the word alone (neither reads more of a run of
+    one word) and with no lower-case words or every word."""
+    if not _WORD_FACTS_LEXICON or _WORD_FACTS_LEXICON[0] is not lex:
+        _WORD_FACTS.clear()
+        _WORD_FACTS_LEXICON[:] = [lex]
+    facts = _WORD_FACTS.get(word)
+    if facts is None:
+        run = [Tok(0, len(word), word, False)]
+        anywhere = not _strip_leading("", run, False, _NO_WORDS, lex)
+        if not _strip_leading("", run, True, _NO_WORDS, lex):
+            opener = _OPENER_DROPPED
+        elif not _strip_leading("", run, True, _AllWords(), lex):
+            opener = _OPENER_ASKS
+        else:
+            opener = _OPENER_KEPT
+        surface = word_key(word)
+        if surface in lex.stop or _one_word_title(word, lex)[1] is not None:
+            verdict = _REJECTED  # a bare title ("President"): role phrases are found separately
+        else:
+            verdict = _verdict(surface, None, word, word, lex)
+        if len(_WORD_FACTS) >= WORD_FACTS_LIMIT:
+            _WORD_FACTS.clear()
+        facts = _WORD_FACTS[word] = (anywhere, opener, verdict)
+    return facts
+
+
 def _candidate(
     text: str, run: list[Tok], sentence_id: int, floor: int, after: str, lex: Lexicon
 ) -> Cand | None:
     """The candidate a run names, or None; ``floor`` is where its sentence starts, ``after``
-    the word after the run."""
-    surface = _surface(text, run)
-    if surface in lex.stop:
-        return None
-    k, title, affiliation, of_phrase = _title_prefix(text, run, lex)
-    name = run[k:] if k else run  # the run itself unless a title leads it
+    the word after the run. A run of one word (most) has its words' verdict from
+    :func:`_one_word`'s memo."""
     last = run[-1]
-    if title is not None and name:
-        lows = {t.text.lower() for t in name}
-        if lows & lex.org_keywords:  # "General Motors" is a company, not General Motors
-            k, title, affiliation, name = 0, None, None, run
-    if title is not None and not name:
-        if not of_phrase:
-            return None  # a bare title ("President"): role phrases are found separately
-        name, affiliation = run, None  # "Duchess of Cambridge" names a person
-    if name is not run:
-        surface = _surface(text, name)
-    entry = lex.names.get(surface) if title is None else None
+    if len(run) == 1:
+        name, title, affiliation = run, None, None
+        outcome, canonical, kind, linked_by = _one_word(last.text, lex)[2]
+    else:
+        surface = _surface(text, run)
+        if surface in lex.stop:
+            return None
+        k, title, affiliation, of_phrase = _title_prefix(text, run, lex)
+        name = run[k:] if k else run  # the run itself unless a title leads it
+        if title is not None and name:
+            lows = {t.text.lower() for t in name}
+            if lows & lex.org_keywords:  # "General Motors" is a company, not General Motors
+                k, title, affiliation, name = 0, None, None, run
+        if title is not None and not name:
+            if not of_phrase:
+                return None  # a bare title ("President"): role phrases are found separately
+            name, affiliation = run, None  # "Duchess of Cambridge" names a person
+        if name is not run:
+            surface = _surface(text, name)
+        single = name[0].text if len(name) == 1 else None
+        outcome, canonical, kind, linked_by = _verdict(surface, title, last.text, single, lex)
+    if outcome == _REJECT:
+        return None
+    if outcome == _DEMONYM and (last.possessive or after.lower() not in AGENT_NOUNS):
+        return None
+    if outcome == _PLAIN and _numbered(text, last):
+        return None  # "Article 5", "Flight 17": a thing with a number
     if len(name) == 1:  # most names: the token as written
         tokens, name_text = [last.text], last.text
     else:
@@ -469,48 +704,16 @@ def _candidate(
         last.possessive,
         title,
         affiliation,
-        None,
-        None,
-        "name",
+        canonical,
+        kind,
+        linked_by,
         "",
         after,
     )
-    if entry is not None:
-        cand.canonical, cand.kind = entry.canonical, entry.kind
-        cand.linked_by = "name" if norm(entry.canonical) == surface else "alias"
-        return cand
-    if title is not None:
-        return cand
-    if surface in lex.demonyms:
-        # an adjectival demonym is the state only when it heads an agent ("Russian forces")
-        if after.lower() in AGENT_NOUNS and not last.possessive:
-            cand.canonical, cand.kind, cand.linked_by = lex.demonyms[surface], "place", "alias"
-            return cand
-        return None
-    if surface in lex.demonym_plurals:
-        cand.kind = "group"
-        return cand
-    if last.text in lex.demonyms:
-        return None  # "South American governments": an adjective, not a name
-    if len(name) == 1:
-        word = name[0].text
-        if word[-1] == "s" and _PLURAL_ACRONYM_RE.fullmatch(word):  # the pattern ends in "s"
-            return None  # "MPs", "CEOs", "BMWs": a class of people or things
-        if len(word) == 1:
-            return None  # "T" of "T-shirt", a stray initial
-        if _shouted(word, lex):
-            return None  # "STOP", "BREAKING": a word in capitals, not an acronym
-    if last.text in _PERIOD_WORDS:
-        return None  # "Election Day", "Christmas Eve": a date, not an actor
-    if _numbered(text, last):
-        return None  # "Article 5", "Flight 17": a thing with a number
-    if len(name) == 1:
-        if name[0].text.isupper() and len(name[0].text) > 6:
-            return None  # shouted words in all capitals, not acronyms
+    if outcome == _PLAIN and len(name) == 1:
         # the word before is read (by :func:`_kind`) only for a one-word name with neither
         # title nor kind: looked up for those alone
-        prev = _last_word(text, max(floor, run[0].start - 40), run[0].start)
-        cand.preceded_by = prev.group(1).lower() if prev else ""
+        cand.preceded_by = _word_before(text, max(floor, run[0].start - 40), run[0].start)
     return cand
 
 

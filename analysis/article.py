@@ -229,6 +229,11 @@ class Article:
         return self._split[3]
 
     @property
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """The (start, end) of each body sentence, in order (the split's own list; read-only)."""
+        return self._split[1]
+
+    @property
     def paragraph_sizes(self) -> list[int]:
         """How many body sentences each body paragraph has, in order (read-only)."""
         return self._split[2]
