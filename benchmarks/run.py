@@ -114,6 +114,7 @@ WORD_MEMOS = (
     ("analysis.readability", "_ROWS"),
     ("analysis.readability", "_CAPITAL_PIECES"),
     ("analysis.readability", "_CAPITAL_OPENERS"),
+    ("analysis.actors_names", "_WORD_FACTS"),
 )
 
 
