@@ -241,18 +241,28 @@ class _TokenKeys(_TokenForms):
     is not (the lexicon holds no "", and an idiom with an empty word is no key), and the scores
     are the full forms' (tests/test_readability_speed_s15.py). Built for one lexicon
     (:meth:`use`, the shared analyzer's): an analyzer with another lexicon reads the full forms
-    of :data:`_VADER_FORMS`."""
+    of :data:`_VADER_FORMS`. Words added to that lexicon later (a user's own valences) are
+    read too: :meth:`current` starts afresh when its size has changed."""
 
     def __init__(self) -> None:
         super().__init__()
         self.lexicon: dict[str, float] | None = None
         self.words: frozenset[str] = frozenset()
+        self.size = 0
 
     def use(self, lexicon: dict[str, float]) -> None:
         self.clear()
         self.emoji.clear()
         self.lexicon = lexicon
         self.words = _READ_WORDS.union(lexicon)
+        self.size = len(lexicon)
+
+    def current(self) -> _TokenKeys:
+        """The memo, rebuilt if words were added to (or removed from) its lexicon since: a token
+        that shares "" might now be a lexicon word."""
+        if len(self.lexicon) != self.size:
+            self.use(self.lexicon)
+        return self
 
     def _form(self, token: str) -> str:
         form = _vader_token(token)
@@ -405,7 +415,7 @@ class ExactVader(SentimentIntensityAnalyzer):
         n = len(tokens)
         if not n:
             return _NO_TEXT
-        forms = _VADER_KEYS if self.lexicon is _VADER_KEYS.lexicon else _VADER_FORMS
+        forms = _VADER_KEYS.current() if self.lexicon is _VADER_KEYS.lexicon else _VADER_FORMS
         lowered = list(map(forms.__getitem__, tokens))
         # a text with an emoji takes the library's path; no emoji is ASCII (a flag read, not
         # computed), and the memo has marked each token holding one

@@ -247,6 +247,29 @@ def test_shared_key_is_no_word_any_rule_reads():
     assert keys["(the"] == "the" and keys["death."] == "death" and keys["said"] == ""
 
 
+def test_words_added_to_the_shared_lexicon_are_read():
+    """A user's own valence for a new word counts, as in the library: the shared "" of a token
+    met before the word was added is dropped once the lexicon's size changes."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    shared = S.vader()
+    text = "The plan was zorbly and the crowd cheered."
+    before = shared.polarity_scores(text)
+    assert S._VADER_KEYS["zorbly"] == ""
+    library = SentimentIntensityAnalyzer()
+    library.lexicon["zorbly"] = 2.5
+    shared.lexicon["zorbly"] = 2.5
+    try:
+        after = shared.polarity_scores(text)
+        assert after == library.polarity_scores(text)
+        assert after["compound"] == 0.7783 and before["compound"] == 0.5106
+        assert S._VADER_KEYS["zorbly"] == "zorbly"
+    finally:
+        del shared.lexicon["zorbly"]
+    assert shared.polarity_scores(text) == before
+    assert S._VADER_KEYS["zorbly"] == ""
+
+
 # --- readability: one object per distinct word row ------------------------------------------
 
 
