@@ -769,10 +769,19 @@ class _PieceTokens(dict):
         # without the regex (a letter or digit always continues a word token; a mark other
         # than "_" or white space is a token of its own at the end of a piece), their tuple
         # written out (a text meets about 60 new pieces: zip, chain and list builds cost as
-        # much again as the work)
+        # much again as the work). A word of letters and digits has its lower case as normal
+        # form (no apostrophe or quote mark to fold), made here without a call; a raw form
+        # equal to its normal form is stored as that interned string, so that a sentence's
+        # look-ups touch one string per token instead of two
+        if len(_NORMS) >= NORMS_LIMIT:
+            _NORMS.clear()  # a vocabulary memo: bounded, as the word caches are
         if piece.isalnum():  # the fewest steps: most misses
             norm = _NORMS.get(piece)
-            entry = self[piece] = (len(piece), piece, 1, _norm_new(piece) if norm is None else norm)
+            if norm is None:
+                norm = _NORMS[piece] = intern(piece.lower())
+            if norm == piece:
+                piece = norm
+            entry = self[piece] = (len(piece), piece, 1, norm)
             return entry
         word = piece[:-1]
         if word.isalnum():  # (so the mark is no letter or digit: the piece would be a word)
@@ -781,18 +790,29 @@ class _PieceTokens(dict):
                 get = _NORMS.get
                 norm = get(word)
                 if norm is None:
-                    norm = _norm_new(word)
+                    norm = _NORMS[word] = intern(word.lower())
                 mark_norm = get(mark)
                 if mark_norm is None:
                     mark_norm = _norm_new(mark)
-                entry = self[piece] = (len(word), word, 0, norm, 1, mark, 1, mark_norm)
+                entry = self[piece] = (
+                    len(word),
+                    norm if norm == word else word,
+                    0,
+                    norm,
+                    1,
+                    mark_norm if mark_norm == mark else mark,
+                    1,
+                    mark_norm,
+                )
                 return entry
         raws = _plain_tokens(piece)
         if raws is not None:  # tokens laid end to end, the space after the last
             flat: list[int | str] = []
             for raw in raws:
                 norm = _NORMS.get(raw)
-                flat += (len(raw), raw, 0, _norm_new(raw) if norm is None else norm)
+                if norm is None:
+                    norm = _norm_new(raw)
+                flat += (len(raw), norm if norm == raw else raw, 0, norm)
             flat[-2] = 1
             entry = self[piece] = tuple(flat)
             return entry

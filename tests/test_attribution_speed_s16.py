@@ -1,0 +1,116 @@
+"""The rewrites of session 16 in quote attribution give what the code they replaced gave."""
+
+from __future__ import annotations
+
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import attribution as A
+from analysis.attribution_lexicon import normalize
+
+# --- a new piece's memo entry: normal forms made inline, raw forms shared with them ------------
+
+
+def _old_missing(piece: str) -> tuple[int | str, ...] | None:
+    """``_PieceTokens.__missing__`` as it was before session 16 (its value; nothing stored)."""
+    norm_of = normalize
+    if piece.isalnum():
+        return (len(piece), piece, 1, norm_of(piece))
+    word = piece[:-1]
+    if word.isalnum():
+        mark = piece[-1]
+        if not (mark.isspace() or mark == "_"):
+            return (len(word), word, 0, norm_of(word), 1, mark, 1, norm_of(mark))
+    raws = A._plain_tokens(piece)
+    if raws is not None:
+        flat: list[int | str] = []
+        for raw in raws:
+            flat += (len(raw), raw, 0, norm_of(raw))
+        flat[-2] = 1
+        return tuple(flat)
+    parts = A._TOKEN_SPLIT_RE.split(piece)
+    if len(parts) < 3 or parts[0]:
+        return None
+    out: list[int | str] = []
+    for t in range(1, len(parts), 2):
+        gap = len(parts[t + 1]) + (t == len(parts) - 2)
+        out += (len(parts[t]), parts[t], gap, norm_of(parts[t]))
+    return tuple(out)
+
+
+def _by_regex(piece: str) -> bool:
+    """Whether a new piece goes to the token regex (not one of the shortcuts)."""
+    word, mark = piece[:-1], piece[-1:]
+    return not (
+        piece.isalnum()
+        or (word.isalnum() and not (mark.isspace() or mark == "_"))
+        or A._plain_tokens(piece) is not None
+    )
+
+
+_PARTS = ["Said", "said", "x", "É", "é", "ß", "İ", "Ⅻ", "١٢", "’", "'", "-", "“", "”", ","]
+_PARTS += [".", "_", "e-mail", "U.S", "(", ")", "$", "£", "1,000", "We’re", "Ⓐ", "ǅ", "\n"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PARTS), min_size=1, max_size=5), st.booleans())
+def test_new_pieces_equal_the_old_entries(parts: list[str], norms_known: bool) -> None:
+    piece = "".join(parts)
+    A._PIECES.pop(piece, None)
+    A._NORMS.clear()
+    if norms_known:  # the memo of normal forms met some of the tokens before
+        for raw in (piece, piece[:-1], piece[-1:], *(A._plain_tokens(piece) or ())):
+            if raw:
+                A._norm_new(raw)
+    got = A._PIECES[piece]
+    assert got == _old_missing(piece)
+    if got is not None:
+        for raw, norm in zip(got[1::4], got[3::4], strict=True):
+            assert norm is sys.intern(norm)
+            if not _by_regex(piece):  # a raw form equal to its normal form is that string
+                assert (raw is norm) == (raw == norm)
+    assert all(A._NORMS[raw] == normalize(raw) for raw in A._NORMS)
+    A._PIECES.cache_clear()
+    A._NORMS.clear()
+
+
+def test_a_word_of_letters_and_digits_normalises_to_its_lower_case_for_every_code_point() -> None:
+    """What the inline normal form of a new word rests on: for a word of letters and digits
+    ``normalize`` is ``str.lower`` (no apostrophe or quote mark to fold, none made by lower)."""
+    checked = 0
+    for code in range(0x110000):
+        c = chr(code)
+        for word in (c, "A" + c, c + "é"):
+            if word.isalnum():
+                assert normalize.__wrapped__(word) == word.lower(), hex(code)
+                checked += 1
+    assert checked > 100_000
+
+
+def test_new_pieces_hand_checked() -> None:
+    A._PIECES.cache_clear()
+    A._NORMS.clear()
+    said = A._PIECES["said"]
+    assert said == (4, "said", 1, "said") and said[1] is said[3] is sys.intern("said")
+    trump = A._PIECES["Trump,"]
+    assert trump == (5, "Trump", 0, "trump", 1, ",", 1, ",") and trump[1] is not trump[3]
+    assert trump[5] is trump[7]
+    assert A._PIECES["“We"] == (1, "“", 0, '"', 2, "We", 1, "we")
+    assert A._PIECES["e-mail"][1] is A._PIECES["e-mail"][3]
+    A._PIECES.cache_clear()
+    A._NORMS.clear()
+
+
+def test_new_pieces_keep_the_norms_memo_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(A, "NORMS_LIMIT", 2)
+    A._PIECES.cache_clear()
+    A._NORMS.clear()
+    for piece in ("Aa", "Bb"):
+        A._PIECES[piece]
+    assert A._NORMS == {"Aa": "aa", "Bb": "bb"}
+    assert A._PIECES["Cc,"] == (2, "Cc", 0, "cc", 1, ",", 1, ",")
+    assert A._NORMS == {"Cc": "cc", ",": ","}  # emptied when full, before the new piece
+    A._PIECES.cache_clear()
+    A._NORMS.clear()
