@@ -1673,9 +1673,10 @@ def _weight_tables() -> _WeightTables:
     )
 
 
-@lru_cache(maxsize=65536)
 def _vector_score(words: tuple[str, ...]) -> float:
-    """The log-odds the word vectors add (``cue_vector_words``)."""
+    """The log-odds the word vectors add (``cue_vector_words``). Not memoised: within a text
+    (its memo was emptied with the text caches) one call in 45 repeated a key, so the memo's
+    key hashing and entry per call cost more than it saved; the slot scores are memoised."""
     return sum(map(_slot_score, VECTOR_SLOTS, words))
 
 
@@ -4766,7 +4767,6 @@ MODEL_CACHES = (
     _entry_weights,
     _slot_weights,
     _slot_score,
-    _vector_score,
 )
 
 

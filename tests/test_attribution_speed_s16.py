@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -114,3 +115,22 @@ def test_new_pieces_keep_the_norms_memo_bounded(monkeypatch) -> None:
     assert A._NORMS == {"Cc": "cc", ",": ","}  # emptied when full, before the new piece
     A._PIECES.cache_clear()
     A._NORMS.clear()
+
+
+# --- word-vector scores without a memo per context -----------------
+
+
+@lru_cache(maxsize=65536)
+def _old_vector_score(words: tuple[str, ...]) -> float:
+    """``_vector_score`` as it was before session 16 (memoised per key)."""
+    return sum(map(A._slot_score, A.VECTOR_SLOTS, words))
+
+
+_WORDS = ["said", "the", "trump", "warned", "zzqx", '"', ",", "</s>", "<s>", "told", "reporters"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(*[st.sampled_from(_WORDS)] * 5))
+def test_vector_score_equals_the_memoised_one(words: tuple[str, ...]) -> None:
+    assert A._vector_score(words) == _old_vector_score(words)
+    assert not hasattr(A._vector_score, "cache_info")
