@@ -1497,16 +1497,17 @@ def _score(entry: CueEntry, kind: str, key: tuple) -> float:
         sure,
         likely,
     ) = key
-    z, by_suffix, by_lemma = _entry_weights(entry, kind)
+    z, by_suffix, by_lemma, heads = _entry_weights(entry, kind)
     if by_lemma is None or " " in nxt:  # a name the tables cannot split back (never met)
         return _score_by_names(entry, kind, key)
     t = _weight_tables()
-    lb, la, lpw, lnw, llk, ls = by_lemma
-    z += t.b.get(before, 0.0)
-    z += t.a.get(after, 0.0)
-    z += t.ba.get(before, _NO_WEIGHTS).get(after, 0.0)
-    z += lb.get(before, 0.0)
-    z += la.get(after, 0.0)
+    _, _, lpw, lnw, llk, ls = by_lemma
+    # the first five additions read only the entry and the two kinds of word around it (a
+    # dozen each): their sum, and the "sufba" weight added later, once per entry and kinds
+    head = heads.get((before, after))
+    if head is None:
+        head = heads[before, after] = _score_head(z, by_suffix, by_lemma, before, after)
+    z, suffix_weight = head
     z += t.pw.get(prev, 0.0)
     z += t.pw2.get(prev2, 0.0)
     z += lpw.get(prev, 0.0)
@@ -1516,7 +1517,7 @@ def _score(entry: CueEntry, kind: str, key: tuple) -> float:
     z += t.nnw.get(nxt2, 0.0)
     z += t.at.get(at, 0.0)
     z += t.rest.get(rest, 0.0)
-    z += by_suffix.get(before, _NO_WEIGHTS).get(after, 0.0)
+    z += suffix_weight
     if likely:
         z += t.lk.get(likely, 0.0)
         z += llk.get(likely, 0.0)
@@ -1539,19 +1540,45 @@ def _score(entry: CueEntry, kind: str, key: tuple) -> float:
     return z
 
 
+def _score_head(
+    z: float,
+    by_suffix: dict[str, dict[str, float]],
+    by_lemma: tuple[dict[str, float], ...],
+    before: str,
+    after: str,
+) -> tuple[float, float]:
+    """``_score``'s first five additions to the phrase score ``z`` (the same additions in the
+    same order, so the same float), and the "sufba" weight of the two kinds of word."""
+    t = _weight_tables()
+    lb, la = by_lemma[0], by_lemma[1]
+    z += t.b.get(before, 0.0)
+    z += t.a.get(after, 0.0)
+    z += t.ba.get(before, _NO_WEIGHTS).get(after, 0.0)
+    z += lb.get(before, 0.0)
+    z += la.get(after, 0.0)
+    return z, by_suffix.get(before, _NO_WEIGHTS).get(after, 0.0)
+
+
 @cache
 def _entry_weights(
     entry: CueEntry, kind: str
-) -> tuple[float, dict[str, dict[str, float]], tuple[dict[str, float], ...] | None]:
+) -> tuple[
+    float,
+    dict[str, dict[str, float]],
+    tuple[dict[str, float], ...] | None,
+    dict[tuple[str, str], tuple[float, float]],
+]:
     """What ``_score`` reads of a candidate's entry, in one cached call: its phrase's score,
-    the "sufba" table of its last word's suffix and its lemma's six tables (None for a lemma
-    holding a "|", which the tables cannot split back: scored by name)."""
+    the "sufba" table of its last word's suffix, its lemma's six tables (None for a lemma
+    holding a "|", which the tables cannot split back: scored by name) and the memo of
+    ``_score_head`` by the kinds of word before and after the candidate (filled by
+    ``_score``; a dozen kinds each, so it stays small)."""
     t = _weight_tables()
     by_lemma = t.lemmas.get(entry.lemma)
     if by_lemma is None and "|" not in entry.lemma:
         by_lemma = _NO_LEMMA  # a lemma no weight names
     by_suffix = t.sufba.get(_suffix(entry.phrase[-1]), _NO_WEIGHTS)
-    return _phrase_score(entry, kind), by_suffix, by_lemma
+    return _phrase_score(entry, kind), by_suffix, by_lemma, {}
 
 
 def _score_by_names(entry: CueEntry, kind: str, key: tuple) -> float:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import attribution as A
-from analysis.attribution_lexicon import normalize
+from analysis.attribution_lexicon import CueEntry, normalize
 
 # --- a new piece's memo entry: normal forms made inline, raw forms shared with them ------------
 
@@ -134,3 +134,118 @@ _WORDS = ["said", "the", "trump", "warned", "zzqx", '"', ",", "</s>", "<s>", "to
 def test_vector_score_equals_the_memoised_one(words: tuple[str, ...]) -> None:
     assert A._vector_score(words) == _old_vector_score(words)
     assert not hasattr(A._vector_score, "cache_info")
+
+
+# --- the first additions of a candidate's score, memoised per entry and kinds of word ----------
+
+
+def _old_score(entry: CueEntry, kind: str, key: tuple) -> float:
+    """``_score`` as it was before session 16 (every weight looked up per candidate)."""
+    (before, after, prev, prev2, nxt, nxt2, at, rest, first, cap, det, to, quote, after_quote) = (
+        key[:14]
+    )
+    sure, likely = key[14:]
+    z, by_suffix, by_lemma, _ = A._entry_weights(entry, kind)
+    if by_lemma is None or " " in nxt:
+        return A._score_by_names(entry, kind, key)
+    t = A._weight_tables()
+    lb, la, lpw, lnw, llk, ls = by_lemma
+    no = A._NO_WEIGHTS
+    z += t.b.get(before, 0.0)
+    z += t.a.get(after, 0.0)
+    z += t.ba.get(before, no).get(after, 0.0)
+    z += lb.get(before, 0.0)
+    z += la.get(after, 0.0)
+    z += t.pw.get(prev, 0.0)
+    z += t.pw2.get(prev2, 0.0)
+    z += lpw.get(prev, 0.0)
+    z += t.nw.get(nxt, 0.0)
+    z += lnw.get(nxt, 0.0)
+    z += t.nw2.get(nxt, no).get(nxt2, 0.0)
+    z += t.nnw.get(nxt2, 0.0)
+    z += t.at.get(at, 0.0)
+    z += t.rest.get(rest, 0.0)
+    z += by_suffix.get(before, no).get(after, 0.0)
+    if likely:
+        z += t.lk.get(likely, 0.0)
+        z += llk.get(likely, 0.0)
+    if sure:
+        z += t.sure.get(sure, 0.0)
+        z += t.sa.get(sure, no).get(after, 0.0)
+        z += ls.get(sure, 0.0)
+    if first:
+        z += t.first
+    if cap:
+        z += t.cap
+    if det is not None:
+        z += t.det.get(det, 0.0)
+    if to:
+        z += t.to
+    if quote:
+        z += t.quote
+        if after_quote:
+            z += t.afterquote
+    return z
+
+
+_BEFORE = ["start", "pronoun", "relative", ",", "to", "by", "and", '"', "capital", "aux", "lower"]
+_AFTER = [*sorted(A.CONTEXT_AFTER_WORDS), "end", "determiner", "pronoun", "capital", "lower", "x"]
+_CONTEXT_WORDS = ["said", "the", "he", "that", ",", '"', "<s>", "</s>", "trump", "zzqx", "a b"]
+
+
+def _entries() -> list[tuple[CueEntry, str]]:
+    lexicon = A.cue_lexicon()
+    return [
+        (lexicon[("said",)], "lex"),
+        (lexicon[("according", "to")], "lex"),
+        (CueEntry(("said",), "say", "verb", "neutral", 1, 50), "lex"),
+        (CueEntry(("zorbled",), "zorble", "verb", "evaluative", 0, 0), "lemma"),
+        (CueEntry(("x",), "a|b", "verb", "evaluative", 0, 0), "vec"),  # scored by name
+        (A._generic_entry("opined"), "generic"),
+    ]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.integers(0, 5),
+    st.sampled_from(_BEFORE),
+    st.sampled_from(_AFTER),
+    st.lists(st.sampled_from(_CONTEXT_WORDS), min_size=4, max_size=4),
+    st.integers(0, 9),
+    st.integers(0, 7),
+    st.lists(st.booleans(), min_size=5, max_size=5),
+    st.sampled_from([None, "the", "his"]),
+    st.sampled_from(["", "b", "bt", "a", "ba"]),
+    st.sampled_from(["", "b", "a"]),
+)
+def test_score_with_memoised_first_additions_equals_the_old_one(
+    e, before, after, words, at, rest, flags, det, sure, likely
+) -> None:
+    entry, kind = _entries()[e]
+    first, cap, to, quote, after_quote = flags
+    key = (before, after, *words, at, rest, first, cap, det, to, quote, after_quote, sure, likely)
+    for _ in range(2):  # the memo filled, then read
+        assert A._score(entry, kind, key) == _old_score(entry, kind, key)
+
+
+def test_first_additions_memo_hand_checked() -> None:
+    entry = A.cue_lexicon()[("said",)]
+    key = ("pronoun", "that", "he", "<s>", "that", "the", 1, 5, False, False, None, False)
+    key += (False, False, "", "")
+    heads = A._entry_weights(entry, "lex")[3]
+    heads.pop(("pronoun", "that"), None)
+    z = A._score(entry, "lex", key)
+    assert ("pronoun", "that") in heads
+    assert A._score(entry, "lex", key) == z == _old_score(entry, "lex", key)
+    t = A._weight_tables()
+    head, suffix = heads["pronoun", "that"]
+    by_suffix = t.sufba[A._suffix("said")]  # "o"
+    assert suffix == by_suffix.get("pronoun", A._NO_WEIGHTS).get("that", 0.0)
+    z0 = A._entry_weights(entry, "lex")[0]
+    want = z0 + t.b.get("pronoun", 0.0)
+    want += t.a.get("that", 0.0)
+    want += t.ba.get("pronoun", A._NO_WEIGHTS).get("that", 0.0)
+    lemma = t.lemmas.get("say", A._NO_LEMMA)
+    want += lemma[0].get("pronoun", 0.0)
+    want += lemma[1].get("that", 0.0)
+    assert head == want != z0
