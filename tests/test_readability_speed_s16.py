@@ -1,0 +1,192 @@
+"""Session 16's cheaper readability counting gives the answers of what it replaced (the
+replaced code is kept here as the oracle)."""
+
+from __future__ import annotations
+
+from itertools import repeat
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import readability as R
+from analysis.article import Article
+from analysis.errors import InputError
+from analysis.text import pieces as text_pieces
+
+# --- readability: a new piece of one capitalised word read as a known one ----------------------
+
+
+def _old_count_sentences(article: Article) -> np.ndarray:
+    """Session 15's ``_count_sentences``: a new piece of one capitalised word memoised, then
+    read word by word as a piece of several words is; its opener facts looked up apart."""
+    rows: list[bytes | None] = []  # packed rows, several words an item (a sentence's known ones)
+    append = rows.append
+    known = R._PIECE_ROWS
+    lookup = known.get
+    capitals = R._CAPITAL_PIECES
+    capital = capitals.get
+    capital_openers = R._CAPITAL_OPENERS
+    opener_of = capital_openers.get
+    word_row = R._word_row
+    initial_after = R._INITIAL_AFTER
+    acronym = R._ACRONYM_RE.fullmatch
+    size = R._WORD_ROW.size
+    split = text_pieces
+    capitalised: list[str] = []  # capitalised words away from a sentence start: names (R._base)
+    openers: list[tuple[int, tuple[str, str, bool]]] = []  # (item, R._opener) of other initials
+    ends = [0]  # words before each sentence's end
+    marks = [0]  # items before each sentence's end
+    total = 0
+    for text in article.sentence_texts:
+        pieces = split(text)  # the sentence keeps its text: no slice of the body
+        found = list(map(lookup, pieces, repeat(b"")))
+        chunk = b"".join(found)
+        append(chunk)
+        n = len(chunk) // size
+        i = -1
+        for _ in range(len(pieces) - n):  # each known piece is one word
+            i = found.index(b"", i + 1)
+            piece = pieces[i]
+            seen = capital(piece)
+            if seen is not None:
+                word, lead, name_row, acronym_row = seen
+                opener = opener_of(piece) or R._opener(word)
+                n += 1
+                if lead is None:
+                    lead = not i or pieces[i - 1][-1] in initial_after
+                if not lead:
+                    append(name_row)
+                    capitalised.append(opener[1])
+                elif acronym_row is not None:
+                    append(acronym_row)
+                else:
+                    openers.append((len(rows), opener))
+                    append(None)
+                continue
+            before = pieces[i - 1][-1] if i else None
+            if piece.isalnum():
+                word = piece
+            elif piece[:-1].isalnum() and piece[-1] != "%":  # "said," (not "28%": one word)
+                word = piece[:-1]
+            else:
+                word = None
+            if word is None:
+                words = R._chunk_tokens(piece, before)
+            else:
+                words = [[word, before is None or before in initial_after]]
+            n += len(words)
+            if len(words) == 1 and not words[0][0][0].isupper():
+                row = known[piece] = word_row(words[0][0])
+                append(row)
+                if len(known) >= R._PIECE_ROWS_MAX:
+                    known.clear()
+                continue
+            if len(words) == 1:  # one capitalised word: kept for the next time
+                first = words[0][0]
+                if len(capitals) >= R._PIECE_ROWS_MAX:
+                    capitals.clear()
+                capitals[piece] = (
+                    first,
+                    None if piece.startswith(first) else words[0][1],
+                    word_row(first, True),
+                    word_row(first, len(first) > 1) if acronym(first) else None,
+                )
+                if len(capital_openers) >= R._PIECE_ROWS_MAX:
+                    capital_openers.clear()
+                capital_openers[piece] = R._opener(first)
+            for word, initial in words:
+                if not word[0].isupper():
+                    append(word_row(word))
+                elif not initial:
+                    append(word_row(word, True))
+                    capitalised.append(R._base(word))
+                elif acronym(word):
+                    append(word_row(word, len(word) > 1))
+                else:
+                    openers.append((len(rows), R._opener(word)))
+                    append(None)
+        total += n
+        ends.append(total)
+        marks.append(len(rows))
+    if openers:
+        # "The", "But" open sentences; "Trump" is a name wherever it stands
+        names = frozenset(capitalised)
+        for i, (word, base, familiar) in openers:
+            rows[i] = word_row(word, base in names and not familiar)
+    return R._sum_rows(rows, np.array(ends, dtype=np.intp), marks)
+
+
+# pieces of one lower-case word with and without a mark, capitals (names, openers, acronyms,
+# possessives) alone and glued to quotes, brackets and marks, pieces of several words and of none
+_PIECE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"the said, said (the “the troops’ Trump Trump, Trump’s (Trump “Trump The “The The, "
+            "But U.S. U.S.’s NATO NATO, “NATO (AP) 50,000 28% well—and — - : Biden: Biden’s yes. "
+            "Yes! e.g. x-ray 3.5 iPhone Été I A Making friends Smith, “Smith ‘The _ ' ’s".split(),
+            *[" ", "  ", "\n\n", ". ", "? ", ": ", " “"],
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+def _article(body: str) -> Article | None:
+    try:
+        return Article.from_text("Title line here\n\n" + body + " End.")
+    except InputError:
+        return None
+
+
+def _empty_capital_memos() -> None:
+    R._CAPITAL_PIECES.clear()
+    R._CAPITAL_OPENERS.clear()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_PIECE_TEXT, st.sampled_from(["cold", "capitals cold", "openers lost", "warm"]))
+def test_counting_new_capital_pieces_as_known_ones_equals_the_old_pass(body, state):
+    article = _article(body)
+    if article is None:
+        return
+    if state == "cold":
+        R._PIECE_ROWS.clear()
+        _empty_capital_memos()
+    elif state == "capitals cold":
+        _empty_capital_memos()
+    elif state == "openers lost":
+        R._count_sentences(article)
+        R._CAPITAL_OPENERS.clear()
+    # the new code first (it fills the memos the old one then reads), then the old one on
+    # memos as cold again, then the new one on the memos both filled
+    new = R._count_sentences(article).tolist()
+    if state != "warm":
+        _empty_capital_memos()
+    expected = _old_count_sentences(article).tolist()
+    assert new == expected
+    assert R._count_sentences(article).tolist() == expected
+
+
+def test_a_new_capital_piece_is_memoised_as_before():
+    article = _article("Trump spoke. “Trump said no,” Trump’s aide said. But NATO met (Trump).")
+    _empty_capital_memos()
+    R._PIECE_ROWS.clear()
+    new = R._count_sentences(article)
+    memo = dict(R._CAPITAL_PIECES), dict(R._CAPITAL_OPENERS)
+    _empty_capital_memos()
+    R._PIECE_ROWS.clear()
+    old = _old_count_sentences(article)
+    assert new.tolist() == old.tolist()
+    assert memo == (R._CAPITAL_PIECES, R._CAPITAL_OPENERS)
+    assert R._CAPITAL_PIECES["“Trump"] == ("Trump", True, R._word_row("Trump", True), None)
+    assert R._CAPITAL_OPENERS["(Trump)."] == ("Trump", "Trump", False)
+    # and both as the word-by-word count (names: capitalised words away from a sentence start)
+    text = article.text
+    spans = [R.sentence_words(text, s.start, s.end) for s in article.sentences]
+    names = frozenset(R._names(text, spans))
+    assert "Trump" in names
+    expected = [
+        [getattr(R.count_words(text, words, names), c) for c in R.COUNT_COLUMNS] for words in spans
+    ]
+    assert new.tolist() == expected
