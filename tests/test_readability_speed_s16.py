@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import readability as R
+from analysis import segment as G
 from analysis import sentiment as T
 from analysis import syllables as S
 from analysis.article import Article
@@ -322,3 +323,122 @@ def test_token_keys_and_forms():
     forms = T._TokenForms()
     assert [forms[t] for t in ("Good,", "zzqx", "“Good,")] == ["good", "zzqx", "“good"]
     assert T._TokenKeys()["good"] == ""  # no lexicon in use: every form shared
+
+
+# --- the split: sentence-ending marks read by string operations --------------------------------
+
+
+def _old_boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Session 15's ``_boundaries``: the boundary pattern matched at each mark."""
+    out: list[tuple[int, int]] = []
+    resume = start
+    for i in G._marks(text, start, end):
+        if i < resume:
+            continue
+        m = G._BOUNDARY_RE.match(text, i, end)
+        if m is not None:
+            resume = m.end()
+            out.append((i, resume))
+    return out
+
+
+# marks, runs of them, every closer, white space of several kinds (a no-break space, a line
+# separator, an information separator, a trailing newline), letters
+_MARK_PIECES = [*".!?…\"”’')]»›([“ab \n\t", "\u00a0", "\u2028", "\x1c", "\u3000", "...", "?!"]
+_MARK_TEXT = st.lists(st.sampled_from(_MARK_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MARK_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_boundaries_by_string_operations_equal_the_old_ones(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    expected = _old_boundaries(text, start, end)
+    assert G._boundaries(text, start, end) == expected
+    assert expected == [(m.start(), m.end()) for m in G._BOUNDARY_RE.finditer(text, start, end)]
+
+
+def test_boundaries_of_marks_closers_and_spaces():
+    text = "Go!!!” he said… “No?”)\u00a0Yes.x U.S.\u2028End.\n"
+    assert G._boundaries(text, 0, len(text)) == [(2, 6), (14, 15), (19, 22), (32, 33), (37, 38)]
+    # the region's end counts as white space
+    assert G._boundaries(text, 0, 27) == [(2, 6), (14, 15), (19, 22), (26, 27)]
+
+
+def _old_is_boundary(
+    text: str, punct_start: int, punct_end: int, sent_start: int, limit: int
+) -> bool:
+    """Session 15's ``_is_boundary``: the next word's pattern matched at every mark."""
+    after = G._NEXT_WORD_RE.match(text, punct_end, limit)
+    if after is None:  # end of the region
+        return True
+    next_word = after.group(1)
+    if next_word is None:
+        # punctuation, a dash or a symbol follows: boundary only before an opening quote/bracket
+        rest = text[after.start() : after.end()].lstrip()
+        return bool(rest) and rest[0] in G.OPEN_QUOTES + "(["
+    first = next_word[0]
+    if not (first.isupper() or first.isdigit()):
+        return False  # "... e.g. the", "… and then" — lowercase continues the sentence
+    if text[punct_start] != "." or text.startswith("..", punct_start):
+        return True  # "?", "!", or an ellipsis written as dots
+    token_start = G._token_before(text, punct_start, sent_start)
+    token = text[token_start:punct_start]
+    if not token:
+        return True
+    key = token.lower().replace(".", "")
+    if len(key) == 1 and key.isalpha():
+        return False  # an initial: "Jessica R. Jones"
+    if key in G.NEVER_FINAL or (key in G.BEFORE_NUMBER and first.isdigit()):
+        return False
+    if (key.isdigit() and len(key) <= 2) and (
+        G._LEADING_SPACE_RE.match(text, sent_start).end() == token_start
+    ):
+        return False  # a list marker opening the region: "1. Rodri, 37, London"
+    # the next word decides only after "a.m."/"p.m.", an ambiguous abbreviation or a dotted
+    # token such as "U.S" (which holds a dot: most tokens are answered without the regex)
+    dotted = "." in token
+    clock = key in G.CLOCK and dotted  # "a.m", not the verb "am"
+    if clock or key in G.MAYBE_FINAL or (dotted and G._DOTTED_RE.fullmatch(token)):
+        opener = next_word.lower().rstrip(".").replace("’", "'")
+        return opener not in G.AFTER_CLOCK if clock else opener in G.SENTENCE_OPENERS
+    return True
+
+
+# sentence ends before capitals, digits, lower case, quotes, currency, dashes; abbreviations
+# (titles, initials, "U.S.", "Inc.", "a.m.", list numbers) before openers and others
+_SPLIT_PIECES = [
+    *". . .  .\n! ? … “ ( $ — a b The the He 5 Monday Inc Mr U.S a.m am 1 R Jones Corp".split(" "),
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\u00a0",
+    ".",
+    ". ",
+    ".  ",
+    "?” ",
+    ". “",
+    ". (",
+    ". $5",
+    ". —",
+]
+_SPLIT_TEXT = st.lists(st.sampled_from(_SPLIT_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_SPLIT_TEXT, st.integers(0, 60), st.integers(0, 80))
+def test_is_boundary_equals_the_old_test(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for m_start, m_end in _old_boundaries(text, start, end):
+        for sent_start in {start, max(start, m_start - 7), m_start}:
+            args = (text, m_start, m_end, sent_start, end)
+            assert G._is_boundary(*args) == _old_is_boundary(*args), args
+
+
+def test_sentences_split_at_marks_before_words():
+    text = "He met Mr. Jones. Then U.S. Inc. left at 9 a.m. Monday. The U.S. Army came. A. B. Cole"
+    spans = G._split(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == [
+        "He met Mr. Jones.", "Then U.S. Inc. left at 9 a.m. Monday.", "The U.S. Army came.",
+        "A. B. Cole",
+    ]  # fmt: skip
