@@ -96,6 +96,8 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, sent_start: int, l
     at = punct_end + 1
     if at < limit and text[punct_end] == " " and text[at].isalnum():
         first, next_word = text[at], None
+    elif punct_end == limit:  # the region's last mark (a paragraph's end): nothing to match
+        return True
     else:
         after = _NEXT_WORD_RE.match(text, punct_end, limit)
         if after is None:  # end of the region
