@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache
@@ -479,9 +478,16 @@ def names_in_sentence(
         tokens = [t for t in tokens if word_key(t.text) in lex.names]
     for run in _runs(text, tokens, lex):
         opener = run[0]
-        initial = opener.start == first_word or _after_quote(text, start, opener.start)
+        at = opener.start
+        if at == first_word:
+            initial = True
+        elif at - 2 >= start and text[at - 1] == " " and text[at - 2].isalnum():
+            initial = False  # a word, a space, the name ("said Smith"): no quote or colon
+        else:
+            initial = _after_quote(text, start, at)
+        verdict = None
         if len(run) == 1:  # most runs: _strip_leading's answer from the word's memo
-            anywhere, as_opener, _ = _one_word(opener.text, lex)
+            anywhere, as_opener, verdict = _one_word(opener.text, lex)
             if anywhere or (
                 initial
                 and (
@@ -496,7 +502,7 @@ def names_in_sentence(
                 continue
             initial = initial and run[0] is opener
         after = _word_after(text, run[-1].end, end)
-        cand = _candidate(text, run, sentence_id, start, after, lex)
+        cand = _candidate(text, run, sentence_id, start, after, lex, verdict)
         if cand is not None:
             cand.initial = initial
             out.append(cand)
@@ -657,15 +663,21 @@ def _one_word(word: str, lex: Lexicon) -> tuple[bool, int, tuple[int, str | None
 
 
 def _candidate(
-    text: str, run: list[Tok], sentence_id: int, floor: int, after: str, lex: Lexicon
+    text: str,
+    run: list[Tok],
+    sentence_id: int,
+    floor: int,
+    after: str,
+    lex: Lexicon,
+    verdict: tuple[int, str | None, str | None, str] | None = None,
 ) -> Cand | None:
     """The candidate a run names, or None; ``floor`` is where its sentence starts, ``after``
     the word after the run. A run of one word (most) has its words' verdict from
-    :func:`_one_word`'s memo."""
+    :func:`_one_word`'s memo, or ``verdict``, that memo's answer already looked up."""
     last = run[-1]
     if len(run) == 1:
         name, title, affiliation = run, None, None
-        outcome, canonical, kind, linked_by = _one_word(last.text, lex)[2]
+        outcome, canonical, kind, linked_by = verdict or _one_word(last.text, lex)[2]
     else:
         surface = _surface(text, run)
         if surface in lex.stop:
@@ -784,7 +796,6 @@ def link_names(
             by_first.setdefault(words[0], []).append(key)
         else:
             by_initials.setdefault(_initials(key), key)
-    total = Counter(keys)
     assigned: list[tuple[Cand, str]] = []
     for c, key in zip(cands, keys, strict=True):
         if c.canonical is not None:
@@ -806,7 +817,7 @@ def link_names(
             c.initial
             and c.title is None
             and key not in not_initial
-            and total[key] == 1
+            and keys.count(key) == 1  # asked for few candidates: no Counter of all
             and not c.possessive
             and c.followed_by.lower() not in _SPEECH_VERBS
         ):
@@ -846,12 +857,13 @@ def _make_actor(key: str, group: list[Cand], kind: str, lex: Lexicon) -> Actor:
     actor = Actor(key, longest.name_text, kind, False, titles, affiliation)
     if kind == "person":
         actor.gender = _gender(longest.name_tokens, titles, lex)
-        actor.weak = not (
-            titles
-            or actor.gender
-            or any(len(c.name_tokens) == 1 for c in group)  # also called by the surname alone
-            or any(c.followed_by.lower() in _SPEECH_VERBS for c in group)
-        )
+        weak = not (titles or actor.gender)
+        for c in group if weak else ():
+            # also called by the surname alone, or said something
+            if len(c.name_tokens) == 1 or c.followed_by.lower() in _SPEECH_VERBS:
+                weak = False
+                break
+        actor.weak = weak
     return actor
 
 
@@ -873,10 +885,17 @@ def _kind(group: list[Cand], lex: Lexicon, lower_words: Container[str], surname_
     if tokens[-1].lower() in lex.place_keywords or tokens[0].lower() in lex.place_keywords:
         return "place"
     if len(tokens) == 1:
-        if sum(c.preceded_by in _LOCATIVE for c in group) * 2 > len(group):
+        # loops, not sum() and any() over generators (a generator's frame costs more than the
+        # test on a group of one or a few)
+        locative = 0
+        for c in group:
+            if c.preceded_by in _LOCATIVE:
+                locative += 1
+        if locative * 2 > len(group):
             return "place"
-        if any(c.followed_by.lower() in _SPEECH_VERBS for c in group):
-            return "person"  # "Obama said"
+        for c in group:
+            if c.followed_by.lower() in _SPEECH_VERBS:
+                return "person"  # "Obama said"
         return "organisation"
     if tokens[0] in lex.given_names:
         return "person"

@@ -628,44 +628,44 @@ def _count_sentences(article: Article) -> np.ndarray:
             i = found.index(b"", i + 1)
             piece = pieces[i]
             seen = capital(piece)
-            if seen is not None:
-                word, lead, name_row, acronym_row = seen
-                opener = opener_of(piece) or _opener(word)
-                n += 1
-                if lead is None:
-                    lead = not i or pieces[i - 1][-1] in initial_after
-                if not lead:
-                    append(name_row)
-                    capitalised.append(opener[1])
-                elif acronym_row is not None:
-                    append(acronym_row)
+            if seen is None:
+                before = pieces[i - 1][-1] if i else None
+                if piece.isalnum():
+                    word = piece
+                elif piece[:-1].isalnum() and piece[-1] != "%":  # "said," (not "28%": one word)
+                    word = piece[:-1]
                 else:
-                    openers.append((len(rows), opener))
-                    append(None)
-                continue
-            before = pieces[i - 1][-1] if i else None
-            if piece.isalnum():
-                word = piece
-            elif piece[:-1].isalnum() and piece[-1] != "%":  # "said," (not "28%": one word)
-                word = piece[:-1]
-            else:
-                word = None
-            if word is None:
-                words = _chunk_tokens(piece, before)
-            else:
-                words = [[word, before is None or before in initial_after]]
-            n += len(words)
-            if len(words) == 1 and not words[0][0][0].isupper():
-                row = known[piece] = word_row(words[0][0])
-                append(row)
-                if len(known) >= _PIECE_ROWS_MAX:
-                    known.clear()
-                continue
-            if len(words) == 1:  # one capitalised word: kept for the next time
+                    word = None
+                if word is None:
+                    words = _chunk_tokens(piece, before)
+                else:
+                    words = [[word, before is None or before in initial_after]]
+                if len(words) != 1:
+                    n += len(words)
+                    for word, initial in words:
+                        if not word[0].isupper():
+                            append(word_row(word))
+                        elif not initial:
+                            append(word_row(word, True))
+                            capitalised.append(_base(word))
+                        elif acronym(word):
+                            append(word_row(word, len(word) > 1))
+                        else:
+                            openers.append((len(rows), _opener(word)))
+                            append(None)
+                    continue
                 first = words[0][0]
+                if not first[0].isupper():
+                    n += 1
+                    row = known[piece] = word_row(first)
+                    append(row)
+                    if len(known) >= _PIECE_ROWS_MAX:
+                        known.clear()
+                    continue
+                # one capitalised word: kept for the next time, then read as a known one
                 if len(capitals) >= _PIECE_ROWS_MAX:
                     capitals.clear()
-                capitals[piece] = (
+                seen = capitals[piece] = (
                     first,
                     None if piece.startswith(first) else words[0][1],
                     word_row(first, True),
@@ -673,18 +673,21 @@ def _count_sentences(article: Article) -> np.ndarray:
                 )
                 if len(capital_openers) >= _PIECE_ROWS_MAX:
                     capital_openers.clear()
-                capital_openers[piece] = _opener(first)
-            for word, initial in words:
-                if not word[0].isupper():
-                    append(word_row(word))
-                elif not initial:
-                    append(word_row(word, True))
-                    capitalised.append(_base(word))
-                elif acronym(word):
-                    append(word_row(word, len(word) > 1))
-                else:
-                    openers.append((len(rows), _opener(word)))
-                    append(None)
+                opener = capital_openers[piece] = _opener(first)
+            else:
+                opener = opener_of(piece) or _opener(seen[0])
+            word, lead, name_row, acronym_row = seen
+            n += 1
+            if lead is None:
+                lead = not i or pieces[i - 1][-1] in initial_after
+            if not lead:
+                append(name_row)
+                capitalised.append(opener[1])
+            elif acronym_row is not None:
+                append(acronym_row)
+            else:
+                openers.append((len(rows), opener))
+                append(None)
         total += n
         ends.append(total)
         marks.append(len(rows))

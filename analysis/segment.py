@@ -86,16 +86,29 @@ def _token_before(text: str, pos: int, floor: int) -> int:
 
 
 def _is_boundary(text: str, punct_start: int, punct_end: int, sent_start: int, limit: int) -> bool:
-    """Decide whether the terminal punctuation at text[punct_start:punct_end] ends a sentence."""
-    after = _NEXT_WORD_RE.match(text, punct_end, limit)
-    if after is None:  # end of the region
+    """Decide whether the terminal punctuation at text[punct_start:punct_end] ends a sentence.
+
+    The word after it is ``_NEXT_WORD_RE``'s. After one space and a letter or digit (most
+    marks) that word starts right there (the space is the pattern's white space, and the
+    letter or digit opens its word: ``[^\\W_]`` is ``str.isalnum()``), and only its first
+    character is read unless an abbreviation leaves the word to decide: the pattern is
+    matched then, not at every mark."""
+    at = punct_end + 1
+    if at < limit and text[punct_end] == " " and text[at].isalnum():
+        first, next_word = text[at], None
+    elif punct_end == limit:  # the region's last mark (a paragraph's end): nothing to match
         return True
-    next_word = after.group(1)
-    if next_word is None:
-        # punctuation, a dash or a symbol follows: boundary only before an opening quote/bracket
-        rest = text[after.start() : after.end()].lstrip()
-        return bool(rest) and rest[0] in OPEN_QUOTES + "(["
-    first = next_word[0]
+    else:
+        after = _NEXT_WORD_RE.match(text, punct_end, limit)
+        if after is None:  # end of the region
+            return True
+        next_word = after.group(1)
+        if next_word is None:
+            # punctuation, a dash or a symbol follows: boundary only before an opening quote
+            # or bracket
+            rest = text[after.start() : after.end()].lstrip()
+            return bool(rest) and rest[0] in OPEN_QUOTES + "(["
+        first = next_word[0]
     if not (first.isupper() or first.isdigit()):
         return False  # "... e.g. the", "… and then" — lowercase continues the sentence
     if text[punct_start] != "." or text.startswith("..", punct_start):
@@ -118,6 +131,8 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, sent_start: int, l
     dotted = "." in token
     clock = key in CLOCK and dotted  # "a.m", not the verb "am"
     if clock or key in MAYBE_FINAL or (dotted and _DOTTED_RE.fullmatch(token)):
+        if next_word is None:
+            next_word = _NEXT_WORD_RE.match(text, punct_end, limit).group(1)
         opener = next_word.lower().rstrip(".").replace("’", "'")
         return opener not in AFTER_CLOCK if clock else opener in SENTENCE_OPENERS
     return True
@@ -174,19 +189,32 @@ def _text_marks(text: str) -> list[int]:
     return found
 
 
+# What a _BOUNDARY_RE match runs over after its mark: more of these after a period, "!" or "?"
+# (not after "…"), then closing quotes and brackets
+_RUN_MARKS = frozenset(".!?")
+_CLOSING = frozenset(CLOSE_QUOTES + ")]")
+
+
 def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) of each ``_BOUNDARY_RE.finditer(text, start, end)`` match: the match
-    at each mark, skipping the marks inside the previous match."""
+    at each mark, skipping the marks inside the previous match. Read by string operations (a
+    regex call per mark cost several times the few characters it reads): the pattern's runs are
+    greedy and what ends each (a mark, a closer) is no white space, so giving back a character
+    never lets the look-ahead (white space, or the end) succeed where the longest runs fail."""
     out: list[tuple[int, int]] = []
     resume = start
-    match = _BOUNDARY_RE.match
     for i in _marks(text, start, end):
         if i < resume:
             continue
-        m = match(text, i, end)
-        if m is not None:
-            resume = m.end()
-            out.append((i, resume))
+        j = i + 1
+        if text[i] != "…":
+            while j < end and text[j] in _RUN_MARKS:
+                j += 1
+        while j < end and text[j] in _CLOSING:
+            j += 1
+        if j == end or text[j].isspace():  # \s of the regex engine is str.isspace()
+            resume = j
+            out.append((i, j))
     return out
 
 

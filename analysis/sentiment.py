@@ -138,6 +138,9 @@ class _TokenForms(dict):
     is none, so a text holds one exactly when one of its tokens does)."""
 
     limit = 65536
+    # the forms kept as they are, every other one shared as "" (:class:`_TokenKeys`); None:
+    # every form kept
+    words: frozenset[str] | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -149,11 +152,13 @@ class _TokenForms(dict):
             self.emoji.clear()
         if not token.isascii() and not _emoji_chars().isdisjoint(token):
             self.emoji.add(token)
-        form = self[token] = self._form(token)
+        # the test here, not in a method a subclass overrides: a call per new token less
+        form = _vader_token(token)
+        words = self.words
+        if words is not None and form not in words and "n't" not in form:
+            form = ""
+        self[token] = form
         return form
-
-    def _form(self, token: str) -> str:
-        return _vader_token(token)
 
 
 @cache
@@ -263,10 +268,6 @@ class _TokenKeys(_TokenForms):
         if len(self.lexicon) != self.size:
             self.use(self.lexicon)
         return self
-
-    def _form(self, token: str) -> str:
-        form = _vader_token(token)
-        return form if form in self.words or "n't" in form else ""
 
 
 _VADER_KEYS = _TokenKeys()
