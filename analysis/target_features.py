@@ -185,20 +185,59 @@ def _new_parse(*values: object) -> SentenceParse:
 _set_attribute = object.__setattr__
 
 
+def _is_mark(ch: str) -> bool:
+    """Whether a character is a token of its own, as TOKEN_RE's second branch takes it: no
+    word character (what ``str.isalnum`` accepts, and the underscore) nor white space (what
+    ``str.isspace`` accepts), as the regex engine defines both."""
+    return not (ch.isalnum() or ch == "_" or ch.isspace())
+
+
+def _is_word(core: str) -> bool:
+    """Whether TOKEN_RE's word branch matches the whole string: runs of letters and digits
+    joined by single apostrophes or hyphens ("well-known", "trump's")."""
+    if core.isalnum():
+        return True
+    parts = core.replace("’", "'").replace("-", "'").split("'")
+    return "" not in parts and "".join(parts).isalnum()  # every part a run of word characters
+
+
 class _ChunkTokens(dict):
     """chunk → (tokens, offsets) of a white-space-separated chunk that is not one plain word
     ("said,", "trump's", "“we", "well-known"): TOKEN_RE's tokens, a possessive "'s" split off
     its word, and their (start, end) offsets in the chunk, flattened. Filled on first sight,
     like the token information: such chunks repeat across articles, and each one costs the
-    regex and a few slices only once; bounded, as the VADER token forms are."""
+    regex and a few slices only once; bounded, as the VADER token forms are.
+
+    A chunk that is one word with at most a mark before it and one after ("amazon,", "(each",
+    "“we”", "seattle-based") is cut by string tests, not the regex: a text's new chunks are
+    mostly such, and the regex's scanner, match objects and data stack cost about 17
+    thousand instructions a chunk, several times the tests."""
 
     limit = 65536
 
     def __missing__(self, chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         if len(self) >= self.limit:
             self.clear()
-        tokens: list[str] = []
-        offsets: list[int] = []
+        n = len(chunk)
+        lead = 1 if n > 1 and _is_mark(chunk[0]) else 0
+        end = n - 1 if n > lead + 1 and _is_mark(chunk[-1]) else n
+        core = chunk[lead:end]
+        if _is_word(core):  # a mark before and after the word, if any: TOKEN_RE's tokens
+            tokens: list[str] = [chunk[0]] if lead else []
+            offsets: list[int] = [0, 1] if lead else []
+            if len(core) > 2 and core[-2:] == "'s":
+                tokens += (core[:-2], "'s")
+                offsets += (lead, end - 2, end - 2, end)
+            else:
+                tokens.append(core)
+                offsets += (lead, end)
+            if end < n:
+                tokens.append(chunk[end])
+                offsets += (end, n)
+            entry = self[chunk] = (tuple(tokens), tuple(offsets))
+            return entry
+        tokens = []
+        offsets = []
         for m in TOKEN_RE.finditer(chunk):
             tok, start, end = m.group(), m.start(), m.end()
             if len(tok) > 2 and tok[-2:] == "'s":  # "trump's" → "trump", "'s"
