@@ -416,10 +416,11 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
     n = len(lower)
     if not n:
         return _new_parse(offset, *(((),) * 13))
-    infos = list(map(_TOKEN_INFO.__getitem__, lower))
-    columns = zip(*infos, strict=True)
+    # each token's information, transposed into columns (the look-ups fed to zip, no list)
+    columns = zip(*map(_TOKEN_INFO.__getitem__, lower), strict=True)
     is_word, vec_row, clause_step, segment_step, candidate, negation = columns
     positions = range(n)
+    falses = (False,) * n  # one tuple for every all-false column
     if any(candidate):
         found = compress(positions, candidate)
         val, raw, neg = _valences(lower, is_word, found, negation, candidate)
@@ -427,9 +428,9 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
         valenced = tuple(compress(positions, val))
     else:  # no word that may carry a valence (a third of the sentences): nothing to apply
         valence = raw_valence = (0.0,) * n
-        negated, valenced = (False,) * n, ()
+        negated, valenced = falses, ()
     clause = accumulate(clause_step)
-    quote = [False] * n
+    in_quote = falses
     # a quotation mark is always a token of its own: the sentence holds one exactly when one
     # of its tokens is one, and three searches of the text cost less than a look-up per token
     if '"' in sentence or "“" in sentence or "”" in sentence:
@@ -439,11 +440,13 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
         for i in marks:
             steps[i] += 1
         clause = accumulate(steps)
+        quote = [False] * n
         inside = False
         for i, stop in zip(marks, [*marks[1:], n], strict=True):
             inside = not inside if lower[i] == '"' else lower[i] == "“"
             if inside:
                 quote[i:stop] = repeat(True, stop - i)
+        in_quote = tuple(quote)
     # the instance dictionary as one dict display (the fields in order, as _new_parse makes it):
     # a call of _new_parse and its zip cost more than the display
     parse = object.__new__(SentenceParse)
@@ -461,7 +464,7 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
             "negated": negated,
             "clause": tuple(clause),
             "segment": tuple(accumulate(segment_step)) if 1 in segment_step else (0,) * n,
-            "in_quote": tuple(quote),
+            "in_quote": in_quote,
             "vec_row": vec_row,
             "valenced": valenced,
             "negations": tuple(compress(positions, negation)) if True in negation else (),

@@ -2,20 +2,32 @@
 
 Each rewritten function is checked against the code it replaced, kept here as the oracle: the
 chunk memo (a word with at most a mark before and after it cut by string tests instead of the
-token regex).
+token regex) and the sentence parse (the token information transposed without a list, one
+all-false tuple shared by the columns that are all false).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from itertools import accumulate, compress, repeat
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.target_features import (
+    _TOKEN_INFO,
+    QUOTE_CHARS,
     TOKEN_RE,
+    SentenceParse,
     _ChunkTokens,
     _is_mark,
+    _new_parse,
+    _positions,
+    _set_attribute,
+    _tokenise,
+    _valences,
+    parse_sentence,
 )
 
 # --- the chunk memo: one word between marks cut without the regex ------------------------------
@@ -89,3 +101,110 @@ def test_marks_and_word_characters_are_the_regex_classes():
         ch = chr(code)
         assert _is_mark(ch) == bool(mark.fullmatch(ch)), hex(code)
         assert ch.isalnum() == bool(letter.fullmatch(ch)), hex(code)
+
+
+# --- the sentence parse ------------------------------------------------------------------------
+
+
+def _old_parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
+    """target_features.parse_sentence before session 16 (the token information listed before
+    its transposition, the quotation flags listed in every sentence)."""
+    starts, ends, lower = _tokenise(sentence)
+    n = len(lower)
+    if not n:
+        return _new_parse(offset, *(((),) * 13))
+    infos = list(map(_TOKEN_INFO.__getitem__, lower))
+    columns = zip(*infos, strict=True)
+    is_word, vec_row, clause_step, segment_step, candidate, negation = columns
+    positions = range(n)
+    if any(candidate):
+        found = compress(positions, candidate)
+        val, raw, neg = _valences(lower, is_word, found, negation, candidate)
+        valence, raw_valence, negated = tuple(val), tuple(raw), tuple(neg)
+        valenced = tuple(compress(positions, val))
+    else:  # no word that may carry a valence (a third of the sentences): nothing to apply
+        valence = raw_valence = (0.0,) * n
+        negated, valenced = (False,) * n, ()
+    clause = accumulate(clause_step)
+    quote = [False] * n
+    if '"' in sentence or "“" in sentence or "”" in sentence:
+        marks = _positions(lower, QUOTE_CHARS)
+        steps = list(clause_step)
+        for i in marks:
+            steps[i] += 1
+        clause = accumulate(steps)
+        inside = False
+        for i, stop in zip(marks, [*marks[1:], n], strict=True):
+            inside = not inside if lower[i] == '"' else lower[i] == "“"
+            if inside:
+                quote[i:stop] = repeat(True, stop - i)
+    parse = object.__new__(SentenceParse)
+    _set_attribute(
+        parse,
+        "__dict__",
+        {
+            "offset": offset,
+            "starts": tuple(starts),
+            "ends": tuple(ends),
+            "lower": tuple(lower),
+            "is_word": is_word,
+            "valence": valence,
+            "raw_valence": raw_valence,
+            "negated": negated,
+            "clause": tuple(clause),
+            "segment": tuple(accumulate(segment_step)) if 1 in segment_step else (0,) * n,
+            "in_quote": tuple(quote),
+            "vec_row": vec_row,
+            "valenced": valenced,
+            "negations": tuple(compress(positions, negation)) if True in negation else (),
+        },
+    )
+    return parse
+
+
+# words with and without a valence, boosters, negations, contrast and clause words, the three
+# quotation marks alone and inside chunks, possessives, odd characters
+_PARSE_PIECES = [
+    "The", "minister", "praised", "good", "bad", "not", "never", "very", "kind", "of", "no",
+    "least", "at", "but", "because", "said", "well-known", "don't", "Trump’s", "trump's", ",",
+    ";", "(", ")", '"', "“", "”", "“Great", "wins.”", '"bad"', "'", "x_y", "İstanbul", "…",
+    "crackdown", "hailed", "air.”", "(icann)",
+]  # fmt: skip
+
+
+def _parse_bits(parse: SentenceParse) -> dict:
+    """A parse's fields, floats by their bits (so that 0.0 and −0.0 differ)."""
+    fields = {}
+    for name, value in vars(parse).items():
+        if isinstance(value, tuple):
+            value = tuple(
+                (type(v), math.copysign(1.0, v), v.hex()) if isinstance(v, float) else (type(v), v)
+                for v in value
+            )
+        fields[name] = value
+    return fields
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PARSE_PIECES), st.sampled_from([" ", "", "  ", "\t"])),
+        max_size=16,
+    ),
+    st.integers(0, 500),
+)
+def test_parse_is_the_old_parse(pieces, offset):
+    sentence = "".join(p + sep for p, sep in pieces)
+    got, expected = parse_sentence(sentence, offset), _old_parse_sentence(sentence, offset)
+    assert list(vars(got)) == list(vars(expected))
+    assert _parse_bits(got) == _parse_bits(expected)
+
+
+def test_parse_hand_checked():
+    parse = parse_sentence("Ann said “the plan is good” but Bob's was bad.", 3)
+    assert parse.lower[:4] == ("ann", "said", "“", "the")
+    assert parse.in_quote == (False, False, True, True, True, True, True, False) + (False,) * 6
+    assert parse.negated == (False,) * 14
+    plain = parse_sentence("Ann met Bob.")
+    assert plain.in_quote == plain.negated == (False,) * 4  # one shared all-false column
+    assert plain.valence == plain.raw_valence == (0.0,) * 4 and plain.valenced == ()
