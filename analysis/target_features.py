@@ -222,31 +222,29 @@ class _ChunkTokens(dict):
         lead = 1 if n > 1 and _is_mark(chunk[0]) else 0
         end = n - 1 if n > lead + 1 and _is_mark(chunk[-1]) else n
         core = chunk[lead:end]
-        if _is_word(core):  # a mark before and after the word, if any: TOKEN_RE's tokens
-            tokens: list[str] = [chunk[0]] if lead else []
-            offsets: list[int] = [0, 1] if lead else []
+        if core.isalnum() or _is_word(core):  # a mark before and after the word, if any
             if len(core) > 2 and core[-2:] == "'s":
-                tokens += (core[:-2], "'s")
-                offsets += (lead, end - 2, end - 2, end)
+                tokens: tuple[str, ...] = (core[:-2], "'s")
+                offsets: tuple[int, ...] = (lead, end - 2, end - 2, end)
             else:
-                tokens.append(core)
-                offsets += (lead, end)
+                tokens, offsets = (core,), (lead, end)
+            if lead:
+                tokens, offsets = (chunk[0], *tokens), (0, 1, *offsets)
             if end < n:
-                tokens.append(chunk[end])
-                offsets += (end, n)
-            entry = self[chunk] = (tuple(tokens), tuple(offsets))
+                tokens, offsets = (*tokens, chunk[end]), (*offsets, end, n)
+            entry = self[chunk] = (tokens, offsets)
             return entry
-        tokens = []
-        offsets = []
+        found: list[str] = []
+        spans: list[int] = []
         for m in TOKEN_RE.finditer(chunk):
             tok, start, end = m.group(), m.start(), m.end()
             if len(tok) > 2 and tok[-2:] == "'s":  # "trump's" → "trump", "'s"
-                tokens += (tok[:-2], "'s")
-                offsets += (start, end - 2, end - 2, end)
+                found += (tok[:-2], "'s")
+                spans += (start, end - 2, end - 2, end)
             else:
-                tokens.append(tok)
-                offsets += (start, end)
-        entry = self[chunk] = (tuple(tokens), tuple(offsets))
+                found.append(tok)
+                spans += (start, end)
+        entry = self[chunk] = (tuple(found), tuple(spans))
         return entry
 
 
