@@ -185,29 +185,66 @@ def _new_parse(*values: object) -> SentenceParse:
 _set_attribute = object.__setattr__
 
 
+def _is_mark(ch: str) -> bool:
+    """Whether a character is a token of its own, as TOKEN_RE's second branch takes it: no
+    word character (what ``str.isalnum`` accepts, and the underscore) nor white space (what
+    ``str.isspace`` accepts), as the regex engine defines both."""
+    return not (ch.isalnum() or ch == "_" or ch.isspace())
+
+
+def _is_word(core: str) -> bool:
+    """Whether TOKEN_RE's word branch matches the whole string: runs of letters and digits
+    joined by single apostrophes or hyphens ("well-known", "trump's")."""
+    if core.isalnum():
+        return True
+    parts = core.replace("’", "'").replace("-", "'").split("'")
+    return "" not in parts and "".join(parts).isalnum()  # every part a run of word characters
+
+
 class _ChunkTokens(dict):
     """chunk → (tokens, offsets) of a white-space-separated chunk that is not one plain word
     ("said,", "trump's", "“we", "well-known"): TOKEN_RE's tokens, a possessive "'s" split off
     its word, and their (start, end) offsets in the chunk, flattened. Filled on first sight,
     like the token information: such chunks repeat across articles, and each one costs the
-    regex and a few slices only once; bounded, as the VADER token forms are."""
+    regex and a few slices only once; bounded, as the VADER token forms are.
+
+    A chunk that is one word with at most a mark before it and one after ("amazon,", "(each",
+    "“we”", "seattle-based") is cut by string tests, not the regex: a text's new chunks are
+    mostly such, and the regex's scanner, match objects and data stack cost about 17
+    thousand instructions a chunk, several times the tests."""
 
     limit = 65536
 
     def __missing__(self, chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         if len(self) >= self.limit:
             self.clear()
-        tokens: list[str] = []
-        offsets: list[int] = []
+        n = len(chunk)
+        lead = 1 if n > 1 and _is_mark(chunk[0]) else 0
+        end = n - 1 if n > lead + 1 and _is_mark(chunk[-1]) else n
+        core = chunk[lead:end]
+        if core.isalnum() or _is_word(core):  # a mark before and after the word, if any
+            if len(core) > 2 and core[-2:] == "'s":
+                tokens: tuple[str, ...] = (core[:-2], "'s")
+                offsets: tuple[int, ...] = (lead, end - 2, end - 2, end)
+            else:
+                tokens, offsets = (core,), (lead, end)
+            if lead:
+                tokens, offsets = (chunk[0], *tokens), (0, 1, *offsets)
+            if end < n:
+                tokens, offsets = (*tokens, chunk[end]), (*offsets, end, n)
+            entry = self[chunk] = (tokens, offsets)
+            return entry
+        found: list[str] = []
+        spans: list[int] = []
         for m in TOKEN_RE.finditer(chunk):
             tok, start, end = m.group(), m.start(), m.end()
             if len(tok) > 2 and tok[-2:] == "'s":  # "trump's" → "trump", "'s"
-                tokens += (tok[:-2], "'s")
-                offsets += (start, end - 2, end - 2, end)
+                found += (tok[:-2], "'s")
+                spans += (start, end - 2, end - 2, end)
             else:
-                tokens.append(tok)
-                offsets += (start, end)
-        entry = self[chunk] = (tuple(tokens), tuple(offsets))
+                found.append(tok)
+                spans += (start, end)
+        entry = self[chunk] = (tuple(found), tuple(spans))
         return entry
 
 
@@ -377,10 +414,11 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
     n = len(lower)
     if not n:
         return _new_parse(offset, *(((),) * 13))
-    infos = list(map(_TOKEN_INFO.__getitem__, lower))
-    columns = zip(*infos, strict=True)
+    # each token's information, transposed into columns (the look-ups fed to zip, no list)
+    columns = zip(*map(_TOKEN_INFO.__getitem__, lower), strict=True)
     is_word, vec_row, clause_step, segment_step, candidate, negation = columns
     positions = range(n)
+    falses = (False,) * n  # one tuple for every all-false column
     if any(candidate):
         found = compress(positions, candidate)
         val, raw, neg = _valences(lower, is_word, found, negation, candidate)
@@ -388,9 +426,9 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
         valenced = tuple(compress(positions, val))
     else:  # no word that may carry a valence (a third of the sentences): nothing to apply
         valence = raw_valence = (0.0,) * n
-        negated, valenced = (False,) * n, ()
+        negated, valenced = falses, ()
     clause = accumulate(clause_step)
-    quote = [False] * n
+    in_quote = falses
     # a quotation mark is always a token of its own: the sentence holds one exactly when one
     # of its tokens is one, and three searches of the text cost less than a look-up per token
     if '"' in sentence or "“" in sentence or "”" in sentence:
@@ -400,11 +438,13 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
         for i in marks:
             steps[i] += 1
         clause = accumulate(steps)
+        quote = [False] * n
         inside = False
         for i, stop in zip(marks, [*marks[1:], n], strict=True):
             inside = not inside if lower[i] == '"' else lower[i] == "“"
             if inside:
                 quote[i:stop] = repeat(True, stop - i)
+        in_quote = tuple(quote)
     # the instance dictionary as one dict display (the fields in order, as _new_parse makes it):
     # a call of _new_parse and its zip cost more than the display
     parse = object.__new__(SentenceParse)
@@ -422,7 +462,7 @@ def parse_sentence(sentence: str, offset: int = 0) -> SentenceParse:
             "negated": negated,
             "clause": tuple(clause),
             "segment": tuple(accumulate(segment_step)) if 1 in segment_step else (0,) * n,
-            "in_quote": tuple(quote),
+            "in_quote": in_quote,
             "vec_row": vec_row,
             "valenced": valenced,
             "negations": tuple(compress(positions, negation)) if True in negation else (),
