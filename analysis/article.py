@@ -168,6 +168,8 @@ class Article:
             raise InputError(f"expected text (str), got {type(text).__name__}")
         if not text.strip():
             raise InputError("the article is empty (no text besides white space)")
+        if not text.isascii():
+            _require_unicode(text)
         blocks, dateline = _parse_structure(text)
         if not any(b.role == "body" for b in blocks):
             raise InputError("the article has no body text to analyse")
@@ -713,6 +715,19 @@ def _parse_structure(text: str) -> tuple[list[Paragraph], Span | None]:
                 end -= 1
             dateline = Span(m.start(), end, text[m.start() : end])
     return blocks, dateline
+
+
+def _require_unicode(text: str) -> None:
+    """A lone surrogate (from bytes decoded with ``surrogateescape``) is no character: no table
+    can hold it, and its offset would point at nothing a reader sees."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        raise InputError(
+            f"the text holds a lone surrogate (U+{code:04X}) at offset {exc.start}, which is not "
+            "a character: decode the file strictly, or with errors='replace'"
+        ) from None
 
 
 def as_article(text_or_article: str | Article) -> Article:

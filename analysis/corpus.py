@@ -38,8 +38,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.article import frame, strings
-from analysis.errors import InputError
-from analysis.files import atomic_write
+from analysis.errors import InputError, require_count
+from analysis.files import atomic_write, check_output_dir
 
 ENGINES = ("local", "dask")
 FORMATS = ("parquet", "csv")
@@ -92,7 +92,17 @@ class _Task:
 def corpus_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The article files to analyse: files as given, folders searched for ``*.txt`` (recursive,
     hidden files skipped), sorted and without repeats so every run sees the same order."""
-    items = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    if isinstance(paths, str | os.PathLike):
+        items: list[object] = [paths]
+    elif isinstance(paths, Iterable):
+        items = list(paths)
+    else:
+        raise CorpusError(f"expected a path or a list of paths, got {type(paths).__name__}")
+    if not items:
+        raise CorpusError("no paths given: name article files or folders of *.txt")
+    for item in items:
+        if not isinstance(item, str | os.PathLike):
+            raise CorpusError(f"expected a path (str or Path), got {type(item).__name__}")
     found: list[Path] = []
     for item in items:
         p = Path(item)
@@ -633,8 +643,8 @@ def _run_dask(chunks: Iterator[Chunk], workers: int, scheduler: object, on_done:
     owns_client = True
     if isinstance(scheduler, Client):
         client, owns_client = scheduler, False
-    elif scheduler:
-        client = Client(str(scheduler))
+    elif scheduler:  # analyze_corpus connects first; a direct caller may pass an address
+        client = _connect(str(scheduler))
     else:
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
@@ -659,6 +669,17 @@ def _run_dask(chunks: Iterator[Chunk], workers: int, scheduler: object, on_done:
         if cluster is not None:
             cluster.close()
         _restore_environ(environ)
+
+
+def _connect(address: str):
+    """A client of the scheduler at ``address``; a malformed or unreachable address is the
+    user's to fix, so it is a one-line error, not a traceback."""
+    from distributed import Client
+
+    try:
+        return Client(address)
+    except (OSError, ValueError, TypeError) as exc:
+        raise CorpusError(f"cannot connect to the Dask scheduler at {address!r}: {exc}") from exc
 
 
 def _restore_environ(saved: dict[str, str]) -> None:
@@ -698,13 +719,28 @@ def analyze_corpus(
         raise CorpusError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if fmt not in FORMATS:
         raise CorpusError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    _require_count("workers", workers)
+    require_count("workers", workers, CorpusError)
     if chunk_size is not None:
-        _require_count("chunk_size", chunk_size)
+        require_count("chunk_size", chunk_size, CorpusError)
+    if engine == "dask" and scheduler and isinstance(scheduler, str | os.PathLike):
+        # before any file is read, any folder made or any progress shown: a wrong address is
+        # the first thing the user hears of
+        client = _connect(str(scheduler))
+        try:
+            return analyze_corpus(
+                paths, engine, workers, client, out, fmt, force, progress, chunk_size
+            )
+        finally:
+            client.close()
     files = corpus_files(paths)
     out_dir = Path(out) if out is not None else None
     if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        check_output_dir(out_dir)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a read-only parent, a full disk: the user's to fix
+            message = f"cannot create the output folder {out_dir}: {exc.strerror or exc}"
+            raise CorpusError(message) from exc
     manifest = _read_manifest(out_dir) if out_dir is not None else {}
     # hashing the package's files (about 10 ms) is needed only for an output folder's manifest
     version = code_version() if out_dir is not None else ""
@@ -792,11 +828,6 @@ def analyze_corpus(
         _prune_parts(out_dir, manifest)
         result.written = write_corpus_tables(tables, out_dir, fmt)
     return result
-
-
-def _require_count(name: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise CorpusError(f"{name} must be a whole number >= 1, got {value!r}")
 
 
 def _by_position(parts: list[tuple[int, pd.DataFrame]]) -> list[pd.DataFrame]:

@@ -17,3 +17,9 @@ class EncodingError(InputError):
 
 class ConfigError(AnalysisError):
     """A user-supplied configuration file (e.g. actors.yml) is invalid."""
+
+
+def require_count(name: str, value: object, error: type[InputError] = InputError) -> None:
+    """A count argument (workers, chunk size) is a whole number >= 1; a bool is not one."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise error(f"{name} must be a whole number >= 1, got {value!r}")

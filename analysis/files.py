@@ -7,6 +7,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from analysis.errors import InputError
+from analysis.paths import RAW_DIR
+
 
 def _read_umask() -> int:
     mask = os.umask(0)
@@ -31,3 +34,15 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[str], object]) -
         if os.path.exists(tmp):
             os.unlink(tmp)
     return target
+
+
+def check_output_dir(path: str | os.PathLike[str]) -> Path:
+    """Refuse to write results into data/raw: raw inputs are never modified or added to."""
+    resolved = Path(path).resolve()
+    raw = RAW_DIR.resolve()
+    if resolved == raw or raw in resolved.parents:
+        raise InputError(f"refusing to write into {raw}: data/raw holds inputs only")
+    existing = next(p for p in (resolved, *resolved.parents) if p.exists())
+    if not existing.is_dir():
+        raise InputError(f"cannot write output into {resolved}: {existing} is a file")
+    return resolved

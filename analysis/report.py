@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.article import Article
-from analysis.errors import AnalysisError, InputError
-from analysis.files import UMASK, atomic_write
+from analysis.errors import AnalysisError, InputError, require_count
+from analysis.files import UMASK, atomic_write, check_output_dir
 from analysis.loading import load_article
-from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, RAW_DIR, REPORTS_DIR, shared_data_dir
+from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, REPORTS_DIR, shared_data_dir
 
 KERNEL_NAME = "python3"
 CELL_TIMEOUT_S = 600
@@ -47,18 +47,6 @@ class Page:
     name: str
     title: str
     html_path: Path
-
-
-def check_output_dir(path: str | os.PathLike[str]) -> Path:
-    """Refuse to write results into data/raw: raw inputs are never modified or added to."""
-    resolved = Path(path).resolve()
-    raw = RAW_DIR.resolve()
-    if resolved == raw or raw in resolved.parents:
-        raise InputError(f"refusing to write into {raw}: data/raw holds inputs only")
-    existing = next(p for p in (resolved, *resolved.parents) if p.exists())
-    if not existing.is_dir():
-        raise InputError(f"cannot write output into {resolved}: {existing} is a file")
-    return resolved
 
 
 def _is_replaceable(dest: Path) -> bool:
@@ -252,6 +240,7 @@ def render_report(
     A page whose notebook, article and package code are unchanged since the report in ``out_dir``
     was written is reused from it (with its figures) instead of re-executed; ``force`` re-runs all.
     """
+    require_count("workers", workers)
     article_file = Path(article_path).resolve()
     article = load_article(article_file)  # fail fast, with a clear error, before any work
     dest = Path(out_dir) if out_dir is not None else REPORTS_DIR / article.slug
@@ -296,7 +285,7 @@ def render_report(
 
         with (
             _kernel_stderr_to(executed_dir / KERNEL_LOG),
-            ThreadPoolExecutor(max_workers=max(1, workers)) as pool,
+            ThreadPoolExecutor(max_workers=workers) as pool,
         ):
             pages = list(pool.map(run, notebooks))
         pages.sort(key=lambda p: (p.name != FRONT_PAGE, p.name))

@@ -207,6 +207,35 @@ def test_api_failing_case_raises_one_package_error(tmp_path, name):
     assert "\n" not in str(info.value)
 
 
+def test_api_text_with_a_lone_surrogate_is_an_input_error():
+    import analysis
+
+    # what bytes decoded with errors="surrogateescape" give: no table (or Parquet file) holds it
+    text = b"Officials praised the bridge \xff. He said it opened.".decode(
+        "utf-8", "surrogateescape"
+    )
+    for call in (analysis.analyze, analysis.find_attributions):
+        with pytest.raises(InputError, match=r"lone surrogate \(U\+DCFF\) at offset 29"):
+            call(text)
+    assert analysis.analyze(text.replace("\udcff", "\u00ff")).article.text[29] == "\u00ff"
+
+
+@pytest.mark.parametrize(
+    ("paths", "message"),
+    [
+        (None, "expected a path or a list of paths, got NoneType"),
+        (123, "expected a path or a list of paths, got int"),
+        ([], "no paths given"),
+        ([BUNDLED_ARTICLE, 7], "expected a path (str or Path), got int"),
+    ],
+)
+def test_api_corpus_paths_of_the_wrong_kind_are_input_errors(paths, message):
+    from analysis.corpus import analyze_corpus
+
+    with pytest.raises(InputError, match=re.escape(message)):
+        analyze_corpus(paths, progress=False)
+
+
 def test_api_unreadable_file_is_an_input_error(tmp_path, monkeypatch):
     """As root chmod 000 does not block reading, so the OS refusal is simulated."""
     path = make_case(tmp_path, "spaces_and_non_ascii_path")
@@ -412,6 +441,41 @@ def test_cli_output_path_that_is_a_file_is_one_line_exit_2(tmp_path):
     result = run_cli("analyze", str(BUNDLED_ARTICLE), "--out", str(blocker / "tables"))
     assert result.returncode == 2
     assert_one_error_line(result.stderr, "cannot write output into")
+
+
+def test_corpus_cli_refuses_to_write_into_data_raw(tmp_path):
+    (tmp_path / "a.txt").write_text("Officials praised the bridge. It opened.\n", encoding="utf-8")
+    before = sorted(p.name for p in (PROJECT_ROOT / "data" / "raw").iterdir())
+    result = run_cli("corpus", str(tmp_path), "--out", "data/raw/corpus", "--no-progress")
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "refusing to write into")
+    assert sorted(p.name for p in (PROJECT_ROOT / "data" / "raw").iterdir()) == before
+
+
+def test_corpus_cli_output_path_that_is_a_file_is_one_line_exit_2(tmp_path):
+    (tmp_path / "a.txt").write_text("Officials praised the bridge. It opened.\n", encoding="utf-8")
+    result = run_cli("corpus", str(tmp_path), "--out", str(tmp_path / "a.txt"), "--no-progress")
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "cannot write output into")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith("Officials praised")
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("foo", "missing port number"),
+        ("tcp://[::1", "invalid address"),
+        ("tcp://127.0.0.1:1", "timed out"),
+    ],
+)
+def test_corpus_cli_bad_scheduler_address_is_one_line_exit_2(tmp_path, address, reason):
+    (tmp_path / "a.txt").write_text("Officials praised the bridge. It opened.\n", encoding="utf-8")
+    env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"}  # nothing listens
+    out = str(tmp_path / "out")
+    result = run_cli("corpus", str(tmp_path), "--out", out, "--scheduler", address, env=env)
+    assert result.returncode == 2, result.stderr
+    assert_one_error_line(result.stderr, f"cannot connect to the Dask scheduler at '{address}'")
+    assert reason.lower() in result.stderr.lower()
 
 
 @pytest.mark.parametrize(

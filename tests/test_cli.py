@@ -70,6 +70,8 @@ def test_analyze_is_deterministic(tmp_path):
         (["analyze", "."], "is a directory"),
         (["analyze", str(BUNDLED_ARTICLE), "--format", "xml"], "invalid choice"),
         (["frobnicate"], "invalid choice"),
+        (["report", str(BUNDLED_ARTICLE), "--workers", "0"], "workers must be a whole number >= 1"),
+        (["corpus", str(BUNDLED_ARTICLE), "--out", "x", "--workers", "-1"], "got -1"),
     ],
 )
 def test_bad_input_is_one_line_with_exit_code_2(args, message):

@@ -188,6 +188,22 @@ def test_bad_arguments_are_input_errors(corpus_dir: Path):
             analyze_corpus(corpus_dir, chunk_size=bad)
 
 
+def test_output_folder_into_data_raw_or_onto_a_file_is_refused(corpus_dir: Path, tmp_path: Path):
+    from analysis.errors import InputError
+    from analysis.paths import RAW_DIR
+
+    before = sorted(p.name for p in RAW_DIR.iterdir())
+    for target in (RAW_DIR, RAW_DIR / "corpus"):
+        with pytest.raises(InputError, match="refusing to write into"):
+            analyze_corpus(corpus_dir, out=target, progress=False)
+    assert sorted(p.name for p in RAW_DIR.iterdir()) == before
+    blocker = tmp_path / "tables.txt"
+    blocker.write_text("keep me", encoding="utf-8")
+    with pytest.raises(InputError, match="is a file"):
+        analyze_corpus(corpus_dir, out=blocker / "sub", progress=False)
+    assert blocker.read_text(encoding="utf-8") == "keep me"
+
+
 def test_duplicate_files_are_analysed_once(tmp_path: Path):
     for sub in ("x", "y"):
         (tmp_path / sub).mkdir()
