@@ -204,6 +204,37 @@ def readability_sentence(
     return " ".join(parts)
 
 
+def sentence_extremes(
+    sentences: pd.DataFrame, hardest: pd.DataFrame, metric: str = "consensus_grade"
+) -> str:
+    """The hardest and easiest sentence and the range of Flesch–Kincaid grades, for the
+    readability notebook. ``sentences`` is :func:`analysis.readability_sentences` and ``hardest``
+    :func:`analysis.readability.rank_hardest` of it, which leaves out fragments of a word or two:
+    when that leaves nothing (a one-line stub), the text says so instead of naming a sentence."""
+    easiest = sentences.loc[sentences[metric].idxmin()]
+    easy = (
+        f"(#{int(easiest['sentence_id'])}, {plural(_n_words(easiest), 'word')}, grade "
+        f"{number(easiest[metric])}): “{md_escape(easiest['text'])}”"
+    )
+    if len(hardest):
+        top = hardest.iloc[0]
+        lead = (
+            f"The hardest sentence (#{int(top['sentence_id'])}, {plural(_n_words(top), 'word')}, "
+            f"consensus grade {number(top[metric])}) reads: “{md_escape(top['text'])}” — the "
+            f"easiest {easy}."
+        )
+    else:
+        lead = (
+            "No sentence is long enough to be ranked as the hardest (fragments of one or two "
+            f"words are left out); the easiest {easy}."
+        )
+    grades = sentences["flesch_kincaid_grade"]
+    return (
+        f"{lead} Sentence grades range from {number(grades.min())} to {number(grades.max())} "
+        "(Flesch–Kincaid)."
+    )
+
+
 def _n_words(row: Mapping[str, object]) -> int:
     value = row.get("n_words")
     return len(word_spans(str(row["text"]))) if _is_missing(value) else int(value)

@@ -373,3 +373,40 @@ def test_readability_sentence_never_lists_a_sentence_as_hardest_and_easiest():
         "hardest sentence is sentence 1" in text and "sentence 0 (grade 3.2, 3 words)" not in text
     )
     assert "The easiest is sentence 0 (grade 3.2)." in text
+
+
+# --- readability notebook: hardest and easiest sentence ----------------------------------------
+def _readability_rows() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "sentence_id": [0, 1, 2],
+            "n_words": [2, 25, 9],
+            "consensus_grade": [9.5, 14.25, 3.0],
+            "flesch_kincaid_grade": [-1.4, 16.04, 2.0],
+            "text": ["Breaking *news*.", "A long sentence.", "Short and plain."],
+        }
+    )
+
+
+def test_sentence_extremes_names_the_hardest_and_easiest():
+    from analysis.readability import rank_hardest
+
+    rows = _readability_rows()
+    text = nv.sentence_extremes(rows, rank_hardest(rows, n=3))
+    assert text == (
+        "The hardest sentence (#1, 25 words, consensus grade 14.2) reads: “A long sentence\\.” — "
+        "the easiest (#2, 9 words, grade 3.0): “Short and plain\\.”. Sentence grades range from "
+        "−1.4 to 16.0 (Flesch–Kincaid)."
+    )
+
+
+def test_sentence_extremes_without_a_rankable_sentence_says_so():
+    from analysis.readability import rank_hardest
+
+    rows = _readability_rows().iloc[:1]  # "Breaking news." alone: two words, not ranked
+    hardest = rank_hardest(rows, n=3)
+    assert hardest.empty
+    text = nv.sentence_extremes(rows, hardest)
+    assert text.startswith("No sentence is long enough to be ranked as the hardest")
+    assert "the easiest (#0, 2 words, grade 9.5): “Breaking \\*news\\*\\.”" in text  # escaped
+    assert text.endswith("range from −1.4 to −1.4 (Flesch–Kincaid).")

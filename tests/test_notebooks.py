@@ -85,3 +85,22 @@ def test_pages_name_the_report_folder_not_the_build_folder(site: Path):
     page = (site / "04_quotes.html").read_text(encoding="utf-8")
     assert ".building-" not in page
     assert str(site / "figures") in html.unescape(page)
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breaking.\n",  # a one-word stub: no sentence long enough to rank, no actor, no quote
+        "Le président a déclaré mardi que la France restera fidèle à ses alliés. « Nous sommes "
+        "prêts », a-t-il dit.\n\nLes sénateurs ont exprimé des doutes.\n",
+    ],
+    ids=["one-word-stub", "french"],
+)
+def test_every_notebook_runs_on_an_edge_case_article(tmp_path: Path, text: str):
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    index = render_report(article, tmp_path / "report")
+    pages = {p.stem for p in index.parent.glob("*.html")}
+    assert {nb.stem for nb in NOTEBOOKS} <= pages
+    assert article.read_text(encoding="utf-8") == text
