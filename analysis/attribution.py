@@ -26,6 +26,7 @@ import importlib.util
 import math
 import operator
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -4443,8 +4444,29 @@ def extract(
     if floating:
         out += _floating_quotes(text, out, quotes, {s.start for s in sentences})
     out = _without_empty_fragments(out)
+    _trim_source_pictographs(text, out)
     out.sort(key=lambda f: (f.cue or f.content[0])[0])
     return out
+
+
+def _trim_source_pictographs(text: str, found: list[Found]) -> None:
+    """A source neither starts nor ends with a pictograph: the clause rules take in the token
+    after a name ("said coach Anna Smith 👏."), but an emoji or ``©`` names no one. (Currency
+    and maths signs stay: "€500" is what the text says.)"""
+    for f in found:
+        if f.source is None:
+            continue
+        start, end = f.source
+        while start < end and _is_pictograph_or_space(text[end - 1]):
+            end -= 1
+        while start < end and _is_pictograph_or_space(text[start]):
+            start += 1
+        if (start, end) != f.source:
+            f.source = (start, end) if start < end else None
+
+
+def _is_pictograph_or_space(char: str) -> bool:
+    return not char.isalnum() and (char.isspace() or unicodedata.category(char) == "So")
 
 
 def _without_empty_fragments(found: list[Found]) -> list[Found]:

@@ -91,6 +91,11 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
     return f"{n} {singular if n == 1 else (plural_form or singular + 's')}"
 
 
+def times(n: int) -> str:
+    """once, twice, 3 times."""
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
 def join_words(items: Sequence[str]) -> str:
     """a; a and b; a, b and c."""
     items = list(items)
@@ -531,6 +536,72 @@ def voices_sentence(attributions_table: pd.DataFrame, text: str | None = None) -
             "AP Stylebook's neutral choice is “said”."
         )
     return " ".join(parts) + "\n\n" + "\n".join(lines) + ("\n\n" + tail if tail else "")
+
+
+def quotes_overview(attributions_table: pd.DataFrame, n_speakers: int) -> str:
+    """The quotes notebook's opening finding: how many attributions, to how many speakers,
+    direct or paraphrased, and the absence (or rarity) of direct quotation as a finding."""
+    n = len(attributions_table)
+    if n == 0:
+        return "No attribution was found: the article reports no one's words or views."
+    kinds = attributions_table["kind"].value_counts()
+    n_direct, n_mixed, n_indirect = (int(kinds.get(k, 0)) for k in ("direct", "mixed", "indirect"))
+    text = (
+        f"The article attributes words or views **{times(n)}** to "
+        f"**{plural(n_speakers, 'speaker')}**: {plural(n_direct, 'direct quotation')}, "
+        f"{n_mixed} mixed (a quoted fragment in paraphrase) and {plural(n_indirect, 'paraphrase')}."
+    )
+    if n_direct == 0 and n_mixed == 0:
+        text += (
+            " **There is no direct quotation at all**: every statement is the writer's "
+            "paraphrase of what someone said, so the reader never sees the speakers' own words "
+            "and the choice of each verb of attribution is the writer's."
+        )
+    elif n_direct + n_mixed < n / 3:
+        text += " Quotation is rare: most of what people said reaches the reader as paraphrase."
+    return text
+
+
+def top_voice_sentence(summary: pd.DataFrame) -> str:
+    """Who gets the most words, from :func:`analysis.attribution.speaker_summary` (its first row
+    is the speaker with the most attributed words)."""
+    if summary.empty:
+        return ""
+    top = summary.iloc[0]
+    words = int(top["content_words"])
+    others = len(summary) - 1
+    return (
+        f"**{md_escape(top['speaker'])}** gets the most words: {plural(words, 'word')} of "
+        f"attributed content in {plural(int(top['attributions']), 'attribution')}, "
+        f"{percent(words, summary['content_words'].sum())} of all attributed words. "
+        + (
+            "Only one speaker is heard."
+            if others == 0
+            else "The one other speaker has the rest."
+            if others == 1
+            else f"The other {others} speakers share the rest."
+        )
+    )
+
+
+def cue_framing_sentence(attributions_table: pd.DataFrame) -> str:
+    """How many cues are evaluative, how often the neutral *say* is used, and which evaluative
+    verbs carry most of the attributions when they outnumber the neutral ones."""
+    if attributions_table.empty:
+        return ""
+    classes = attributions_table["cue_class"]
+    evaluative = classes == "evaluative"
+    n_eval, n_cued = int(evaluative.sum()), int(classes.notna().sum())
+    n_say = int((attributions_table["cue_lemma"] == "say").sum())
+    text = f"Evaluative cues: **{n_eval} of {n_cued}**; the neutral *say* is used {times(n_say)}."
+    if n_cued and n_eval / n_cued > 0.5:
+        verbs = sorted(set(attributions_table.loc[evaluative, "cue_lemma"]))
+        text += (
+            " Most attributions use a verb that tells the reader how to take the statement ("
+            + ", ".join(md_escape(v) for v in verbs)
+            + "), rather than the neutral *said*."
+        )
+    return text
 
 
 # --- in brief -------------------------------------------------------------------------------

@@ -1556,3 +1556,21 @@ def test_cue_with_only_an_adjunct_takes_the_next_quotation(monkeypatch):
     assert scoring_triples(tagged)[0] == (["Mary Susan"], ["said"], ["in a follow-up interview"])
     monkeypatch.setattr(attribution, "ADJUNCT_THEN_QUOTE", False)
     assert scoring_triples(text) == [(["Mary Susan"], ["said"], ["in a follow-up interview"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"Best day ever," said coach Anna Smith 👏.', (22, 38)),
+        ('"Best day ever," coach Anna Smith 👏 said.', (17, 33)),
+        ('"Best day ever," said coach Anna Smith ©.', (22, 38)),
+        ("👏 Anna Smith said the team won.", (2, 12)),
+    ],
+)
+def test_a_source_does_not_take_in_an_emoji_or_sign_beside_the_name(text, source):
+    table = find_attributions(text)
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert (row["source_start"], row["source_end"]) == source
+    assert row["source_text"] == text[source[0] : source[1]]
+    assert row["source_text"].endswith("Anna Smith") and row["speaker"] == "Anna Smith"

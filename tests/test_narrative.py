@@ -410,3 +410,64 @@ def test_sentence_extremes_without_a_rankable_sentence_says_so():
     assert text.startswith("No sentence is long enough to be ranked as the hardest")
     assert "the easiest (#0, 2 words, grade 9.5): “Breaking \\*news\\*\\.”" in text  # escaped
     assert text.endswith("range from −1.4 to −1.4 (Flesch–Kincaid).")
+
+
+# --- quotes notebook ----------------------------------------------------------------------------
+def _attribution_rows(kinds: list[str], lemmas: list[str], classes: list[str | None]):
+    return pd.DataFrame({"kind": kinds, "cue_lemma": lemmas, "cue_class": classes})
+
+
+def test_quotes_overview_counts_and_the_no_quotation_finding():
+    none = _attribution_rows([], [], [])
+    assert nv.quotes_overview(none, 0).startswith("No attribution was found")
+    paraphrase = _attribution_rows(["indirect"] * 3, ["say", "hint", "say"], ["neutral"] * 3)
+    assert nv.quotes_overview(paraphrase, 2) == (
+        "The article attributes words or views **3 times** to **2 speakers**: 0 direct "
+        "quotations, 0 mixed (a quoted fragment in paraphrase) and 3 paraphrases. **There is no "
+        "direct quotation at all**: every statement is the writer's paraphrase of what someone "
+        "said, so the reader never sees the speakers' own words and the choice of each verb of "
+        "attribution is the writer's."
+    )
+    one = _attribution_rows(["direct"], ["say"], ["neutral"])
+    assert nv.quotes_overview(one, 1) == (
+        "The article attributes words or views **once** to **1 speaker**: 1 direct quotation, "
+        "0 mixed (a quoted fragment in paraphrase) and 0 paraphrases."
+    )
+    rare = _attribution_rows(["direct", *["indirect"] * 3], ["say"] * 4, ["neutral"] * 4)
+    assert nv.quotes_overview(rare, 1).endswith("reaches the reader as paraphrase.")
+
+
+def test_top_voice_sentence_escapes_the_name_and_counts_words():
+    summary = pd.DataFrame(
+        {
+            "speaker": [f"*Ann* {XSS}", "Bo"],
+            "attributions": [1, 3],
+            "content_words": [30, 10],
+        }
+    )
+    text = nv.top_voice_sentence(summary)
+    assert text.endswith(
+        "gets the most words: 30 words of attributed content in 1 attribution, 75% of all "
+        "attributed words. The one other speaker has the rest."
+    )
+    assert _rendered_text(text).startswith(f"*Ann* {XSS} gets the most words")
+    assert "<script" not in markdown2html(text)
+    assert nv.top_voice_sentence(summary.iloc[:1]).endswith("Only one speaker is heard.")
+    assert nv.top_voice_sentence(summary.iloc[:0]) == ""
+    three = pd.concat([summary, summary.iloc[1:]])
+    assert nv.top_voice_sentence(three).endswith("The other 2 speakers share the rest.")
+
+
+def test_cue_framing_sentence_lists_evaluative_verbs_when_they_dominate():
+    table = _attribution_rows(
+        ["indirect"] * 4, ["hint", "raise doubts", "hint", "say"], ["evaluative"] * 3 + ["neutral"]
+    )
+    assert nv.cue_framing_sentence(table) == (
+        "Evaluative cues: **3 of 4**; the neutral *say* is used once. Most attributions use a "
+        "verb that tells the reader how to take the statement (hint, raise doubts), rather "
+        "than the neutral *said*."
+    )
+    neutral = _attribution_rows(["direct"] * 2, ["say", "say"], ["neutral", "neutral"])
+    assert nv.cue_framing_sentence(neutral) == (
+        "Evaluative cues: **0 of 2**; the neutral *say* is used twice."
+    )
