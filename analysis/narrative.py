@@ -209,6 +209,87 @@ def readability_sentence(
     return " ".join(parts)
 
 
+def readability_counts(
+    source: str, scores: Mapping[str, float], n_paragraphs: int, dateline: str | None = None
+) -> str:
+    """The counts behind the formulas (words, sentences, syllables, hard words), for the
+    readability notebook's opening; ``dateline`` is the excluded dateline's text, if any."""
+    n_words, n_sent = int(scores["n_words"]), int(scores["n_sentences"])
+    excluded = (
+        f"the dateline “{md_escape(dateline)}”, the byline and credits are excluded"
+        if dateline
+        else "the byline and credits are excluded"
+    )
+    n_poly, n_difficult = int(scores["n_polysyllables"]), int(scores["n_difficult"])
+    return (
+        f"**{md_escape(source)}**: {plural(n_words, 'word')} in "
+        f"{plural(n_sent, 'body sentence')} and {plural(n_paragraphs, 'paragraph')} ({excluded}). "
+        f"On average {number(n_words / n_sent)} words per sentence and "
+        f"{number(scores['n_syllables'] / n_words, 2)} syllables per word; "
+        f"{plural(n_poly, 'word has', 'words have')} three or more syllables and "
+        f"{n_difficult} ({percent(n_difficult, n_words)}) "
+        f"{'is' if n_difficult == 1 else 'are'} not on the Dale–Chall list of familiar words."
+    )
+
+
+def readability_formulas(scores: Mapping[str, float], profile: pd.DataFrame) -> str:
+    """What Flesch–Kincaid, Reading Ease and the consensus say, and how far the seven formulas
+    spread (``profile`` is :func:`analysis.readability.readability_profile`)."""
+    from analysis.readability import flesch_band, grade_band
+
+    fre, fk = float(scores["flesch_reading_ease"]), float(scores["flesch_kincaid_grade"])
+    consensus = float(scores["consensus_grade"])
+    years = max(0, round(fk))
+    low, high = profile.loc[profile["grade"].idxmin()], profile.loc[profile["grade"].idxmax()]
+    return (
+        f"The **Flesch–Kincaid grade is {number(fk)}**: by this formula a reader needs about "
+        f"{plural(years, 'year')} of US schooling ({grade_band(fk).lower()}) to follow the text. "
+        f"**Flesch Reading Ease is {number(fre)}**, “{flesch_band(fre)}” on Flesch's scale. "
+        f"The consensus — the median of the seven grades — is **{number(consensus)} "
+        f"({grade_band(consensus).lower()})**; the formulas spread over "
+        f"{number(high['grade'] - low['grade'])} grades, from {low['name']} "
+        f"({number(low['grade'])}) to {high['name']} ({number(high['grade'])}). The spread is "
+        "itself informative: formulas driven by sentence length (Flesch–Kincaid, Fog, ARI) rise "
+        "with long sentences, Coleman–Liau and ARI with long words, Dale–Chall with unfamiliar "
+        "vocabulary."
+    )
+
+
+def readability_caveats(
+    scores: Mapping[str, float],
+    sentences: pd.DataFrame,
+    names: Sequence[str],
+    dateline: str | None = None,
+) -> str:
+    """What the formulas cannot see, with this article's numbers: a Markdown list.
+    ``names`` are the article's proper names (:func:`analysis.readability.proper_names`)."""
+    shortest = sentences.loc[sentences["n_words"].idxmin()]
+    excused = 1 - scores["n_complex"] / max(scores["n_polysyllables"], 1)
+    listed = f"{', '.join(md_escape(n) for n in names[:4])} …" if names else "none here"
+    dated = f" (“{md_escape(dateline)}”)" if dateline else ""
+    return (
+        "- **Surface counts, not meaning.** The formulas see only lengths: a long sentence of "
+        "plain words scores as hard, a short sentence of jargon as easy. They were calibrated on "
+        "school texts, not on news.\n"
+        "- **Short texts and short sentences are noisy.** This article has "
+        f"{plural(int(scores['n_sentences']), 'body sentence')}; SMOG was calibrated on samples "
+        "of thirty, so its article value is an extrapolation. One sentence's grade moves by "
+        "whole grades with a single long word (the shortest sentence here, "
+        f"#{int(shortest['sentence_id'])}, has {plural(_n_words(shortest), 'word')} and a "
+        f"Flesch–Kincaid grade of {number(shortest['flesch_kincaid_grade'])}).\n"
+        f"- **Names.** Proper names ({listed}) are not counted as difficult (Dale–Chall) or "
+        "complex (Gunning Fog), "
+        "but their syllables and letters still count in Flesch–Kincaid, SMOG, Coleman–Liau and "
+        f"ARI: {excused:.0%} of the polysyllabic words here are excused from Gunning's "
+        "complex-word count as names, numerals, compounds or -ed/-es/-ing forms.\n"
+        f"- **What is measured.** Only the body: the title, byline, dateline{dated} and credits "
+        "are excluded, and “U.S.” does not end a sentence, so the sentence count is not inflated "
+        "the way textstat's own counter inflates it.\n"
+        "- **Syllables** come from the CMU Pronouncing Dictionary (offline); words it lacks get a "
+        "rule-based estimate, which is right for most words but can be off by one."
+    )
+
+
 def sentence_extremes(
     sentences: pd.DataFrame, hardest: pd.DataFrame, metric: str = "consensus_grade"
 ) -> str:
@@ -366,6 +447,156 @@ def _portrayal(
 
 def _first_column(table: pd.DataFrame, names: Iterable[str]) -> str | None:
     return next((c for c in names if c in table.columns), None)
+
+
+def actors_overview(
+    actors: pd.DataFrame, mentions: pd.DataFrame, n_sentences: int, byline: str | None = None
+) -> str:
+    """How many actors, of which kinds, how they are mentioned, and the three most mentioned
+    (``actors`` and ``mentions`` are :func:`analysis.find_actors` and
+    :func:`analysis.actor_mentions`; ``byline`` the byline's name, which is not an actor)."""
+    writer = (
+        f" The byline's *{md_escape(byline)}* is the writer, not an actor, and is not counted."
+        if byline
+        else ""
+    )
+    if actors.empty:
+        return (
+            "The body mentions **no actor**: no person, organisation or place is named or "
+            "referred to, so there is no one to portray." + writer
+        )
+    kinds = actors["kind"].value_counts()
+    links = mentions["linked_by"].value_counts()
+    how = [
+        f"{int(links.get(key, 0))} by {way}"
+        for key, way in (
+            ("name", "name"),
+            ("alias", "alias or acronym"),
+            ("role", "a role noun"),
+            ("pronoun", "a pronoun"),
+        )
+    ]
+    top = [
+        f"**{md_escape(r.actor)}** ({plural(int(r.n_mentions), 'mention')} in "
+        f"{int(r.n_sentences)} of {plural(n_sentences, 'sentence')})"
+        for r in actors.head(3).itertuples()
+    ]
+    most = "The most mentioned is " if len(top) == 1 else "The most mentioned are "
+    return (
+        f"The body mentions **{plural(len(actors), 'actor')}** "
+        f"({', '.join(f'{n} {md_escape(k)}' for k, n in kinds.items())}) in "
+        f"**{plural(len(mentions), 'mention')}**: {join_words(how)}. "
+        f"{most}{join_words(top)}.{writer}"
+    )
+
+
+def heuristic_links(mentions: pd.DataFrame, article: Article, context: int = 60) -> str:
+    """The mentions linked by a pronoun or a role noun, each with the text around it: the links
+    most likely to be wrong, listed for a reader to check."""
+    linked = mentions[mentions["linked_by"].isin(["pronoun", "role"])]
+    if linked.empty:
+        return (
+            "**No mention was linked by a heuristic** (a pronoun or a role noun): every mention "
+            "names its actor."
+        )
+    text = article.text
+    lines = []
+    for r in linked.itertuples():
+        start = max(article.sentences[r.sentence_id].start, r.start - context)
+        around = _SPACE_RE.sub(" ", text[start : r.end + context * 2 // 3])
+        lines.append(
+            f"- sentence {r.sentence_id}: *{md_escape(r.text)}* → **{md_escape(r.actor)}** "
+            f"({r.linked_by}): “…{md_escape(around)}…”"
+        )
+    linked_by = (
+        "**1 mention was linked by a heuristic**"
+        if len(linked) == 1
+        else f"**{len(linked)} mentions were linked by a heuristic**"
+    )
+    return (
+        f"{linked_by} (pronouns and role nouns). Check them against the text — these are the "
+        "links most likely to be wrong:\n\n" + "\n".join(lines)
+    )
+
+
+def lead_actor_sentence(actors: pd.DataFrame, timeline: pd.DataFrame, n_sentences: int) -> str:
+    """Where the most mentioned actor appears, and which actors appear only once
+    (``timeline`` is :func:`analysis.portrayal.mention_timeline`)."""
+    if actors.empty:
+        return ""
+    lead = actors.iloc[0]
+    rows = timeline[timeline["actor"] == lead["actor"]]
+    single = actors[actors["n_sentences"] == 1]
+    named = f" ({', '.join(md_escape(a) for a in single['actor'])})" if 0 < len(single) <= 8 else ""
+    first, last = rows["sentence_id"].min(), rows["sentence_id"].max()
+    where = f"sentence {first}" if first == last else f"from sentence {first} to {last}"
+    text = (
+        f"**{md_escape(lead['actor'])}** appears in {rows['sentence_id'].nunique()} of "
+        f"{plural(n_sentences, 'sentence')}, {'in ' if first == last else ''}{where}."
+    )
+    if len(actors) > 1:
+        appear = "appears" if len(single) == 1 else "appear"
+        text += (
+            f" {len(single)} of the {len(actors)} actors {appear} in a single sentence only{named}."
+        )
+    return text
+
+
+def portrayal_findings(portrayal: pd.DataFrame, attributions: pd.DataFrame) -> str:
+    """The most negatively and positively treated actors (among those with three mentions or
+    more, when there are any), how few mentions most means rest on, and what BY rests on
+    (``portrayal`` is :func:`analysis.actor_sentiment`, ``attributions``
+    :func:`analysis.find_attributions`)."""
+    about = portrayal[portrayal["role"] == "about"]
+    by = portrayal[portrayal["role"] == "by"]
+    text = []
+    if len(about):
+        solid = about[about["n"] >= 3]
+        pool = solid if len(solid) else about
+        most_neg = pool.loc[pool["mean_score"].idxmin()]
+        most_pos = pool.loc[pool["mean_score"].idxmax()]
+
+        def treated(row: pd.Series) -> str:
+            return (
+                f"**{md_escape(row['actor'])}** (mean {signed(row['mean_score'])} over "
+                f"{plural(int(row['n']), 'mention')})"
+            )
+
+        if len(pool) == 1:
+            text.append(f"The only actor scored is {treated(most_neg)}.")
+        else:
+            scope = "Among actors with at least three mentions, the" if len(solid) else "The"
+            text.append(
+                f"{scope} most negatively treated is {treated(most_neg)}, the most positively "
+                f"treated {treated(most_pos)}."
+            )
+        few = int((about["n"] < 3).sum())
+        if len(about) == 1:
+            if few:
+                text.append(
+                    "**Its mean rests on fewer than three mentions**, so its interval is wide or "
+                    "missing (one mention gives no interval at all)."
+                )
+        else:
+            have = "has" if few == 1 else "have"
+            text.append(
+                f"**{few} of the {len(about)} actors {have} fewer than three mentions**: their "
+                "means rest on one or two sentences and their intervals are wide or missing (one "
+                "mention gives no interval at all). Compare actors only where intervals are "
+                "narrow and do not overlap."
+            )
+    n_direct = int((attributions["kind"] == "direct").sum()) if len(attributions) else 0
+    text.append(
+        f"BY rests on **{plural(len(attributions), 'attribution')}** from "
+        f"{plural(by['actor'].nunique(), 'speaker')} "
+        f"({plural(n_direct, 'direct quotation')})."
+    )
+    if n_direct == 0 and len(attributions):
+        text.append(
+            "With no direct quotation, BY scores the writer's paraphrase of each speaker, not "
+            "the speaker's own words."
+        )
+    return " ".join(text)
 
 
 def actors_sentence(

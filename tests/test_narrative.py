@@ -471,3 +471,142 @@ def test_cue_framing_sentence_lists_evaluative_verbs_when_they_dominate():
     assert nv.cue_framing_sentence(neutral) == (
         "Evaluative cues: **0 of 2**; the neutral *say* is used twice."
     )
+
+
+# --- readability notebook: counts, formulas, caveats -------------------------------------------
+_SCORES = {
+    "n_words": 11,
+    "n_sentences": 5,
+    "n_syllables": 15,
+    "n_polysyllables": 1,
+    "n_complex": 0,
+    "n_difficult": 1,
+    "flesch_reading_ease": 89.24,
+    "flesch_kincaid_grade": 1.44,
+    "consensus_grade": 4.5,
+}
+
+
+def test_readability_counts_in_the_singular_and_with_a_dateline():
+    text = nv.readability_counts("stub_file.txt", _SCORES, 1)
+    assert text == (
+        "**stub\\_file\\.txt**: 11 words in 5 body sentences and 1 paragraph (the byline and "
+        "credits are excluded). On average 2.2 words per sentence and 1.36 syllables per word; "
+        "1 word has three or more syllables and 1 (9%) is not on the Dale–Chall list of "
+        "familiar words."
+    )
+    dated = nv.readability_counts("a.txt", _SCORES, 4, dateline="PARIS —")
+    assert "(the dateline “PARIS —”, the byline and credits are excluded)" in dated
+
+
+def test_readability_formulas_names_the_spread():
+    profile = pd.DataFrame(
+        {"name": ["Flesch–Kincaid", "Coleman–Liau", "SMOG"], "grade": [1.44, -5.2, 6.1]}
+    )
+    text = nv.readability_formulas(_SCORES, profile)
+    assert text.startswith(
+        "The **Flesch–Kincaid grade is 1.4**: by this formula a reader needs about 1 year of US "
+        "schooling"
+    )
+    assert "**Flesch Reading Ease is 89.2**" in text and "is **4.5 (" in text
+    assert "spread over 11.3 grades, from Coleman–Liau (−5.2) to SMOG (6.1)." in text
+
+
+def test_readability_caveats_without_names_or_dateline():
+    sentences = pd.DataFrame(
+        {"sentence_id": [0, 1], "n_words": [1, 4], "flesch_kincaid_grade": [-3.4, 2.0]}
+    )
+    text = nv.readability_caveats(_SCORES, sentences, [])
+    assert "This article has 5 body sentences;" in text
+    assert "(the shortest sentence here, #0, has 1 word and a Flesch–Kincaid grade of −3.4)" in text
+    assert "Proper names (none here) are not counted as difficult" in text
+    assert ": 100% of the polysyllabic words here are excused" in text
+    assert "the title, byline, dateline and credits are excluded" in text
+    named = nv.readability_caveats(_SCORES, sentences, ["NATO", "U.S.", "A", "B", "C"], "X —")
+    assert "Proper names (NATO, U\\.S\\., A, B …) are not counted" in named
+    assert "dateline (“X —”) and credits" in named
+
+
+# --- actors notebook ------------------------------------------------------------------------------
+def _actors(names: list[str], n_mentions: list[int], n_sentences: list[int], kinds: list[str]):
+    return pd.DataFrame(
+        {"actor": names, "n_mentions": n_mentions, "n_sentences": n_sentences, "kind": kinds}
+    )
+
+
+def test_actors_overview_counts_ways_of_mention_and_top_actors():
+    actors = _actors(["Ann Lee", "*Acme*"], [3, 1], [2, 1], ["person", "organisation"])
+    mentions = pd.DataFrame({"linked_by": ["name", "pronoun", "role", "alias"]})
+    assert nv.actors_overview(actors, mentions, 4, byline="JO SMITH") == (
+        "The body mentions **2 actors** (1 person, 1 organisation) in **4 mentions**: 1 by name, "
+        "1 by alias or acronym, 1 by a role noun and 1 by a pronoun. The most mentioned are "
+        "**Ann Lee** (3 mentions in 2 of 4 sentences) and **\\*Acme\\*** (1 mention in 1 of 4 "
+        "sentences). The byline's *JO SMITH* is the writer, not an actor, and is not counted."
+    )
+    one = nv.actors_overview(actors.iloc[:1], mentions.iloc[:1], 1)
+    assert "**1 actor** (1 person) in **1 mention**" in one
+    assert "The most mentioned is **Ann Lee** (3 mentions in 2 of 1 sentence)." in one
+    none = nv.actors_overview(actors.iloc[:0], mentions.iloc[:0], 3)
+    assert none.startswith("The body mentions **no actor**")
+
+
+def test_heuristic_links_quote_the_text_around_each_link_escaped():
+    from analysis.article import Article
+
+    article = Article.from_text("Ann Lee *won*.\n\nShe said the [plan] would work.\n")
+    she = article.text.index("She")
+    mentions = pd.DataFrame(
+        {
+            "linked_by": ["name", "pronoun"],
+            "sentence_id": [0, 1],
+            "start": [0, she],
+            "end": [7, she + 3],
+            "text": ["Ann Lee", "She"],
+            "actor": ["Ann Lee", "Ann Lee"],
+        }
+    )
+    text = nv.heuristic_links(mentions, article)
+    assert text.startswith("**1 mention was linked by a heuristic** (pronouns and role nouns).")
+    assert text.endswith(
+        "- sentence 1: *She* → **Ann Lee** (pronoun): “…She said the \\[plan\\] would work\\.…”"
+    )
+    assert nv.heuristic_links(mentions.iloc[:1], article).startswith("**No mention was linked")
+
+
+def test_lead_actor_sentence_and_single_sentence_actors():
+    actors = _actors(["Ann", "Bo", "Cy"], [4, 1, 1], [3, 1, 1], ["person"] * 3)
+    timeline = pd.DataFrame({"actor": ["Ann", "Ann", "Ann", "Bo"], "sentence_id": [0, 2, 5, 1]})
+    assert nv.lead_actor_sentence(actors, timeline, 6) == (
+        "**Ann** appears in 3 of 6 sentences, from sentence 0 to 5. 2 of the 3 actors appear in "
+        "a single sentence only (Bo, Cy)."
+    )
+    alone = nv.lead_actor_sentence(actors.iloc[:1], timeline.iloc[:1], 1)
+    assert alone == "**Ann** appears in 1 of 1 sentence, in sentence 0."
+    assert nv.lead_actor_sentence(actors.iloc[:0], timeline, 6) == ""
+
+
+def test_portrayal_findings_pick_actors_with_enough_mentions():
+    portrayal = pd.DataFrame(
+        {
+            "actor": ["Ann", "Bo", "Cy", "Ann"],
+            "role": ["about", "about", "about", "by"],
+            "n": [4, 3, 1, 2],
+            "mean_score": [-0.42, 0.1, -0.9, 0.0],
+        }
+    )
+    attributions = pd.DataFrame({"kind": ["indirect", "indirect"]})
+    assert nv.portrayal_findings(portrayal, attributions) == (
+        "Among actors with at least three mentions, the most negatively treated is **Ann** (mean "
+        "−0.42 over 4 mentions), the most positively treated **Bo** (mean +0.10 over 3 "
+        "mentions). **1 of the 3 actors has fewer than three mentions**: their means rest on one "
+        "or two sentences and their intervals are wide or missing (one mention gives no interval "
+        "at all). Compare actors only where intervals are narrow and do not overlap. BY rests on "
+        "**2 attributions** from 1 speaker (0 direct quotations). With no direct quotation, BY "
+        "scores the writer's paraphrase of each speaker, not the speaker's own words."
+    )
+    only = nv.portrayal_findings(portrayal.iloc[2:3], attributions.iloc[:0])
+    assert only == (
+        "The only actor scored is **Cy** (mean −0.90 over 1 mention). **Its mean rests on fewer "
+        "than three mentions**, so its interval is wide or missing (one mention gives no interval "
+        "at all). BY rests on **0 attributions** from 0 speakers (0 direct quotations)."
+    )
