@@ -209,6 +209,42 @@ def readability_sentence(
     return " ".join(parts)
 
 
+def article_facts(meta: Mapping[str, object]) -> str:
+    """What was read and found in it (``meta`` is :meth:`analysis.Article.metadata`): source,
+    decoding, title, byline, dateline and the body's size, as Markdown lines."""
+
+    def found(key: str) -> str:
+        value = meta.get(key)
+        return md_escape(value) if value else "none found"
+
+    n_chars = int(meta["n_characters"])
+    return (
+        f"**Source:** {md_escape(meta['source'])} (decoded as {md_escape(meta['encoding'])})  \n"
+        f"**Title:** {found('title')}  \n"
+        f"**Byline:** {found('byline')}  \n"
+        f"**Dateline:** {found('dateline')}  \n"
+        f"**Body:** {plural(int(meta['n_paragraphs']), 'paragraph')}, "
+        f"{plural(int(meta['n_sentences']), 'sentence')}, "
+        f"{n_chars:,} {'character' if n_chars == 1 else 'characters'} in the whole file."
+    )
+
+
+def paragraph_shape(sentences: pd.DataFrame) -> str:
+    """Sentences per paragraph, and how many paragraphs are a single sentence (wire style)."""
+    per_paragraph = sentences.groupby("paragraph_id").size()
+    single = int((per_paragraph == 1).sum())
+    text = (
+        f"The body has **{plural(len(sentences), 'sentence')}** in "
+        f"**{plural(len(per_paragraph), 'paragraph')}**"
+    )
+    if len(per_paragraph) < 2:
+        return text + "."
+    return text + (
+        f"; {plural(single, 'paragraph is', 'paragraphs are')} a single sentence, a habit of "
+        "wire copy that makes paragraph-level averages close to sentence-level ones."
+    )
+
+
 def readability_counts(
     source: str, scores: Mapping[str, float], n_paragraphs: int, dateline: str | None = None
 ) -> str:
@@ -327,6 +363,120 @@ def _n_words(row: Mapping[str, object]) -> int:
 
 
 # --- tone -----------------------------------------------------------------------------------
+def tone_counts(summary: Mapping[str, float]) -> str:
+    """How many sentences are negative, neutral and positive, and the spread of the compound
+    scores (``summary`` is :func:`analysis.sentiment.sentiment_summary`)."""
+    text = (
+        f"The body has **{plural(int(summary['n_sentences']), 'sentence')}**: "
+        f"**{int(summary['n_negative'])} negative**, **{int(summary['n_neutral'])} neutral** and "
+        f"**{int(summary['n_positive'])} positive** (default thresholds: positive at compound "
+        f"≥ {signed(POS_THRESHOLD)}, negative at ≤ {signed(NEG_THRESHOLD)}). The mean sentence "
+        f"compound is **{signed(summary['mean_compound'], 3)}**, the median "
+        f"**{signed(summary['median_compound'], 3)}**"
+    )
+    if int(summary["n_sentences"]) > 1:
+        text += (
+            f"; sentences range from {signed(summary['min_compound'], 3)} to "
+            f"{signed(summary['max_compound'], 3)}"
+        )
+    text += "."
+    if abs(summary["mean_compound"]) < 0.1 and summary["n_negative"] and summary["n_positive"]:
+        text += (
+            " A mean near zero does not make a neutral story here: it averages negative and "
+            "positive sentences that cancel out, so read the arc and the distribution too."
+        )
+    return text
+
+
+def tone_halves(arc: pd.DataFrame) -> str:
+    """The first half of the sentences against the second, and where the smoothed arc is lowest
+    and highest (``arc`` is :func:`analysis.sentiment.sentiment_arc`)."""
+    if len(arc) < 2:
+        return "With a single sentence there is no arc: the tone cannot move."
+    half = len(arc) // 2
+    first, second = arc["compound"].iloc[:half].mean(), arc["compound"].iloc[half:].mean()
+    low = arc.loc[arc["smoothed"].idxmin()]
+    high = arc.loc[arc["smoothed"].idxmax()]
+    text = (
+        f"The first {plural(half, 'sentence')} average **{signed(first, 3)}**, the remaining "
+        f"{len(arc) - half} **{signed(second, 3)}**. The smoothed line is lowest around sentence "
+        f"{int(low['sentence_id'])} ({signed(low['smoothed'], 3)}, paragraph "
+        f"{int(low['paragraph_id'])}) and highest around sentence {int(high['sentence_id'])} "
+        f"({signed(high['smoothed'], 3)}, paragraph {int(high['paragraph_id'])}). "
+    )
+    if second - first > 0.1:
+        return text + "The story moves from a more negative opening to a more positive close."
+    if first - second > 0.1:
+        return text + "The story moves from a more positive opening to a more negative close."
+    return text + "The opening and the close have about the same tone."
+
+
+def neutral_band(
+    sensitivity: pd.DataFrame,
+    sentences: pd.DataFrame,
+    defense_valence: float,
+    defense_compound: float,
+) -> str:
+    """How the neutral band's width changes the counts, against how neutral the words are
+    (``sensitivity`` is :func:`analysis.sentiment.threshold_sensitivity`; the last two are
+    VADER's valence of *defense* and the compound of "The defense.")."""
+    default, strict = sensitivity.iloc[0], sensitivity.iloc[-1]
+    n = len(sentences)
+    return (
+        f"At ±{default['threshold']:.2f}, {int(default['n_neutral'])} of "
+        f"{plural(n, 'sentence')} {'is' if n == 1 else 'are'} neutral; at "
+        f"±{strict['threshold']:.2f}, {int(strict['n_neutral'])}. Yet the average sentence has "
+        f"**{sentences['neu'].mean():.0%}** of its weight in neutral words (mean `neu`), "
+        f"against {sentences['pos'].mean():.0%} positive and {sentences['neg'].mean():.0%} "
+        "negative. News prose is mostly neutral words, but with the default ±0.05 a single "
+        f"sentiment-bearing word labels a whole sentence: *defense* (valence "
+        f"{signed(defense_valence, 1)}) alone gives a compound of {signed(defense_compound, 3)}. "
+        "For news, a wider neutral band often matches a reader's sense of 'neutral' better; "
+        "choose it per domain and say which one you used."
+    )
+
+
+def domain_words(hits: pd.DataFrame, text: str) -> str:
+    """The article's most frequent VADER lexicon words, with the topic words that read as
+    sentiment in news (``hits`` is :func:`analysis.sentiment.lexicon_hits`)."""
+    whose = (
+        "\n\n**Whose sentiment?** A sentence's compound mixes the tone of the reporter, of "
+        "the people quoted and of the events described; it does not say towards whom the "
+        "sentiment is directed (the actor notebooks do)."
+    )
+    lead = (
+        "**Domain words.** The lexicon was built for social media and reviews; in news it "
+        "counts topic words as sentiment. "
+    )
+    if hits.empty:
+        return lead + "No word of this article is in the lexicon: every sentence scores 0." + whose
+    counts = (
+        hits.assign(word=hits["word"].str.lower())
+        .groupby("word")
+        .agg(n=("valence", "size"), valence=("valence", "first"))
+        .sort_values(["n", "valence"], ascending=[False, True])
+    )
+    top = [
+        f"*{md_escape(r.Index)}* ({signed(r.valence, 1)}, {r.n}×)"
+        for r in counts.head(8).itertuples()
+    ]
+    most = "word in this article is" if len(top) == 1 else "words in this article are"
+    out = lead + f"The most frequent lexicon {most} {join_words(top)}. "
+    if "defense" in counts.index:
+        n = int(counts.loc["defense", "n"])
+        out += (
+            f"*Defense* ({signed(counts.loc['defense', 'valence'], 1)}) counts as mildly "
+            f"positive {'the one time' if n == 1 else f'each of the {n} times'} it appears, "
+            "although it names a topic, not praise. "
+        )
+    if "Cold War" in text:
+        out += (
+            '*War* in "Cold War" counts as strongly negative although the phrase names a '
+            "period, not a judgement. "
+        )
+    return out + whose
+
+
 def tone_sentence(
     sentiment_table: pd.DataFrame,
     *,

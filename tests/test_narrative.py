@@ -22,7 +22,7 @@ def _rendered_text(markdown: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markdown2html(markdown))).strip()
 
 
-# --- formatting -----------------------------------------------------------------------------
+# --- formatting -------------------------------------------------------------------------------
 def test_md_escape_neutralises_html_and_markdown():
     out = nv.md_escape(f"{XSS} *bold* _it_ [a](b) `c` $x$ # h")
     rendered = markdown2html(out)
@@ -65,7 +65,7 @@ def test_small_helpers():
     assert nv.join_words(["a", "b", "c"]) == "a, b and c" and nv.join_words(["a"]) == "a"
 
 
-# --- readability ----------------------------------------------------------------------------
+# --- readability ------------------------------------------------------------------------------
 SCORES = {
     "flesch_reading_ease": 51.04,
     "flesch_kincaid_grade": 10.29,
@@ -111,7 +111,7 @@ def test_readability_sentence_without_sentence_table_or_consensus():
     assert f"grade **{consensus_grade(scores):.1f}**" in text
 
 
-# --- tone -----------------------------------------------------------------------------------
+# --- tone -------------------------------------------------------------------------------------
 def _sentiment(compounds):
     labels = [
         "positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral" for c in compounds
@@ -144,7 +144,7 @@ def test_tone_sentence_all_neutral_and_empty():
     assert "no body sentence" in nv.tone_sentence(_sentiment([]))
 
 
-# --- actors ---------------------------------------------------------------------------------
+# --- actors -----------------------------------------------------------------------------------
 ACTOR_SENTIMENT = pd.DataFrame(
     {
         "actor": ["Donald Trump", "Donald Trump", "NATO", "NATO", XSS, XSS],
@@ -182,7 +182,7 @@ def test_actors_sentence_limits_and_empty():
     assert "no people, organisations or places" in nv.actors_sentence(ACTOR_SENTIMENT.iloc[0:0])
 
 
-# --- voices ---------------------------------------------------------------------------------
+# --- voices -----------------------------------------------------------------------------------
 ARTICLE = "Trump said the deal was bad. “We will win,” Macron said. Aides hinted at a delay."
 
 
@@ -252,7 +252,7 @@ def test_voices_sentence_escapes_speakers():
     assert "A*B*" in _rendered_text(text)
 
 
-# --- methods --------------------------------------------------------------------------------
+# --- methods ----------------------------------------------------------------------------------
 FIGURES = {
     "generated": "2026-11-28",
     "readability": {
@@ -304,7 +304,7 @@ def test_methods_section_without_figures_says_so():
     assert "Readability" in text and "Who speaks" not in text and "**Actors**" in text
 
 
-# --- header ---------------------------------------------------------------------------------
+# --- header -----------------------------------------------------------------------------------
 def test_article_header_of_the_bundled_article(seed_article):
     text = nv.article_header(seed_article, {"n_words": 396})
     assert text.startswith("## The article\n\nBy JESSICA R\\. JONES · WASHINGTON \\(AP\\) · file")
@@ -325,7 +325,7 @@ def test_article_header_escapes_the_title():
     assert "2 paragraphs, 3 sentences and 5 words" in text  # counted with analysis.text words
 
 
-# --- in brief -------------------------------------------------------------------------------
+# --- in brief ---------------------------------------------------------------------------------
 ACTORS = pd.DataFrame(
     {"actor": ["NATO", "Donald Trump", XSS, "France"], "n_mentions": [6, 10, 1, 2]}
 )
@@ -375,7 +375,7 @@ def test_readability_sentence_never_lists_a_sentence_as_hardest_and_easiest():
     assert "The easiest is sentence 0 (grade 3.2)." in text
 
 
-# --- readability notebook: hardest and easiest sentence ----------------------------------------
+# --- readability notebook: hardest and easiest sentence ---------------------------------------
 def _readability_rows() -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -412,7 +412,7 @@ def test_sentence_extremes_without_a_rankable_sentence_says_so():
     assert text.endswith("range from −1.4 to −1.4 (Flesch–Kincaid).")
 
 
-# --- quotes notebook ----------------------------------------------------------------------------
+# --- quotes notebook --------------------------------------------------------------------------
 def _attribution_rows(kinds: list[str], lemmas: list[str], classes: list[str | None]):
     return pd.DataFrame({"kind": kinds, "cue_lemma": lemmas, "cue_class": classes})
 
@@ -473,7 +473,7 @@ def test_cue_framing_sentence_lists_evaluative_verbs_when_they_dominate():
     )
 
 
-# --- readability notebook: counts, formulas, caveats -------------------------------------------
+# --- readability notebook: counts, formulas, caveats ------------------------------------------
 _SCORES = {
     "n_words": 11,
     "n_sentences": 5,
@@ -527,7 +527,7 @@ def test_readability_caveats_without_names_or_dateline():
     assert "dateline (“X —”) and credits" in named
 
 
-# --- actors notebook ------------------------------------------------------------------------------
+# --- actors notebook --------------------------------------------------------------------------
 def _actors(names: list[str], n_mentions: list[int], n_sentences: list[int], kinds: list[str]):
     return pd.DataFrame(
         {"actor": names, "n_mentions": n_mentions, "n_sentences": n_sentences, "kind": kinds}
@@ -610,3 +610,105 @@ def test_portrayal_findings_pick_actors_with_enough_mentions():
         "than three mentions**, so its interval is wide or missing (one mention gives no interval "
         "at all). BY rests on **0 attributions** from 0 speakers (0 direct quotations)."
     )
+
+
+# --- article and sentiment notebooks ----------------------------------------------------------
+def test_article_facts_and_paragraph_shape_in_the_singular():
+    meta = {
+        "source": "data/raw/my_file.txt",
+        "encoding": "utf-8",
+        "title": None,
+        "byline": "By *Jo* Lee",
+        "dateline": "",
+        "n_paragraphs": 1,
+        "n_sentences": 1,
+        "n_characters": 12345,
+    }
+    assert nv.article_facts(meta) == (
+        "**Source:** data/raw/my\\_file\\.txt (decoded as utf\\-8)  \n"
+        "**Title:** none found  \n"
+        "**Byline:** By \\*Jo\\* Lee  \n"
+        "**Dateline:** none found  \n"
+        "**Body:** 1 paragraph, 1 sentence, 12,345 characters in the whole file."
+    )
+    one = pd.DataFrame({"paragraph_id": [0]})
+    assert nv.paragraph_shape(one) == "The body has **1 sentence** in **1 paragraph**."
+    wire = pd.DataFrame({"paragraph_id": [0, 1, 1, 2]})
+    assert nv.paragraph_shape(wire) == (
+        "The body has **4 sentences** in **3 paragraphs**; 2 paragraphs are a single sentence, "
+        "a habit of wire copy that makes paragraph-level averages close to sentence-level ones."
+    )
+
+
+def _tone_summary(n, neg, neu, pos, mean, median, low, high):
+    return {
+        "n_sentences": n,
+        "n_negative": neg,
+        "n_neutral": neu,
+        "n_positive": pos,
+        "mean_compound": mean,
+        "median_compound": median,
+        "min_compound": low,
+        "max_compound": high,
+    }
+
+
+def test_tone_counts_flags_a_mean_that_hides_both_signs():
+    text = nv.tone_counts(_tone_summary(13, 7, 0, 6, 0.0449, -0.1027, -0.869, 0.77))
+    assert text == (
+        "The body has **13 sentences**: **7 negative**, **0 neutral** and **6 positive** "
+        "(default thresholds: positive at compound ≥ +0.05, negative at ≤ −0.05). The mean "
+        "sentence compound is **+0.045**, the median **−0.103**; sentences range from −0.869 to "
+        "+0.770. A mean near zero does not make a neutral story here: it averages negative and "
+        "positive sentences that cancel out, so read the arc and the distribution too."
+    )
+    single = nv.tone_counts(_tone_summary(1, 0, 1, 0, 0.0, 0.0, 0.0, 0.0))
+    assert single.endswith("The mean sentence compound is **0.000**, the median **0.000**.")
+
+
+def test_tone_halves_compares_opening_and_close():
+    arc = pd.DataFrame(
+        {
+            "sentence_id": [0, 1, 2, 3],
+            "paragraph_id": [0, 0, 1, 1],
+            "compound": [-0.5, -0.1, 0.3, 0.5],
+            "smoothed": [-0.3, -0.1, 0.23, 0.4],
+        }
+    )
+    assert nv.tone_halves(arc) == (
+        "The first 2 sentences average **−0.300**, the remaining 2 **+0.400**. The smoothed line "
+        "is lowest around sentence 0 (−0.300, paragraph 0) and highest around sentence 3 "
+        "(+0.400, paragraph 1). The story moves from a more negative opening to a more positive "
+        "close."
+    )
+    assert nv.tone_halves(arc.iloc[:1]).startswith("With a single sentence there is no arc")
+
+
+def test_neutral_band_counts_and_the_one_word_example():
+    sensitivity = pd.DataFrame({"threshold": [0.05, 0.5], "n_neutral": [1, 3]})
+    sentences = pd.DataFrame(
+        {"neu": [0.8, 0.7, 0.9], "pos": [0.1, 0.2, 0.0], "neg": [0.1, 0.1, 0.1]}
+    )
+    text = nv.neutral_band(sensitivity, sentences, 0.4, 0.128)
+    assert text.startswith(
+        "At ±0.05, 1 of 3 sentences are neutral; at ±0.50, 3. Yet the average sentence has "
+        "**80%** of its weight in neutral words (mean `neu`), against 10% positive and 10% "
+        "negative."
+    )
+    assert "*defense* (valence +0.4) alone gives a compound of +0.128." in text
+
+
+def test_domain_words_lists_the_lexicon_words_or_says_there_are_none():
+    hits = pd.DataFrame(
+        {"word": ["Defense", "defense", "war", "fail"], "valence": [0.5, 0.5, -2.9, -2.5]}
+    )
+    text = nv.domain_words(hits, "The Cold War ended.")
+    assert (
+        "The most frequent lexicon words in this article are *defense* (+0.5, 2×), *war* "
+        "(−2.9, 1×) and *fail* (−2.5, 1×). *Defense* (+0.5) counts as mildly positive each of "
+        "the 2 times it appears"
+    ) in text
+    assert '*War* in "Cold War" counts as strongly negative' in text
+    none = nv.domain_words(hits.iloc[:0], "Nothing here.")
+    assert "No word of this article is in the lexicon: every sentence scores 0." in none
+    assert none.endswith("(the actor notebooks do).")
