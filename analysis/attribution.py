@@ -186,6 +186,9 @@ PARTICLES = frozenset("for about out against".split())
 # so do the likely ones (LIKELY_PRECISION of LIKELY_MIN_COUNT: lenient +0.001, cue +0.001).
 NESTED_MIN_LOGIT: float | None = 2.5
 # a cue with no subject of its own takes the sentence's main subject (session 5)
+# "Sen. Rand Paul, R-Ky., said": the party-and-state tag between commas is part of the subject
+# (train has 16 such sources, each with its tag and commas).
+PARTY_TAG_SUBJECT = True
 MAIN_SUBJECT_FALLBACK = True
 MAIN_SUBJECT_GAP = 3
 MAIN_SUBJECT_STOPS = frozenset(
@@ -2076,6 +2079,11 @@ def _find_subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
         long_who = _long_who_subject(sent, j)
         if long_who is not None:
             return long_who
+        opening = _party_tag_opening(sent, j) if PARTY_TAG_SUBJECT else None
+        if opening is not None:
+            # "Sen. Rand Paul, R-Ky., said": PolNeAR takes the name with its tag and commas
+            np = _np_ending_at(sent, opening - 1)
+            return (np[0], j + 1) if np is not None else None
         # "X, who ..., said": PolNeAR takes the head with its appositive and closing comma
         k = j - 1
         while k >= 0 and norms[k] not in (",", ";", ":", '"', "(", ")", "—", "–"):
@@ -2084,6 +2092,9 @@ def _find_subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
                 k -= 1  # "a retiree in Carthage, Ill., said": the place is one segment
         if k >= 1 and norms[k] == "," and k + 1 < j:
             head_end = k - 1
+            opening = _party_tag_opening(sent, k) if PARTY_TAG_SUBJECT else None
+            if opening is not None:
+                head_end = opening - 1  # "Sen. Lindsey Graham, R-S.C., a long-shot candidate,"
             if norms[head_end] == ")":  # "Rep. Elijah Cummings (D-Md.), chair of ..."
                 while head_end > 0 and norms[head_end] != "(":
                     head_end -= 1
@@ -2359,6 +2370,25 @@ def _time_tail(sent: _Sentence, j: int, ci: int) -> bool:
         w in WEEKDAYS or w in _TIME_HEADS or w in ("last", "this", "yesterday", "today")
         for w in tail
     )
+
+
+_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][A-Za-z]*")
+
+
+def _party_tag_opening(sent: _Sentence, j: int) -> int | None:
+    """The comma opening a party-and-state tag that the comma j closes (", R-Ky.,",
+    ", D-N.Y.,"): the tag's first token is a party letter, a hyphen and a capitalised state
+    (abbreviated or not), the rest initials; else None."""
+    norms, raws = sent.norms, sent.raws
+    for o in range(j - 1, max(j - 6, 0), -1):
+        if norms[o] == ",":
+            first = o + 1
+            if first < j and _PARTY_TAG_RE.fullmatch(raws[first]) and _is_cap(raws[o - 1]):
+                rest = range(first + 1, j)
+                if all(norms[t] == "." or (len(raws[t]) == 1 and raws[t].isupper()) for t in rest):
+                    return o
+            return None
+    return None
 
 
 def _state_after(sent: _Sentence, k: int, j: int) -> bool:
@@ -4527,9 +4557,15 @@ _HEAD_CUTS = frozenset(("of", "for", "at", "from", "with", "who", "which", "that
 def source_head(text: str, start: int, end: int) -> tuple[int, int]:
     """The head word of a source phrase: its last word before any post-modifier.
 
-    "his nominee for NATO ambassador" → "nominee"; "President Donald Trump" → "Trump".
+    "his nominee for NATO ambassador" → "nominee"; "President Donald Trump" → "Trump"; before a
+    comma, since an appositive or a party tag follows one: "Grant Green, a spokesman" → "Green",
+    "Sen. Rand Paul, R-Ky.," → "Paul".
     """
     phrase = text[start:end]
+    comma = phrase.find(",")
+    if comma > 0 and phrase[:comma].strip():
+        end = start + comma
+        phrase = phrase[:comma]
     if phrase.replace(" ", "").isalpha() and _HEAD_CUTS.isdisjoint(phrase.lower().split()[1:]):
         # plain words and no post-modifier (most sources: "he", "the minister"): each word is
         # one WORD_RE token and the head is the last, found without the regex
@@ -4592,14 +4628,22 @@ class _MentionLookup:
 def speaker_from_mentions(
     text: str, source_start: int, source_end: int, mentions: pd.DataFrame | _MentionLookup | None
 ) -> str:
-    """The canonical actor whose mention overlaps the source's head word, else the source text.
+    """The canonical actor whose mention overlaps the source's head word (of its first part
+    that has one, when commas divide it: a name and its appositive), else the source text.
 
     ``mentions`` is an :func:`analysis.actor_mentions` table (actor, start, end, ...); pronoun
     sources resolve through it because the actors module links pronouns to actors.
     """
     lookup = mentions if isinstance(mentions, _MentionLookup) else _MentionLookup(mentions)
-    hs, he = source_head(text, source_start, source_end)
-    return lookup.actor_at(hs, he) or text[source_start:source_end]
+    start = source_start
+    while True:  # each comma-separated part in turn: "The magazine's editor, Rachael Jolley,"
+        actor = lookup.actor_at(*source_head(text, start, source_end))
+        if actor:
+            return actor
+        comma = text.find(",", start, source_end)
+        if comma < 0:
+            return text[source_start:source_end]
+        start = comma + 1
 
 
 def _mentions_for(article: Article) -> pd.DataFrame | None:

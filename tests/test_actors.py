@@ -512,3 +512,14 @@ def test_attributions_from_detection_rows_equal_those_from_the_table(seed_articl
     pd.testing.assert_frame_equal(from_rows, from_table, check_exact=True)
     # the speakers come from the mentions: some source is linked to a detected actor
     assert set(from_rows["speaker"].dropna()) & {r[0] for r in rows}
+
+
+def test_a_party_and_state_tag_is_no_actor():
+    from analysis import find_actors
+
+    text = (
+        "Sen. Rand Paul, R-Ky., spoke. Rep. Chris Collins, R-N.Y., and Sen. Bernie Sanders, "
+        "I-Vt., agreed."
+    )
+    actors = find_actors(text)["actor"].tolist()
+    assert sorted(actors) == ["Bernie Sanders", "Chris Collins", "Rand Paul"]

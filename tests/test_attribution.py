@@ -1574,3 +1574,37 @@ def test_a_source_does_not_take_in_an_emoji_or_sign_beside_the_name(text, source
     assert (row["source_start"], row["source_end"]) == source
     assert row["source_text"] == text[source[0] : source[1]]
     assert row["source_text"].endswith("Anna Smith") and row["speaker"] == "Anna Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "Sen. Rand Paul, R-Ky., told Fox News that polls could be way off.",
+            "Sen. Rand Paul, R-Ky.,",
+            "Rand Paul",
+        ),
+        (
+            "Sen. Lindsey Graham, R-S.C., a long-shot candidate, said the deal was oversold.",
+            "Sen. Lindsey Graham, R-S.C., a long-shot candidate,",
+            "Lindsey Graham",
+        ),
+        (
+            '"We will win," said Grant Green, a national security official.',
+            "Grant Green, a national security official",
+            "Grant Green",
+        ),
+        (
+            "The magazine's editor, Rachael Jolley, said the list was long.",
+            "The magazine's editor, Rachael Jolley,",
+            "Rachael Jolley",
+        ),
+    ],
+)
+def test_a_name_with_a_party_tag_or_an_appositive_is_the_speaker(text, source, speaker):
+    """PolNeAR's source keeps the tag and the appositive with their commas (train: "Sen. Rand
+    Paul, R-Ky.,"); the speaker is the actor named in whichever comma-separated part names one."""
+    table = find_attributions(text)
+    assert table["source_text"].tolist() == [source]
+    assert table["speaker"].tolist() == [speaker]
+    assert text[table["source_start"][0] : table["source_end"][0]] == source

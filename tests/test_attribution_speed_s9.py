@@ -12,7 +12,11 @@ from analysis.text import WORD_RE
 
 
 def _regex_head(text: str, start: int, end: int) -> tuple[int, int]:
-    """source_head by its definition: WORD_RE tokens, cut at the first post-modifier word."""
+    """source_head by its definition: WORD_RE tokens before the first comma (session 17: an
+    appositive or a party tag follows it), cut at the first post-modifier word."""
+    comma = text.find(",", start, end)
+    if comma > start and text[start:comma].strip():
+        end = comma
     tokens = list(WORD_RE.finditer(text, start, end))
     if not tokens:
         return start, end
@@ -34,6 +38,9 @@ def test_source_head_hand_checked():
     assert source_head(text, 42, 44) == (42, 44)  # "he"
     assert source_head(text, 41, 46) == (42, 44)  # " he  " (white space around it)
     assert source_head(text, 10, 28) == (20, 28)  # "the prime minister"
+    tagged = "Sen. Rand Paul, R-Ky., a doctor, said"
+    assert source_head(tagged, 0, 32) == (10, 14)  # "Paul": not the tag or the appositive
+    assert source_head(", he said", 0, 4) == (2, 4)  # nothing before the comma: "he"
 
 
 @settings(max_examples=300, deadline=None)
