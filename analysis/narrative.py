@@ -985,6 +985,50 @@ def cue_framing_sentence(attributions_table: pd.DataFrame) -> str:
     return text
 
 
+def corpus_overview(summary: Mapping[str, object], n_errors: int) -> str:
+    """How many articles were analysed and failed, and how many carry a reading level
+    (``summary`` is :func:`analysis.corpus.corpus_summary`)."""
+    n = int(summary["n_articles"])
+    failed = (
+        "every file could be analysed"
+        if n_errors == 0
+        else f"**{plural(n_errors, 'file')} could not be analysed** (listed below)"
+    )
+    levels, n_sentences = int(summary["n_levels"]), int(summary["n_sentences"])
+    level_note = ""
+    if n > 1:
+        level_note = f" {levels} of the {n} articles carry a OneStopEnglish reading level."
+    elif levels:
+        level_note = " It carries a OneStopEnglish reading level."
+    return (
+        f"**{plural(n, 'article')}** analysed, {n_sentences:,} body "
+        f"{'sentence' if n_sentences == 1 else 'sentences'} in all; {failed}.{level_note}"
+    )
+
+
+def corpus_extremes(summary: Mapping[str, object]) -> str:
+    """The hardest and easiest article and the most negative and positive in tone; with one
+    article there is nothing to compare, and the text says so."""
+    n = int(summary["n_articles"])
+    if n == 0:
+        return "No article could be analysed, so there is nothing to compare."
+    if n == 1:
+        return (
+            f"With one article (**{md_escape(summary['hardest'])}**, grade "
+            f"{number(summary['hardest_value'])}, mean compound "
+            f"{signed(summary['most_negative_value'])}) there is nothing to compare: point "
+            "`corpus_dir` at a folder of articles to see them side by side."
+        )
+    return (
+        f"The hardest text is **{md_escape(summary['hardest'])}** (grade "
+        f"{number(summary['hardest_value'])}) and the easiest **{md_escape(summary['easiest'])}** "
+        f"(grade {number(summary['easiest_value'])}). The most negative in tone is "
+        f"**{md_escape(summary['most_negative'])}** (mean compound "
+        f"{signed(summary['most_negative_value'])}), the most positive "
+        f"**{md_escape(summary['most_positive'])}** ({signed(summary['most_positive_value'])})."
+    )
+
+
 # --- in brief -------------------------------------------------------------------------------
 def key_points(
     scores: Mapping[str, float],

@@ -712,3 +712,42 @@ def test_domain_words_lists_the_lexicon_words_or_says_there_are_none():
     none = nv.domain_words(hits.iloc[:0], "Nothing here.")
     assert "No word of this article is in the lexicon: every sentence scores 0." in none
     assert none.endswith("(the actor notebooks do).")
+
+
+# --- corpus notebook -------------------------------------------------------------------------
+def _corpus_summary(n: int, levels: int = 0) -> dict[str, object]:
+    return {
+        "n_articles": n,
+        "n_sentences": 13 * n,
+        "n_levels": levels,
+        "hardest": "Amazon-adv",
+        "hardest_value": 15.43,
+        "easiest": "Blackberry-ele",
+        "easiest_value": 8.9,
+        "most_negative": "False-memory-ele",
+        "most_negative_value": -0.0213,
+        "most_positive": "Amazon-int",
+        "most_positive_value": 0.23,
+    }
+
+
+def test_corpus_overview_counts_articles_failures_and_levels():
+    assert nv.corpus_overview(_corpus_summary(12, 12), 0) == (
+        "**12 articles** analysed, 156 body sentences in all; every file could be analysed. "
+        "12 of the 12 articles carry a OneStopEnglish reading level."
+    )
+    assert nv.corpus_overview(_corpus_summary(1), 2) == (
+        "**1 article** analysed, 13 body sentences in all; **2 files could not be analysed** "
+        "(listed below)."
+    )
+
+
+def test_corpus_extremes_compare_only_when_there_is_more_than_one_article():
+    assert nv.corpus_extremes(_corpus_summary(12)) == (
+        "The hardest text is **Amazon\\-adv** (grade 15.4) and the easiest **Blackberry\\-ele** "
+        "(grade 8.9). The most negative in tone is **False\\-memory\\-ele** (mean compound "
+        "−0.02), the most positive **Amazon\\-int** (+0.23)."
+    )
+    one = nv.corpus_extremes({**_corpus_summary(1), "most_negative_value": 0.046})
+    assert one.startswith("With one article (**Amazon\\-adv**, grade 15.4, mean compound +0.05)")
+    assert nv.corpus_extremes(_corpus_summary(0)).startswith("No article could be analysed")
