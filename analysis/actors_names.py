@@ -21,7 +21,7 @@ from analysis.actors_lexicon import (
     word_key,
 )
 from analysis.article import Article
-from analysis.text import OPEN_QUOTES
+from analysis.text import OPEN_QUOTES, PARTY_TAG_RE
 
 POSS_AFTER_RE = re.compile(r"[’'](?:[sS](?![^\W_])|(?![^\W_]))")
 _SPEECH_VERBS = frozenset(
@@ -452,10 +452,6 @@ def _word_after(text: str, pos: int, end: int) -> str:
 _FIRST_WORD_RE = re.compile(r"[\W_]*")
 
 
-# a party-and-state tag after a name's comma: "R-Ky.", "D-N.Y.", "I-Vt."
-_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][A-Za-z]*$")
-
-
 def names_in_sentence(
     article: Article,
     sentence_id: int,
@@ -490,7 +486,7 @@ def names_in_sentence(
         else:
             initial = _after_quote(text, start, at)
         verdict = None
-        if text[at - 2 : at] == ", " and _PARTY_TAG_RE.match(opener.text):
+        if text[at - 2 : at] == ", " and PARTY_TAG_RE.fullmatch(opener.text):
             continue  # "Sen. Rand Paul, R-Ky., said": a party and state, not an organisation
         if len(run) == 1:  # most runs: _strip_leading's answer from the word's memo
             anywhere, as_opener, verdict = _one_word(opener.text, lex)

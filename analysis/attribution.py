@@ -53,7 +53,7 @@ from analysis.attribution_lexicon import (
 from analysis.attribution_quotes import _MARK_RE, Quote, find_quotes
 from analysis.errors import AnalysisError
 from analysis.segment import split_sentences
-from analysis.text import WORD_RE
+from analysis.text import PARTY_TAG_RE, WORD_RE
 
 COLUMNS = [
     "source_start",
@@ -185,10 +185,10 @@ PARTICLES = frozenset("for about out against".split())
 # classifier: where they stand against the candidate (lenient +0.005, cue exact +0.004), and
 # so do the likely ones (LIKELY_PRECISION of LIKELY_MIN_COUNT: lenient +0.001, cue +0.001).
 NESTED_MIN_LOGIT: float | None = 2.5
-# a cue with no subject of its own takes the sentence's main subject (session 5)
 # "Sen. Rand Paul, R-Ky., said": the party-and-state tag between commas is part of the subject
 # (train has 16 such sources, each with its tag and commas).
 PARTY_TAG_SUBJECT = True
+# a cue with no subject of its own takes the sentence's main subject (session 5)
 MAIN_SUBJECT_FALLBACK = True
 MAIN_SUBJECT_GAP = 3
 MAIN_SUBJECT_STOPS = frozenset(
@@ -2372,9 +2372,6 @@ def _time_tail(sent: _Sentence, j: int, ci: int) -> bool:
     )
 
 
-_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][A-Za-z]*")
-
-
 def _party_tag_opening(sent: _Sentence, j: int) -> int | None:
     """The comma opening a party-and-state tag that the comma j closes (", R-Ky.,",
     ", D-N.Y.,"): the tag's first token is a party letter, a hyphen and a capitalised state
@@ -2383,7 +2380,7 @@ def _party_tag_opening(sent: _Sentence, j: int) -> int | None:
     for o in range(j - 1, max(j - 6, 0), -1):
         if norms[o] == ",":
             first = o + 1
-            if first < j and _PARTY_TAG_RE.fullmatch(raws[first]) and _is_cap(raws[o - 1]):
+            if first < j and PARTY_TAG_RE.fullmatch(raws[first]) and _is_cap(raws[o - 1]):
                 rest = range(first + 1, j)
                 if all(norms[t] == "." or (len(raws[t]) == 1 and raws[t].isupper()) for t in rest):
                     return o

@@ -14,6 +14,9 @@ WORD_RE = re.compile(
     r"|[^\W_]+(?:['’.\-/][^\W_]+)*%?",
 )
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+# a US party-and-state tag after a name and its comma, as one token: "R-Ky" of "R-Ky.", "D-N" of
+# "D-N.Y." (the rest of an abbreviation is initials and periods), "I-Vermont"
+PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][A-Za-z]*")
 
 OPEN_QUOTES = "\"“‘'«‹"
 CLOSE_QUOTES = "\"”’'»›"
