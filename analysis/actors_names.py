@@ -486,7 +486,7 @@ def names_in_sentence(
         else:
             initial = _after_quote(text, start, at)
         verdict = None
-        if text[at - 2 : at] == ", " and PARTY_TAG_RE.fullmatch(opener.text):
+        if at >= 2 and text.startswith(", ", at - 2) and PARTY_TAG_RE.fullmatch(opener.text):
             continue  # "Sen. Rand Paul, R-Ky., said": a party and state, not an organisation
         if len(run) == 1:  # most runs: _strip_leading's answer from the word's memo
             anywhere, as_opener, verdict = _one_word(opener.text, lex)
