@@ -411,6 +411,34 @@ def tone_halves(arc: pd.DataFrame) -> str:
     return text + "The opening and the close have about the same tone."
 
 
+def tone_extremes(
+    summary: Mapping[str, object], sentences: pd.DataFrame, hits: pd.DataFrame
+) -> list[str]:
+    """The most negative and most positive sentence, each quoted with its scores and the
+    lexicon words that moved it (``hits`` is :func:`analysis.sentiment.lexicon_hits`); one
+    block for an article of one sentence, which is both."""
+    extremes = {
+        "Most negative": summary["most_negative_sentence_id"],
+        "Most positive": summary["most_positive_sentence_id"],
+    }
+    if len(sentences) == 1:
+        extremes = {"The only sentence": summary["most_negative_sentence_id"]}
+    blocks = []
+    for what, sid in extremes.items():
+        row = sentences.loc[sentences["sentence_id"] == sid].iloc[0]
+        words = hits.loc[hits["sentence_id"] == sid]
+        listed = ", ".join(
+            f"*{md_escape(r.word)}* ({signed(r.valence, 1)})" for r in words.itertuples()
+        )
+        blocks.append(
+            f"**{what}: sentence {sid}** (paragraph {row['paragraph_id']}, labelled "
+            f"{row['label']}), compound **{signed(row['compound'], 4)}** (neg {row['neg']:.3f} · "
+            f"neu {row['neu']:.3f} · pos {row['pos']:.3f}):\n\n> {md_escape(row['text'])}\n\n"
+            f"VADER's lexicon words in it, with raw lexicon valence: {listed or 'none'}."
+        )
+    return blocks
+
+
 def neutral_band(
     sensitivity: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -690,6 +718,25 @@ def lead_actor_sentence(actors: pd.DataFrame, timeline: pd.DataFrame, n_sentence
             f" {len(single)} of the {len(actors)} actors {appear} in a single sentence only{named}."
         )
     return text
+
+
+def co_mention_pairs(pairs: pd.DataFrame, top: int = 3) -> str:
+    """The pairs of actors that share most sentences (``pairs`` is
+    :func:`analysis.portrayal.co_mentions`, each pair in both orders); empty when none share one."""
+    shared = pairs[(pairs["actor_a"] < pairs["actor_b"]) & (pairs["n_sentences"] > 0)]
+    shared = shared.sort_values("n_sentences", ascending=False, kind="stable").head(top)
+    if shared.empty:
+        return ""
+    listed = [
+        f"**{md_escape(r.actor_a)}** and **{md_escape(r.actor_b)}** ({r.n_sentences})"
+        for r in shared.itertuples()
+    ]
+    lead = (
+        "The pair that shares most sentences"
+        if len(listed) == 1
+        else "The pairs that share most sentences"
+    )
+    return f"{lead}: " + "; ".join(listed) + "."
 
 
 def portrayal_findings(portrayal: pd.DataFrame, attributions: pd.DataFrame) -> str:

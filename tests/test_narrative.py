@@ -751,3 +751,55 @@ def test_corpus_extremes_compare_only_when_there_is_more_than_one_article():
     one = nv.corpus_extremes({**_corpus_summary(1), "most_negative_value": 0.046})
     assert one.startswith("With one article (**Amazon\\-adv**, grade 15.4, mean compound +0.05)")
     assert nv.corpus_extremes(_corpus_summary(0)).startswith("No article could be analysed")
+
+
+def test_tone_extremes_quote_both_ends_or_the_only_sentence():
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": [0, 1],
+            "paragraph_id": [0, 1],
+            "label": ["negative", "positive"],
+            "compound": [-0.86885, 0.5],
+            "neg": [0.3, 0.0],
+            "neu": [0.7, 0.6],
+            "pos": [0.0, 0.4],
+            "text": ["It was a *bad* war.", "Good."],
+        }
+    )
+    hits = pd.DataFrame(
+        {"sentence_id": [0, 0, 1], "word": ["bad", "war", "Good"], "valence": [-2.5, -2.9, 1.9]}
+    )
+    summary = {"most_negative_sentence_id": 0, "most_positive_sentence_id": 1}
+    negative, positive = nv.tone_extremes(summary, sentences, hits)
+    assert negative == (
+        "**Most negative: sentence 0** (paragraph 0, labelled negative), compound **−0.8689** "
+        "(neg 0.300 · neu 0.700 · pos 0.000):\n\n> It was a \\*bad\\* war\\.\n\n"
+        "VADER's lexicon words in it, with raw lexicon valence: *bad* (−2.5), *war* (−2.9)."
+    )
+    assert positive.startswith("**Most positive: sentence 1**")
+    assert positive.endswith("valence: *Good* (+1.9).")
+    only = nv.tone_extremes(
+        {"most_negative_sentence_id": 1, "most_positive_sentence_id": 1},
+        sentences.iloc[1:],
+        hits.iloc[:0],
+    )
+    assert len(only) == 1 and only[0].startswith("**The only sentence: sentence 1**")
+    assert only[0].endswith("raw lexicon valence: none.")
+
+
+def test_co_mention_pairs_lists_each_pair_once():
+    pairs = pd.DataFrame(
+        {
+            "actor_a": ["Ann", "NATO", "Ann", "Bo", "Bo", "Ann"],
+            "actor_b": ["NATO", "Ann", "Bo", "Ann", "NATO", "Cy"],
+            "n_sentences": [8, 8, 5, 5, 2, 0],
+        }
+    )
+    assert nv.co_mention_pairs(pairs) == (
+        "The pairs that share most sentences: **Ann** and **NATO** (8); **Ann** and **Bo** (5); "
+        "**Bo** and **NATO** (2)."
+    )
+    assert nv.co_mention_pairs(pairs.iloc[:2]) == (
+        "The pair that shares most sentences: **Ann** and **NATO** (8)."
+    )
+    assert nv.co_mention_pairs(pairs.iloc[5:]) == ""
