@@ -43,7 +43,7 @@ _DATELINE_RE = re.compile(
 # is tried only on a line that says "contributed" at all: its ".*" retries every position of
 # the line (a sixth of the article's structure pass on a long last paragraph).
 _CREDIT_OPENING_RE = re.compile(
-    r"\s*(?:contributions?\s+by\b|additional reporting by\b|reporting by\b|editing by\b|"
+    r"\s*[(\[]?\s*(?:contributions?\s+by\b|additional reporting by\b|reporting by\b|editing by\b|"
     r"follow\s+\S+\s+on\s+(?:twitter|x)\b)",
     re.IGNORECASE,
 )
@@ -680,6 +680,8 @@ def _parse_structure(text: str) -> tuple[list[Paragraph], Span | None]:
             roles[i] = "boilerplate"
         elif _is_credit(line) and len(line.split()) <= 40:
             roles[i] = "credit"
+        elif _BYLINE_RE.match(line) and len(line.split()) <= 12 and not _ends_sentence(line):
+            roles[i] = "byline"  # a byline at the foot ("By John Doe"), not "By Tuesday, it …."
         else:
             break
     # leading title and byline

@@ -168,12 +168,13 @@ def pd_isna(value) -> bool:
 
 # The structure pass finds lines, sentence-final lines and credit lines without scanning every
 # character with a regex; these references are the regexes it replaced.
-_LINE_PIECES = [*"ab. :;…!'\t\r\n", "?”", ")", "Reporting by X", "writers", " contributed"]
+_LINE_PIECES = [*"ab. :;…!'\t\r\n", "?”", "(", ")", "Reporting by X", "writers", " contributed"]
 _STRUCTURE_TEXT = st.lists(st.sampled_from(_LINE_PIECES), max_size=30).map("".join)
-_OLD_CREDIT_RE = re.compile(
-    r"^\s*(?:contributions?\s+by\b|.*\bcontributed\s+(?:to\s+)?(?:this\s+)?report|"
-    r".*\b(?:writers?|correspondents?)\b.*\bcontributed\b|additional reporting by\b|"
-    r"reporting by\b|editing by\b|follow\s+\S+\s+on\s+(?:twitter|x)\b)",
+_OLD_CREDIT_RE = re.compile(  # session 17: the opening phrases may follow a bracket
+    r"^\s*(?:[(\[]?\s*(?:contributions?\s+by\b|additional reporting by\b|reporting by\b|"
+    r"editing by\b|follow\s+\S+\s+on\s+(?:twitter|x)\b)|"
+    r".*\bcontributed\s+(?:to\s+)?(?:this\s+)?report|"
+    r".*\b(?:writers?|correspondents?)\b.*\bcontributed\b)",
     re.IGNORECASE,
 )
 _OLD_TERMINAL_RE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
@@ -212,6 +213,19 @@ def test_credit_lines_by_hand():
     assert _is_credit("Associated Press writer Sylvie Corbet contributed to this report.")
     assert _is_credit("Reporting by Jane Doe; editing by John Roe")
     assert not _is_credit("The company contributed $5 million to the fund.")
+    assert _is_credit("(Reporting by Jane Doe; Editing by John Roe)")  # Reuters, at the foot
+    assert not _is_credit("(The report was edited.)")
+
+
+def test_a_byline_at_the_foot_is_structure_but_a_by_sentence_is_body():
+    body = "The senator said the bill would pass.\n\nHe added that talks went well.\n\n"
+    signed = Article.from_text(body + "By John Doe\n")
+    assert [b.role for b in signed.blocks] == ["body", "body", "byline"]
+    assert signed.byline_name == "John Doe"
+    reuters = Article.from_text(body + "(Reporting by Jane Doe; Editing by John Roe)\n")
+    assert [b.role for b in reuters.blocks] == ["body", "body", "credit"]
+    dated = Article.from_text(body + "By Tuesday, the deal was done.\n")
+    assert [b.role for b in dated.blocks] == ["body"] * 3
 
 
 @pytest.mark.parametrize("cls", [Paragraph, Sentence])
