@@ -4556,13 +4556,13 @@ def source_head(text: str, start: int, end: int) -> tuple[int, int]:
 
     "his nominee for NATO ambassador" → "nominee"; "President Donald Trump" → "Trump"; before a
     comma, since an appositive or a party tag follows one: "Grant Green, a spokesman" → "Green",
-    "Sen. Rand Paul, R-Ky.," → "Paul".
+    "Sen. Rand Paul, R-Ky.," → "Paul"; and before a bracket: "coach Anna Smith (AP)" → "Smith".
     """
     phrase = text[start:end]
-    comma = phrase.find(",")
-    if comma > 0 and phrase[:comma].strip():
-        end = start + comma
-        phrase = phrase[:comma]
+    cut = min((i for i in (phrase.find(","), phrase.find("(")) if i > 0), default=-1)
+    if cut > 0 and phrase[:cut].strip():
+        end = start + cut
+        phrase = phrase[:cut]
     if phrase.replace(" ", "").isalpha() and _HEAD_CUTS.isdisjoint(phrase.lower().split()[1:]):
         # plain words and no post-modifier (most sources: "he", "the minister"): each word is
         # one WORD_RE token and the head is the last, found without the regex

@@ -523,3 +523,5 @@ def test_a_party_and_state_tag_is_no_actor():
     )
     actors = find_actors(text)["actor"].tolist()
     assert sorted(actors) == ["Bernie Sanders", "Chris Collins", "Rand Paul"]
+    bracketed = "Sen. Lindsey Graham (R-SC) spoke. Rep. Jim Jordan (R-Ohio) agreed."
+    assert sorted(find_actors(bracketed)["actor"]) == ["Jim Jordan", "Lindsey Graham"]

@@ -1599,6 +1599,16 @@ def test_a_source_does_not_take_in_an_emoji_or_sign_beside_the_name(text, source
             "The magazine's editor, Rachael Jolley,",
             "Rachael Jolley",
         ),
+        (
+            "Sen. Rand Paul (R-Ky.) told Fox News that polls could be way off.",
+            "Sen. Rand Paul (R-Ky.)",
+            "Rand Paul",
+        ),
+        (
+            "“We played our best game,” said coach Anna Smith (AP).",
+            "coach Anna Smith (AP)",
+            "Anna Smith",
+        ),
     ],
 )
 def test_a_name_with_a_party_tag_or_an_appositive_is_the_speaker(text, source, speaker):

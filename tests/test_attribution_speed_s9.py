@@ -12,11 +12,13 @@ from analysis.text import WORD_RE
 
 
 def _regex_head(text: str, start: int, end: int) -> tuple[int, int]:
-    """source_head by its definition: WORD_RE tokens before the first comma (session 17: an
-    appositive or a party tag follows it), cut at the first post-modifier word."""
-    comma = text.find(",", start, end)
-    if comma > start and text[start:comma].strip():
-        end = comma
+    """source_head by its definition: WORD_RE tokens before the first comma or bracket (session
+    17: an appositive or a party tag follows one; session 18: "(R-Ky.)", "(AP)"), cut at the first
+    post-modifier word."""
+    for mark in (",", "("):
+        cut = text.find(mark, start, end)
+        if cut > start and text[start:cut].strip():
+            end = cut
     tokens = list(WORD_RE.finditer(text, start, end))
     if not tokens:
         return start, end
@@ -41,12 +43,17 @@ def test_source_head_hand_checked():
     tagged = "Sen. Rand Paul, R-Ky., a doctor, said"
     assert source_head(tagged, 0, 32) == (10, 14)  # "Paul": not the tag or the appositive
     assert source_head(", he said", 0, 4) == (2, 4)  # nothing before the comma: "he"
+    credited = "coach Anna Smith (AP) said"
+    assert source_head(credited, 0, 21) == (11, 16)  # "Smith", not the agency in brackets
+    assert source_head("Sen. Rand Paul (R-Ky.), a doctor", 0, 32) == (10, 14)  # "Paul"
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["he", "the", "minister", "of", "Spain", "Ann’s", "İstanbul", "U.S.", ","]),
+        st.sampled_from(
+            ["he", "the", "minister", "of", "Spain", "Ann’s", "İstanbul", "U.S.", ",", "(AP)"]
+        ),
         max_size=5,
     ),
     st.sampled_from([" ", "  ", "\n"]),
