@@ -416,16 +416,18 @@ def tone_extremes(
 ) -> list[str]:
     """The most negative and most positive sentence, each quoted with its scores and the
     lexicon words that moved it (``hits`` is :func:`analysis.sentiment.lexicon_hits`); one
-    block for an article of one sentence, which is both."""
+    block for an article of one sentence, which is both. An end whose label is not its side's
+    (no sentence is negative, say) is called the lowest or highest score, not the most negative."""
     extremes = {
-        "Most negative": summary["most_negative_sentence_id"],
-        "Most positive": summary["most_positive_sentence_id"],
+        ("Most negative", "negative", "Lowest score"): summary["most_negative_sentence_id"],
+        ("Most positive", "positive", "Highest score"): summary["most_positive_sentence_id"],
     }
     if len(sentences) == 1:
-        extremes = {"The only sentence": summary["most_negative_sentence_id"]}
+        extremes = {("The only sentence", "", ""): summary["most_negative_sentence_id"]}
     blocks = []
-    for what, sid in extremes.items():
+    for (named, side, otherwise), sid in extremes.items():
         row = sentences.loc[sentences["sentence_id"] == sid].iloc[0]
+        what = named if not side or row["label"] == side else otherwise
         words = hits.loc[hits["sentence_id"] == sid]
         listed = ", ".join(
             f"*{md_escape(r.word)}* ({signed(r.valence, 1)})" for r in words.itertuples()

@@ -785,6 +785,14 @@ def test_tone_extremes_quote_both_ends_or_the_only_sentence():
     )
     assert len(only) == 1 and only[0].startswith("**The only sentence: sentence 1**")
     assert only[0].endswith("raw lexicon valence: none.")
+    calm = sentences.assign(label=["neutral", "positive"], compound=[0.0, 0.5])
+    lowest, highest = nv.tone_extremes(summary, calm, hits)
+    assert lowest.startswith("**Lowest score: sentence 0** (paragraph 0, labelled neutral)")
+    assert highest.startswith("**Most positive: sentence 1**")
+    grey = sentences.assign(label=["neutral", "neutral"], compound=[-0.02, 0.03])
+    lowest, highest = nv.tone_extremes(summary, grey, hits)
+    assert lowest.startswith("**Lowest score: sentence 0**")
+    assert highest.startswith("**Highest score: sentence 1**")
 
 
 def test_co_mention_pairs_lists_each_pair_once():
