@@ -901,6 +901,16 @@ def _cue_verbs(rows: list[dict]) -> list[tuple[str, int, str]]:
     return [(form, count, cls) for _, (form, count, cls) in ranked]
 
 
+def _kind_counts(attributions_table: pd.DataFrame) -> tuple[int, int, int]:
+    """Direct, mixed and indirect attributions; a row without a kind counts as paraphrase."""
+    kinds = [
+        "indirect" if _is_missing(kind) else str(kind).lower()
+        for kind in attributions_table.get("kind", pd.Series(index=attributions_table.index))
+    ]
+    n_direct, n_mixed = kinds.count("direct"), kinds.count("mixed")
+    return n_direct, n_mixed, len(kinds) - n_direct - n_mixed
+
+
 def voices_sentence(attributions_table: pd.DataFrame, text: str | None = None) -> str:
     """Who gets to speak, directly or paraphrased, how much, and with which verbs.
 
@@ -915,10 +925,7 @@ def voices_sentence(attributions_table: pd.DataFrame, text: str | None = None) -
         )
     rows = table.to_dict("records")
     n = len(rows)
-    kinds = [str(r.get("kind") or "indirect").lower() for r in rows]
-    n_direct = sum(k == "direct" for k in kinds)
-    n_mixed = sum(k == "mixed" for k in kinds)
-    n_indirect = n - n_direct - n_mixed
+    n_direct, n_mixed, n_indirect = _kind_counts(table)
     speakers: dict[str, list[dict]] = {}
     for r in rows:
         name = "an unnamed source" if _is_missing(r.get("speaker")) else str(r["speaker"])
@@ -974,8 +981,7 @@ def quotes_overview(attributions_table: pd.DataFrame, n_speakers: int) -> str:
     n = len(attributions_table)
     if n == 0:
         return "No attribution was found: the article reports no one's words or views."
-    kinds = attributions_table["kind"].value_counts()
-    n_direct, n_mixed, n_indirect = (int(kinds.get(k, 0)) for k in ("direct", "mixed", "indirect"))
+    n_direct, n_mixed, n_indirect = _kind_counts(attributions_table)
     text = (
         f"The article attributes words or views **{times(n)}** to "
         f"**{plural(n_speakers, 'speaker')}**: {plural(n_direct, 'direct quotation')}, "

@@ -811,3 +811,10 @@ def test_co_mention_pairs_lists_each_pair_once():
         "The pair that shares most sentences: **Ann** and **NATO** (8)."
     )
     assert nv.co_mention_pairs(pairs.iloc[5:]) == ""
+
+
+def test_kind_counts_take_a_missing_kind_for_paraphrase():
+    table = pd.DataFrame({"kind": ["direct", None, "Mixed", "indirect", float("nan"), "direct"]})
+    assert nv._kind_counts(table) == (2, 1, 3)
+    assert nv._kind_counts(pd.DataFrame({"speaker": ["Ann"]})) == (0, 0, 1)
+    assert nv._kind_counts(table.iloc[:0]) == (0, 0, 0)
