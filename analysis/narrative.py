@@ -91,6 +91,11 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
     return f"{n} {singular if n == 1 else (plural_form or singular + 's')}"
 
 
+def _counted(n: int, singular: str, plural_form: str | None = None) -> str:
+    """:func:`plural` with thousands separated: 1 target, 1,301 targets."""
+    return f"{n:,} {singular if n == 1 else (plural_form or singular + 's')}"
+
+
 def times(n: int) -> str:
     """once, twice, 3 times."""
     return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
@@ -507,6 +512,82 @@ def domain_words(hits: pd.DataFrame, text: str) -> str:
     return out + whose
 
 
+def lexicon_intro(n_entries: int, good_valence: float, good_compound: float) -> str:
+    """The size of VADER's lexicon and what one mildly positive word scores on its own
+    (``good_valence`` is the lexicon valence of *good*, ``good_compound`` the compound of the
+    sentence "good"): a scale for the compound scores that follow."""
+    entries = "entry" if n_entries == 1 else "entries"
+    return (
+        f"VADER's lexicon has {n_entries:,} {entries}. The single word *good* (valence "
+        f"{signed(good_valence, 1)}) scores compound {signed(good_compound, 4)} on its own."
+    )
+
+
+def saturation(whole_compound: float, mean_compound: float) -> str:
+    """The whole body scored as one string against the mean of its sentences
+    (:func:`analysis.sentiment.whole_text_compound` and the summary's ``mean_compound``)."""
+    text = (
+        f"**Saturation.** VADER on the whole body as one string gives compound "
+        f"**{signed(whole_compound, 4)}**, while the mean of its sentences is "
+        f"{signed(mean_compound, 4)}"
+    )
+    if _is_missing(whole_compound) or _is_missing(mean_compound):
+        return text + ". That is why every number here is per sentence."
+    if abs(whole_compound) > abs(mean_compound):
+        return text + (
+            ": summing every word's valence before squashing pushes long texts to the extremes. "
+            "That is why every number here is per sentence."
+        )
+    return text + (
+        ": here the whole text is no more extreme than its sentences, but summing every word's "
+        "valence before squashing pushes long texts to the extremes. That is why every number "
+        "here is per sentence."
+    )
+
+
+def negation_contrast(
+    scored: pd.DataFrame, simple: str | None = None, good_news: Sequence[str] = ()
+) -> str:
+    """How VADER handles negation and *but*, from example sentences it has scored.
+
+    ``scored`` is :func:`analysis.sentence_sentiment` of the examples (``text``, ``compound``,
+    ``label``); ``simple`` is a simple negation it should get right, ``good_news`` sentences
+    that report good news in negative words. Those VADER labels negative are quoted as misread.
+    """
+    rows = {str(r["text"]): r for r in scored.to_dict("records")} if len(scored) else {}
+
+    def quoted(t: str) -> str:
+        return f"{excerpt(t)} ({signed(rows[t]['compound'], 3)})"
+
+    text = (
+        "**Negation and contrast.** VADER flips a word's valence when *not*, *no*, *never* and "
+        "the like occur just before it, and weights the clause after *but* more."
+    )
+    if simple in rows:
+        works = rows[simple]["label"] != "negative"
+        text += (
+            f" {'That works for' if works else 'It fails even for'} a simple case: "
+            f"{quoted(simple)}."
+        )
+    checked = [t for t in good_news if t in rows]
+    misread = [t for t in checked if rows[t]["label"] == "negative"]
+    if misread:
+        these = "reports" if len(misread) == 1 else "report"
+        text += (
+            f" It fails for others: {join_words([quoted(t) for t in misread])} {these} good news "
+            "but score" + ("s" if len(misread) == 1 else "") + " negative, because the "
+            "negator is not right before the sentiment word, or the word for the bad event "
+            "outweighs it."
+        )
+    elif checked:
+        text += (
+            f" None of the {plural(len(checked), 'good-news example')} here scores negative."
+            if len(checked) > 1
+            else " The good-news example here does not score negative."
+        )
+    return text
+
+
 def tone_sentence(
     sentiment_table: pd.DataFrame,
     *,
@@ -901,7 +982,7 @@ def _cue_verbs(rows: list[dict]) -> list[tuple[str, int, str]]:
     return [(form, count, cls) for _, (form, count, cls) in ranked]
 
 
-def _kind_counts(attributions_table: pd.DataFrame) -> tuple[int, int, int]:
+def kind_counts(attributions_table: pd.DataFrame) -> tuple[int, int, int]:
     """Direct, mixed and indirect attributions; a row without a kind counts as paraphrase."""
     kinds = [
         "indirect" if _is_missing(kind) else str(kind).lower()
@@ -925,7 +1006,7 @@ def voices_sentence(attributions_table: pd.DataFrame, text: str | None = None) -
         )
     rows = table.to_dict("records")
     n = len(rows)
-    n_direct, n_mixed, n_indirect = _kind_counts(table)
+    n_direct, n_mixed, n_indirect = kind_counts(table)
     speakers: dict[str, list[dict]] = {}
     for r in rows:
         name = "an unnamed source" if _is_missing(r.get("speaker")) else str(r["speaker"])
@@ -981,7 +1062,7 @@ def quotes_overview(attributions_table: pd.DataFrame, n_speakers: int) -> str:
     n = len(attributions_table)
     if n == 0:
         return "No attribution was found: the article reports no one's words or views."
-    n_direct, n_mixed, n_indirect = _kind_counts(attributions_table)
+    n_direct, n_mixed, n_indirect = kind_counts(attributions_table)
     text = (
         f"The article attributes words or views **{times(n)}** to "
         f"**{plural(n_speakers, 'speaker')}**: {plural(n_direct, 'direct quotation')}, "
@@ -995,6 +1076,69 @@ def quotes_overview(attributions_table: pd.DataFrame, n_speakers: int) -> str:
         )
     elif n_direct + n_mixed < n / 3:
         text += " Quotation is rare: most of what people said reaches the reader as paraphrase."
+    return text
+
+
+def attribution_accuracy(
+    scores: Mapping[str, object] | None, baseline: Mapping[str, object] | None = None
+) -> str:
+    """How far to trust the attribution table, measured on PolNeAR dev.
+
+    ``scores`` and ``baseline`` are :func:`analysis.validation.polnear.score_polnear` of the
+    package and of the toy regex; ``scores`` None says the reference data is absent.
+    """
+    if not scores:
+        return (
+            "*PolNeAR reference data (../shared) is absent: accuracy is not measured here; "
+            "see docs/quotes.md.*"
+        )
+    n_docs, n_gold = _get(scores, "n_documents"), _get(scores, "n_gold")
+    if not n_gold:
+        return (
+            f"**Measured accuracy.** The {_count(n_docs)} PolNeAR dev articles hold no annotated "
+            "attribution, so accuracy could not be measured."
+        )
+    lenient = _get(scores, "attribution", "lenient") or {}
+    recall = lenient.get("r") if isinstance(lenient, Mapping) else None
+    articles = "article" if n_docs == 1 else "articles"
+    text = (
+        f"**Measured accuracy.** On the {_count(n_docs)} PolNeAR dev {articles} (political news, "
+        f"{_counted(int(n_gold), 'annotated attribution')}, scored as in `../shared/README.md`) "
+        "an attribution is right in source, cue and content overlap with lenient F1 "
+        f"**{_score(_get(lenient, 'f1'))}** (precision {_score(_get(lenient, 'p'))}, recall "
+        f"{_score(recall)}), and exact in all three with strict F1 "
+        f"{_score(_get(scores, 'attribution', 'strict', 'f1'))}"
+    )
+    if baseline:
+        text += (
+            "; a toy *Name said …* regex gets "
+            f"{_score(_get(baseline, 'attribution', 'lenient', 'f1'))}"
+        )
+    direct, overall = _get(scores, "direct", "lenient", "f1"), _get(lenient, "f1")
+    speaker = _get(scores, "speaker_accuracy")
+    checked = not _is_missing(speaker) and bool(_get(scores, "speaker_n"))
+    if isinstance(direct, int | float):
+        if not isinstance(overall, int | float):
+            how = "with"
+        elif direct > overall + 0.1:
+            how = "far better, with"
+        else:
+            how = "better, with" if direct > overall else "no better, with"
+        text += f". Direct quotations are found {how} lenient F1 {_score(direct)}"
+        text += (
+            f", and their speaker is right {_share(speaker)} of the time."
+            if checked
+            else "; no direct quotation with a source was found to check its speaker."
+        )
+    elif checked:
+        text += f". The speaker of a direct quotation is right {_share(speaker)} of the time."
+    else:
+        text += "."
+    if isinstance(recall, int | float) and not _is_missing(recall):
+        text += (
+            " So read the table above as mostly right where it speaks, and incomplete: it "
+            f"misses roughly {_share(1 - recall)} of what annotators marked."
+        )
     return text
 
 
@@ -1084,6 +1228,34 @@ def corpus_extremes(summary: Mapping[str, object]) -> str:
     )
 
 
+def level_ordering(levels: pd.DataFrame, metric: str = "Flesch–Kincaid grade") -> str:
+    """How many OneStopEnglish topics the grade orders elementary < intermediate < advanced
+    (``levels`` is :func:`analysis.corpus.level_table`); a corpus without levels says so."""
+    if levels.empty:
+        return (
+            "No file in this corpus carries a OneStopEnglish level (`<topic>-ele/int/adv.txt`), "
+            "so there is nothing to order."
+        )
+    complete = levels["ordered"].dropna()
+    n_partial = len(levels) - len(complete)
+    partial = (
+        f" {plural(n_partial, 'topic lacks', 'topics lack')} a level and "
+        f"{'is' if n_partial == 1 else 'are'} left out."
+        if n_partial
+        else ""
+    )
+    if complete.empty:
+        return (
+            f"No topic has all three levels, so the {metric} cannot be checked for order "
+            "(elementary < intermediate < advanced)."
+        )
+    n_ordered = int(complete.astype(bool).sum())
+    return (
+        f"The {metric} orders **{n_ordered} of {plural(len(complete), 'complete topic')}** "
+        f"elementary < intermediate < advanced.{partial}"
+    )
+
+
 # --- in brief -------------------------------------------------------------------------------
 def key_points(
     scores: Mapping[str, float],
@@ -1159,12 +1331,14 @@ def _count(value: object) -> str:
     return f"{value:,}" if isinstance(value, int) else "n/a"
 
 
-def _share(value: object) -> str:
-    return f"{value:.0%}" if isinstance(value, int | float) else "n/a"
+def _share(value: object, digits: int = 0) -> str:
+    if not isinstance(value, int | float) or _is_missing(value):
+        return "n/a"
+    return f"{value:.{digits}%}"
 
 
-def _score(value: object) -> str:
-    return number(value, 2) if isinstance(value, int | float) else "n/a"
+def _score(value: object, digits: int = 2) -> str:
+    return number(value, digits) if isinstance(value, int | float) else "n/a"
 
 
 def methods_section(figures: Mapping[str, object]) -> str:
@@ -1243,4 +1417,106 @@ def methods_section(figures: Mapping[str, object]) -> str:
         + f"\n\nFigures measured on {md_escape(generated)} by `python -m analysis.validation` "
         "(see notebook 90 and `analysis/data/validation_figures.json`, which records the data's "
         "fingerprints); dev splits were never used for tuning."
+    )
+
+
+# --- the validation notebook ----------------------------------------------------------------
+def validation_sentiment(section: Mapping[str, object]) -> str:
+    """Sentiment toward a target on NewsMTSC dev, the package against sentence-level VADER
+    (``section`` is the ``target_sentiment`` part of the validation figures)."""
+    n = _get(section, "system", "all", "n")
+    if not n:
+        return "No NewsMTSC dev target was scored, so there is no figure to report."
+    text = (
+        f"On **{_counted(int(n), 'target')}** the package's scorer reaches macro-F1 "
+        f"**{_score(_get(section, 'system', 'all', 'macro_f1'), 3)}** (accuracy "
+        f"{_score(_get(section, 'system', 'all', 'accuracy'), 3)}) against "
+        f"{_score(_get(section, 'baseline', 'all', 'macro_f1'), 3)} for sentence-level VADER."
+    )
+    if isinstance(_get(section, "system", "multi", "macro_f1"), int | float):
+        text += (
+            " On sentences with several targets — where one sentence praises one actor and "
+            f"blames another — it scores {_score(_get(section, 'system', 'multi', 'macro_f1'), 3)}"
+            f", VADER {_score(_get(section, 'baseline', 'multi', 'macro_f1'), 3)}."
+        )
+    return text + (
+        " The confusion matrix below (rows: the annotators' label) shows which mistakes remain."
+    )
+
+
+def validation_attribution(section: Mapping[str, object]) -> str:
+    """Attribution on PolNeAR dev, the package against the toy regex, and its weakest role
+    (``section`` is the ``attribution`` part of the validation figures)."""
+    system, baseline = section.get("system") or {}, section.get("baseline") or {}
+    n_docs, n_gold = system.get("n_documents"), system.get("n_gold")
+    articles = "article" if n_docs == 1 else "articles"
+    text = (
+        f"{_count(n_docs)} {articles}, **{_counted(int(n_gold or 0), 'annotated attribution')}**; "
+        f"the package predicts {_count(system.get('n_pred'))}, the toy regex "
+        f"{_count(baseline.get('n_pred'))}. Lenient F1 "
+        f"**{_score(_get(system, 'attribution', 'lenient', 'f1'), 3)}** against "
+        f"{_score(_get(baseline, 'attribution', 'lenient', 'f1'), 3)}; strict F1 "
+        f"{_score(_get(system, 'attribution', 'strict', 'f1'), 3)}."
+    )
+    n_speaker = system.get("speaker_n")
+    if n_speaker:
+        text += (
+            f" On the {_counted(int(n_speaker), 'direct quote')} with a source, the speaker is "
+            f"right in {_share(system.get('speaker_accuracy'), 1)} of cases."
+        )
+    else:
+        text += " No direct quote with a source was found, so speakers were not checked."
+    text += (
+        " *Lenient* counts an attribution as found when every role overlaps the annotation; "
+        "*strict* when every role matches token for token."
+    )
+    roles = {
+        name: role
+        for name, role in (system.get("roles") or {}).items()
+        if isinstance(_get(role, "exact", "f1"), int | float)
+    }
+    if roles:
+        weakest = min(roles, key=lambda name: roles[name]["exact"]["f1"])
+        text += (
+            f" The hardest role to get exactly right is the {md_escape(weakest)} (exact F1 "
+            f"{_score(_get(roles[weakest], 'exact', 'f1'), 3)}, token F1 "
+            f"{_score(_get(roles[weakest], 'token', 'f1'), 3)})."
+        )
+    return text
+
+
+def validation_readability(section: Mapping[str, object]) -> str:
+    """OneStopEnglish triplets the Flesch–Kincaid grade orders, the package against textstat
+    (``section`` is the ``readability`` part of the validation figures)."""
+    ours, theirs = section.get("system") or {}, section.get("baseline") or {}
+    n = int(ours.get("n_triplets") or 0)
+    if n == 0:
+        return "No complete OneStopEnglish triplet was found, so the ordering is not measured."
+    return (
+        f"The package's Flesch–Kincaid grade orders **{_count(ours.get('n_ordered'))} of "
+        f"{plural(n, 'triplet')}** elementary < intermediate < advanced; textstat called "
+        f"directly orders {_count(theirs.get('n_ordered'))}. Ordering three rewrites of one "
+        "text is an easy test: it shows the formulas move the right way, not that a grade is "
+        "exact."
+    )
+
+
+def validation_check(
+    committed: Mapping[str, object], differences: Sequence[str], shown: int = 3
+) -> str:
+    """Whether freshly measured figures match the committed file the write-up cites
+    (``differences`` is :func:`analysis.validation.summary.figure_differences`)."""
+    if not committed:
+        return "There is no committed figures file yet: run `python -m analysis.validation`."
+    when = md_escape(committed.get("generated") or "an unknown date")
+    if not differences:
+        return (
+            f"These figures match the committed file (measured {when}), which the write-up cites."
+        )
+    n = len(differences)
+    listed = "; ".join(md_escape(d) for d in differences[:shown])
+    more = f"; and {n - shown} more" if n > shown else ""
+    return (
+        f"**{plural(n, 'figure differs', 'figures differ')}** from the committed file (measured "
+        f"{when}): {listed}{more}. Run `python -m analysis.validation` to refresh it."
     )

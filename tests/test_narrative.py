@@ -815,6 +815,273 @@ def test_co_mention_pairs_lists_each_pair_once():
 
 def test_kind_counts_take_a_missing_kind_for_paraphrase():
     table = pd.DataFrame({"kind": ["direct", None, "Mixed", "indirect", float("nan"), "direct"]})
-    assert nv._kind_counts(table) == (2, 1, 3)
-    assert nv._kind_counts(pd.DataFrame({"speaker": ["Ann"]})) == (0, 0, 1)
-    assert nv._kind_counts(table.iloc[:0]) == (0, 0, 0)
+    assert nv.kind_counts(table) == (2, 1, 3)
+    assert nv.kind_counts(pd.DataFrame({"speaker": ["Ann"]})) == (0, 0, 1)
+    assert nv.kind_counts(table.iloc[:0]) == (0, 0, 0)
+
+
+# --- sentiment notebook: the lexicon, saturation, negation ------------------------------------
+def test_lexicon_intro_signs_and_separates_thousands():
+    assert nv.lexicon_intro(7506, 1.9, 0.4404) == (
+        "VADER's lexicon has 7,506 entries. The single word *good* (valence +1.9) scores "
+        "compound +0.4404 on its own."
+    )
+    assert nv.lexicon_intro(1, -1.9, -0.4404).startswith("VADER's lexicon has 1 entry.")
+    assert "(valence −1.9) scores compound −0.4404" in nv.lexicon_intro(1, -1.9, -0.4404)
+
+
+def test_saturation_compares_the_whole_text_with_its_sentences():
+    text = nv.saturation(0.5593, 0.0453)
+    assert text == (
+        "**Saturation.** VADER on the whole body as one string gives compound **+0.5593**, "
+        "while the mean of its sentences is +0.0453: summing every word's valence before "
+        "squashing pushes long texts to the extremes. That is why every number here is per "
+        "sentence."
+    )
+    assert "compound **−0.9001**, while the mean of its sentences is −0.1000:" in nv.saturation(
+        -0.9001, -0.1
+    )
+    calm = nv.saturation(0.0, 0.0)
+    assert "here the whole text is no more extreme than its sentences" in calm
+    missing = nv.saturation(float("nan"), 0.1)
+    assert missing == (
+        "**Saturation.** VADER on the whole body as one string gives compound **n/a**, while "
+        "the mean of its sentences is +0.1000. That is why every number here is per sentence."
+    )
+
+
+_NEGATION_LEAD = (
+    "**Negation and contrast.** VADER flips a word's valence when *not*, *no*, *never* and the "
+    "like occur just before it, and weights the clause after *but* more."
+)
+
+
+def _scored(rows):
+    return pd.DataFrame(rows, columns=["text", "compound", "label"])
+
+
+def test_negation_contrast_quotes_the_simple_case_and_the_misread_ones():
+    scored = _scored(
+        [
+            ("Nobody was hurt in the attack.", -0.7579, "negative"),
+            ("The ceasefire ended the war.", -0.5994, "negative"),
+            ("The strike killed no civilians.", 0.1, "positive"),
+            ("NATO did not fail its members.", 0.431, "positive"),
+        ]
+    )
+    good = [
+        "Nobody was hurt in the attack.",
+        "The ceasefire ended the war.",
+        "The strike killed no civilians.",
+    ]
+    assert nv.negation_contrast(scored, "NATO did not fail its members.", good) == (
+        _NEGATION_LEAD + " That works for a simple case: “NATO did not fail its members\\.” "
+        "(+0.431). It fails for others: “Nobody was hurt in the attack\\.” (−0.758) and “The "
+        "ceasefire ended the war\\.” (−0.599) report good news but score negative, because the "
+        "negator is not right before the sentiment word, or the word for the bad event "
+        "outweighs it."
+    )
+    one = nv.negation_contrast(scored, None, good[:1])
+    assert one == (
+        _NEGATION_LEAD + " It fails for others: “Nobody was hurt in the attack\\.” (−0.758) "
+        "reports good news but scores negative, because the negator is not right before the "
+        "sentiment word, or the word for the bad event outweighs it."
+    )
+
+
+def test_negation_contrast_when_vader_gets_them_right_or_wrong_or_has_nothing():
+    scored = _scored(
+        [
+            ("Not bad.", -0.2, "negative"),
+            ("No harm done.", 0.3, "positive"),
+            ("<b>Fine</b>.", 0.2, "positive"),
+        ]
+    )
+    assert nv.negation_contrast(scored, "Not bad.", ["No harm done.", "<b>Fine</b>."]) == (
+        _NEGATION_LEAD + " It fails even for a simple case: “Not bad\\.” (−0.200). None of the "
+        "2 good-news examples here scores negative."
+    )
+    assert nv.negation_contrast(scored, None, ["No harm done."]).endswith(
+        " The good-news example here does not score negative."
+    )
+    assert nv.negation_contrast(scored, "<b>Fine</b>.").endswith(
+        "a simple case: “&lt;b&gt;Fine&lt;/b&gt;\\.” (+0.200)."
+    )
+    assert nv.negation_contrast(scored.iloc[:0], "Not bad.", ["No harm done."]) == _NEGATION_LEAD
+
+
+# --- quotes notebook: measured accuracy -------------------------------------------------------
+def _prf(p, r, f1):
+    return {"p": p, "r": r, "f1": f1}
+
+
+POLNEAR = {
+    "n_documents": 84,
+    "n_gold": 2193,
+    "n_pred": 1765,
+    "attribution": {"lenient": _prf(0.8045, 0.6475, 0.7175), "strict": _prf(0.55, 0.45, 0.4947)},
+    "roles": {
+        "source": {"exact": _prf(0.76, 0.64, 0.6927), "token": _prf(0.78, 0.65, 0.7127)},
+        "cue": {"exact": _prf(0.75, 0.6, 0.6652), "token": _prf(0.79, 0.47, 0.5878)},
+        "content": {"exact": _prf(0.63, 0.51, 0.5651), "token": _prf(0.85, 0.74, 0.7919)},
+    },
+    "direct": {"lenient": _prf(0.91, 0.84, 0.8764)},
+    "speaker_accuracy": 0.9536,
+    "speaker_n": 323,
+}
+TOY = {
+    "n_documents": 84,
+    "n_gold": 2193,
+    "n_pred": 245,
+    "attribution": {"lenient": _prf(0.82, 0.09, 0.1657), "strict": _prf(0.26, 0.03, 0.0525)},
+}
+
+
+def test_attribution_accuracy_reports_f1_recall_and_what_is_missed():
+    assert nv.attribution_accuracy(POLNEAR, TOY) == (
+        "**Measured accuracy.** On the 84 PolNeAR dev articles (political news, 2,193 annotated "
+        "attributions, scored as in `../shared/README.md`) an attribution is right in source, "
+        "cue and content overlap with lenient F1 **0.72** (precision 0.80, recall 0.65), and "
+        "exact in all three with strict F1 0.49; a toy *Name said …* regex gets 0.17. Direct "
+        "quotations are found far better, with lenient F1 0.88, and their speaker is right 95% "
+        "of the time. So read the table above as mostly right where it speaks, and incomplete: "
+        "it misses roughly 35% of what annotators marked."
+    )
+
+
+def test_attribution_accuracy_edge_cases():
+    assert nv.attribution_accuracy(None) == (
+        "*PolNeAR reference data (../shared) is absent: accuracy is not measured here; see "
+        "docs/quotes.md.*"
+    )
+    one = {**POLNEAR, "n_documents": 1, "n_gold": 1, "speaker_accuracy": math.nan, "speaker_n": 0}
+    text = nv.attribution_accuracy(one)
+    assert "On the 1 PolNeAR dev article (political news, 1 annotated attribution," in text
+    assert "regex" not in text
+    assert "lenient F1 0.88; no direct quotation with a source was found to check its speaker." in (
+        text
+    )
+    close = {**POLNEAR, "direct": {"lenient": _prf(0.7, 0.8, 0.75)}}
+    assert "Direct quotations are found better, with lenient F1 0.75," in (
+        nv.attribution_accuracy(close)
+    )
+    worse = {**POLNEAR, "direct": {"lenient": _prf(0.5, 0.5, 0.5)}}
+    assert "found no better, with lenient F1 0.50," in nv.attribution_accuracy(worse)
+    no_direct = nv.attribution_accuracy({**POLNEAR, "direct": {}})
+    assert "strict F1 0.49. The speaker of a direct quotation is right 95% of the time." in (
+        no_direct
+    )
+    assert nv.attribution_accuracy({**POLNEAR, "n_gold": 0}) == (
+        "**Measured accuracy.** The 84 PolNeAR dev articles hold no annotated attribution, so "
+        "accuracy could not be measured."
+    )
+
+
+# --- corpus notebook: reading levels ----------------------------------------------------------
+def _levels(ordered):
+    return pd.DataFrame(
+        {"topic": [f"t{i}" for i in range(len(ordered))], "ordered": pd.array(ordered, "boolean")}
+    )
+
+
+def test_level_ordering_counts_complete_topics_only():
+    assert nv.level_ordering(_levels([True, False, True])) == (
+        "The Flesch–Kincaid grade orders **2 of 3 complete topics** elementary < intermediate "
+        "< advanced."
+    )
+    assert nv.level_ordering(_levels([True, None])) == (
+        "The Flesch–Kincaid grade orders **1 of 1 complete topic** elementary < intermediate "
+        "< advanced. 1 topic lacks a level and is left out."
+    )
+    assert nv.level_ordering(_levels([False, None, None])).endswith(
+        "**0 of 1 complete topic** elementary < intermediate < advanced. 2 topics lack a level "
+        "and are left out."
+    )
+    assert nv.level_ordering(_levels([None])) == (
+        "No topic has all three levels, so the Flesch–Kincaid grade cannot be checked for order "
+        "(elementary < intermediate < advanced)."
+    )
+    assert nv.level_ordering(_levels([])) == (
+        "No file in this corpus carries a OneStopEnglish level (`<topic>-ele/int/adv.txt`), so "
+        "there is nothing to order."
+    )
+
+
+# --- validation notebook ----------------------------------------------------------------------
+def test_validation_sentiment_compares_with_vader_overall_and_on_several_targets():
+    targeted = {
+        "system": {
+            "all": {"macro_f1": 0.7018, "accuracy": 0.7033, "n": 1301},
+            "multi": {"macro_f1": 0.6859, "n": 315},
+        },
+        "baseline": {"all": {"macro_f1": 0.5064}, "multi": {"macro_f1": 0.5291}},
+    }
+    assert nv.validation_sentiment(targeted) == (
+        "On **1,301 targets** the package's scorer reaches macro-F1 **0.702** (accuracy 0.703) "
+        "against 0.506 for sentence-level VADER. On sentences with several targets — where one "
+        "sentence praises one actor and blames another — it scores 0.686, VADER 0.529. The "
+        "confusion matrix below (rows: the annotators' label) shows which mistakes remain."
+    )
+    single = {
+        "system": {"all": {"n": 1, "macro_f1": 1.0, "accuracy": 1.0}},
+        "baseline": {"all": {"macro_f1": 0.0}},
+    }
+    assert nv.validation_sentiment(single) == (
+        "On **1 target** the package's scorer reaches macro-F1 **1.000** (accuracy 1.000) "
+        "against 0.000 for sentence-level VADER. The confusion matrix below (rows: the "
+        "annotators' label) shows which mistakes remain."
+    )
+    assert nv.validation_sentiment({}) == (
+        "No NewsMTSC dev target was scored, so there is no figure to report."
+    )
+
+
+def test_validation_attribution_names_the_weakest_role():
+    assert nv.validation_attribution({"system": POLNEAR, "baseline": TOY}) == (
+        "84 articles, **2,193 annotated attributions**; the package predicts 1,765, the toy "
+        "regex 245. Lenient F1 **0.718** against 0.166; strict F1 0.495. On the 323 direct "
+        "quotes with a source, the speaker is right in 95.4% of cases. *Lenient* counts an "
+        "attribution as found when every role overlaps the annotation; *strict* when every role "
+        "matches token for token. The hardest role to get exactly right is the content (exact "
+        "F1 0.565, token F1 0.792)."
+    )
+    tiny = {**POLNEAR, "n_documents": 1, "n_gold": 1, "speaker_n": 0, "roles": {}}
+    text = nv.validation_attribution({"system": tiny, "baseline": {}})
+    assert text.startswith("1 article, **1 annotated attribution**; the package predicts 1,765, ")
+    assert "the toy regex n/a. Lenient F1 **0.718** against n/a;" in text
+    assert "No direct quote with a source was found, so speakers were not checked." in text
+    assert "hardest role" not in text
+
+
+def test_validation_readability_and_no_triplets():
+    assert nv.validation_readability(FIGURES["readability"]) == (
+        "The package's Flesch–Kincaid grade orders **31 of 32 triplets** elementary < "
+        "intermediate < advanced; textstat called directly orders 30. Ordering three rewrites "
+        "of one text is an easy test: it shows the formulas move the right way, not that a "
+        "grade is exact."
+    )
+    one = {"system": {"n_triplets": 1, "n_ordered": 0}, "baseline": {"n_ordered": 1}}
+    assert "orders **0 of 1 triplet** elementary" in nv.validation_readability(one)
+    assert nv.validation_readability({"system": {"n_triplets": 0}}) == (
+        "No complete OneStopEnglish triplet was found, so the ordering is not measured."
+    )
+
+
+def test_validation_check_matches_differs_or_has_no_file():
+    committed = {"generated": "2026-11-30"}
+    assert nv.validation_check(committed, []) == (
+        "These figures match the committed file (measured 2026\\-11\\-30), which the write-up "
+        "cites."
+    )
+    assert nv.validation_check(committed, ["a/n: 1 → 2"]) == (
+        "**1 figure differs** from the committed file (measured 2026\\-11\\-30): a/n\\: 1 → 2. "
+        "Run `python -m analysis.validation` to refresh it."
+    )
+    many = nv.validation_check({}, ["x"]), nv.validation_check({"a": 1}, list("abcde"))
+    assert many[0] == (
+        "There is no committed figures file yet: run `python -m analysis.validation`."
+    )
+    assert many[1] == (
+        "**5 figures differ** from the committed file (measured an unknown date): a; b; c; and "
+        "2 more. Run `python -m analysis.validation` to refresh it."
+    )
