@@ -13,7 +13,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from analysis.corpus import ONESTOP_LEVELS
 from analysis.narrative import join_words, kind_counts, number, plural, signed
+from analysis.readability import rank_hardest
 
 
 def _each_sentence(n: int) -> str:
@@ -47,8 +49,6 @@ def readability_profile(profile: pd.DataFrame, name: str, scores: Mapping[str, f
 def sentence_difficulty(sentences: pd.DataFrame, name: str, n_highlight: int = 3) -> str:
     """The Flesch–Kincaid grade of each sentence, the hardest highlighted, as
     :func:`analysis.charts.readability.sentence_difficulty_chart` draws it."""
-    from analysis.readability import rank_hardest
-
     if sentences.empty:
         return f"Empty bar chart: {name} has no body sentence to grade."
     hardest = rank_hardest(sentences, n_highlight)
@@ -216,8 +216,6 @@ def corpus_comparison(articles: pd.DataFrame) -> str:
 
 def level_distribution(articles: pd.DataFrame) -> str:
     """The strip plot of grades by OneStopEnglish level."""
-    from analysis.corpus import ONESTOP_LEVELS
-
     counts = articles["level"].value_counts() if len(articles) else pd.Series(dtype="int64")
     per_level = [
         f"{plural(int(counts[level]), 'text')} {level}"
