@@ -486,9 +486,9 @@ def names_in_sentence(
         else:
             initial = _after_quote(text, start, at)
         verdict = None
-        if PARTY_TAG_RE.fullmatch(opener.text) and (
+        if (
             (at >= 2 and text.startswith(", ", at - 2)) or (at >= 1 and text[at - 1] == "(")
-        ):
+        ) and PARTY_TAG_RE.fullmatch(opener.text):
             continue  # "Sen. Rand Paul, R-Ky., said", "(R-Ky.)": a party and state, no organisation
         if len(run) == 1:  # most runs: _strip_leading's answer from the word's memo
             anywhere, as_opener, verdict = _one_word(opener.text, lex)

@@ -4559,7 +4559,9 @@ def source_head(text: str, start: int, end: int) -> tuple[int, int]:
     "Sen. Rand Paul, R-Ky.," → "Paul"; and before a bracket: "coach Anna Smith (AP)" → "Smith".
     """
     phrase = text[start:end]
-    cut = min((i for i in (phrase.find(","), phrase.find("(")) if i > 0), default=-1)
+    cut, bracket = phrase.find(","), phrase.find("(")
+    if bracket > 0 and not 0 < cut < bracket:
+        cut = bracket
     if cut > 0 and phrase[:cut].strip():
         end = start + cut
         phrase = phrase[:cut]
