@@ -1305,9 +1305,9 @@ def key_points(
         speakers = attributions_table["speaker"].astype(object).fillna("an unnamed source")
         counts = speakers.value_counts(sort=False)
         first = max(counts.index, key=lambda s: (counts[s], -list(counts.index).index(s)))
-        kinds = attributions_table["kind"].astype(object).str.lower()
         n_att = len(attributions_table)
-        quoted = int(kinds.isin(("direct", "mixed")).sum())
+        n_direct, n_mixed, _ = kind_counts(attributions_table)
+        quoted = n_direct + n_mixed
         quotes = "none quoted directly" if quoted == 0 else f"{quoted} quoted directly"
         points.append(
             f"- **Who speaks:** {plural(n_att, 'statement')} from "
