@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from analysis.corpus import (
     CorpusError,
     _articles_table,
-    _chunk_sizes,
     _restore_environ,
+    _Task,
+    _TwoEnds,
     add_corpus_arguments,
     analyze_corpus,
     content_hash,
@@ -372,20 +373,60 @@ def test_articles_table_gives_text_columns_one_dtype_whatever_the_chunk():
     assert list(both.index) == [0, 1]
 
 
+def _tasks(n: int) -> list[_Task]:
+    return [_Task(f"a{i}", f"a{i}.txt", "") for i in range(n)]
+
+
+def _front_sizes(n_tasks: int, workers: int, **kwargs) -> list[int]:
+    return [len(chunk) for chunk in _TwoEnds(_tasks(n_tasks), workers, **kwargs)]
+
+
 def test_chunks_shrink_towards_the_end_so_workers_finish_together():
     # 96 articles, 2 workers: ceil(left / 4) capped at 16, down to single articles.
-    assert _chunk_sizes(96, 2) == [16, 16, 16, 12, 9, 7, 5, 4, 3, 2, 2, 1, 1, 1, 1]
-    assert _chunk_sizes(5, 1) == [3, 1, 1]
-    assert _chunk_sizes(0, 2) == []
+    assert _front_sizes(96, 2) == [16, 16, 16, 12, 9, 7, 5, 4, 3, 2, 2, 1, 1, 1, 1]
+    assert _front_sizes(5, 1) == [3, 1, 1]
+    assert _front_sizes(0, 2) == []
     # thirds, for the local pool whose calling process works too
-    assert _chunk_sizes(96, 2, parts=3)[:6] == [16, 14, 11, 10, 8, 7]
+    assert _front_sizes(96, 2, parts=3)[:6] == [16, 14, 11, 10, 8, 7]
+    assert _front_sizes(7, 2, size=3) == [3, 3, 1]
 
 
-@given(st.integers(0, 500), st.integers(1, 8), st.integers(2, 3))
-def test_chunk_sizes_cover_every_article_once(n_tasks: int, workers: int, parts: int):
-    sizes = _chunk_sizes(n_tasks, workers, parts=parts)
-    assert sum(sizes) == n_tasks and all(1 <= s <= 16 for s in sizes)
-    assert sizes == sorted(sizes, reverse=True)
+def test_two_ends_hand_out_a_prefix_and_a_suffix():
+    tasks = _tasks(96)
+    source = _TwoEnds(tasks, 2, parts=3)
+    # 96 left: ceil(96 / 6) = 16 from the front; 80 left: 14 from the back; 66 left: 11 ...
+    assert source.front() == tasks[0:16]
+    assert source.back() == tasks[82:96]
+    assert source.front() == tasks[16:27]
+    assert source.back() == tasks[72:82]
+    assert (source.lo, source.hi) == (27, 72)
+    single = _TwoEnds(tasks[:3], 2, size=2)
+    assert single.back() == tasks[1:3] and single.front() == tasks[0:1]
+    assert single.front() is None and single.back() is None
+
+
+@given(
+    st.integers(0, 300),
+    st.integers(1, 4),
+    st.sampled_from([None, 1, 5]),
+    st.lists(st.booleans(), max_size=400),
+)
+def test_two_ends_cover_every_article_once_in_order(n_tasks, workers, size, from_front):
+    tasks = _tasks(n_tasks)
+    source = _TwoEnds(tasks, workers, size, parts=3)
+    front: list[_Task] = []
+    back: list[list[_Task]] = []
+    for take_front in [*from_front, *[True] * n_tasks]:
+        chunk = source.front() if take_front else source.back()
+        if chunk is None:
+            break
+        assert 1 <= len(chunk) <= (size or 16)
+        if take_front:
+            front.extend(chunk)
+        else:
+            back.insert(0, chunk)
+    assert front + [t for chunk in back for t in chunk] == tasks
+    assert source.front() is None and source.back() is None
 
 
 def test_pool_run_keeps_input_order_and_leaves_the_collector_unfrozen(corpus_dir: Path):

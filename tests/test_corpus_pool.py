@@ -55,6 +55,34 @@ def test_caller_works_beside_one_forked_worker(five_articles: Path, tmp_path: Pa
         pd.testing.assert_frame_equal(one[name], two[name], obj=name)
 
 
+def test_the_worker_reads_from_the_front_and_the_caller_from_the_back(
+    five_articles: Path, tmp_path: Path, monkeypatch
+):
+    """Each process analyses a run of neighbouring files (which share words, so fewer word
+    memos are filled twice): the forked worker a prefix of the input order, the caller the
+    rest."""
+    log = tmp_path / "files.txt"
+    analyze_chunk = corpus.analyze_chunk
+
+    def recording(items):
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.writelines(f"{os.getpid()} {Path(t.path).name}\n" for t, _ in items)
+        return analyze_chunk(items)
+
+    monkeypatch.setattr(corpus, "analyze_chunk", recording)
+    result = analyze_corpus(five_articles, workers=2, chunk_size=1, progress=False)
+    lines = [line.split() for line in log.read_text().splitlines()]
+    by_file = {name: pid for pid, name in lines}
+    order = sorted(by_file)
+    caller = [name for name in order if by_file[name] == str(os.getpid())]
+    assert order == ["a.txt", "b.txt", "c.txt", "d.txt", "e-seed.txt"]
+    # the worker's queue takes a.txt and b.txt first, so the caller starts at the back
+    assert next(name for pid, name in lines if pid == str(os.getpid())) == "e-seed.txt"
+    assert caller == order[len(order) - len(caller) :]
+    assert len(caller) < len(order)
+    assert [Path(p).name for p in result.articles["path"]] == order
+
+
 def test_worker_results_come_back_through_removed_files(
     five_articles: Path, tmp_path: Path, monkeypatch
 ):
