@@ -1861,12 +1861,19 @@ def _span(sent: _Sentence, i: int, j: int) -> tuple[int, int]:
     return sent.starts[i], sent.ends[j - 1]
 
 
+def _adverb(sent: _Sentence, t: int) -> bool:
+    """An -ly adverb ("recently", "also strongly"), not a name ending so ("Kelly said", "said
+    Skelly", "Schlafly invoked"): in lower case, or opening the sentence."""
+    w = sent.norms[t]
+    return len(w) > 4 and w.endswith("ly") and (t == 0 or sent.raws[t][:1].islower())
+
+
 def _skip_back(sent: _Sentence, j: int) -> int:
     """Step left over adverbs, auxiliaries, time phrases and ", however," before a cue."""
     norms = sent.norms
     while j >= 0:
         w = norms[j]
-        if w in SKIP_BEFORE_CUE or (len(w) > 4 and w.endswith("ly")):
+        if w in SKIP_BEFORE_CUE or _adverb(sent, j):
             j -= 1
         elif w not in _SKIP_BACK_LAST:  # none of the phrases below ends here (most words)
             break
@@ -2762,7 +2769,7 @@ def _skip_adjuncts(sent: _Sentence, k: int) -> int:
     n = len(norms)
     while k < n:
         w = norms[k]
-        if w in TIME_WORDS or w in DAY_PARTS or (w.endswith("ly") and len(w) > 4):
+        if w in TIME_WORDS or w in DAY_PARTS or _adverb(sent, k):
             k += 1
         elif (w in _TIME_LEADS or w == "in") and k + 1 < n and norms[k + 1] in _TIME_HEADS:
             k += 2
@@ -3118,10 +3125,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
         # PolNeAR cue spans keep auxiliaries and adverbs ("has also said", "did not deny");
         # the table reports the lexical cue ("hinted at"), the scorer adapter the PolNeAR span
         first = ci
-        while first > 0 and (
-            norms[first - 1] in CUE_PREFIX
-            or (norms[first - 1].endswith("ly") and len(norms[first - 1]) > 4)
-        ):
+        while first > 0 and (norms[first - 1] in CUE_PREFIX or _adverb(sent, first - 1)):
             first -= 1
         cue_span = _span(sent, ci, cj)
         polnear_cue = _span(sent, first, cj)

@@ -17,6 +17,7 @@ from analysis.attribution import (
     _inflections,
     _score,
     _sentences,
+    attributions_for_scoring,
     cue_features,
     find_attributions,
     source_head,
@@ -1645,3 +1646,25 @@ def test_a_relative_pronoun_source_speaks_for_its_antecedent(text, speaker):
     row = table[table["source_text"].isin(["who", "that", "which"])].iloc[0]
     assert row["speaker"] == speaker
     assert text[row["source_start"] : row["source_end"]] in ("who", "that")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“It is valuable,” said Skelly.", "Skelly"),
+        ("“It is valuable,” Skelly said.", "Skelly"),
+        ("“It is valuable,” Kelly said Tuesday.", "Kelly"),
+    ],
+)
+def test_a_name_ending_in_ly_is_no_adverb(text, source):
+    """'said recently' skips an adverb after the cue and 'also strongly said' takes adverbs into
+    PolNeAR's cue; a capitalised -ly word in mid-sentence is a name (before: no attribution for
+    the first two, and a cue 'Kelly said' for PolNeAR)."""
+    table = find_attributions(text)
+    assert table["source_text"].tolist() == [source]
+    assert table["content_text"].tolist() == ["“It is valuable,”"]
+    (scored,) = attributions_for_scoring(text)
+    assert [text[s:e] for s, e in scored.cue] == ["said"]
+    plain = "“It is fine,” he also strongly said."
+    (adverbs,) = attributions_for_scoring(plain)
+    assert [plain[s:e] for s, e in adverbs.cue] == ["also strongly said"]
