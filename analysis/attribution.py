@@ -425,6 +425,8 @@ CONTENT_CUTS = frozenset(
 # the content: PolNeAR train continues over it 53 times in 59)
 NOT_PARTICIPLES = frozenset("including during regarding concerning notwithstanding".split())
 REL_PRONOUNS = frozenset(("who", "which", "that"))
+# A quotation, more words, then ", said X": the content runs to the comma (session 18)
+QUOTE_THEN_INVERTED = True
 INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
 FRONTED = frozenset(
@@ -4061,6 +4063,25 @@ def _plan(
     if qb is not None and not any(qb[2] <= c <= j for c in cue_starts if c != ci):
         content, b, _ = qb
         after = _skip_adjuncts(sent, cj)
+        if (
+            QUOTE_THEN_INVERTED
+            and b < j
+            and norms[j] == ","
+            and sent.raws[b][:1].islower()  # "to Mr. Sanders", not a name and its appositive
+            and norms[b] not in PERSONAL_PRONOUNS
+            and after < n
+            and (_is_cap(sent.raws[after]) or norms[after] in DETERMINERS)  # not "said of"
+            and entry.lemma not in ADDRESSEE_LEMMAS  # not "told AFP"
+        ):
+            # "… ''building bridges'' to Mr. Sanders, said David Axelrod, a strategist.": the
+            # words after the quotation run on to the comma before an inverted cue and its name
+            np = _np_after(sent, after, inv_stop)
+            if np is not None and (
+                np[1] >= n - 1 or norms[np[1]] in FINAL_PUNCT or norms[np[1]] == ","
+            ) and (_tail_is_adjunct(sent, np[1]) or np[1] >= inv_stop - 1):
+                s0, e0 = _trim(text, content[-1][0], sent.ends[j - 1])
+                content = [*content[:-1], (s0, e0)]
+                return ("trailing", j, (np[0], _with_comma(sent, np[1], inv_stop)), content)
         if b <= j:  # '"...," he said.'
             c = next((x for x in range(j, b, -1) if norms[x] == ","), None)
             if c is not None and c < j and norms[b] != "," and _np_ending_at(sent, j) is not None:

@@ -1668,3 +1668,27 @@ def test_a_name_ending_in_ly_is_no_adverb(text, source):
     plain = "“It is fine,” he also strongly said."
     (adverbs,) = attributions_for_scoring(plain)
     assert [plain[s:e] for s, e in adverbs.cue] == ["also strongly said"]
+
+
+def test_a_quotation_and_more_words_before_an_inverted_said(monkeypatch):
+    """The content runs from the quotation on to the comma before ", said Name, ..." (train
+    200–839: 14 attributions found, 1 wrong); a name after the quotation is its subject."""
+    text = (
+        "But Mrs. Clinton would do well to begin ''building bridges'' to Mr. Sanders, said "
+        "David Axelrod, a former strategist for the Obama campaign."
+    )
+    table = find_attributions(text)
+    assert table["source_text"].tolist() == [
+        "David Axelrod, a former strategist for the Obama campaign"
+    ]
+    assert table["content_text"].tolist() == [
+        "But Mrs. Clinton would do well to begin ''building bridges'' to Mr. Sanders"
+    ]
+    told = "“The vote was fair,” Morton Blackwell, the committeeman from Virginia, told AFP."
+    assert find_attributions(told)["source_text"].tolist() == [
+        "Morton Blackwell, the committeeman from Virginia,"
+    ]
+    from analysis import attribution as rules
+
+    monkeypatch.setattr(rules, "QUOTE_THEN_INVERTED", False)
+    assert find_attributions(text).empty
