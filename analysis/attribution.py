@@ -427,6 +427,8 @@ NOT_PARTICIPLES = frozenset("including during regarding concerning notwithstandi
 REL_PRONOUNS = frozenset(("who", "which", "that"))
 # A quotation, more words, then ", said X": the content runs to the comma (session 18)
 QUOTE_THEN_INVERTED = True
+# "..., whom he alienated, said Larry Sabato.": no appositive subject starting mid-clause
+INVERTED_AFTER_CLAUSE = True
 INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
 FRONTED = frozenset(
@@ -4117,8 +4119,16 @@ def _plan(
             return ("trailing", b, (np[0], end), content)
         return ("forward",)
     if j >= 0 and norms[j] == ",":
-        if _subject_left(sent, ci) is not None:
+        subject = _subject_left(sent, ci)
+        if subject is not None and not (
+            INVERTED_AFTER_CLAUSE
+            and subject[0] > _lead(sent)
+            and entry.lemma == "say"
+            and sent.raws[subject[0]][:1].islower()
+        ):
             return ("forward",)  # "X, who ..., said ...": an appositive subject
+        # "Cruz lacks support from his colleagues, whom he alienated, said Larry Sabato.": a
+        # "subject" that starts in mid-clause, in lower case, is no subject of "said"
         after = _skip_adjuncts(sent, cj)
         np = _np_after(sent, after, inv_stop)
         ends_np = np is not None and (np[1] >= n - 1 or norms[np[1]] in FINAL_PUNCT | {","})

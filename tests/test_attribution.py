@@ -1692,3 +1692,23 @@ def test_a_quotation_and_more_words_before_an_inverted_said(monkeypatch):
 
     monkeypatch.setattr(rules, "QUOTE_THEN_INVERTED", False)
     assert find_attributions(text).empty
+
+
+def test_a_clause_before_said_and_a_name_is_content_not_an_appositive_subject(monkeypatch):
+    """'..., whom he alienated, said Larry Sabato, ...': the lower-case "subject" before "said"
+    starts in mid-clause, so the name after the cue is the source (train 200–839: 4 found)."""
+    text = (
+        "Cruz also lacks support from his colleagues in Congress, whom he has alienated, said "
+        "Larry Sabato, director of the Center for Politics."
+    )
+    table = find_attributions(text)
+    assert table["source_text"].tolist() == ["Larry Sabato, director of the Center for Politics"]
+    assert table["content_text"].tolist() == [
+        "Cruz also lacks support from his colleagues in Congress, whom he has alienated"
+    ]
+    appositive = "Trump, who spoke on Monday, said Clinton was wrong."
+    assert find_attributions(appositive)["source_text"].tolist() == ["Trump, who spoke on Monday,"]
+    from analysis import attribution as rules
+
+    monkeypatch.setattr(rules, "INVERTED_AFTER_CLAUSE", False)
+    assert find_attributions(text)["source_text"].tolist() != table["source_text"].tolist()
