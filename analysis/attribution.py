@@ -429,6 +429,8 @@ REL_PRONOUNS = frozenset(("who", "which", "that"))
 QUOTE_THEN_INVERTED = True
 # "..., whom he alienated, said Larry Sabato.": no appositive subject starting mid-clause
 INVERTED_AFTER_CLAUSE = True
+# "John McCain -- who lost in 2008 -- said": a double hyphen as a dash around an aside
+DOUBLE_HYPHEN_DASH = True
 INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
 FRONTED = frozenset(
@@ -2414,19 +2416,38 @@ def _dashed_subject(sent: _Sentence, j: int) -> tuple[int, int] | None:
     """'Kagan — who was ... — supports': the name before an aside in dashes; PolNeAR keeps the
     aside when it is not a relative clause ("Democrats — and some Republicans — say")."""
     norms = sent.norms
-    o = j - 1
-    while o >= 0 and j - o <= 40 and norms[o] != norms[j]:
+    # a double hyphen ("-- who lost in 2008 --") is one dash of two tokens
+    double = DOUBLE_HYPHEN_DASH and _double_hyphen(sent, j)
+    o = j - 2 if double else j - 1
+    while (
+        o >= 0
+        and j - o <= 40
+        and not (norms[o] == norms[j] and (not double or _double_hyphen(sent, o)))
+    ):
         if norms[o] in ('"', ";", ":"):
             return None
         o -= 1
+    if double and o >= 1:
+        o -= 1  # the opening dash's first hyphen
     if o < 1 or norms[o] != norms[j] or o + 1 >= j:
         return None
     np = _np_ending_at(sent, o - 1)
     if np is None:
         return None
-    if norms[o + 1] in ("who", "whose", "which"):
+    after = o + 2 if double else o + 1
+    if norms[after] in ("who", "whose", "which"):
         return np
     return np[0], j + 1
+
+
+def _double_hyphen(sent: _Sentence, t: int) -> bool:
+    """Token t is the second hyphen of "--" (no space between the two)."""
+    return (
+        t >= 1
+        and sent.norms[t] == "-"
+        and sent.norms[t - 1] == "-"
+        and sent.starts[t] == sent.ends[t - 1]
+    )
 
 
 def _parenthesised_subject(sent: _Sentence, j: int) -> tuple[int, int] | None:
@@ -3010,8 +3031,13 @@ _DASHES = frozenset("—–-")  # the tokens _is_dash can accept (a cheap test b
 
 
 def _is_dash(sent: _Sentence, t: int) -> bool:
-    """A dash between words: "—", "–", or a hyphen with a space before it (" - ", " --")."""
-    return sent.norms[t] in ("—", "–") or _is_dash_token(sent, t)
+    """A dash between words: "—", "–", or a hyphen with a space before it (" - ", " --"), or
+    the second hyphen of such a " --"."""
+    return (
+        sent.norms[t] in ("—", "–")
+        or _is_dash_token(sent, t)
+        or (DOUBLE_HYPHEN_DASH and _double_hyphen(sent, t) and _is_dash_token(sent, t - 1))
+    )
 
 
 def _quote_before(
@@ -4078,9 +4104,11 @@ def _plan(
             # "… ''building bridges'' to Mr. Sanders, said David Axelrod, a strategist.": the
             # words after the quotation run on to the comma before an inverted cue and its name
             np = _np_after(sent, after, inv_stop)
-            if np is not None and (
-                np[1] >= n - 1 or norms[np[1]] in FINAL_PUNCT or norms[np[1]] == ","
-            ) and (_tail_is_adjunct(sent, np[1]) or np[1] >= inv_stop - 1):
+            if (
+                np is not None
+                and (np[1] >= n - 1 or norms[np[1]] in FINAL_PUNCT or norms[np[1]] == ",")
+                and (_tail_is_adjunct(sent, np[1]) or np[1] >= inv_stop - 1)
+            ):
                 s0, e0 = _trim(text, content[-1][0], sent.ends[j - 1])
                 content = [*content[:-1], (s0, e0)]
                 return ("trailing", j, (np[0], _with_comma(sent, np[1], inv_stop)), content)

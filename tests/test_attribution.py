@@ -1712,3 +1712,21 @@ def test_a_clause_before_said_and_a_name_is_content_not_an_appositive_subject(mo
 
     monkeypatch.setattr(rules, "INVERTED_AFTER_CLAUSE", False)
     assert find_attributions(text)["source_text"].tolist() != table["source_text"].tolist()
+
+
+def test_a_double_hyphen_is_a_dash_around_an_aside(monkeypatch):
+    """'The justice -- who has been ... -- said' as 'The justice — who … — said' (train: 23
+    sources or gaps with "--"); before, the second hyphen was taken for punctuation and the
+    sentence gave nothing."""
+    text = "The justice -- who has been in a scuffle with the nominee -- said she regretted it."
+    table = find_attributions(text)
+    assert table["source_text"].tolist() == ["The justice"]
+    assert table["content_text"].tolist() == ["she regretted it"]
+    aside = "Democrats -- and some Republicans -- say the plan is fair."
+    assert find_attributions(aside)["source_text"].tolist() == [
+        "Democrats -- and some Republicans --"
+    ]
+    from analysis import attribution as rules
+
+    monkeypatch.setattr(rules, "DOUBLE_HYPHEN_DASH", False)
+    assert find_attributions(text).empty
