@@ -431,6 +431,9 @@ QUOTE_THEN_INVERTED = True
 INVERTED_AFTER_CLAUSE = True
 # "John McCain -- who lost in 2008 -- said": a double hyphen as a dash around an aside
 DOUBLE_HYPHEN_DASH = True
+# "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior
+# staffer) says": a parenthetical after a name, up to this many tokens (8 before session 18)
+PARENTHESIS_WORDS = 24
 INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
 FRONTED = frozenset(
@@ -2454,7 +2457,7 @@ def _parenthesised_subject(sent: _Sentence, j: int) -> tuple[int, int] | None:
     """'Sen. Roy Blunt (R-Mo.) said': a name with a short parenthetical (PolNeAR keeps it)."""
     norms = sent.norms
     o = j - 1
-    while o >= 0 and j - o <= 8 and norms[o] not in ("(", ")"):
+    while o >= 0 and j - o <= PARENTHESIS_WORDS and norms[o] not in ("(", ")"):
         o -= 1
     if o < 1 or norms[o] != "(":
         return None

@@ -1730,3 +1730,19 @@ def test_a_double_hyphen_is_a_dash_around_an_aside(monkeypatch):
 
     monkeypatch.setattr(rules, "DOUBLE_HYPHEN_DASH", False)
     assert find_attributions(text).empty
+
+
+def test_a_long_parenthetical_after_a_name_stays_in_the_source():
+    """PolNeAR keeps the aside in brackets with the name; up to 24 tokens since session 18 (8
+    before, when this sentence gave no attribution)."""
+    text = (
+        "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior "
+        "staffer) says he was unfocused after being elected."
+    )
+    table = find_attributions(text)
+    assert table["source_text"].tolist() == [
+        "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior "
+        "staffer)"
+    ]
+    assert table["content_text"].tolist() == ["he was unfocused after being elected"]
+    assert table["speaker"].tolist() == ["Chris Murphy"]
