@@ -434,6 +434,8 @@ DOUBLE_HYPHEN_DASH = True
 # "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior
 # staffer) says": a parenthetical after a name, up to this many tokens (8 before session 18)
 PARENTHESIS_WORDS = 24
+# "A woman in Worcester, Massachusetts, told him": a subject ending in a place and its state
+STATE_SUBJECT = True
 INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
 FRONTED = frozenset(
@@ -2102,10 +2104,22 @@ def _find_subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
             return (np[0], j + 1) if np is not None else None
         # "X, who ..., said": PolNeAR takes the head with its appositive and closing comma
         k = j - 1
+        state_comma = None
         while k >= 0 and norms[k] not in (",", ";", ":", '"', "(", ")", "—", "–"):
             k -= 1
             if k >= 1 and norms[k] == "," and _state_after(sent, k, j):
+                state_comma = k
                 k -= 1  # "a retiree in Carthage, Ill., said": the place is one segment
+        if (
+            STATE_SUBJECT
+            and state_comma is not None
+            and not (k >= 1 and norms[k] == ",")
+            and norms[ci] != "to"  # "A quick trip to Flint, Michigan, to highlight"
+        ):
+            # "A woman in Worcester, Massachusetts, told him": no appositive, the place closes
+            # the subject
+            np = _np_ending_at(sent, state_comma - 1)
+            return (np[0], j + 1) if np is not None else None
         if k >= 1 and norms[k] == "," and k + 1 < j:
             head_end = k - 1
             opening = _party_tag_opening(sent, k) if PARTY_TAG_SUBJECT else None

@@ -1746,3 +1746,20 @@ def test_a_long_parenthetical_after_a_name_stays_in_the_source():
     ]
     assert table["content_text"].tolist() == ["he was unfocused after being elected"]
     assert table["speaker"].tolist() == ["Chris Murphy"]
+
+
+def test_a_subject_ending_in_a_place_and_its_state(monkeypatch):
+    """'A woman in Worcester, Massachusetts, told him …': the state's commas are no appositive
+    (before, no subject was found and the sentence gave nothing)."""
+    text = "A woman in Worcester, Massachusetts, told him she worries he is too nice."
+    table = find_attributions(text)
+    assert table["source_text"].tolist() == ["A woman in Worcester, Massachusetts,"]
+    assert table["content_text"].tolist() == ["she worries he is too nice"]
+    named = "Jane Doe, a retiree in Carthage, Ill., said the plan was fair."
+    assert find_attributions(named)["source_text"].tolist() == [
+        "Jane Doe, a retiree in Carthage, Ill.,"
+    ]
+    from analysis import attribution as rules
+
+    monkeypatch.setattr(rules, "STATE_SUBJECT", False)
+    assert find_attributions(text).empty
