@@ -436,6 +436,8 @@ DOUBLE_HYPHEN_DASH = True
 PARENTHESIS_WORDS = 24
 # "A woman in Worcester, Massachusetts, told him": a subject ending in a place and its state
 STATE_SUBJECT = True
+# '… — “Born with a silver spoon,” Mr. Elkins said — but …': a quotation aside in dashes
+DASHED_QUOTE_ASIDE = True
 INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
 FRONTED = frozenset(
@@ -4108,6 +4110,16 @@ def _plan(
     if qb is not None and not any(qb[2] <= c <= j for c in cue_starts if c != ci):
         content, b, _ = qb
         after = _skip_adjuncts(sent, cj)
+        if DASHED_QUOTE_ASIDE and after < n and _is_dash(sent, after):
+            # 'Neither man was impressed — “Born with a silver spoon,” Mr. Elkins said — but
+            # …': a quotation and its cue set off by dashes; the quotation alone is the content
+            t = b - 1
+            while t > 0 and norms[t] in (",", "?", "!"):
+                t -= 1
+            q = quotes.at(sent.starts[t])
+            first = bisect_left(sent.starts, q.start) if q is not None else 0
+            if q is not None and first >= 1 and _is_dash(sent, first - 1):
+                content = list(q.fragments)
         if (
             QUOTE_THEN_INVERTED
             and b < j

@@ -1763,3 +1763,18 @@ def test_a_subject_ending_in_a_place_and_its_state(monkeypatch):
 
     monkeypatch.setattr(rules, "STATE_SUBJECT", False)
     assert find_attributions(text).empty
+
+
+def test_a_quotation_aside_in_dashes_is_the_content(monkeypatch):
+    """'… — “Born with a silver spoon,” Mr. Elkins said — but …': the quotation between the
+    dashes is what was said, not the clause after the second dash."""
+    text = (
+        "Neither man was impressed — “Born with a silver spoon,” Mr. Elkins said — but they left."
+    )
+    table = find_attributions(text)
+    assert table["source_text"].tolist() == ["Mr. Elkins"]
+    assert table["content_text"].tolist() == ["“Born with a silver spoon,”"]
+    from analysis import attribution as rules
+
+    monkeypatch.setattr(rules, "DASHED_QUOTE_ASIDE", False)
+    assert find_attributions(text)["content_text"].tolist() == ["but they left"]
