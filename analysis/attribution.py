@@ -438,6 +438,9 @@ PARENTHESIS_WORDS = 24
 STATE_SUBJECT = True
 # '… — “Born with a silver spoon,” Mr. Elkins said — but …': a quotation aside in dashes
 DASHED_QUOTE_ASIDE = True
+# "The aides, led by campaign manager Terry Sullivan, told": a passive participle's phrase is
+# part of the subject, as PolNeAR marks it
+PARTICIPLE_BY_APPOSITIVE = True
 INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
 FRONTED = frozenset(
@@ -2135,6 +2138,15 @@ def _find_subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
                 return head_end, head_end + 1  # "who, on a press call Friday, criticized"
             np = _np_ending_at(sent, head_end)
             opener = norms[k + 1]
+            if (
+                PARTICIPLE_BY_APPOSITIVE
+                and np is not None
+                and k + 2 < j
+                and norms[k + 2] == "by"
+                and sent.raws[k + 1].isalpha()
+                and sent.raws[k + 1].islower()
+            ):
+                return np[0], j + 1  # "The aides, led by campaign manager Terry Sullivan, told"
             if np is not None and _not_appositive(sent, k + 1):
                 return np  # "Smith, delivering the speech, said": PolNeAR takes "Smith"
             if np is not None:
@@ -4769,13 +4781,18 @@ def speaker_from_mentions(
     lookup = mentions if isinstance(mentions, _MentionLookup) else _MentionLookup(mentions)
     start = source_start
     while True:  # each comma-separated part in turn: "The magazine's editor, Rachael Jolley,"
-        actor = lookup.actor_at(*source_head(text, start, source_end))
-        if actor:
-            return actor
+        if start == source_start or not _PARTICIPLE_BY_RE.match(text, start, source_end):
+            # (not "The aides, led by Terry Sullivan,": that part names someone else)
+            actor = lookup.actor_at(*source_head(text, start, source_end))
+            if actor:
+                return actor
         comma = text.find(",", start, source_end)
         if comma < 0:
             return text[source_start:source_end]
         start = comma + 1
+
+
+_PARTICIPLE_BY_RE = re.compile(r"\s*[a-z]+\s+by\b")
 
 
 def _mentions_for(article: Article) -> pd.DataFrame | None:

@@ -1778,3 +1778,17 @@ def test_a_quotation_aside_in_dashes_is_the_content(monkeypatch):
 
     monkeypatch.setattr(rules, "DASHED_QUOTE_ASIDE", False)
     assert find_attributions(text)["content_text"].tolist() == ["but they left"]
+
+
+def test_a_passive_participle_phrase_belongs_to_the_subject(monkeypatch):
+    """'The aides, led by campaign manager Terry Sullivan, told …' (PolNeAR keeps the phrase;
+    before, no subject was found); an -ing aside still leaves the name alone."""
+    text = "The aides, led by campaign manager Terry Sullivan, told the group that they would win."
+    table = find_attributions(text)
+    assert table["source_text"].tolist() == ["The aides, led by campaign manager Terry Sullivan,"]
+    assert table["content_text"].tolist() == ["that they would win"]
+    assert table["speaker"].tolist() == ["The aides, led by campaign manager Terry Sullivan,"]
+    from analysis import attribution as rules
+
+    monkeypatch.setattr(rules, "PARTICIPLE_BY_APPOSITIVE", False)
+    assert find_attributions(text).empty
