@@ -2162,8 +2162,10 @@ def _find_subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
         return None
     if w == ")":
         return _parenthesised_subject(sent, j)
-    if _is_dash(sent, j):
-        return _dashed_subject(sent, j)
+    if _is_dash(sent, j) or (
+        DOUBLE_HYPHEN_DASH and _double_hyphen(sent, j) and _is_dash_token(sent, j - 1)
+    ):
+        return _dashed_subject(sent, j)  # "—" or the second hyphen of a " --"
     if w in CLAUSE_PUNCT:
         return None
     np = _np_ending_at(sent, j)
@@ -3062,13 +3064,8 @@ _DASHES = frozenset("—–-")  # the tokens _is_dash can accept (a cheap test b
 
 
 def _is_dash(sent: _Sentence, t: int) -> bool:
-    """A dash between words: "—", "–", or a hyphen with a space before it (" - ", " --"), or
-    the second hyphen of such a " --"."""
-    return (
-        sent.norms[t] in ("—", "–")
-        or _is_dash_token(sent, t)
-        or (DOUBLE_HYPHEN_DASH and _double_hyphen(sent, t) and _is_dash_token(sent, t - 1))
-    )
+    """A dash between words: "—", "–", or a hyphen with a space before it (" - ", " --")."""
+    return sent.norms[t] in ("—", "–") or _is_dash_token(sent, t)
 
 
 def _quote_before(

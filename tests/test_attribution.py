@@ -1670,125 +1670,109 @@ def test_a_name_ending_in_ly_is_no_adverb(text, source):
     assert [plain[s:e] for s, e in adverbs.cue] == ["also strongly said"]
 
 
-def test_a_quotation_and_more_words_before_an_inverted_said(monkeypatch):
-    """The content runs from the quotation on to the comma before ", said Name, ..." (train
-    200–839: 14 attributions found, 1 wrong); a name after the quotation is its subject."""
-    text = (
+# Session 18's rules, each behind a module switch: (switch, text, source, content). With the
+# switch off, each sentence gave nothing or another reading.
+SESSION_18_RULES = [
+    # a quotation, more words, then ", said Name, …" (train 200–839: 14 found, 1 wrong)
+    (
+        "QUOTE_THEN_INVERTED",
         "But Mrs. Clinton would do well to begin ''building bridges'' to Mr. Sanders, said "
-        "David Axelrod, a former strategist for the Obama campaign."
-    )
-    table = find_attributions(text)
-    assert table["source_text"].tolist() == [
-        "David Axelrod, a former strategist for the Obama campaign"
-    ]
-    assert table["content_text"].tolist() == [
-        "But Mrs. Clinton would do well to begin ''building bridges'' to Mr. Sanders"
-    ]
-    told = "“The vote was fair,” Morton Blackwell, the committeeman from Virginia, told AFP."
-    assert find_attributions(told)["source_text"].tolist() == [
-        "Morton Blackwell, the committeeman from Virginia,"
-    ]
-    from analysis import attribution as rules
-
-    monkeypatch.setattr(rules, "QUOTE_THEN_INVERTED", False)
-    assert find_attributions(text).empty
-
-
-def test_a_clause_before_said_and_a_name_is_content_not_an_appositive_subject(monkeypatch):
-    """'..., whom he alienated, said Larry Sabato, ...': the lower-case "subject" before "said"
-    starts in mid-clause, so the name after the cue is the source (train 200–839: 4 found)."""
-    text = (
+        "David Axelrod, a former strategist for the Obama campaign.",
+        "David Axelrod, a former strategist for the Obama campaign",
+        "But Mrs. Clinton would do well to begin ''building bridges'' to Mr. Sanders",
+    ),
+    # a lower-case "subject" starting in mid-clause is no appositive subject of "said"
+    (
+        "INVERTED_AFTER_CLAUSE",
         "Cruz also lacks support from his colleagues in Congress, whom he has alienated, said "
-        "Larry Sabato, director of the Center for Politics."
-    )
+        "Larry Sabato, director of the Center for Politics.",
+        "Larry Sabato, director of the Center for Politics",
+        "Cruz also lacks support from his colleagues in Congress, whom he has alienated",
+    ),
+    # a double hyphen is a dash (train: 23 sources or gaps with "--")
+    (
+        "DOUBLE_HYPHEN_DASH",
+        "The justice -- who has been in a scuffle with the nominee -- said she regretted it.",
+        "The justice",
+        "she regretted it",
+    ),
+    # a place and its state close the subject; their commas are no appositive's
+    (
+        "STATE_SUBJECT",
+        "A woman in Worcester, Massachusetts, told him she worries he is too nice.",
+        "A woman in Worcester, Massachusetts,",
+        "she worries he is too nice",
+    ),
+    # a quotation aside in dashes is what was said, not the clause after the second dash
+    (
+        "DASHED_QUOTE_ASIDE",
+        "Neither man was impressed — “Born with a silver spoon,” Mr. Elkins said — but they left.",
+        "Mr. Elkins",
+        "“Born with a silver spoon,”",
+    ),
+    # a passive participle's phrase belongs to the subject, as PolNeAR marks it
+    (
+        "PARTICIPLE_BY_APPOSITIVE",
+        "The aides, led by campaign manager Terry Sullivan, told the group that they would win.",
+        "The aides, led by campaign manager Terry Sullivan,",
+        "that they would win",
+    ),
+]
+
+
+@pytest.mark.parametrize(("switch", "text", "source", "content"), SESSION_18_RULES)
+def test_session_18_rules_find_what_they_were_written_for(
+    monkeypatch, switch, text, source, content
+):
+    from analysis import attribution as rules
+
     table = find_attributions(text)
-    assert table["source_text"].tolist() == ["Larry Sabato, director of the Center for Politics"]
-    assert table["content_text"].tolist() == [
-        "Cruz also lacks support from his colleagues in Congress, whom he has alienated"
+    assert table["source_text"].tolist() == [source]
+    assert table["content_text"].tolist() == [content]
+    monkeypatch.setattr(rules, switch, False)
+    off = find_attributions(text)
+    assert (off["source_text"].tolist(), off["content_text"].tolist()) != ([source], [content])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a name after the quotation is its subject; "told AFP" is no inverted cue
+        (
+            "“The vote was fair,” Morton Blackwell, the committeeman from Virginia, told AFP.",
+            "Morton Blackwell, the committeeman from Virginia,",
+        ),
+        # a subject opening the sentence keeps its appositive
+        ("Trump, who spoke on Monday, said Clinton was wrong.", "Trump, who spoke on Monday,"),
+        # an aside in double hyphens that is no relative clause stays in the source
+        (
+            "Democrats -- and some Republicans -- say the plan is fair.",
+            "Democrats -- and some Republicans --",
+        ),
+        # a name, its appositive and a place with its state
+        (
+            "Jane Doe, a retiree in Carthage, Ill., said the plan was fair.",
+            "Jane Doe, a retiree in Carthage, Ill.,",
+        ),
+        # PolNeAR keeps the aside in brackets with the name: up to 24 tokens (8 before)
+        (
+            "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a "
+            "junior staffer) says he was unfocused after being elected.",
+            "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a "
+            "junior staffer)",
+        ),
+    ],
+)
+def test_session_18_rules_leave_these_sources_whole(text, source):
+    assert find_attributions(text)["source_text"].tolist() == [source]
+
+
+def test_a_part_naming_someone_else_is_not_the_speaker():
+    """The comma-part speaker rule (session 17) skips a passive participle's phrase: the aides
+    speak, not Terry Sullivan; a parenthetical after a name leaves the name the speaker."""
+    aides = "The aides, led by campaign manager Terry Sullivan, told the group that they would win."
+    assert find_attributions(aides)["speaker"].tolist() == [
+        "The aides, led by campaign manager Terry Sullivan,"
     ]
-    appositive = "Trump, who spoke on Monday, said Clinton was wrong."
-    assert find_attributions(appositive)["source_text"].tolist() == ["Trump, who spoke on Monday,"]
-    from analysis import attribution as rules
-
-    monkeypatch.setattr(rules, "INVERTED_AFTER_CLAUSE", False)
-    assert find_attributions(text)["source_text"].tolist() != table["source_text"].tolist()
-
-
-def test_a_double_hyphen_is_a_dash_around_an_aside(monkeypatch):
-    """'The justice -- who has been ... -- said' as 'The justice — who … — said' (train: 23
-    sources or gaps with "--"); before, the second hyphen was taken for punctuation and the
-    sentence gave nothing."""
-    text = "The justice -- who has been in a scuffle with the nominee -- said she regretted it."
-    table = find_attributions(text)
-    assert table["source_text"].tolist() == ["The justice"]
-    assert table["content_text"].tolist() == ["she regretted it"]
-    aside = "Democrats -- and some Republicans -- say the plan is fair."
-    assert find_attributions(aside)["source_text"].tolist() == [
-        "Democrats -- and some Republicans --"
-    ]
-    from analysis import attribution as rules
-
-    monkeypatch.setattr(rules, "DOUBLE_HYPHEN_DASH", False)
-    assert find_attributions(text).empty
-
-
-def test_a_long_parenthetical_after_a_name_stays_in_the_source():
-    """PolNeAR keeps the aside in brackets with the name; up to 24 tokens since session 18 (8
-    before, when this sentence gave no attribution)."""
-    text = (
-        "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior "
-        "staffer) says he was unfocused after being elected."
-    )
-    table = find_attributions(text)
-    assert table["source_text"].tolist() == [
-        "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior "
-        "staffer)"
-    ]
-    assert table["content_text"].tolist() == ["he was unfocused after being elected"]
-    assert table["speaker"].tolist() == ["Chris Murphy"]
-
-
-def test_a_subject_ending_in_a_place_and_its_state(monkeypatch):
-    """'A woman in Worcester, Massachusetts, told him …': the state's commas are no appositive
-    (before, no subject was found and the sentence gave nothing)."""
-    text = "A woman in Worcester, Massachusetts, told him she worries he is too nice."
-    table = find_attributions(text)
-    assert table["source_text"].tolist() == ["A woman in Worcester, Massachusetts,"]
-    assert table["content_text"].tolist() == ["she worries he is too nice"]
-    named = "Jane Doe, a retiree in Carthage, Ill., said the plan was fair."
-    assert find_attributions(named)["source_text"].tolist() == [
-        "Jane Doe, a retiree in Carthage, Ill.,"
-    ]
-    from analysis import attribution as rules
-
-    monkeypatch.setattr(rules, "STATE_SUBJECT", False)
-    assert find_attributions(text).empty
-
-
-def test_a_quotation_aside_in_dashes_is_the_content(monkeypatch):
-    """'… — “Born with a silver spoon,” Mr. Elkins said — but …': the quotation between the
-    dashes is what was said, not the clause after the second dash."""
-    text = (
-        "Neither man was impressed — “Born with a silver spoon,” Mr. Elkins said — but they left."
-    )
-    table = find_attributions(text)
-    assert table["source_text"].tolist() == ["Mr. Elkins"]
-    assert table["content_text"].tolist() == ["“Born with a silver spoon,”"]
-    from analysis import attribution as rules
-
-    monkeypatch.setattr(rules, "DASHED_QUOTE_ASIDE", False)
-    assert find_attributions(text)["content_text"].tolist() == ["but they left"]
-
-
-def test_a_passive_participle_phrase_belongs_to_the_subject(monkeypatch):
-    """'The aides, led by campaign manager Terry Sullivan, told …' (PolNeAR keeps the phrase;
-    before, no subject was found); an -ing aside still leaves the name alone."""
-    text = "The aides, led by campaign manager Terry Sullivan, told the group that they would win."
-    table = find_attributions(text)
-    assert table["source_text"].tolist() == ["The aides, led by campaign manager Terry Sullivan,"]
-    assert table["content_text"].tolist() == ["that they would win"]
-    assert table["speaker"].tolist() == ["The aides, led by campaign manager Terry Sullivan,"]
-    from analysis import attribution as rules
-
-    monkeypatch.setattr(rules, "PARTICIPLE_BY_APPOSITIVE", False)
-    assert find_attributions(text).empty
+    murphy = "Sen. Chris Murphy (a Connecticut Democrat) says he was unfocused after being elected."
+    assert find_attributions(murphy)["speaker"].tolist() == ["Chris Murphy"]
