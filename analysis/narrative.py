@@ -87,13 +87,17 @@ def percent(part: float, whole: float) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "n/a"
 
 
+def _noun(n: int, singular: str, plural_form: str | None = None) -> str:
+    return singular if n == 1 else (plural_form or singular + "s")
+
+
 def plural(n: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else (plural_form or singular + 's')}"
+    return f"{n} {_noun(n, singular, plural_form)}"
 
 
 def _counted(n: int, singular: str, plural_form: str | None = None) -> str:
     """:func:`plural` with thousands separated: 1 target, 1,301 targets."""
-    return f"{n:,} {singular if n == 1 else (plural_form or singular + 's')}"
+    return f"{n:,} {_noun(n, singular, plural_form)}"
 
 
 def times(n: int) -> str:
