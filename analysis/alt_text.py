@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.corpus import ONESTOP_LEVELS
 from analysis.narrative import join_words, kind_counts, number, plural, signed
 from analysis.readability import rank_hardest
+from analysis.sentiment import label_counts
 
 
 def _each_sentence(n: int) -> str:
@@ -69,10 +70,7 @@ def sentence_difficulty(sentences: pd.DataFrame, name: str, n_highlight: int = 3
 
 # --- tone -------------------------------------------------------------------------------------
 def _label_counts(labels: pd.Series) -> str:
-    labels = labels.astype(object)
-    return ", ".join(
-        f"{int((labels == lab).sum())} {lab}" for lab in ("negative", "neutral", "positive")
-    )
+    return ", ".join(f"{n} {lab}" for lab, n in label_counts(labels).items())
 
 
 def sentiment_arc(arc: pd.DataFrame, name: str) -> str:
@@ -93,7 +91,7 @@ def sentiment_distribution(sentences: pd.DataFrame, name: str) -> str:
     :func:`analysis.sentence_sentiment`)."""
     if sentences.empty:
         return f"Empty histogram: {name} has no body sentence to score for tone."
-    neutral = int((sentences["label"].astype(object) == "neutral").sum())
+    neutral = label_counts(sentences["label"])["neutral"]
     return (
         f"Histogram of the VADER compound of the {plural(len(sentences), 'body sentence')} of "
         f"{name}: mean {signed(sentences['compound'].astype('float64').mean(), 3)}, "

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.article import Article
-from analysis.sentiment import NEG_THRESHOLD, POS_THRESHOLD
+from analysis.sentiment import NEG_THRESHOLD, POS_THRESHOLD, label_counts
 from analysis.text import word_spans
 
 # Markdown syntax characters (emphasis, code, links, headings, lists, tables, strike-through,
@@ -607,8 +607,7 @@ def tone_sentence(
     if n == 0:
         return "The article has no body sentence to score for tone."
     table = sentiment_table.sort_values("sentence_id", ignore_index=True)
-    labels = table["label"].astype(object)
-    counts = {lab: int((labels == lab).sum()) for lab in ("negative", "neutral", "positive")}
+    counts = label_counts(table["label"])
     compound = table["compound"].astype("float64")
     mean = float(compound.mean())
     parts = [

@@ -29,7 +29,7 @@ import pandas as pd
 
 from analysis.article import Article, as_article
 from analysis.errors import InputError
-from analysis.sentiment import NEG_THRESHOLD, POS_THRESHOLD, sentence_sentiment
+from analysis.sentiment import NEG_THRESHOLD, POS_THRESHOLD, label_counts, sentence_sentiment
 from analysis.style import PALETTE
 
 # layers, outer → inner
@@ -269,10 +269,7 @@ class ReadingView:
         parts = []
         table = self.sentiment
         if table is not None and not table.empty:
-            labels = table["label"].astype(object)
-            counts = ", ".join(
-                f"{int((labels == lab).sum())} {lab}" for lab in ("negative", "neutral", "positive")
-            )
+            counts = ", ".join(f"{n} {lab}" for lab, n in label_counts(table["label"]).items())
             parts.append(f"{_plural(len(table), 'sentence')}: {counts}")
         if self.mentions is not None and not self.mentions.empty:
             n_actors = self.mentions["actor"].nunique() if "actor" in self.mentions else 0

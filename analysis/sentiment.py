@@ -797,6 +797,12 @@ def sentiment_arc(
     return pd.DataFrame(data, columns=ARC_COLUMNS, copy=False)
 
 
+def label_counts(labels: object) -> dict[str, int]:
+    """How many of ``labels`` (a column of sentence labels) are negative, neutral, positive."""
+    values = np.asarray(labels, dtype=object)
+    return {lab: int((values == lab).sum()) for lab in LABELS}
+
+
 def sentiment_summary(
     text_or_table: str | Article | pd.DataFrame,
     *,
@@ -813,10 +819,9 @@ def sentiment_summary(
     check_thresholds(pos_threshold, neg_threshold)
     table = _sentence_table(text_or_table, pos_threshold, neg_threshold)
     compound = table["compound"].to_numpy(dtype="float64")
-    labels = table["label"].to_numpy(dtype=object)
     ids = table["sentence_id"].to_numpy()
     n = len(compound)
-    counts = {lab: int((labels == lab).sum()) for lab in LABELS}
+    counts = label_counts(table["label"])
     summary: dict[str, object] = {
         "n_sentences": n,
         "mean_compound": float(compound.mean()) if n else math.nan,

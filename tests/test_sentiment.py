@@ -18,6 +18,7 @@ from analysis.sentiment import (
     SENTENCE_COLUMNS,
     ThresholdError,
     label_compound,
+    label_counts,
     lexicon_hits,
     paragraph_sentiment,
     sentence_sentiment,
@@ -382,3 +383,10 @@ def test_exact_vader_scores_real_sentences_as_vader_does(seed_article, shared_di
     assert len(texts) > 500
     for text in texts:
         assert vader().polarity_scores(text) == _stock_vader().polarity_scores(text), text
+
+
+def test_label_counts_counts_each_label_in_a_column_or_list():
+    labels = pd.Series(["negative", "neutral", "negative", "positive"], dtype="string")
+    assert label_counts(labels) == {"negative": 2, "neutral": 1, "positive": 1}
+    assert label_counts(["positive"]) == {"negative": 0, "neutral": 0, "positive": 1}
+    assert label_counts([]) == {"negative": 0, "neutral": 0, "positive": 0}
