@@ -441,6 +441,22 @@ DASHED_QUOTE_ASIDE = True
 # "The aides, led by campaign manager Terry Sullivan, told": a passive participle's phrase is
 # part of the subject, as PolNeAR marks it
 PARTICIPLE_BY_APPOSITIVE = True
+# "The nominee has not stepped forward publicly to defend": what the subject search found after
+# an auxiliary is the verb phrase; the subject is the auxiliary's (session 19)
+VERB_PHRASE_SUBJECT = True
+# In such a phrase, an object pronoun is who the cue's subject is ("urged them to say").
+OBJECT_PRONOUNS = frozenset("him them us me".split())
+# Verbs whose object does what the next verb says ("help scientists ask", "left voters saying").
+OBJECT_CONTROL_VERBS = frozenset(
+    """help helps helped force forces forced let lets allow allows allowed push pushes pushed
+    urge urges urged encourage encourages encouraged prompt prompts prompted leave leaves left
+    cause causes caused enable enables enabled persuade persuaded convince convinced require
+    requires required invite invites invited""".split()
+)
+# Auxiliaries after which a lowercase word opens a verb phrase, not a subject.
+PHRASE_AUXILIARIES = frozenset(
+    "has have had did does do will would can could should may might must been".split()
+)
 INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
 FRONTED = frozenset(
@@ -2356,6 +2372,36 @@ def _clause_who(sent: _Sentence, j: int) -> tuple[int, int] | None:
     return None
 
 
+def _auxiliary_subject(sent: _Sentence, np: tuple[int, int]) -> tuple[int, int]:
+    """The subject of the auxiliary before np when np is a verb phrase ("has not stepped forward
+    publicly to defend", "did go out of his way to criticize"): np otherwise."""
+    norms, raws = sent.norms, sent.raws
+    first = np[0]
+    if (
+        np[1] - first < 2  # "will ever know": a lone word is no subject either way
+        or not raws[first].isalpha()
+        or not raws[first].islower()
+        or norms[first] in DETERMINERS
+        or norms[first] in PERSONAL_PRONOUNS
+        or norms[first] in QUANTIFIERS
+    ):
+        return np
+    if any(
+        _is_cap(raws[t]) or norms[t] in OBJECT_PRONOUNS or (norms[t] == "her" and t == np[1] - 1)
+        for t in range(first, np[1])
+    ):
+        return np  # "will force Sen. Bernie Sanders to acknowledge": the object is the source
+    if norms[first] in OBJECT_CONTROL_VERBS:
+        return np  # "could help scientists ask": the scientists ask
+    a = first - 1
+    while a > 0 and (norms[a] in ("not", "never") or _adverb(sent, a)):
+        a -= 1
+    if a < 1 or not (norms[a] in PHRASE_AUXILIARIES or norms[a].endswith("n't")):
+        return np
+    subj = _subject_left(sent, a)
+    return subj if subj is not None and _subject_like(sent, *subj) else np
+
+
 def _verb_subject(sent: _Sentence, np: tuple[int, int]) -> tuple[int, int]:
     """The subject of the verb before a noun cue's own determiner phrase ("Mr. Ryan is a vocal
     advocate of", "He gave a few hints of"): np, when it is no such phrase."""
@@ -3261,7 +3307,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                         if fronted is not None:
                             subj, gerund_cut = fronted[0], sent.ends[fronted[1] - 1]
             else:
-                subj = _subject_left(sent, ci)
+                subj = left = _subject_left(sent, ci)
                 if MEDIUM_INFINITIVE and subj is not None and norms[ci] == "to":
                     # "Hillary Clinton took to Twitter to say thanks": not Twitter
                     subj = _subject_over_medium(sent, subj, quotes)
@@ -3290,6 +3336,13 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                             absorbed.update(range(cj, end))
                             cj = end
                         polnear_cue = _span(sent, first, cj)
+                if (
+                    VERB_PHRASE_SUBJECT
+                    and entry.pos != "noun"
+                    and subj is not None
+                    and subj == left
+                ):
+                    subj = _auxiliary_subject(sent, subj)  # not one another rule chose
             if entry.pos == "noun":
                 owner = _possessor(sent, ci)
                 if owner is not None:

@@ -1672,7 +1672,7 @@ def test_a_name_ending_in_ly_is_no_adverb(text, source):
 
 # Session 18's rules, each behind a module switch: (switch, text, source, content). With the
 # switch off, each sentence gave nothing or another reading.
-SESSION_18_RULES = [
+SWITCHED_RULES = [
     # a quotation, more words, then ", said Name, …" (train 200–839: 14 found, 1 wrong)
     (
         "QUOTE_THEN_INVERTED",
@@ -1717,13 +1717,24 @@ SESSION_18_RULES = [
         "The aides, led by campaign manager Terry Sullivan,",
         "that they would win",
     ),
+    # session 19: after an auxiliary, the subject search found the verb phrase, not the subject
+    (
+        "VERB_PHRASE_SUBJECT",
+        "The Republican nominee has not stepped forward publicly to defend Manafort.",
+        "The Republican nominee",
+        "Manafort",
+    ),
+    (
+        "VERB_PHRASE_SUBJECT",
+        "Comey did go out of his way to criticize the State Department on Tuesday.",
+        "Comey",
+        "the State Department",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("switch", "text", "source", "content"), SESSION_18_RULES)
-def test_session_18_rules_find_what_they_were_written_for(
-    monkeypatch, switch, text, source, content
-):
+@pytest.mark.parametrize(("switch", "text", "source", "content"), SWITCHED_RULES)
+def test_switched_rules_find_what_they_were_written_for(monkeypatch, switch, text, source, content):
     from analysis import attribution as rules
 
     table = find_attributions(text)
@@ -1763,8 +1774,17 @@ def test_session_18_rules_find_what_they_were_written_for(
         ),
     ],
 )
-def test_session_18_rules_leave_these_sources_whole(text, source):
+def test_switched_rules_leave_these_sources_whole(text, source):
     assert find_attributions(text)["source_text"].tolist() == [source]
+
+
+def test_a_name_in_the_verb_phrase_keeps_the_source():
+    """VERB_PHRASE_SUBJECT (session 19) leaves a phrase naming someone, or after a verb whose
+    object acts: who is forced to acknowledge is Sanders, who asks are the scientists."""
+    text = "The results will almost certainly force Sen. Bernie Sanders to acknowledge defeat."
+    assert "Bernie Sanders" in find_attributions(text)["source_text"].iloc[0]
+    text = "The models could help scientists ask ever more complex questions about memory."
+    assert "scientists" in find_attributions(text)["source_text"].iloc[0]
 
 
 def test_a_part_naming_someone_else_is_not_the_speaker():
