@@ -1730,7 +1730,40 @@ SWITCHED_RULES = [
         "Comey",
         "the State Department",
     ),
+    # inside a report, PolNeAR marks the report alone (train: 10 of 55 nested ones were right)
+    (
+        "REPORT_NESTING",
+        "According to the Post, the judge said the case was closed.",
+        "the Post",
+        "the judge said the case was closed",
+    ),
+    (
+        "REPORT_NESTING",
+        "A poll released Monday showed that 54 percent of voters said they would vote for Trump.",
+        "A poll released Monday",
+        "that 54 percent of voters said they would vote for Trump",
+    ),
 ]
+
+
+def test_a_transcript_turn_is_one_attribution(monkeypatch):
+    """Inside a transcript turn, what the speaker says someone said is the turn's content
+    (REPORT_NESTING, session 19; train: 24 such nested attributions, none right)."""
+    from analysis import attribution as rules
+
+    text = (
+        "The debate went on.\n\nJOEL BENENSON: This is a man who said he would never run a "
+        "negative ad, ever.\n\nTAPPER: Thank you."
+    )
+    rows = [
+        ("JOEL BENENSON", ":", "This is a man who said he would never run a negative ad, ever"),
+        ("TAPPER", ":", "Thank you"),
+    ]
+    table = find_attributions(text)
+    columns = (table["source_text"], table["cue_text"], table["content_text"])
+    assert list(zip(*columns, strict=True)) == rows
+    monkeypatch.setattr(rules, "REPORT_NESTING", False)
+    assert len(find_attributions(text)) == 3
 
 
 @pytest.mark.parametrize(("switch", "text", "source", "content"), SWITCHED_RULES)
