@@ -189,6 +189,9 @@ NESTED_MIN_LOGIT: float | None = 2.5
 # transcript turn, PolNeAR marks the report alone, not what it says someone said: a nested
 # attribution is dropped whatever its cue (train: 10 of 55 and 0 of 24 such were right; session 19).
 REPORT_NESTING = True
+# "Voters were asked to rank them, and the group is “overrun,” Hoover said": a mixed quote
+# whose opening words hold another cue starts after the ", and" that follows it (session 19)
+MIXED_AFTER_JOIN = True
 REPORT_LEMMAS = frozenset(("according to", "report", "find", "show"))
 # "Sen. Rand Paul, R-Ky., said": the party-and-state tag between commas is part of the subject
 # (train has 16 such sources, each with its tag and commas).
@@ -3171,6 +3174,24 @@ def _quote_before(
     return [(sent.starts[start], q.end)], b, start
 
 
+def _mixed_after_join(
+    sent: _Sentence, qb: tuple[list[tuple[int, int]], int, int], others: list[int]
+) -> tuple[list[tuple[int, int]], int, int]:
+    """A mixed quote whose words before the quotation hold another cue ("Voters were asked to
+    rank them, and the group is less likely to be “overrun,” Hoover said"): its content starts
+    after the ", and" or ", but" that follows that cue; qb unchanged without one."""
+    content, b, _ = qb
+    if not others or len(content) != 1:
+        return qb
+    norms = sent.norms
+    for x in range(max(others) + 1, b):
+        if norms[x] == '"':
+            return qb  # the quotation opens before any join
+        if norms[x] in ("and", "but") and norms[x - 1] == "," and x + 1 < b:
+            return [(sent.starts[x + 1], content[0][1])], b, x + 1
+    return qb
+
+
 def _with_comma(sent: _Sentence, end_tok: int, stop: int) -> int:
     """Include a comma that closes a source followed by more words (PolNeAR keeps it)."""
     if end_tok < stop and sent.norms[end_tok] == "," and end_tok + 1 < stop:
@@ -4174,6 +4195,8 @@ def _plan(
     if TOLD_ADDRESSEE and not tail_done and entry.lemma in ADDRESSEE_LEMMAS:
         tail_done = _addressee_tail(sent, cj)  # "..., a spokesman told The Wall Street Journal."
     qb = _quote_before(sent, j, quotes, tail_done)
+    if MIXED_AFTER_JOIN and qb is not None:
+        qb = _mixed_after_join(sent, qb, [c for c in cue_starts if c != ci and qb[2] <= c <= j])
     if qb is not None and not any(qb[2] <= c <= j for c in cue_starts if c != ci):
         content, b, _ = qb
         after = _skip_adjuncts(sent, cj)

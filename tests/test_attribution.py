@@ -1743,6 +1743,14 @@ SWITCHED_RULES = [
         "A poll released Monday",
         "that 54 percent of voters said they would vote for Trump",
     ),
+    # a mixed quote whose opening words hold another cue starts after the ", and"
+    (
+        "MIXED_AFTER_JOIN",
+        "Voters were asked to rank their choices, and the group is less likely to be “overrun "
+        "with conservatives,” Hoover said.",
+        "Hoover",
+        "the group is less likely to be “overrun with conservatives,”",
+    ),
 ]
 
 
