@@ -1754,6 +1754,22 @@ SWITCHED_RULES = [
 ]
 
 
+def test_a_participle_naming_a_title_is_no_cue(monkeypatch):
+    """NAMING_PARTICIPLES (session 19): a title or a name after an indefinite noun phrase is no
+    one's words; "one lawmaker called Trump ..." still is."""
+    from analysis import attribution as rules
+
+    texts = [
+        "A documentary titled Weiner is set to be released on Showtime.",
+        "A new group called Black Votes Matter is trying to raise money.",
+    ]
+    assert [len(find_attributions(t)) for t in texts] == [0, 0]
+    lawmaker = "One lawmaker called Trump “the orange prince of America.”"
+    assert find_attributions(lawmaker)["source_text"].tolist() == ["One lawmaker"]
+    monkeypatch.setattr(rules, "NAMING_PARTICIPLES", False)
+    assert [len(find_attributions(t)) for t in texts] == [1, 1]
+
+
 def test_a_transcript_turn_is_one_attribution(monkeypatch):
     """Inside a transcript turn, what the speaker says someone said is the turn's content
     (REPORT_NESTING, session 19; train: 24 such nested attributions, none right)."""
