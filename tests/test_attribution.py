@@ -1751,6 +1751,19 @@ SWITCHED_RULES = [
         "Hoover",
         "the group is less likely to be “overrun with conservatives,”",
     ),
+    # who a noun cue's criticism or support came from is its source
+    (
+        "NOUN_FROM_SOURCE",
+        "The proposal has drawn harsh criticism from fellow GOP presidential hopefuls.",
+        "fellow GOP presidential hopefuls",
+        "The proposal",
+    ),
+    (
+        "NOUN_FROM_SOURCE",
+        "Trump has faced criticism from rivals that the tenor of his campaign is dangerous.",
+        "rivals",
+        "that the tenor of his campaign is dangerous",
+    ),
 ]
 
 
