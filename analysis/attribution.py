@@ -185,8 +185,8 @@ PARTICLES = frozenset("for about out against".split())
 # classifier: where they stand against the candidate (lenient +0.005, cue exact +0.004), and
 # so do the likely ones (LIKELY_PRECISION of LIKELY_MIN_COUNT: lenient +0.001, cue +0.001).
 NESTED_MIN_LOGIT: float | None = 2.5
-# Inside the content of a report ("according to", "reported", "found", "showed") or of a
-# transcript turn, PolNeAR marks the report alone, not what it says someone said: a nested
+# Inside the content of a report ("according to", "reported", "found", "showed", "In a … poll,")
+# or of a transcript turn, PolNeAR marks the report alone, not what it says someone said: a nested
 # attribution is dropped whatever its cue (train: 10 of 55 and 0 of 24 such were right; session 19).
 REPORT_NESTING = True
 # "Voters were asked to rank them, and the group is “overrun,” Hoover said": a mixed quote
@@ -198,6 +198,17 @@ NAMING_PARTICIPLES = True
 # "The proposal has drawn criticism from fellow GOP hopefuls": the phrase after "from" is the
 # source (train: 33 of the 36 such cues PolNeAR marks), the proposal the content (session 19)
 NOUN_FROM_SOURCE = True
+# "In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead": the poll is the
+# source, "In" the cue (train: 16 of the 24 sentences opening so; session 19)
+POLL_OPENING = True
+_IN_POLL_RE = re.compile(
+    r"\s*(In)\s+((?:an?|the|this|last|latest|new|recent|exit|its|their|his|her|[A-Z][\w’'/-]*)"
+    r"\b[^,.;:!?\n]{0,80}?\b(?i:polls?|surveys?)\b[^,;:!?\n]{0,60}?),\s"
+)
+# "In eight of nine states where exit polls were conducted": the poll is in a clause of its own
+POLL_CLAUSE_WORDS = frozenset("where when which that who as while".split())
+_POLL_PARTICIPLE_RE = re.compile(r"((?:conducted|released|published|taken)\b[^,;:!?\n]{0,40}),\s")
+_POLL_LEAD_RE = re.compile(r"(?:however|though|meanwhile|moreover),\s+")
 # Where the phrase after "from" ends: a claim ("that"), a topic ("about", "over", "for"), more.
 FROM_SOURCE_ENDS = frozenset("that to about over for on after during because as but".split())
 FROM_NOUNS = frozenset(
@@ -4616,7 +4627,7 @@ def _drop_nested_cues(sentences: list[_Sentence], per_sentence: list[list[Found]
         return
     spans = sorted(  # (a list, not a generator: no frame resumed per item)
         [
-            (s, e, id(f), REPORT_NESTING and f.entry is not None and f.entry.lemma in REPORT_LEMMAS)
+            (s, e, id(f), REPORT_NESTING and _reports(f))
             for found in per_sentence
             for f in found
             if f.cue
@@ -4653,6 +4664,12 @@ def _drop_nested_cues(sentences: list[_Sentence], per_sentence: list[list[Found]
         found[:] = keep
 
 
+def _reports(f: Found) -> bool:
+    """Whether an attribution is a report whose content PolNeAR does not split further: "according
+    to", "reported", "found", "showed", or a poll opening the sentence."""
+    return f.entry is not None and (f.entry.lemma in REPORT_LEMMAS or f.entry is _poll_entry())
+
+
 def _found_logit(model: dict, sent: _Sentence, f: Found) -> float:
     """The classifier's log-odds for a found attribution's cue (infinite for the phrases
     accepted without scoring: hand-listed ones train barely shows, those nearly always cues)."""
@@ -4685,6 +4702,33 @@ def _headline_colon(text: str, sent: _Sentence) -> Found | None:
         return None
     cue = _span(sent, c, c + 1)
     return Found(cue, [content], _span(sent, 0, c), _colon_entry(), extras={"polnear_cue": cue})
+
+
+def _poll_opening(text: str, sent: _Sentence, found: list[Found]) -> Found | None:
+    """A sentence opening "In a … poll (…), …": the poll is the source of the rest of the
+    sentence, "In" its cue, as PolNeAR marks them; not when a name follows that has a cue of
+    its own ("In a memo released as polls closed, Clinton's manager acknowledged ...")."""
+    m = _IN_POLL_RE.match(text, sent.start, sent.end)
+    if m is None or set(WORD_RE.findall(m.group(2).lower())) & POLL_CLAUSE_WORDS:
+        return None
+    source_end, start = m.end(2), m.end()
+    tail = _POLL_PARTICIPLE_RE.match(text, start, sent.end)
+    if tail is not None:
+        source_end, start = tail.end(1), tail.end()  # ", conducted March 11-13," is the poll's
+    lead = _POLL_LEAD_RE.match(text, start, sent.end)
+    content = _trim(text, lead.end() if lead else start, sent.end)
+    if content[1] - content[0] < 2 or any(
+        f.source and f.source[0] == content[0] and text[content[0]].isupper() for f in found
+    ):
+        return None
+    cue = m.span(1)
+    source = (m.start(2), source_end)
+    return Found(cue, [content], source, _poll_entry(), extras={"polnear_cue": cue})
+
+
+@cache
+def _poll_entry() -> CueEntry:
+    return CueEntry(("in",), "in", "preposition", cue_class("according to"), 0, 0)
 
 
 @cache
@@ -4742,6 +4786,10 @@ def extract(
             head = _headline_colon(text, sent)
             if head is not None and not any(f.cue == head.cue for f in found):
                 found.insert(0, head)
+        if POLL_OPENING:
+            poll = _poll_opening(text, sent, found)
+            if poll is not None and not any(f.cue == poll.cue for f in found):
+                found.insert(0, poll)
         for f in found:
             f.kind = _kind(text, f.content)
         per_sentence.append(found)

@@ -1764,6 +1764,19 @@ SWITCHED_RULES = [
         "rivals",
         "that the tenor of his campaign is dangerous",
     ),
+    # "In a … poll, …": the poll is the source, what follows its content
+    (
+        "POLL_OPENING",
+        "In a Des Moines Register poll last month, Mr. Cruz had a 10 percentage-point lead.",
+        "a Des Moines Register poll last month",
+        "Mr. Cruz had a 10 percentage-point lead",
+    ),
+    (
+        "POLL_OPENING",
+        "In the new Morning Consult poll, conducted March 11-13, 40 percent back Sanders.",
+        "the new Morning Consult poll, conducted March 11-13",
+        "40 percent back Sanders",
+    ),
 ]
 
 
@@ -1781,6 +1794,14 @@ def test_a_participle_naming_a_title_is_no_cue(monkeypatch):
     assert find_attributions(lawmaker)["source_text"].tolist() == ["One lawmaker"]
     monkeypatch.setattr(rules, "NAMING_PARTICIPLES", False)
     assert [len(find_attributions(t)) for t in texts] == [1, 1]
+
+
+def test_a_poll_in_a_clause_of_its_own_is_no_source():
+    """POLL_OPENING (session 19) leaves a poll inside a clause, and a name with its own cue."""
+    memo = "In a memo released as polls closed, Robby Mook acknowledged that the race was split."
+    assert find_attributions(memo)["source_text"].tolist() == ["Robby Mook"]
+    states = "In eight of nine states where exit polls were conducted, voters wanted change."
+    assert find_attributions(states).empty
 
 
 def test_a_transcript_turn_is_one_attribution(monkeypatch):
