@@ -205,6 +205,12 @@ _IN_POLL_RE = re.compile(
     r"\s*(In)\s+((?:an?|the|this|last|latest|new|recent|exit|its|their|his|her|[A-Z][\w’'/-]*)"
     r"\b[^,.;:!?\n]{0,80}?\b(?i:polls?|surveys?)\b[^,;:!?\n]{0,60}?),\s"
 )
+# "As reported by Western Journalism, …" opening a sentence (train: 7, none found before)
+AS_REPORTED_BY = True
+_AS_REPORTED_RE = re.compile(
+    r"\s*[Aa]s\s+(?:first\s+)?(reported|noted|described|detailed|explained)\s+by\s+"
+    r"([^,;:!?\n]{2,80}?),\s"
+)
 # "In eight of nine states where exit polls were conducted": the poll is in a clause of its own
 POLL_CLAUSE_WORDS = frozenset("where when which that who as while".split())
 _POLL_PARTICIPLE_RE = re.compile(r"((?:conducted|released|published|taken)\b[^,;:!?\n]{0,40}),\s")
@@ -4704,12 +4710,19 @@ def _headline_colon(text: str, sent: _Sentence) -> Found | None:
     return Found(cue, [content], _span(sent, 0, c), _colon_entry(), extras={"polnear_cue": cue})
 
 
-def _poll_opening(text: str, sent: _Sentence, found: list[Found]) -> Found | None:
-    """A sentence opening "In a … poll (…), …": the poll is the source of the rest of the
-    sentence, "In" its cue, as PolNeAR marks them; not when a name follows that has a cue of
-    its own ("In a memo released as polls closed, Clinton's manager acknowledged ...")."""
-    m = _IN_POLL_RE.match(text, sent.start, sent.end)
-    if m is None or set(WORD_RE.findall(m.group(2).lower())) & POLL_CLAUSE_WORDS:
+def _report_opening(text: str, sent: _Sentence, found: list[Found]) -> Found | None:
+    """A sentence opening "In a … poll (…), …" or "As reported by X, …": the poll or X is the
+    source of the rest of the sentence, "In" or "reported" its cue, as PolNeAR marks them; not
+    when a name follows that has a cue of its own ("In a memo released as polls closed,
+    Clinton's manager acknowledged ...")."""
+    entry = _poll_entry()
+    m = _IN_POLL_RE.match(text, sent.start, sent.end) if POLL_OPENING else None
+    if m is None and AS_REPORTED_BY:
+        m = _AS_REPORTED_RE.match(text, sent.start, sent.end)
+        entry = cue_lexicon().get((m.group(1).lower(),)) if m is not None else None
+    if m is None or entry is None:
+        return None
+    if set(WORD_RE.findall(m.group(2).lower())) & POLL_CLAUSE_WORDS:
         return None
     source_end, start = m.end(2), m.end()
     tail = _POLL_PARTICIPLE_RE.match(text, start, sent.end)
@@ -4723,7 +4736,7 @@ def _poll_opening(text: str, sent: _Sentence, found: list[Found]) -> Found | Non
         return None
     cue = m.span(1)
     source = (m.start(2), source_end)
-    return Found(cue, [content], source, _poll_entry(), extras={"polnear_cue": cue})
+    return Found(cue, [content], source, entry, extras={"polnear_cue": cue})
 
 
 @cache
@@ -4786,10 +4799,11 @@ def extract(
             head = _headline_colon(text, sent)
             if head is not None and not any(f.cue == head.cue for f in found):
                 found.insert(0, head)
-        if POLL_OPENING:
-            poll = _poll_opening(text, sent, found)
-            if poll is not None and not any(f.cue == poll.cue for f in found):
-                found.insert(0, poll)
+        if POLL_OPENING or AS_REPORTED_BY:
+            report = _report_opening(text, sent, found)
+            if report is not None:
+                found = [f for f in found if f.cue != report.cue]
+                found.insert(0, report)
         for f in found:
             f.kind = _kind(text, f.content)
         per_sentence.append(found)

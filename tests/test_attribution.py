@@ -1777,6 +1777,12 @@ SWITCHED_RULES = [
         "the new Morning Consult poll, conducted March 11-13",
         "40 percent back Sanders",
     ),
+    (
+        "AS_REPORTED_BY",
+        "As reported by Western Journalism, investigators found over 2,200 emails.",
+        "Western Journalism",
+        "investigators found over 2,200 emails",
+    ),
 ]
 
 
