@@ -585,6 +585,14 @@ NOT_AFTER_CUE = frozenset("himself herself itself themselves ourselves up than".
 DAY_PARTS = frozenset("morning afternoon evening night".split())
 PROGRESSIVE_AUX = COPULA_AUX  # the same forms of "be", before an -ing cue
 PASSIVE_AUX = frozenset("is are was were be been being 's".split())
+# "Mr. Sanders has been criticized for …": a perfect passive names no source either (session 19)
+PERFECT_PASSIVE = True
+PERFECT_AUX = frozenset("has have had".split())
+# Participles whose passive subject is who is spoken to or about, not who speaks.
+TARGET_PARTICIPLES = frozenset(
+    """asked criticized criticised called accused told urged praised attacked questioned pressed
+    blamed condemned labeled labelled dubbed described""".split()
+)
 RAISING = frozenset(("seem", "appear"))
 PASSIVE_ADVERBS = frozenset("not n't also widely best still often increasingly".split())
 PARENTHETICALS = frozenset("however too though meanwhile moreover also instead though".split())
@@ -3234,9 +3242,14 @@ def _is_sourceless(entry: CueEntry) -> bool:
     """Passives and raising verbs ("is expected", "was charged with", "seems") name no source."""
     if entry.lemma in RAISING or entry.phrase[0] == "known":
         return True  # "A developer known to be bullish": PolNeAR gives no source
-    if entry.phrase[0] not in PASSIVE_AUX or len(entry.phrase) < 2:
+    phrase = entry.phrase
+    if PERFECT_PASSIVE and len(phrase) > 2 and phrase[0] in PERFECT_AUX:
+        if phrase[-1] not in TARGET_PARTICIPLES:
+            return False  # "have been outraged": the subject feels, and PolNeAR's source it is
+        phrase = phrase[1:]  # "has been criticized", "have been asked"
+    if phrase[0] not in PASSIVE_AUX or len(phrase) < 2:
         return False
-    rest = [w for w in entry.phrase[1:] if w not in PASSIVE_ADVERBS]  # "is not expected"
+    rest = [w for w in phrase[1:] if w not in PASSIVE_ADVERBS]  # "is not expected"
     if not rest:
         return False
     participle = rest[0]
@@ -3478,7 +3491,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 if agent is not None:
                     end_agent = agent[1]
                     for t in range(agent[0] + 1, agent[1]):
-                        if norms[t] in ("as", "if", "whether", "to", "that", "about"):
+                        if norms[t] in ("as", "if", "whether", "to", "that", "about", "for"):
                             end_agent = t
                             break
                     source = _trim(text, *_span(sent, agent[0], end_agent))

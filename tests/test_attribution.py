@@ -1810,6 +1810,23 @@ def test_a_poll_in_a_clause_of_its_own_is_no_source():
     assert find_attributions(states).empty
 
 
+def test_a_perfect_passive_names_no_source_but_its_agent(monkeypatch):
+    """PERFECT_PASSIVE (session 19): who "has been criticized" is what the criticism is about;
+    a "by" phrase names the source; a feeling keeps its subject."""
+    from analysis import attribution as rules
+
+    sanders = "Mr. Sanders has been criticized for offering vague responses."
+    table = find_attributions(sanders)
+    assert table["source_text"].isna().tolist() == [True]
+    assert table["content_text"].tolist() == ["Mr. Sanders … for offering vague responses"]
+    rivals = "Trump has been criticized by some of his rivals for failing to campaign."
+    assert find_attributions(rivals)["source_text"].tolist() == ["some of his rivals"]
+    outraged = "Germans have been outraged by the reports."
+    assert find_attributions(outraged)["source_text"].tolist() == ["Germans"]
+    monkeypatch.setattr(rules, "PERFECT_PASSIVE", False)
+    assert find_attributions(sanders)["source_text"].tolist() == ["Mr. Sanders"]
+
+
 def test_a_transcript_turn_is_one_attribution(monkeypatch):
     """Inside a transcript turn, what the speaker says someone said is the turn's content
     (REPORT_NESTING, session 19; train: 24 such nested attributions, none right)."""
