@@ -496,6 +496,11 @@ PHRASE_AUXILIARIES = frozenset(
     "has have had did does do will would can could should may might must been".split()
 )
 INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
+# "''…,'' said his best friend at Lehigh, Bruce Turry.": after a quotation, an inverted source
+# may open with a possessive (session 19)
+POSSESSIVE_INVERTED = True
+POSSESSIVE_OPENERS = frozenset("his her their its our my".split())
+SPEECH_LEMMAS = frozenset("say add write tell ask explain continue recall note".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
 FRONTED = frozenset(
     """in on at after before during while when since although though because as if despite
@@ -2792,12 +2797,17 @@ def _noun_tail(sent: _Sentence, k: int, end: int, upto: int) -> int:
 
 
 def _np_after(
-    sent: _Sentence, k: int, stop: int, relaxed: bool = False, max_det: int = 5
+    sent: _Sentence,
+    k: int,
+    stop: int,
+    relaxed: bool = False,
+    max_det: int = 5,
+    possessive: bool = False,
 ) -> tuple[int, int] | None:
     """An inverted source after its cue ("said Tom Smith, a spokesman."), up to stop.
 
     Unless ``relaxed`` (after "according to"), it must open with a capital or a quantifier, or be
-    a short determiner phrase ("said the official.").
+    a short determiner phrase ("said the official."), or with ``possessive`` a possessive one.
     """
     norms = sent.norms
     if k >= stop or norms[k] in CLAUSE_PUNCT:
@@ -2838,7 +2848,11 @@ def _np_after(
         return None
     if not relaxed and not _is_cap(sent.raws[k]):
         first_comma = next((t for t in range(k, end) if norms[t] == ","), end)
-        if norms[k] not in INVERTED_OPENERS and not _titled_name(sent, k, first_comma):
+        if (
+            norms[k] not in INVERTED_OPENERS
+            and not (possessive and norms[k] in POSSESSIVE_OPENERS)
+            and not _titled_name(sent, k, first_comma)
+        ):
             return None
         to_end = end >= len(norms) - 2
         if first_comma - k > (max(12, max_det) if to_end and first_comma == end else max_det):
@@ -4354,7 +4368,8 @@ def _plan(
                 # '"…," he said of Trump and Ryan, "because …"': the second quotation goes on
                 content = content + list(nxt.fragments)
             return ("trailing", b, (b, j + 1), content)
-        np = _np_after(sent, after, inv_stop, max_det=15)
+        possessive = POSSESSIVE_INVERTED and entry.lemma in SPEECH_LEMMAS
+        np = _np_after(sent, after, inv_stop, max_det=15, possessive=possessive)
         if np is not None:  # '"...," said Tom Smith, a spokesman.'
             end = _with_comma(sent, np[1], inv_stop)
             nxt = next(

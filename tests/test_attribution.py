@@ -1783,6 +1783,13 @@ SWITCHED_RULES = [
         "Western Journalism",
         "investigators found over 2,200 emails",
     ),
+    # after a quotation, "said" and a possessive phrase: the phrase is the source
+    (
+        "POSSESSIVE_INVERTED",
+        "“It may have been his first attempt,” said his best friend at Lehigh, Bruce Turry.",
+        "his best friend at Lehigh, Bruce Turry",
+        "“It may have been his first attempt,”",
+    ),
 ]
 
 
