@@ -3200,6 +3200,8 @@ def _quote_before(
     if t < 0 or j - t > 16:
         return None
     q = quotes.at(sent.starts[t])
+    if q is not None and t + 1 <= j and q.end == sent.ends[t + 1] and norms[t + 1] == "'":
+        t += 1  # "'old-school,''' said": the run tokenises as '' and ', the quote ends after both
     if q is None or q.end != sent.ends[t]:
         return None
     b = t + 1

@@ -220,6 +220,11 @@ def test_multi_paragraph_quote():
 def test_nested_single_quotes_stay_inside():
     text = "“He told me ‘never again’ and meant it,” Ms. Lee said."
     assert _attrs(text) == [("Ms. Lee", "said", "“He told me ‘never again’ and meant it,”")]
+    # two apostrophes for the quotation, one for the nested quote, closing together (session 19)
+    nyt = "''I would use the word 'old-school,''' said Gregory W. Slayton, a friend."
+    assert _attrs(nyt) == [
+        ("Gregory W. Slayton, a friend", "said", "''I would use the word 'old-school,'''")
+    ]
 
 
 def test_unbalanced_quote_does_not_swallow_the_article():
