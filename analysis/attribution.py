@@ -499,6 +499,10 @@ INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
 # "''…,'' said his best friend at Lehigh, Bruce Turry.": after a quotation, an inverted source
 # may open with a possessive (session 19)
 POSSESSIVE_INVERTED = True
+# "Sen. Jack Reed (D-R.I.), said after a lunch that …": a name, its bracketed tag and a comma
+# are the subject (the words after "said" were taken for an inverted source; session 19)
+TAG_COMMA_SUBJECT = True
+_PARTY_RE = re.compile(r"[rdi](?:-|$)")  # "(R-OH)", "(D-R.I.)", "(R)": not "(NSA)"
 POSSESSIVE_OPENERS = frozenset("his her their its our my".split())
 SPEECH_LEMMAS = frozenset("say add write tell ask explain continue recall note".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
@@ -2166,6 +2170,14 @@ def _find_subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     if w in REL_PRONOUNS or w in PRONOUN_CONTRACTIONS:
         return j, j + 1
     if w == ",":
+        if TAG_COMMA_SUBJECT and j >= 3 and norms[j - 1] == ")":
+            o = j - 2
+            while o > 0 and norms[o] != "(":
+                o -= 1
+            if _party_tag_end(sent, o, j) == j and _PARTY_RE.match(norms[o + 1]):
+                np = _np_ending_at(sent, o - 1)
+                if np is not None:
+                    return np[0], j + 1  # "Sen. Jack Reed (D-R.I.), said": name, tag, comma
         long_who = _long_who_subject(sent, j)
         if long_who is not None:
             return long_who

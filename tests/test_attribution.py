@@ -1795,6 +1795,13 @@ SWITCHED_RULES = [
         "his best friend at Lehigh, Bruce Turry",
         "“It may have been his first attempt,”",
     ),
+    # a name, its bracketed tag and a comma before "said": the subject, not an inverted content
+    (
+        "TAG_COMMA_SUBJECT",
+        "Gov. John Kasich (R-OH), said the plan was fine.",
+        "Gov. John Kasich (R-OH),",
+        "the plan was fine",
+    ),
 ]
 
 
