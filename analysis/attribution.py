@@ -502,6 +502,9 @@ POSSESSIVE_INVERTED = True
 # "Sen. Jack Reed (D-R.I.), said after a lunch that …": a name, its bracketed tag and a comma
 # are the subject (the words after "said" were taken for an inverted source; session 19)
 TAG_COMMA_SUBJECT = True
+# '"…," Edward-Isaac Dovere and Gabriel Debenedetti wrote': two names joined by "and" after a
+# quotation are its source (any "and" there stopped the rule; session 19)
+NAMES_AND_QUOTE = True
 _PARTY_RE = re.compile(r"[rdi](?:-|$)")  # "(R-OH)", "(D-R.I.)", "(R)": not "(NSA)"
 POSSESSIVE_OPENERS = frozenset("his her their its our my".split())
 SPEECH_LEMMAS = frozenset("say add write tell ask explain continue recall note".split())
@@ -3222,6 +3225,13 @@ def _quote_before(
     if any(
         norms[x] in ("and", "but", "or")
         and not (QUOTE_APPOSITIVE_AND and "," in norms[b:x] and "," in norms[x : j + 1])
+        and not (
+            NAMES_AND_QUOTE  # '"…," Edward-Isaac Dovere and Gabriel Debenedetti wrote'
+            and norms[x] == "and"
+            and x > b
+            and _is_cap(sent.raws[x - 1])
+            and _is_cap(sent.raws[x + 1])
+        )
         for x in range(b, j + 1)
     ):
         return None  # an "and" inside an appositive ("Mr. Kaplan, a screenwriter and ...,") is

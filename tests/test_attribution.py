@@ -1802,6 +1802,13 @@ SWITCHED_RULES = [
         "Gov. John Kasich (R-OH),",
         "the plan was fine",
     ),
+    # two names joined by "and" after a quotation
+    (
+        "NAMES_AND_QUOTE",
+        "“There is a remote chance,” Edward-Isaac Dovere and Gabriel Debenedetti wrote.",
+        "Edward-Isaac Dovere and Gabriel Debenedetti",
+        "“There is a remote chance,”",
+    ),
 ]
 
 
