@@ -505,6 +505,9 @@ TAG_COMMA_SUBJECT = True
 # '"…," Edward-Isaac Dovere and Gabriel Debenedetti wrote': two names joined by "and" after a
 # quotation are its source (any "and" there stopped the rule; session 19)
 NAMES_AND_QUOTE = True
+# "Kasich offered the man a job, then said he would welcome advice": ", then" coordinates the
+# cue with the clause before, as "and" does (session 19)
+THEN_COORDINATED = True
 _PARTY_RE = re.compile(r"[rdi](?:-|$)")  # "(R-OH)", "(D-R.I.)", "(R)": not "(NSA)"
 POSSESSIVE_OPENERS = frozenset("his her their its our my".split())
 SPEECH_LEMMAS = frozenset("say add write tell ask explain continue recall note".split())
@@ -3396,6 +3399,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
             elif (
                 prev == "by"
                 or prev in ("and", "but")
+                or (THEN_COORDINATED and _then_coordinated(sent, ci))
                 or (
                     COORDINATED_AFTER_ADVERB
                     and prev_source
@@ -4274,7 +4278,14 @@ def _coordinator(sent: _Sentence, c: int) -> int:
     """For a cue at c coordinated with an earlier one ("and have been calling", "but on Tuesday
     wrote"), the index of its "and"/"but"; -1 when it is not coordinated."""
     t = _skip_back(sent, c - 1)
+    if THEN_COORDINATED and _then_coordinated(sent, c):
+        return c - 2  # ", then said": the comma
     return t if t >= 0 and sent.norms[t] in ("and", "but") else -1
+
+
+def _then_coordinated(sent: _Sentence, c: int) -> bool:
+    """Whether the cue at c follows ", then" ("offered him a job, then said he would ...")."""
+    return c >= 2 and sent.norms[c - 1] == "then" and sent.norms[c - 2] == ","
 
 
 def _lead(sent: _Sentence) -> int:

@@ -1853,6 +1853,18 @@ def test_a_perfect_passive_names_no_source_but_its_agent(monkeypatch):
     assert find_attributions(sanders)["source_text"].tolist() == ["Mr. Sanders"]
 
 
+def test_then_coordinates_a_second_cue(monkeypatch):
+    """THEN_COORDINATED (session 19): ", then said" is a second attribution of the same subject,
+    not the first one's content."""
+    from analysis import attribution as rules
+
+    text = "Kasich offered the man a job, then said he would welcome advice."
+    rows = [("Kasich", "offered", "the man a job"), ("Kasich", "said", "he would welcome advice")]
+    assert _attrs(text) == rows
+    monkeypatch.setattr(rules, "THEN_COORDINATED", False)
+    assert _attrs(text) != rows
+
+
 def test_a_transcript_turn_is_one_attribution(monkeypatch):
     """Inside a transcript turn, what the speaker says someone said is the turn's content
     (REPORT_NESTING, session 19; train: 24 such nested attributions, none right)."""
