@@ -499,18 +499,18 @@ INVERTED_OPENERS = frozenset("the a an one two three several many some".split())
 # "''…,'' said his best friend at Lehigh, Bruce Turry.": after a quotation, an inverted source
 # may open with a possessive (session 19)
 POSSESSIVE_INVERTED = True
+POSSESSIVE_OPENERS = frozenset("his her their its our my".split())
+SPEECH_LEMMAS = frozenset("say add write tell ask explain continue recall note".split())
 # "Sen. Jack Reed (D-R.I.), said after a lunch that …": a name, its bracketed tag and a comma
 # are the subject (the words after "said" were taken for an inverted source; session 19)
 TAG_COMMA_SUBJECT = True
+_PARTY_RE = re.compile(r"[rdi](?:-|$)")  # "(R-OH)", "(D-R.I.)", "(R)": not "(NSA)"
 # '"…," Edward-Isaac Dovere and Gabriel Debenedetti wrote': two names joined by "and" after a
 # quotation are its source (any "and" there stopped the rule; session 19)
 NAMES_AND_QUOTE = True
 # "Kasich offered the man a job, then said he would welcome advice": ", then" coordinates the
 # cue with the clause before, as "and" does (session 19)
 THEN_COORDINATED = True
-_PARTY_RE = re.compile(r"[rdi](?:-|$)")  # "(R-OH)", "(D-R.I.)", "(R)": not "(NSA)"
-POSSESSIVE_OPENERS = frozenset("his her their its our my".split())
-SPEECH_LEMMAS = frozenset("say add write tell ask explain continue recall note".split())
 IRREGULAR_PARTICIPLES = frozenset("said thought seen known told held found made given".split())
 FRONTED = frozenset(
     """in on at after before during while when since although though because as if despite
