@@ -189,6 +189,7 @@ NESTED_MIN_LOGIT: float | None = 2.5
 # or of a transcript turn, PolNeAR marks the report alone, not what it says someone said: a nested
 # attribution is dropped whatever its cue (train: 10 of 55 and 0 of 24 such were right; session 19).
 REPORT_NESTING = True
+REPORT_LEMMAS = frozenset(("according to", "report", "find", "show"))
 # "Voters were asked to rank them, and the group is “overrun,” Hoover said": a mixed quote
 # whose opening words hold another cue starts after the ", and" that follows it (session 19)
 MIXED_AFTER_JOIN = True
@@ -196,26 +197,10 @@ MIXED_AFTER_JOIN = True
 # what an indefinite noun phrase before it is, no one's words (train: the 7 it removes were all
 # wrong; session 19)
 NAMING_PARTICIPLES = True
+NAMING_WORDS = frozenset("called titled named dubbed entitled nicknamed".split())
 # "The proposal has drawn criticism from fellow GOP hopefuls": the phrase after "from" is the
 # source (train: 33 of the 36 such cues PolNeAR marks), the proposal the content (session 19)
 NOUN_FROM_SOURCE = True
-# "In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead": the poll is the
-# source, "In" the cue (train: 18 found, 2 wrong; session 19)
-POLL_OPENING = True
-_IN_POLL_RE = re.compile(
-    r"\s*(In)\s+((?:an?|the|this|last|latest|new|recent|exit|its|their|his|her|[A-Z][\w’'/-]*)"
-    r"\b[^,.;:!?\n]{0,80}?\b(?i:polls?|surveys?)\b[^,;:!?\n]{0,60}?),\s"
-)
-# "As reported by Western Journalism, …" opening a sentence (train: 7, none found before)
-AS_REPORTED_BY = True
-_AS_REPORTED_RE = re.compile(
-    r"\s*[Aa]s\s+(?:first\s+)?(reported|noted|described|detailed|explained)\s+by\s+"
-    r"([^,;:!?\n]{2,80}?),\s"
-)
-# "In eight of nine states where exit polls were conducted": the poll is in a clause of its own
-POLL_CLAUSE_WORDS = frozenset("where when which that who as while".split())
-_POLL_PARTICIPLE_RE = re.compile(r"((?:conducted|released|published|taken)\b[^,;:!?\n]{0,40}),\s")
-_POLL_LEAD_RE = re.compile(r"(?:however|though|meanwhile|moreover),\s+")
 # Where the phrase after "from" ends: a claim ("that"), a topic ("about", "over", "for"), more.
 FROM_SOURCE_ENDS = frozenset("that to about over for on after during because as but".split())
 FROM_NOUNS = frozenset(
@@ -223,8 +208,23 @@ FROM_NOUNS = frozenset(
     pressure backlash objections pushback warnings demands attacks endorsement endorsements
     rebuke scrutiny ridicule""".split()
 )
-NAMING_WORDS = frozenset("called titled named dubbed entitled nicknamed".split())
-REPORT_LEMMAS = frozenset(("according to", "report", "find", "show"))
+# "In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead": the poll is the
+# source, "In" the cue (train: 18 found, 2 wrong; session 19)
+POLL_OPENING = True
+_IN_POLL_RE = re.compile(
+    r"\s*(In)\s+((?:an?|the|this|last|latest|new|recent|exit|its|their|his|her|[A-Z][\w’'/-]*)"
+    r"\b[^,.;:!?\n]{0,80}?\b(?i:polls?|surveys?)\b[^,;:!?\n]{0,60}?),\s"
+)
+# "In eight of nine states where exit polls were conducted": the poll is in a clause of its own
+POLL_CLAUSE_WORDS = frozenset("where when which that who as while".split())
+_POLL_PARTICIPLE_RE = re.compile(r"((?:conducted|released|published|taken)\b[^,;:!?\n]{0,40}),\s")
+_LEAD_WORD_RE = re.compile(r"(\w+),\s+")  # "however, 73 percent …": a parenthetical lead
+# "As reported by Western Journalism, …" opening a sentence (train: 7, none found before)
+AS_REPORTED_BY = True
+_AS_REPORTED_RE = re.compile(
+    r"\s*[Aa]s\s+(?:first\s+)?(reported|noted|described|detailed|explained)\s+by\s+"
+    r"([^,;:!?\n]{2,80}?),\s"
+)
 # "Sen. Rand Paul, R-Ky., said": the party-and-state tag between commas is part of the subject
 # (train has 16 such sources, each with its tag and commas).
 PARTY_TAG_SUBJECT = True
@@ -4788,8 +4788,10 @@ def _report_opening(text: str, sent: _Sentence, found: list[Found]) -> Found | N
     tail = _POLL_PARTICIPLE_RE.match(text, start, sent.end)
     if tail is not None:
         source_end, start = tail.end(1), tail.end()  # ", conducted March 11-13," is the poll's
-    lead = _POLL_LEAD_RE.match(text, start, sent.end)
-    content = _trim(text, lead.end() if lead else start, sent.end)
+    lead = _LEAD_WORD_RE.match(text, start, sent.end)
+    if lead is not None and lead.group(1).lower() in PARENTHETICALS:
+        start = lead.end()
+    content = _trim(text, start, sent.end)
     if content[1] - content[0] < 2 or any(
         f.source and f.source[0] == content[0] and text[content[0]].isupper() for f in found
     ):
