@@ -1809,6 +1809,33 @@ SWITCHED_RULES = [
         "Edward-Isaac Dovere and Gabriel Debenedetti",
         "“There is a remote chance,”",
     ),
+    # session 20: a noun cue's possessor is its source, "her" and "their" as much as "his"
+    (
+        "POSSESSOR_SOURCE",
+        "Latino Republicans have been unsparing in their criticism of Mr. Cruz.",
+        "their",
+        "Mr. Cruz",
+    ),
+    (
+        "POSSESSOR_SOURCE",
+        "She has been persistent in her criticism of Bernie Sanders’ vote.",
+        "her",
+        "Bernie Sanders’ vote",
+    ),
+    # an object relative before the cue: the relative pronoun is the content, no trailing tag
+    (
+        "OBJECT_RELATIVE_CUE",
+        "Trump won Florida, which he describes as his second home.",
+        "he",
+        "which … as his second home",
+    ),
+    # an active verb of feeling: its object feels, so it is the source
+    (
+        "PSYCH_OBJECT_SOURCE",
+        "Mrs. Clinton's position has angered some Democrats in Congress.",
+        "some Democrats",
+        "Mrs. Clinton's position",
+    ),
 ]
 
 
