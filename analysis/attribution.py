@@ -506,6 +506,13 @@ POSSESSOR_SOURCE = True
 # make its object the relative pronoun, not a trailing tag on the clause before (session 20)
 OBJECT_RELATIVE_CUE = True
 OBJECT_RELATIVES = frozenset("which whom".split())
+# "…, she said in a video message to the convention.": the medium phrase after the cue may have
+# modifiers and a second noun; it is an adjunct, not the content (session 20)
+MEDIUM_ADJUNCT_WORDS = True
+# "That person said …": a demonstrative opening the clause belongs to its subject (session 20)
+DEMONSTRATIVE_SUBJECT = True
+DEMONSTRATIVES = frozenset("that this".split())
+MEDIUM_DETERMINERS = frozenset("a an".split())
 # "Mrs. Clinton's position has angered some Democrats": the verb's object feels, so it is the
 # source and the subject the content (train: 8 attributions righted, 1 made wrong)
 PSYCH_OBJECT_SOURCE = True
@@ -636,6 +643,7 @@ ADJUNCT_PREPS = frozenset(
 MEDIUM_NOUNS = frozenset(
     "statement interview tweet post email letter speech memo video op-ed".split()
 )
+MEDIUM_HEADS = MEDIUM_NOUNS | frozenset("message address call column editorial essay".split())
 # "said on the show": after these "on" is a place, not the cue's preposition (``CUE_PREPOSITIONS``)
 ON_PLACES = MEDIUM_NOUNS | frozenset("show screen program broadcast radio television stage".split())
 PERSONAL_PRONOUNS = frozenset("he she they we i it you".split())
@@ -2050,6 +2058,16 @@ def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
             k -= 1  # "protest organizers in Cleveland said", "one employee at a software firm"
             continue
         elif prev in CLAUSE_PUNCT or prev in BOUNDARY_WORDS or prev in SUBJECT_STOPS:
+            if (
+                DEMONSTRATIVE_SUBJECT
+                and prev in DEMONSTRATIVES
+                and (k == 1 or norms[k - 2] in CLAUSE_PUNCT)
+                and raws[k].islower()
+                and j - k < 3
+                and not norms[k].endswith(("ed", "s"))  # "That prompted", "That makes it"
+                and norms[j] not in _TIME_HEADS  # "this past week"
+            ):
+                k -= 1  # "That person said": the demonstrative opens the subject
             break
         k -= 1
     k = _quantifier_start(sent, k)
@@ -2972,9 +2990,27 @@ def _skip_adjuncts(sent: _Sentence, k: int) -> int:
             w == "in" and k + 2 < n and norms[k + 1] in ("a", "an") and norms[k + 2] in MEDIUM_NOUNS
         ):
             k += 3
+            if MEDIUM_ADJUNCT_WORDS and k < n and norms[k] in MEDIUM_HEADS:
+                k += 1  # "in a video message"
+        elif MEDIUM_ADJUNCT_WORDS and w == "in" and (h := _medium_head(sent, k + 1)) > 0:
+            k = h + 1  # "in a televised address", "in a brief phone interview"
         else:
             break
     return k
+
+
+def _medium_head(sent: _Sentence, k: int) -> int:
+    """The medium noun closing "a/an [one or two modifiers] <medium>" from token k,
+    or -1."""
+    norms, raws = sent.norms, sent.raws
+    if k >= len(norms) or norms[k] not in MEDIUM_DETERMINERS:
+        return -1
+    for h in range(k + 1, min(k + 4, len(norms))):
+        if norms[h] in MEDIUM_HEADS:
+            return h
+        if not (raws[h].isalpha() and raws[h].islower()):
+            return -1
+    return -1
 
 
 def _tail_is_adjunct(sent: _Sentence, k: int) -> bool:

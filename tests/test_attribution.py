@@ -1829,6 +1829,20 @@ SWITCHED_RULES = [
         "he",
         "which … as his second home",
     ),
+    # a medium phrase with modifiers after the cue is an adjunct, not the content
+    (
+        "MEDIUM_ADJUNCT_WORDS",
+        "Democrats broke the glass ceiling, she said in a video message to the convention.",
+        "she",
+        "Democrats broke the glass ceiling",
+    ),
+    # a demonstrative opening the clause belongs to the subject
+    (
+        "DEMONSTRATIVE_SUBJECT",
+        "That person said the hostility Cruz faced was new.",
+        "That person",
+        "the hostility Cruz faced was new",
+    ),
     # an active verb of feeling: its object feels, so it is the source
     (
         "PSYCH_OBJECT_SOURCE",
