@@ -20,6 +20,9 @@ _MARKS = ("''", '"', "“", "”", "„", "«", "»")
 _MARK_RE = re.compile("|".join(map(re.escape, _MARKS)))
 _OPENERS = "“„«"
 _CLOSERS = "”»"
+# An opening curly mark typed where the closing one belongs ("It's unusual,“ said Larry Noble")
+# closes the open quotation (PolNeAR train: 8 such quotations; session 20)
+LEFT_MARK_CLOSES = True
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,13 @@ def _opens(text: str, i: int) -> bool:
     j = i + 2 if text.startswith("''", i) else i + 1
     after = text[j] if j < len(text) else " "
     return not after.isspace()
+
+
+def _typed_closer(text: str, i: int) -> bool:
+    """Whether the opening-shaped mark at i ends the open quotation ("It's unusual,“ said …"):
+    it follows a comma or final punctuation and precedes a space or the text's end."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and text[i - 1] in ",.?!" and after.isspace()
 
 
 def _first_char(text: str, start: int, end: int) -> int:
@@ -119,7 +129,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             if open_at is None:
                 if _opens(text, i):
                     open_at = i
-            elif text[i] in _OPENERS:
+            elif text[i] in _OPENERS and not (LEFT_MARK_CLOSES and _typed_closer(text, i)):
                 open_at, pending = i, []  # an opener while open: the earlier one was unbalanced
             else:
                 fragments = (*pending, (open_at, mark_end))

@@ -227,6 +227,19 @@ def test_nested_single_quotes_stay_inside():
     ]
 
 
+def test_an_opening_mark_typed_as_the_closer_closes_the_quotation(monkeypatch):
+    """LEFT_MARK_CLOSES (session 20): "…,“ said X" closes on the opening-shaped mark."""
+    from analysis import attribution_quotes
+
+    text = "“It's unusual,“ said Larry Noble, an attorney. “It is rare.”"
+    assert _attrs(text) == [("Larry Noble, an attorney", "said", "“It's unusual,“ … “It is rare.”")]
+    quotes = find_quotes(text, [(0, len(text))])
+    assert [text[q.start : q.end] for q in quotes] == ["“It's unusual,“", "“It is rare.”"]
+    monkeypatch.setattr(attribution_quotes, "LEFT_MARK_CLOSES", False)
+    quotes = find_quotes(text, [(0, len(text))])
+    assert [text[q.start : q.end] for q in quotes] == ["“It is rare.”"]
+
+
 def test_unbalanced_quote_does_not_swallow_the_article():
     text = (
         "“This quote never closes, the mayor said.\n\n"

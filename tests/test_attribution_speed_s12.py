@@ -228,7 +228,7 @@ def _old_find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Q.Quo
             if open_at is None:
                 if Q._opens(text, i):
                     open_at = i
-            elif text[i] in Q._OPENERS:
+            elif text[i] in Q._OPENERS and not (Q.LEFT_MARK_CLOSES and Q._typed_closer(text, i)):
                 open_at, pending = i, []
             else:
                 fragments = (*pending, (open_at, mark_end))
@@ -244,7 +244,7 @@ def _old_find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Q.Quo
     return quotes
 
 
-_QUOTE_TEXT = st.text(alphabet=list("ab '\"“”„«»\n"), max_size=40)
+_QUOTE_TEXT = st.text(alphabet=list("ab ,'\"“”„«»\n"), max_size=40)
 
 
 @settings(max_examples=600, deadline=None)
