@@ -1882,6 +1882,28 @@ def test_a_participle_naming_a_title_is_no_cue(monkeypatch):
     assert [len(find_attributions(t)) for t in texts] == [1, 1]
 
 
+def test_a_name_and_a_colon_introduce_a_quotation(monkeypatch):
+    """NAME_COLON_QUOTE (session 20): "… - Name: “…”", "More from Name: “…”" and a paragraph
+    opening "Name: "…"" give the name the quotation; a verb before the colon does not."""
+    from analysis import attribution as rules
+
+    text = (
+        "Poll roundup.\n\n"
+        "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”\n\n"
+        "More from Jones: “The partisanship of the state is a starting point.”\n\n"
+        'Clinton: "Our goal is to defeat ISIS."\n\n'
+        "Continued Stone: “So I think it’s a very real problem.”"
+    )
+    rows = [r for r in _attrs(text) if r[1] == ":"]
+    assert rows == [
+        ("Carl Bialik", ":", "“One of the biggest lessons was a simple one.”"),
+        ("Jones", ":", "“The partisanship of the state is a starting point.”"),
+        ("Clinton", ":", '"Our goal is to defeat ISIS."'),
+    ]
+    monkeypatch.setattr(rules, "NAME_COLON_QUOTE", False)
+    assert [r for r in _attrs(text) if r[1] == ":"] == []
+
+
 def test_a_poll_in_a_clause_of_its_own_is_no_source():
     """POLL_OPENING (session 19) leaves a poll inside a clause, and a name with its own cue."""
     memo = "In a memo released as polls closed, Robby Mook acknowledged that the race was split."
