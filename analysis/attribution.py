@@ -140,6 +140,10 @@ TRANSCRIPTS = True
 # 'Clinton: "Our goal …"' opening a paragraph: a name and a colon before a quotation (train: 12
 # such quotations, 11 PolNeAR attributions; session 20)
 NAME_COLON_QUOTE = True
+# "The email goes on to say: “…”": a cue inside another attribution's PolNeAR cue span, with the
+# same content, is that attribution's word, not one of its own (session 20: with more lemmas
+# tried, *goes* became a candidate)
+ABSORBED_CUES = True
 _NAME = r"[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|and|of|the)){0,4}"
 _LABELLED_QUOTE_RE = re.compile(
     rf"(?:^|\s[-–—]\s|\bMore from\s)({_NAME})[ \t]*(:)[ \t]*(?=[“\"])", re.MULTILINE
@@ -517,10 +521,10 @@ OBJECT_RELATIVES = frozenset("which whom".split())
 # "…, she said in a video message to the convention.": the medium phrase after the cue may have
 # modifiers and a second noun; it is an adjunct, not the content (session 20)
 MEDIUM_ADJUNCT_WORDS = True
+MEDIUM_DETERMINERS = frozenset("a an".split())
 # "That person said …": a demonstrative opening the clause belongs to its subject (session 20)
 DEMONSTRATIVE_SUBJECT = True
 DEMONSTRATIVES = frozenset("that this".split())
-MEDIUM_DETERMINERS = frozenset("a an".split())
 # "Mrs. Clinton's position has angered some Democrats": the verb's object feels, so it is the
 # source and the subject the content (train: 8 attributions righted, 1 made wrong)
 PSYCH_OBJECT_SOURCE = True
@@ -3851,6 +3855,7 @@ def _feeling_object(
 
 
 def _verb_like(word: str) -> bool:
+    """An auxiliary or a modal: after a noun phrase, the start of a clause."""
     return word in AUXILIARY_VERBS or word in MODALS
 
 
@@ -5012,6 +5017,8 @@ def extract(
     if floating:
         out += _floating_quotes(text, out, quotes, {s.start for s in sentences})
     out = _without_empty_fragments(out)
+    if ABSORBED_CUES:
+        out = _without_absorbed_cues(out)
     _trim_source_pictographs(text, out)
     _relative_antecedents(text, sentences, out)
     out.sort(key=lambda f: (f.cue or f.content[0])[0])
@@ -5076,6 +5083,27 @@ def _relative_antecedents(text: str, sentences: list[_Sentence], found: list[Fou
 
 def _is_pictograph_or_space(char: str) -> bool:
     return not char.isalnum() and (char.isspace() or unicodedata.category(char) == "So")
+
+
+def _without_absorbed_cues(found: list[Found]) -> list[Found]:
+    """Drop an attribution whose cue lies inside another's PolNeAR cue span with the same
+    content ("The email goes on to say: “…”": *goes* is a cue candidate of its own, but
+    *goes on to say:* already holds it)."""
+    spans = [(f.extras.get("polnear_cue") or f.cue, f.content) for f in found]
+    return [
+        f
+        for f in found
+        if f.cue is None
+        or not any(
+            g is not f
+            and span is not None
+            and span != f.cue
+            and span[0] <= f.cue[0]
+            and f.cue[1] <= span[1]
+            and content == f.content
+            for g, (span, content) in zip(found, spans, strict=True)
+        )
+    ]
 
 
 def _without_empty_fragments(found: list[Found]) -> list[Found]:

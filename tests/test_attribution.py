@@ -806,18 +806,18 @@ def test_clause_level_spans(text, expected):
 
 # --- cue detection (session 3) ---
 def test_vector_neighbour_of_a_cue_is_a_candidate():
-    """ "bashes" is not mined (train has "bashing"), but its word vector is close to that cue's:
-    it is tried with its own lemma and the neighbour's lemma as a feature."""
+    """ "congratulates" is not mined (train has "congratulated"), but its word vector is close to
+    that cue's: it is tried with its own lemma and the neighbour's lemma as a feature."""
     from analysis.attribution import _candidates_at, _neighbours
     from analysis.attribution_lexicon import cue_neighbours
 
-    assert ("bashes",) not in cue_lexicon()
-    assert cue_neighbours()["bashes"][0] == "bashing"
-    text = "The senator bashes the deal."
+    assert ("congratulates",) not in cue_lexicon()
+    assert cue_neighbours()["congratulates"][0] == "congratulated"
+    text = "The senator congratulates the winner."
     (sent,) = _sentences(text, [], [(0, len(text))], prefilter=False)
     ((k, entry, kind),) = _candidates_at(sent, 2)
-    assert (k, kind, entry.lemma, entry.proxy) == (3, "vec", "bash", "bash")
-    assert entry is _neighbours()["bashes"]
+    assert (k, kind, entry.lemma, entry.proxy) == (3, "vec", "congratulate", "congratulate")
+    assert entry is _neighbours()["congratulates"]
 
 
 def test_unmined_neighbour_is_attributed():
@@ -1092,8 +1092,9 @@ def test_sources_round3(text, expected):
             ("Clinton", "made it clear", "that she has their backs"),
         ),
         (
+            # one attribution: "continued" lies inside the PolNeAR cue "continued to assert"
             "Lewandowski continued to assert that he never made contact with Fields.",
-            ("Lewandowski", "continued", "that he never made contact with Fields"),
+            ("Lewandowski", "assert", "that he never made contact with Fields"),
         ),
         (
             "Bernie Sanders has pledged to stay in the race through that contest.",
