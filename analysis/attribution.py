@@ -5089,19 +5089,18 @@ def _without_absorbed_cues(found: list[Found]) -> list[Found]:
     """Drop an attribution whose cue lies inside another's PolNeAR cue span with the same
     content ("The email goes on to say: “…”": *goes* is a cue candidate of its own, but
     *goes on to say:* already holds it)."""
-    spans = [(f.extras.get("polnear_cue") or f.cue, f.content) for f in found]
+    by_content: dict[tuple, list[tuple[Found, tuple[int, int]]]] = {}
+    for f in found:
+        span = f.extras.get("polnear_cue") or f.cue
+        if span is not None:
+            by_content.setdefault(tuple(f.content), []).append((f, span))
     return [
         f
         for f in found
         if f.cue is None
         or not any(
-            g is not f
-            and span is not None
-            and span != f.cue
-            and span[0] <= f.cue[0]
-            and f.cue[1] <= span[1]
-            and content == f.content
-            for g, (span, content) in zip(found, spans, strict=True)
+            g is not f and span != f.cue and span[0] <= f.cue[0] and f.cue[1] <= span[1]
+            for g, span in by_content.get(tuple(f.content), ())
         )
     ]
 
