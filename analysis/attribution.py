@@ -2998,28 +2998,26 @@ def _skip_adjuncts(sent: _Sentence, k: int) -> int:
             k += 1
         elif (w in _TIME_LEADS or w == "in") and k + 1 < n and norms[k + 1] in _TIME_HEADS:
             k += 2
+        elif MEDIUM_ADJUNCT_WORDS and w == "in" and (h := _medium_head(sent, k + 1)) > 0:
+            k = h + 1  # "in a statement", "in a televised address", "in a video message"
         elif (
             w == "in" and k + 2 < n and norms[k + 1] in ("a", "an") and norms[k + 2] in MEDIUM_NOUNS
         ):
             k += 3
-            if MEDIUM_ADJUNCT_WORDS and k < n and norms[k] in MEDIUM_HEADS:
-                k += 1  # "in a video message"
-        elif MEDIUM_ADJUNCT_WORDS and w == "in" and (h := _medium_head(sent, k + 1)) > 0:
-            k = h + 1  # "in a televised address", "in a brief phone interview"
         else:
             break
     return k
 
 
 def _medium_head(sent: _Sentence, k: int) -> int:
-    """The medium noun closing "a/an [one or two modifiers] <medium>" from token k,
-    or -1."""
+    """The last medium noun of "a/an [one or two modifiers] <medium> [<medium>]" from token k
+    ("a video message"), or -1."""
     norms, raws = sent.norms, sent.raws
     if k >= len(norms) or norms[k] not in MEDIUM_DETERMINERS:
         return -1
     for h in range(k + 1, min(k + 4, len(norms))):
         if norms[h] in MEDIUM_HEADS:
-            return h
+            return h + 1 if h + 1 < len(norms) and norms[h + 1] in MEDIUM_HEADS else h
         if not (raws[h].isalpha() and raws[h].islower()):
             return -1
     return -1

@@ -31,7 +31,12 @@ import train_attribution_cues  # noqa: E402
 
 from analysis import attribution as rules  # noqa: E402
 from analysis import attribution_lexicon as lexicon  # noqa: E402
-from analysis.validation.polnear import Document, load_split, score_documents  # noqa: E402
+from analysis.validation.polnear import (  # noqa: E402
+    Document,
+    load_split,
+    score_documents,
+    system_predictor,
+)
 
 DEFAULT_FOLDS = ("0:200", "200:400")
 ROW = "{:<10} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>9}"
@@ -97,11 +102,7 @@ def score_fold(train_dir: Path, docs: Sequence[Document], lo: int, hi: int, c: f
             train_attribution_cues.main([str(rest), str(model), "--c", str(c)])
             lexicon.MODEL_ENABLED = True  # the training script switched it off
             _clear_caches()
-            return score_documents(held_out, rules_predictor)
-
-
-def rules_predictor(text: str) -> list:
-    return rules.attributions_for_scoring(text)
+            return score_documents(held_out, system_predictor)
 
 
 def figures(scores: dict) -> list[str]:
