@@ -1335,7 +1335,7 @@ def test_session5_span_side(text, expected):
         ("The speech carried little mention of them.", "mention of", "them"),
         ("The governor has insisted on building a wall.", "has insisted on", "building a wall"),
         # not "on" before a medium
-        ("Trump responded on Twitter.", "responded", "on Twitter"),
+        ("Trump responded on Twitter that it was rigged.", "responded", "that it was rigged"),
         # the infinitive's "to" leaves the cue for the content
         (
             "The Fed is expected to raise rates in December.",
@@ -1515,8 +1515,11 @@ def test_preposition_after_the_cue_belongs_to_it(monkeypatch):
         (["Sanders"], ["wrote on"], ["the plan"])
     ]
     # "on" before a name, a time or a medium is an adjunct of the content
-    assert scoring_triples("Fallon responded on Twitter.")[0][1:] == (["responded"], ["on Twitter"])
+    on_twitter = "Fallon responded on Twitter that it was fake."
+    assert scoring_triples(on_twitter)[0][1:] == (["responded"], ["that it was fake"])
     monkeypatch.setattr(attribution, "PARTICLE_PREPOSITIONS", False)
+    assert scoring_triples(text) == []  # "over boos …" is then an adjunct (ADJUNCT_CONTENT)
+    monkeypatch.setattr(attribution, "ADJUNCT_CONTENT", False)
     assert scoring_triples(text) == [(["Marco Rubio"], ["spoke"], ["over boos from the audience"])]
 
 
@@ -1571,10 +1574,13 @@ def test_cue_with_only_an_adjunct_takes_the_next_quotation(monkeypatch):
     text = "Mary Susan said in a follow-up interview.\n\n“We need people who bring us together.”"
     quote = "“We need people who bring us together.”"
     assert scoring_triples(text) == [(["Mary Susan"], ["said"], [quote])]
-    # a quotation with a speaker tag of its own is not taken
+    # a quotation with a speaker tag of its own is not taken, and the adjunct is no content
     tagged = text.replace("together.”", "together,” she added.")
-    assert scoring_triples(tagged)[0] == (["Mary Susan"], ["said"], ["in a follow-up interview"])
+    said = "“We need people who bring us together,”"
+    assert scoring_triples(tagged) == [(["she"], ["added"], [said])]
     monkeypatch.setattr(attribution, "ADJUNCT_THEN_QUOTE", False)
+    assert scoring_triples(text) == []
+    monkeypatch.setattr(attribution, "ADJUNCT_CONTENT", False)
     assert scoring_triples(text) == [(["Mary Susan"], ["said"], ["in a follow-up interview"])]
 
 
@@ -1692,6 +1698,13 @@ def test_a_name_ending_in_ly_is_no_adverb(text, source):
 # Session 18's rules, each behind a module switch: (switch, text, source, content). With the
 # switch off, each sentence gave nothing or another reading.
 SWITCHED_RULES = [
+    # a medium adjunct too long for the medium rules: the content is the "that" clause after it
+    (
+        "ADJUNCT_CONTENT",
+        "Mateen said in a 911 call from the scene of the shooting that his actions were revenge.",
+        "Mateen",
+        "that his actions were revenge",
+    ),
     # a quotation, more words, then ", said Name, …" (train 200–839: 14 found, 1 wrong)
     (
         "QUOTE_THEN_INVERTED",
@@ -1928,6 +1941,23 @@ def test_a_perfect_passive_names_no_source_but_its_agent(monkeypatch):
     assert find_attributions(outraged)["source_text"].tolist() == ["Germans"]
     monkeypatch.setattr(rules, "PERFECT_PASSIVE", False)
     assert find_attributions(sanders)["source_text"].tolist() == ["Mr. Sanders"]
+
+
+def test_an_adjunct_alone_is_no_content(monkeypatch):
+    """ADJUNCT_CONTENT (session 21): a short prepositional phrase after the cue is its adjunct,
+    not what was said; after a dashed adjunct, the "that" clause is the content."""
+    from analysis import attribution as rules
+
+    aside = "Her father grew up here, as she said at the outset, and nobody minded."
+    dashed = "Manafort said — on Twitter, as it happens — that Trump raised $4 million. He left."
+    adverb = "The mayor spoke next. He said twice."  # a sentence adverb alone
+    assert _attrs(aside) == []
+    assert _attrs(dashed) == [("Manafort", "said", "that Trump raised $4 million")]
+    assert _attrs(adverb) == []
+    monkeypatch.setattr(rules, "ADJUNCT_CONTENT", False)
+    assert _attrs(aside) == [("she", "said", "at the outset, and nobody minded")]
+    assert _attrs(dashed) == [("Manafort", "said", "on Twitter, as it happens")]
+    assert _attrs(adverb) == [("He", "said", "twice")]
 
 
 def test_then_coordinates_a_second_cue(monkeypatch):
