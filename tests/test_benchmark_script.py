@@ -32,3 +32,16 @@ def test_every_word_memo_exists_and_is_emptied(bench) -> None:
     assert [len(memo) for memo in memos] == [0] * len(memos)
     pieces = ("analysis.attribution", "_PIECES")
     assert pieces in bench.WORD_MEMOS
+
+
+def test_balanced_halves_split_by_length_and_keep_order(bench) -> None:
+    """The ideal-split control gives each process half the characters: longest text first, each
+    to the lighter half (5 → A, 4 → B, 3 → B, 2 → A, 1 → A at a tie), each half in input order."""
+    texts = ["aaaaa", "e", "bbbb", "dd", "ccc"]
+    assert bench.balanced_halves(texts) == (["aaaaa", "e", "dd"], ["bbbb", "ccc"])
+
+
+def test_analyze_at_once_times_the_forked_processes(bench) -> None:
+    text = "The mayor said the plan was fair. Critics disagreed."
+    seconds = bench.analyze_at_once([[text], [text, text]])
+    assert 0 < seconds < 30
