@@ -24,7 +24,9 @@ loading are not counted:
     analyzer, no memo), timed text by text in turn with (a).
 
 Also: corpus speed-up from 1 to 2 worker processes (local engine, best of runs taken in turn, on
-the same texts and on PolNeAR train's 840 articles; Dask LocalCluster once), peak memory of
+the same texts and on PolNeAR train's 840 articles; Dask LocalCluster once), read against two
+controls (a pure-Python loop, and ``analyze()`` of the same texts in two forked processes with
+no engine around it), peak memory of
 ``analyze()`` on a 5 MB text (a child process), warm ``make report`` wall time, and a
 pyinstrument profile of (a) with the hot spots by function. Results go to benchmarks/results.md.
 
@@ -285,20 +287,30 @@ def corpus_run(paths: list[Path], engine: str, workers: int) -> dict[str, float]
     return {"wall": wall, "cpu": cpu, "workers_cpu": _children_cpu() - kids0}
 
 
-def speedup_runs(paths: list[Path], repeats: int) -> dict[str, object]:
-    """The local engine with 1 and 2 workers, ``repeats`` times in turn (1, 2, 1, 2, ...).
+def speedup_runs(
+    paths: list[Path], repeats: int, control: list[str] | None = None
+) -> dict[str, object]:
+    """The local engine with 1 and 2 workers, ``repeats`` times in turn (1, 2, 1, 2, ...); with
+    ``control`` (the texts of ``paths``), each turn also runs :func:`analyze_at_once` on them
+    alone and in two balanced halves, the ceiling of any engine (``"ideal"``).
 
     The machine's speed swings by a third from one second to the next (other guests on the
     host), so each figure is the best of its runs, as ``timeit`` advises: the run least slowed
-    by others. Taking turns exposes both worker counts to the same swings; every run is kept.
+    by others. Taking turns exposes every variant to the same swings; every run is kept.
     """
     runs: dict[int, list[dict[str, float]]] = {1: [], 2: []}
+    alone: list[float] = []
+    pair: list[float] = []
+    halves = list(balanced_halves(control)) if control else []
     for _ in range(repeats):
         for workers in (1, 2):
             runs[workers].append(corpus_run(paths, "local", workers))
+        if control:
+            alone.append(analyze_at_once([control]))
+            pair.append(analyze_at_once(halves))
     one = min(runs[1], key=lambda r: r["wall"])
     two = min(runs[2], key=lambda r: r["wall"])
-    return {
+    out: dict[str, object] = {
         "n_texts": len(paths),
         "n_bytes": sum(p.stat().st_size for p in paths),
         "runs": runs,
@@ -308,6 +320,9 @@ def speedup_runs(paths: list[Path], repeats: int) -> dict[str, object]:
         # an idle machine: the calling process and its forked worker each in parallel
         "estimate": one["cpu"] / max(two["cpu"], two["workers_cpu"]),
     }
+    if control:
+        out["ideal"] = {"alone": alone, "pair": pair, "speedup": min(alone) / min(pair)}
+    return out
 
 
 def archive_paths() -> list[Path]:
@@ -365,7 +380,13 @@ def _analyze_group(texts: list[str], barrier, times) -> None:
 def analyze_at_once(groups: list[list[str]]) -> float:
     """Wall seconds from the first start to the last finish of one forked process per group,
     each running ``analyze()`` over its texts, all started together (a barrier) from emptied
-    text caches, with the word memos and lexicons this process holds."""
+    text caches, with the word memos and lexicons this process holds.
+
+    In one process over every text and in two over halves, it is the corpus engine's ceiling on
+    this machine: the same analysis with no engine around it (no files, no hashing, no results
+    sent back, no tables combined). It shares what the engine's forked workers share, and so
+    pays the same copying of inherited pages and the same contention for the machine's
+    caches."""
     context = multiprocessing.get_context("fork")
     barrier, times = context.Barrier(len(groups)), context.SimpleQueue()
     clear_text_caches()  # here, before the fork: a collection in a child would copy its pages
@@ -380,20 +401,6 @@ def analyze_at_once(groups: list[list[str]]) -> float:
     finally:
         gc.unfreeze()
     return max(end for _, end in spans) - min(start for start, _ in spans)
-
-
-def ideal_split(texts: list[str], repeats: int) -> dict[str, object]:
-    """The corpus engine's ceiling on this machine: the same analysis with no engine around it
-    (no files, no hashing, no results sent back, no tables combined), in one forked process
-    over every text and in two at once over balanced halves, ``repeats`` times in turn (wall
-    seconds, best of each). It shares what the engine's forked workers share, and so pays the
-    same copying of inherited pages and the same contention for the machine's caches."""
-    halves = list(balanced_halves(texts))
-    alone, pair = [], []
-    for _ in range(repeats):
-        alone.append(analyze_at_once([texts]))
-        pair.append(analyze_at_once(halves))
-    return {"alone": alone, "pair": pair, "speedup": min(alone) / min(pair)}
 
 
 def cpu_busy(seconds: float = 3.0) -> float | None:
@@ -419,14 +426,13 @@ def cpu_busy(seconds: float = 3.0) -> float | None:
 
 
 def corpus_speedup(paths: list[Path], archive: list[Path]) -> dict[str, object]:
-    """1 → 2 workers of the local engine on the benchmark texts (best of 5), the same analysis
-    without the engine (best of 5) and the engine on the archive (best of 2); the Dask
-    LocalCluster once each on the benchmark texts (its start-up counted)."""
+    """1 → 2 workers of the local engine on the benchmark texts (best of 5, in turn with the same
+    analysis without the engine) and on the archive (best of 2); the Dask LocalCluster once each
+    on the benchmark texts (its start-up counted)."""
     out: dict[str, object] = {
         "busy": cpu_busy(),
         "machine": machine_scaling(5),
-        "texts": speedup_runs(paths, repeats=5),
-        "ideal": ideal_split([read_text(p) for p in paths], repeats=5),
+        "texts": speedup_runs(paths, repeats=5, control=[read_text(p) for p in paths]),
     }
     if archive:
         out["archive"] = speedup_runs(archive, repeats=2)
@@ -552,7 +558,8 @@ def _speedup_row(name: str, run: dict[str, object]) -> str:
 
 
 def _speedup_lines(sp: dict[str, object]) -> list[str]:
-    texts, archive, machine, ideal = sp["texts"], sp.get("archive"), sp["machine"], sp["ideal"]
+    texts, archive, machine = sp["texts"], sp.get("archive"), sp["machine"]
+    ideal = texts["ideal"]
     rows = [
         _speedup_row(
             f"the {texts['n_texts']} texts above ({texts['n_bytes'] / 1e3:,.0f} kB)", texts
@@ -606,8 +613,9 @@ def _speedup_lines(sp: dict[str, object]) -> list[str]:
         f"A control with the real work: `analyze()` of the same {texts['n_texts']} texts "
         "(already read and decoded) in one process forked from the benchmark, and of two "
         "halves of equal length in two such processes at once, with nothing of the engine "
-        "around it: no files, no hashing, no results sent back, no tables combined. Best of "
-        f"{len(ideal['alone'])} each, in turn: {ideal['speedup']:.2f}× (alone "
+        "around it: no files, no hashing, no results sent back, no tables combined. Run in "
+        "turn with the engine's runs above (1 worker, 2 workers, alone, two at once), best of "
+        f"{len(ideal['alone'])} each: {ideal['speedup']:.2f}× (alone "
         f"{' / '.join(f'{x:.2f}' for x in ideal['alone'])} s, two at once "
         f"{' / '.join(f'{x:.2f}' for x in ideal['pair'])} s). No engine can beat this on "
         "these texts: it is the figure to read the engine's speed-up against (the engine "
