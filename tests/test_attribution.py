@@ -1960,6 +1960,21 @@ def test_an_adjunct_alone_is_no_content(monkeypatch):
     assert _attrs(adverb) == [("He", "said", "twice")]
 
 
+def test_back_belongs_to_the_cue(monkeypatch):
+    """BACK_IN_CUE (session 21): "pushed back against", "wrote back:" are PolNeAR cues (train:
+    14 contents opening with "back", none right)."""
+    from analysis import attribution as rules
+
+    text = "Priebus has aggressively pushed back on those charges."
+    assert scoring_triples(text) == [
+        (["Priebus"], ["has aggressively pushed back on"], ["those charges"])
+    ]
+    monkeypatch.setattr(rules, "BACK_IN_CUE", False)
+    assert scoring_triples(text) == [
+        (["Priebus"], ["has aggressively pushed"], ["back on those charges"])
+    ]
+
+
 def test_then_coordinates_a_second_cue(monkeypatch):
     """THEN_COORDINATED (session 19): ", then said" is a second attribution of the same subject,
     not the first one's content."""
