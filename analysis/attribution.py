@@ -5140,7 +5140,8 @@ def _without_absorbed_cues(found: list[Found]) -> list[Found]:
 def _without_adjunct_content(text: str, found: list[Found]) -> list[Found]:
     """Content that is the cue's adjunct ("said in a 911 call from the scene that …") moved to
     the clause or quotation after it; an attribution whose content is a short adjunct alone
-    ("as she said at the outset") dropped. See ``ADJUNCT_CONTENT``."""
+    ("as she said at the outset") or a sentence adverb dropped (``ADJUNCT_CONTENT``); a
+    content's opening "back" given to the cue (``BACK_IN_CUE``)."""
     out = []
     for f in found:
         if f.cue is None or f.kind == "direct":
