@@ -3324,7 +3324,7 @@ def _quote_before(
         and not (
             NAMES_AND_QUOTE  # '"…," Edward-Isaac Dovere and Gabriel Debenedetti wrote'
             and norms[x] == "and"
-            and x > b
+            and b < x < len(sent.raws) - 1
             and _is_cap(sent.raws[x - 1])
             and _is_cap(sent.raws[x + 1])
         )
