@@ -173,7 +173,7 @@ BACK_IN_CUE = True
 _BACK_RE = re.compile(r"(back(?:\s+(?:against|at|on))?)\b[\s,:]*", re.IGNORECASE)
 _CONTENT_RESTART_RE = re.compile(
     r"\b(?:that(?!\s+(?:day|night|week|month|year|time|moment|point)\b)|whether|how|why|what)\b"
-    r"|[\"“]|''|([,:]\s*)[\"“]"
+    r"|[\"“]|''"
 )
 _DASH_THAT_RE = re.compile(r"\s*[-–—]+\s*(that\b[^\n]*?[.!?])(?=[\"”’']?(?:\s+[A-Z“\"]|\s*$))")
 _NAME = r"[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|and|of|the)){0,4}"
@@ -5049,7 +5049,7 @@ def extract(
     out = _without_empty_fragments(out)
     if ABSORBED_CUES:
         out = _without_absorbed_cues(out)
-    if ADJUNCT_CONTENT:
+    if ADJUNCT_CONTENT or BACK_IN_CUE:
         out = _without_adjunct_content(text, out)
     _trim_source_pictographs(text, out)
     _relative_antecedents(text, sentences, out)
@@ -5148,7 +5148,7 @@ def _without_adjunct_content(text: str, found: list[Found]) -> list[Found]:
             out.append(f)
             continue
         start, end = f.content[0][0], f.content[-1][1]
-        if ADJUNCT_WORDS.issuperset(WORD_RE.findall(text[start:end].lower())):
+        if ADJUNCT_CONTENT and ADJUNCT_WORDS.issuperset(WORD_RE.findall(text[start:end].lower())):
             continue  # "However, he said, …": no content but a sentence adverb
         back = _BACK_RE.match(text, start, end) if BACK_IN_CUE else None
         if back is not None and start >= f.cue[1] and not text[f.cue[1] : start].strip():
@@ -5163,7 +5163,8 @@ def _without_adjunct_content(text: str, found: list[Found]) -> list[Found]:
             continue
         m = _FIRST_WORD_RE.match(text, start, end)
         if (
-            start < f.cue[1]
+            not ADJUNCT_CONTENT
+            or start < f.cue[1]
             or text[f.cue[1] : start].strip(" ,-–—\n")
             or m is None
             or m.group(1).lower() not in ADJUNCT_CONTENT_PREPS
@@ -5178,7 +5179,7 @@ def _without_adjunct_content(text: str, found: list[Found]) -> list[Found]:
         if restart is None and after_dash is not None:  # "said — on Twitter — that …"
             f.content = [(after_dash.start(1), after_dash.end(1) - 1)]
         elif restart is not None:
-            cut = restart.end(1) if restart.group(1) else restart.start()
+            cut = restart.start()
             f.content = [(max(s, cut), e) for s, e in f.content if e > cut]
         elif len(text[start:end].split()) <= ADJUNCT_CONTENT_WORDS:
             continue
