@@ -1775,14 +1775,6 @@ SWITCHED_RULES = [
         "A poll released Monday",
         "that 54 percent of voters said they would vote for Trump",
     ),
-    # a mixed quote whose opening words hold another cue starts after the ", and"
-    (
-        "MIXED_AFTER_JOIN",
-        "Voters were asked to rank their choices, and the group is less likely to be “overrun "
-        "with conservatives,” Hoover said.",
-        "Hoover",
-        "the group is less likely to be “overrun with conservatives,”",
-    ),
     # who a noun cue's criticism or support came from is its source
     (
         "NOUN_FROM_SOURCE",
@@ -2017,6 +2009,24 @@ def test_switched_rules_find_what_they_were_written_for(monkeypatch, switch, tex
     monkeypatch.setattr(rules, switch, False)
     off = find_attributions(text)
     assert (off["source_text"].tolist(), off["content_text"].tolist()) != ([source], [content])
+
+
+def test_a_mixed_quote_after_another_cue_starts_after_the_and(monkeypatch):
+    """MIXED_AFTER_JOIN: a mixed quote whose opening words hold another cue starts after the
+    ", and"; the passive before it is an attribution of its own, with no source."""
+    from analysis import attribution as rules
+
+    text = (
+        "Voters were asked to rank their choices, and the group is less likely to be “overrun "
+        "with conservatives,” Hoover said."
+    )
+    table = find_attributions(text)
+    assert table["source_text"].fillna("").tolist() == ["", "Hoover"]
+    assert table["content_text"].tolist()[1] == (
+        "the group is less likely to be “overrun with conservatives,”"
+    )
+    monkeypatch.setattr(rules, "MIXED_AFTER_JOIN", False)
+    assert find_attributions(text)["source_text"].fillna("").tolist() == [""]
 
 
 @pytest.mark.parametrize(

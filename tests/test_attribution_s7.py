@@ -135,7 +135,9 @@ def test_fronted_time_clause_is_no_leading_subject(monkeypatch):
         "the nomination by promising its revenge."
     )
     later = "A few minutes later they reversed themselves and said they will register voters."
-    assert scoring_triples(text)[1] == (["Obama"], ["promising"], ["its revenge"])
+    # PolNeAR's cue runs from the verb through "by" ("won his party's nomination by promising")
+    won_by = ["won the nomination by promising"]
+    assert scoring_triples(text)[1] == (["Obama"], won_by, ["its revenge"])
     assert scoring_triples(later) == [(["they"], ["said"], ["they will register voters"])]
     monkeypatch.setattr(attribution, "LEADING_TIME_CLAUSE", False)
     assert scoring_triples(text)[1] == (["Years"], ["promising"], ["its revenge"])
@@ -158,8 +160,12 @@ def test_infinitive_cue_after_a_catenative_takes_its_subject(monkeypatch):
         (["Sanders"], ["is choosing not to respond"])
     ]
     right = "But he is correct to note that Obamacare was an effort to achieve a liberal goal."
-    assert scoring_triples(right) == []  # adjectives are no catenatives here
+    # an adjective is no catenative, but the infinitive takes the clause's subject and PolNeAR's
+    # cue runs from the verb after it (train: "is also likely to remind", "’s poised to argue")
+    note = "that Obamacare was an effort to achieve a liberal goal"
+    assert scoring_triples(right) == [(["he"], ["is correct to note"], [note])]
     monkeypatch.setattr(attribution, "CATENATIVE_INFINITIVE", False)
+    monkeypatch.setattr(attribution, "INFINITIVE_MAIN_SUBJECT", False)
     assert scoring_triples(text) == []
     assert scoring_triples(refuse) == []
 
@@ -182,7 +188,11 @@ def test_predicate_after_a_copula_takes_the_subject_before_it(monkeypatch):
     ]
     # an expletive subject and a passive participle are no source
     assert scoring_triples("It is unclear whether he will run again.") == []
-    assert scoring_triples("One of the suspects is named in media reports as Syed Farook.") == []
+    named = "One of the suspects is named in media reports as Syed Farook."
+    # the passive (SURFACE_PASSIVE) names no source: its subject is content
+    assert scoring_triples(named) == [
+        ([], ["is named"], ["One of the suspects", "in media reports as Syed Farook"])
+    ]
     monkeypatch.setattr(attribution, "PREDICATE_INFINITIVE", False)
     assert scoring_triples(quick)[0][1:] == (
         ["was quick"],
@@ -190,6 +200,7 @@ def test_predicate_after_a_copula_takes_the_subject_before_it(monkeypatch):
     )
     assert scoring_triples(confident)[0][1:] == (["is confident"], ["in the eventual outcome"])
     monkeypatch.setattr(attribution, "COPULA_PREDICATE", False)
+    monkeypatch.setattr(attribution, "INFINITIVE_MAIN_SUBJECT", False)
     assert scoring_triples(critical) == []
     assert scoring_triples(quick) == []
 

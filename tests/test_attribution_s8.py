@@ -129,7 +129,9 @@ def test_participle_content_ends_at_a_clause_comma(monkeypatch):
     # an adjunct opening the content and a list keep their commas
     fronted = "Cruz closed his speech by arguing that if elected, he would repeal the law."
     fronted_content = ["that if elected, he would repeal the law"]
-    assert scoring_triples(fronted) == [(["Cruz"], ["arguing"], fronted_content)]
+    # PolNeAR's cue runs from the verb before "by" (BY_GERUND_CUE)
+    by_arguing = ["closed his speech by arguing"]
+    assert scoring_triples(fronted) == [(["Cruz"], by_arguing, fronted_content)]
     listed = (
         "Sanders spoke for an hour, taking aim at the billionaire class, the fossil fuel "
         "industry and super PACs."
