@@ -235,6 +235,6 @@ def validation(table: pd.DataFrame) -> str:
         return lead + ": no figures to show."
     items = []
     for (task, metric), rows in table.groupby(["task", "metric"], sort=False):
-        values = ", ".join(f"{r.method} {number(r.value, 2)}" for r in rows.itertuples())
+        values = ", ".join(f"{r.method} {number(r.value, 3)}" for r in rows.itertuples())
         items.append(f"{task}, {metric}: {values}")
     return lead + ": " + "; ".join(items) + "."

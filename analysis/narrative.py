@@ -1340,7 +1340,9 @@ def _share(value: object, digits: int = 0) -> str:
     return f"{value:.{digits}%}"
 
 
-def _score(value: object, digits: int = 2) -> str:
+def _score(value: object, digits: int = 3) -> str:
+    """A measured score to three decimals: 0.797 printed as "0.80" would read as a met 0.80
+    target."""
     return number(value, digits) if isinstance(value, int | float) else "n/a"
 
 

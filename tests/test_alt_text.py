@@ -167,8 +167,8 @@ def test_corpus_and_validation_alt_texts():
         }
     )
     assert alt_text.validation(table) == (
-        "Paired bars, package against baseline: Attribution, lenient F1: package 0.72, "
-        "baseline 0.17; Readability, triplets ordered: package 0.97."
+        "Paired bars, package against baseline: Attribution, lenient F1: package 0.718, "
+        "baseline 0.166; Readability, triplets ordered: package 0.969."
     )
     assert alt_text.validation(table.iloc[:0]) == (
         "Paired bars, package against baseline: no figures to show."

@@ -101,6 +101,9 @@ def test_validation_chart_draws_one_bar_per_figure():
     assert widths == sorted(round(v, 4) for v in table["value"])
     assert len(ax.get_yticklabels()) == 6
     assert ax.get_title(loc="left") == "Measured accuracy: the package against naive baselines"
+    # values are printed to three decimals, so a figure just under a target does not round up
+    printed = sorted(t.get_text() for t in ax.texts if t.get_text()[:1].isdigit())
+    assert printed == sorted(f"{v:.3f}" for v in table["value"])
     with pytest.raises(AnalysisError):
         validation_chart(pd.DataFrame({"task": ["x"]}))
 

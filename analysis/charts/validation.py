@@ -49,7 +49,8 @@ def validation_chart(
             zorder=2,
         )
         for yi, v in zip(y[present], values[present], strict=True):
-            ax.text(v + 0.01, yi, f"{v:.2f}", va="center", fontsize=8, zorder=3)
+            # three decimals: 0.797 printed as "0.80" would read as a met 0.80 target
+            ax.text(v + 0.01, yi, f"{v:.3f}", va="center", fontsize=8, zorder=3)
         for yi in y[~present]:
             ax.text(0.01, yi, "not measured", va="center", fontsize=7, color=PALETTE["grey"])
     labels = []
