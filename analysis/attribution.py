@@ -3523,8 +3523,8 @@ def _agent_end(sent: _Sentence, agent: tuple[int, int]) -> int:
 
 
 def _distant_agent(sent: _Sentence, k: int) -> tuple[int, tuple[int, int]] | None:
-    """The "by" agent a few words after a passive cue ("was hotly criticized by economists",
-    "are viewed with suspicion by the establishment"): where "by" stands and the agent."""
+    """The "by" agent a few words after a passive cue ("was attacked on Twitter by Democratic
+    candidates"): where "by" stands and the agent."""
     norms = sent.norms
     n = len(norms)
     for b in range(k + 1, min(n - 1, k + DISTANT_AGENT_WORDS + 1)):
@@ -3646,7 +3646,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 # "Noting that ..., Trump reminded ...": the main clause's subject
                 subj = _subject_after_clause(sent, cj)
                 if subj is None and FRONTED_MAIN_CUE:
-                    # "Recalling that moment, David Axelrod, who ..., said": the main cue's
+                    # "Recalling that moment, David Axelrod, who ..., said": the subject of
+                    # the main clause's cue
                     main = next((c for c in cue_starts if c > cj and "," in norms[cj:c]), None)
                     if main is not None:
                         subj = _subject_left(sent, main)
@@ -5419,7 +5420,8 @@ def _cue_takes(text: str, f: Found, cue_end: int, content_from: int) -> bool:
 
 
 def _catenative_head(text: str, cue: tuple[int, int]) -> bool:
-    """Whether a cue ends in a verb that takes an infinitive ("declined", "seemed", "went on")."""
+    """Whether a cue ends in "went on" (any form of "go") or a form of "continue", whose
+    infinitive PolNeAR's cue runs through."""
     words = text[cue[0] : cue[1]].lower().split()
     if not words:
         return False
