@@ -187,7 +187,7 @@ _CONTENT_RESTART_RE = re.compile(
 _DASH_THAT_RE = re.compile(r"\s*[-–—]+\s*(that\b[^\n]*?[.!?])(?=[\"”’']?(?:\s+[A-Z“\"]|\s*$))")
 _NAME = r"[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|and|of|the)){0,4}"
 _LABELLED_QUOTE_RE = re.compile(
-    rf"(?:^|\s[-–—]\s|\bMore from\s)({_NAME})[ \t]*(:)[ \t]*(?=[“\"])", re.MULTILINE
+    rf"(?:^|\s[-–—]\s|\bMore from\s)({_NAME})[ \t]*(:)[ \t\xa0]*(?=[“\"])", re.MULTILINE
 )
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2})(:)[ \t]+(?=\S)")
 HEADLINE_LABELS = frozenset(
@@ -210,6 +210,9 @@ CONTEXT_AFTER_WORDS = frozenset(
 # "X <verb>ed that ...": a verb the lexicon does not know, followed by "that" (-s forms were
 # tried: no gain on train, and "NATO countries that ..." became a cue).
 GENERIC_ENDINGS: tuple[str, ...] = ("ed",)
+# An unknown -ed verb before a colon and a quotation is a cue too ("boomed: “…”"; session 23)
+COLON_VERB_CUE = True
+GENERIC_NEXT = frozenset(("that", ":"))
 # The cue classifier (analysis/data/cues_model.json, scripts/train_attribution_cues.py) decides
 # which candidates are cues. It is trained on the mined phrases that are cues at least
 # MODEL_CANDIDATE_PRECISION of the time in train and on other forms of mined cue verbs
@@ -638,6 +641,15 @@ FRONTED = frozenset(
 # More openers of a fronted adjunct before a main clause's subject ("Throughout the 2000s,",
 # "Amid the protests,", "Once in office,").
 FRONTED_MORE = frozenset("throughout amid once just following until upon within among".split())
+# A floating quote opening right where an attribution's content ends joins that content in the
+# PolNeAR scoring (session 23).
+FLOAT_JOIN = True
+# A cue with nothing after it but adjuncts or an addressee, whose subject with its appositive
+# follows a comma, takes the clause before that comma as content (session 23)
+APPOSITIVE_TRAILING = True
+SENTENCE_REACH = 600  # characters back from a cue to look for its sentence's start
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s|\n")
+
 CUE_PREFIX = frozenset(
     """has have had would will did does do not never is was are were 's hasn't haven't hadn't
     didn't doesn't don't won't wouldn't isn't wasn't also still just even later often once again
@@ -1157,10 +1169,10 @@ def _fill_norms(norms: list[str | None], raws: list[str]) -> None:
 
 
 def _maybe_generic(norms: list[str]) -> bool:
-    """Whether a word that could be an unknown cue verb stands before "that"."""
-    if "that" not in norms:
+    """Whether a word that could be an unknown cue verb stands before "that" (or a colon)."""
+    if "that" not in norms and (not COLON_VERB_CUE or ":" not in norms):
         return False
-    return any(b == "that" and a.endswith(GENERIC_ENDINGS) for a, b in pairwise(norms))
+    return any(b in GENERIC_NEXT and a.endswith(GENERIC_ENDINGS) for a, b in pairwise(norms))
 
 
 @cache
@@ -1314,7 +1326,7 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
             return [(i + 1, entry, "lemma")]
     if w in neighbours and sent.raws[i][:1].islower():
         return [(i + 1, neighbours[w], "vec")]
-    if i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
+    if i + 1 < len(norms) and norms[i + 1] in GENERIC_NEXT and _generic_cue(sent, i):
         return [(i + 1, _generic_entry(w), "generic")]
     return out
 
@@ -1395,7 +1407,7 @@ def _cue_positions(norms: list[str], hits: list[int] | None = None) -> list[int]
     before_that: list[int] | None = None  # the words before each "that", once one is met
     for i in hits:
         w = norms[i]
-        if w == "that":
+        if w in GENERIC_NEXT:
             if before_that is None:
                 before_that = []
             if i:
@@ -1420,8 +1432,8 @@ def _starter_hits(norms: list[str]) -> list[int]:
 
 @cache
 def _scan_words() -> frozenset[str]:
-    """What ``_starter_hits`` looks for: the cue starters and "that"."""
-    return _starters() | {"that"}
+    """What ``_starter_hits`` looks for: the cue starters, "that" and a colon."""
+    return _starters() | GENERIC_NEXT
 
 
 def _reflexive_speech(entry: CueEntry, word: str) -> bool:
@@ -2047,8 +2059,11 @@ def _generic_cue(sent: _Sentence, i: int) -> bool:
         return False
     if not w.endswith(GENERIC_ENDINGS) or w in GENERIC_STOP:
         return False
-    if i + 1 >= len(norms) or norms[i + 1] != "that" or i == 0:
+    if i + 1 >= len(norms) or norms[i + 1] not in GENERIC_NEXT or i == 0:
         return False
+    if norms[i + 1] == ":":
+        # "the Christie supporter retorted: “…”": a quotation after the colon
+        return i + 2 < len(norms) and sent.raws[i + 2] in QUOTE_OPEN
     j = _skip_back(sent, i - 1)
     if j < 0:
         return False
@@ -4753,6 +4768,13 @@ def _plan(
         return ("forward",)
     if j >= 0 and norms[j] == ",":
         subject = _subject_left(sent, ci)
+        c = subject[0] - 1 if subject is not None else -1
+        if APPOSITIVE_TRAILING and tail_done and c > _lead(sent) and norms[c] == ",":
+            # "Sanders will stay in the race, his top aide, Tad Devine, said.": nothing after
+            # the cue, so the clause before the subject is the content
+            content = _content_before(text, sent, c, quotes)
+            if content:
+                return ("trailing", c, (c + 1, j + 1), content)
         if subject is not None and not (
             INVERTED_AFTER_CLAUSE
             and subject[0] > _lead(sent)
@@ -5006,7 +5028,9 @@ def _floating_quotes(
         elif i + 1 < len(positions) and positions[i + 1] - q.end <= FLOAT_WINDOW // 2:
             speaker = with_source[i + 1][1]
         if speaker is not None:
-            out.append(Found(None, list(q.fragments), speaker.source, None, "direct"))
+            out.append(
+                Found(None, list(q.fragments), speaker.source, None, "direct", {"anchor": speaker})
+            )
     return out
 
 
@@ -5396,7 +5420,8 @@ def _without_adjunct_content(text: str, found: list[Found]) -> list[Found]:
         out = [
             f
             for f in out
-            if not any(
+            if f.cue is None  # a floating quote has no cue to compare
+            or not any(
                 g is not f
                 and g.cue[0] <= f.cue[0]
                 and f.cue[1] <= g.cue[1]
@@ -5458,17 +5483,44 @@ def attributions_for_scoring(text: str) -> list:
         regions = attribution_regions(article)
     except AnalysisError:
         return []
-    # PolNeAR attributions always have a cue: floating quotes (no cue) are left out; PolNeAR
-    # cue spans include the auxiliaries and adverbs before the verb ("has also said")
+    # PolNeAR attributions always have a cue: a floating quote (no cue) is no row of its own;
+    # with FLOAT_JOIN one that opens where the attribution before it ends joins that
+    # attribution's content, as PolNeAR marks it ('… he said he would help.  "I'm going to
+    # support him."'). PolNeAR cue spans include the auxiliaries and adverbs before the verb.
+    found = extract(text, regions, floating=FLOAT_JOIN)
+    joined: dict[int, list[tuple[int, int]]] = {}
+    for f in found:
+        anchor = f.extras.get("anchor")
+        if f.cue is None and isinstance(anchor, Found) and _follows_content(text, anchor, f):
+            joined.setdefault(id(_first_in_sentence(text, found, anchor)), []).extend(f.content)
     return [
         Attribution(
             (f.source,) if f.source else (),
             (_polnear_cue(text, f.extras.get("polnear_cue", f.cue), f.entry),),
-            tuple(f.content),
+            tuple(sorted([*f.content, *joined.get(id(f), ())])),
         )
-        for f in extract(text, regions, floating=False)
+        for f in found
         if f.cue
     ]
+
+
+def _follows_content(text: str, anchor: Found, f: Found) -> bool:
+    """A floating quote that opens right where its anchor's content ends: no word between, and
+    no colon (what a colon introduces is not the content's sequel)."""
+    end, start = anchor.content[-1][1], f.content[0][0]
+    return end <= start and WORD_RE.search(text, end, start) is None and ":" not in text[end:start]
+
+
+def _first_in_sentence(text: str, found: list[Found], anchor: Found) -> Found:
+    """The sentence's first attribution with a source, up to the anchor: '"…," Trump told a
+    rally, saying Clinton would …' hands the next quote on to "told", not "saying"."""
+    assert anchor.cue is not None
+    cue = anchor.cue[0]
+    start = max(0, cue - SENTENCE_REACH)
+    for m in _SENTENCE_END_RE.finditer(text, start, cue):
+        start = m.end()
+    firsts = [g for g in found if g.cue and g.source and start <= g.cue[0] <= cue]
+    return min(firsts, key=lambda g: g.cue[0], default=anchor)
 
 
 _CONTRACTION_RE = re.compile(r"(\w+)['’]s[ \t]*$")

@@ -23,6 +23,9 @@ _CLOSERS = "”»"
 # An opening curly mark typed where the closing one belongs ("It's unusual,“ said Larry Noble")
 # closes the open quotation (PolNeAR train: 8 such quotations; session 20)
 LEFT_MARK_CLOSES = True
+# A curly quotation holding another in the same marks ('“… the number of “cell phone only”
+# households …”'): the inner pair is nested, not a fresh start (session 23)
+NESTED_CURLY = True
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,8 @@ def _marks_by_paragraph(
 ) -> list[list[tuple[int, int]]]:
     """Each paragraph's ``_marks``, sliced from one scan from the first paragraph to the last
     (the scans per kind of mark cost more than the marks; a text has a dozen paragraphs). Exact:
-    a mark running past a paragraph's end is left out, and a paragraph that opens inside a run
-    of apostrophes (which pairs up from its left) or overlaps the one before is scanned alone."""
+    a paragraph that a mark runs past the end of, that opens inside a run of apostrophes (which
+    pairs up from its left) or that overlaps the one before is scanned alone."""
     if not paragraphs:
         return []
     marks = _marks(text, paragraphs[0][0], paragraphs[-1][1])
@@ -106,7 +109,10 @@ def _marks_by_paragraph(
         i = bisect_left(marks, (p_start,), i)
         j = bisect_left(marks, (p_end,), i)
         if j > i and marks[j - 1][1] > p_end:
-            j -= 1  # "''" across the paragraph's end
+            # a mark across the paragraph's end: cut there, a run of apostrophes pairs up
+            # otherwise (three cut after two are one mark, not the closing run's last two)
+            out.append(_marks(text, p_start, p_end))
+            continue
         out.append(marks[i:j])
     return out
 
@@ -123,13 +129,18 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             open_at = lead  # the quote goes on in this paragraph
         else:
             pending = []
-        for i, mark_end in by_paragraph[index]:
-            if i == open_at:
+        marks = by_paragraph[index]
+        skip_to = -1
+        for k, (i, mark_end) in enumerate(marks):
+            if i == open_at or i <= skip_to:
                 continue
             if open_at is None:
                 if _opens(text, i):
                     open_at = i
             elif text[i] in _OPENERS and not (LEFT_MARK_CLOSES and _typed_closer(text, i)):
+                if NESTED_CURLY and _nested_pair(text, marks, k):
+                    skip_to = marks[k + 1][0]
+                    continue
                 open_at, pending = i, []  # an opener while open: the earlier one was unbalanced
             else:
                 fragments = (*pending, (open_at, mark_end))
@@ -143,3 +154,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             else:
                 pending = []
     return quotes
+
+
+def _nested_pair(text: str, marks: list[tuple[int, int]], k: int) -> bool:
+    """Whether the opener marks[k], inside an open quotation, is followed by two closers: a
+    quotation nested in the same marks, whose closer is followed by the outer one's."""
+    if k + 2 >= len(marks):
+        return False
+    return text[marks[k + 1][0]] in _CLOSERS and text[marks[k + 2][0]] in _CLOSERS

@@ -1581,6 +1581,7 @@ def test_cue_with_only_an_adjunct_takes_the_next_quotation(monkeypatch):
     monkeypatch.setattr(attribution, "ADJUNCT_THEN_QUOTE", False)
     assert scoring_triples(text) == []
     monkeypatch.setattr(attribution, "ADJUNCT_CONTENT", False)
+    monkeypatch.setattr(attribution, "FLOAT_JOIN", False)
     assert scoring_triples(text) == [(["Mary Susan"], ["said"], ["in a follow-up interview"])]
 
 

@@ -289,8 +289,9 @@ def _old_cue_positions(norms: list[str]) -> list[int]:
         for i, w in enumerate(norms)
         if w in starters and (w not in openers or (i + 1 < n and norms[i + 1] in openers[w]))
     ]
-    if "that" in norms:
-        positions = sorted({*positions, *(i - 1 for i, w in enumerate(norms) if w == "that" and i)})
+    if "that" in norms or ":" in norms:  # (":" since session 23: "retorted: “…”")
+        before = (i - 1 for i, w in enumerate(norms) if w in A.GENERIC_NEXT and i)
+        positions = sorted({*positions, *before})
     return positions
 
 

@@ -381,7 +381,11 @@ def _old_floating_quotes(
         elif i + 1 < len(positions) and positions[i + 1] - q.end <= A.FLOAT_WINDOW // 2:
             speaker = with_source[i + 1][1]
         if speaker is not None:
-            out.append(A.Found(None, list(q.fragments), speaker.source, None, "direct"))
+            out.append(  # (the anchor kept since session 23, for the PolNeAR join)
+                A.Found(
+                    None, list(q.fragments), speaker.source, None, "direct", {"anchor": speaker}
+                )
+            )
     return out
 
 
