@@ -644,6 +644,24 @@ FRONTED_MORE = frozenset("throughout amid once just following until upon within 
 # A floating quote opening right where an attribution's content ends joins that content in the
 # PolNeAR scoring (session 23).
 FLOAT_JOIN = True
+# A cue after a quotation that ended the sentence before ('"Why?" Obama asked Republican
+# politicians.', '"…." Mr. Biden said, clutching the lectern') takes that quotation even when a
+# participle clause or a short object follows it (session 23)
+SPLIT_QUOTE_TAIL = True
+# "… used the analogy during a campaign speech in Reno": the speech's occasion ends the content
+# (session 23; "at a rally" and "in an interview" measured too, not kept)
+EVENT_ADJUNCT_CUT = True
+EVENT_DETERMINERS = frozenset("a an the his her their its".split())
+EVENT_NOUNS = frozenset(
+    "speech debate interview rally conference call hall breakfast briefing hearing address".split()
+)
+EVENT_WINDOW = 5
+# "…; indeed, he said, “…”": a sentence adverb after a semicolon is no content (session 23)
+SEMICOLON_ADVERB = True
+LOOSE_TAIL_WORDS = 6
+LOOSE_TAIL_STOPS = frozenset(
+    'that whether if to about why how what when where who which "'.split()
+) | frozenset((":",))
 # A cue with nothing after it but adjuncts or an addressee, whose subject with its appositive
 # follows a comma, takes the clause before that comma as content (session 23)
 APPOSITIVE_TRAILING = True
@@ -3181,6 +3199,8 @@ def _tail_is_adjunct(sent: _Sentence, k: int) -> bool:
     if norms[k] in ADJUNCT_PREPS:
         if norms[k] == "to" and k + 1 < n and _infinitive_verb(sent, k + 1):
             return False  # "pledged to make ...": a complement, not an adjunct
+        if norms[k] == "at" and k + 1 < n and norms[k + 1] in ("least", "most"):
+            return False  # "reported at least six planes filled …": a quantity, not a place
         return _THAT_OR_COLON.isdisjoint(norms[k:n])
     return False
 
@@ -3263,6 +3283,8 @@ def _content_forward(
                 DASH_CONTINUES and t + 1 < n and norms[t + 1] in DASH_CONTINUERS
             ):  # not "… — including Jeb Bush", "… — only that …"
                 end = t
+    if EVENT_ADJUNCT_CUT and "during" in norms[k + 1 : end]:
+        end = _before_event_adjunct(sent, k, end)
     if objects and norms[k] not in CLAUSE_OPENERS:
         end = _before_second_verb(sent, k, end, quotes)
         end = _before_trailing_adjunct(sent, k, end, quotes)
@@ -3276,6 +3298,22 @@ def _content_forward(
 
 
 _CUT_MARKS = frozenset(",;")  # the tokens a forward content's cut stands at
+
+
+def _before_event_adjunct(sent: _Sentence, k: int, end: int) -> int:
+    """Where "during" opens the speech's own occasion ("… the analogy during a campaign speech
+    in Reno"): the content stops before it (PolNeAR train: 8 such in 9)."""
+    norms = sent.norms
+    for t in range(k + 1, end - 1):
+        if (
+            norms[t] == "during"
+            and norms[t + 1] in EVENT_DETERMINERS
+            and not EVENT_NOUNS.isdisjoint(norms[t + 2 : min(t + 2 + EVENT_WINDOW, end)])
+        ):
+            return t
+    return end
+
+
 CLAUSE_OPENERS = frozenset("that whether if how what why when where who to".split())
 # ", but he ..." / ", and they ..." after a content: a new clause about the speaker, the
 # writer's (PolNeAR train ends the content there 36 times in 44 when the words before are no
@@ -4694,7 +4732,11 @@ def _plan(
     tail_done = _tail_is_adjunct(sent, cj)  # nothing but adjuncts after the cue
     if TOLD_ADDRESSEE and not tail_done and entry.lemma in ADDRESSEE_LEMMAS:
         tail_done = _addressee_tail(sent, cj)  # "..., a spokesman told The Wall Street Journal."
-    qb = _quote_before(sent, j, quotes, tail_done)
+    loose = not tail_done and SPLIT_QUOTE_TAIL and j < 4 and _loose_tail(sent, cj)
+    qb = _quote_before(sent, j, quotes, tail_done or loose)
+    split = loose and qb is not None and qb[0][-1][1] <= sent.start
+    if split and not _opens_sentence(text, qb[0][0][0]):
+        qb = None  # '… will “compete vigorously.” O’Malley’s move was reported by MSNBC.'
     if MIXED_AFTER_JOIN and qb is not None:
         qb = _mixed_after_join(sent, qb, [c for c in cue_starts if c != ci and qb[2] <= c <= j])
     if qb is not None and not any(qb[2] <= c <= j for c in cue_starts if c != ci):
@@ -4821,6 +4863,10 @@ def _plan(
                     # 'In a statement, X said, "..."', 'Asked about it, X said, "..."': the
                     # fronted adjunct or question is not content
                     content = rest
+                elif rest and SEMICOLON_ADVERB and _adverb_after_semicolon(sent, k):
+                    # '…; indeed, he said, "…"': the clause before the semicolon is the
+                    # writer's, the sentence adverb no content
+                    content = rest
                 else:
                     content = content + rest
             if content:
@@ -4830,6 +4876,30 @@ def _plan(
         if trailing is not None:
             return trailing
     return ("forward",)
+
+
+def _loose_tail(sent: _Sentence, k: int) -> bool:
+    """What may follow a cue whose quotation ended the sentence before ('"Why?" Obama asked
+    Republican politicians.'): a participle clause (", clutching the lectern") or a short
+    object with no clause of its own (the addressee)."""
+    norms = sent.norms
+    n = len(norms)
+    k = _skip_adjuncts(sent, k)
+    if k + 1 < n and norms[k] == "," and norms[k + 1].endswith("ing"):
+        return sent.raws[k + 1][:1].islower()
+    end = n - 1 if norms[-1] in FINAL_PUNCT else n
+    rest = norms[k:end]
+    if "," in rest:
+        rest = rest[: rest.index(",")]
+        if k + len(rest) + 1 >= end or not norms[k + len(rest) + 1].endswith("ing"):
+            return False
+    return 0 < len(rest) <= LOOSE_TAIL_WORDS and LOOSE_TAIL_STOPS.isdisjoint(rest)
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether the character at i opens its paragraph or follows a sentence's end."""
+    before = text[max(0, i - 3) : i].rstrip(" \t\xa0")
+    return not before or before[-1] in "\n.!?\"”'’"
 
 
 def _addressee_tail(sent: _Sentence, k: int) -> bool:
@@ -4857,6 +4927,12 @@ def _addressee_tail(sent: _Sentence, k: int) -> bool:
 # after ", according to X,": what opens an appositive of X, and a clause of the writer's
 ACCORDING_APPOSITIVES = frozenset("a an including which".split())
 ACCORDING_CLAUSES = frozenset("where but compared even while as".split())
+
+
+def _adverb_after_semicolon(sent: _Sentence, comma: int) -> bool:
+    """Whether a lone sentence adverb stands between a semicolon and the comma ("; indeed,")."""
+    norms = sent.norms
+    return comma >= 2 and norms[comma - 2] == ";" and norms[comma - 1] in ADJUNCT_WORDS
 
 
 def _fronted_only(sent: _Sentence, comma: int) -> bool:

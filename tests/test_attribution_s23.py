@@ -141,3 +141,65 @@ def test_an_appositive_subject_after_the_content(monkeypatch):
     ]
     monkeypatch.setattr(attribution, "APPOSITIVE_TRAILING", False)
     assert scoring_triples(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“Why are you still endorsing him?” Obama asked Republican politicians.", "asked"),
+        ("“She would look at me and say it.” Mr. Biden said, clutching the lectern.", "said"),
+        ("“Will we win this state?” Smith asked reporters.", "asked"),
+    ],
+)
+def test_a_cue_after_a_quotation_that_ended_the_sentence_before(monkeypatch, text, cue):
+    quote = text[: text.index("” ") + 1]
+    source = text[len(quote) + 1 : text.index(f" {cue}")]
+    assert scoring_triples(text) == [([source], [cue], [quote])]
+    monkeypatch.setattr(attribution, "SPLIT_QUOTE_TAIL", False)
+    assert scoring_triples(text) != [([source], [cue], [quote])]
+
+
+def test_a_clause_after_the_cue_is_still_its_content():
+    """'"Will we win?" Smith asked whether …': the clause is what he asked."""
+    text = "“Will we win?” Smith asked whether the polls were right."
+    assert scoring_triples(text) == [(["Smith"], ["asked"], ["whether the polls were right"])]
+
+
+def test_a_quoted_fragment_inside_the_sentence_before_is_not_taken():
+    """The quotation closing the sentence before is part of a paraphrase, not a quotation of
+    its own: the next sentence's passive cue does not take it."""
+    text = (
+        "Morris says the campaign will “compete vigorously for the nomination.” "
+        "O’Malley’s move was first reported by MSNBC."
+    )
+    triples = scoring_triples(text)
+    assert (["MSNBC"], ["was first reported by"], ["O’Malley’s move"]) in triples
+    assert all(t[1] != ["was first reported by"] or "“" not in t[2][0] for t in triples)
+
+
+def test_at_least_after_a_cue_is_a_quantity_not_an_adjunct():
+    text = (
+        "Friday morning, as the parade rolled through Pasadena, CNN reported at least six "
+        "skywriting planes filled the skies with anti-Trump messages."
+    )
+    content = "at least six skywriting planes filled the skies with anti-Trump messages"
+    assert scoring_triples(text) == [(["CNN"], ["reported"], [content])]
+
+
+def test_a_sentence_adverb_after_a_semicolon_is_no_content(monkeypatch):
+    text = "He was buying influence; indeed, he said, “When they need money, they are for you.”"
+    quote = text[text.index("“") :]
+    assert scoring_triples(text) == [(["he"], ["said"], [quote])]
+    monkeypatch.setattr(attribution, "SEMICOLON_ADVERB", False)
+    assert scoring_triples(text) == [(["he"], ["said"], ["He was buying influence; indeed", quote])]
+
+
+def test_the_speech_s_occasion_after_during_ends_the_content(monkeypatch):
+    text = "Smith said the plan would fail during a debate in Iowa on Monday."
+    assert scoring_triples(text) == [(["Smith"], ["said"], ["the plan would fail"])]
+    # "during" before what is no speech event stays in the content
+    during = "She said the economy grew during her years as secretary of state."
+    grew = "the economy grew during her years as secretary of state"
+    assert scoring_triples(during) == [(["She"], ["said"], [grew])]
+    monkeypatch.setattr(attribution, "EVENT_ADJUNCT_CUT", False)
+    assert scoring_triples(text) == [(["Smith"], ["said"], [text[11:-1]])]
