@@ -140,3 +140,26 @@ def test_system_on_polnear_dev_beats_the_prototype(shared_dir):
     assert s["roles"]["source"]["exact"]["f1"] >= 0.68
     assert s["roles"]["content"]["token"]["f1"] >= 0.78
     assert s["speaker_accuracy"] >= 0.90
+
+
+def test_the_public_table_on_every_polnear_article(shared_dir):
+    """find_attributions with everything the scorer leaves out (floating quotations, rows with
+    no source) runs on all of train and dev, and its spans lie in the text in order (session 23
+    found a text that made it fail)."""
+    import pandas as pd
+
+    from analysis import find_attributions
+
+    rows = 0
+    for split in ("train", "dev"):
+        for doc in load_split(shared_dir / "polnear" / split):
+            table = find_attributions(doc.text)
+            rows += len(table)
+            for row in table.itertuples():
+                assert 0 <= row.content_start < row.content_end <= len(doc.text)
+                assert all(
+                    row.content_start <= s < e <= row.content_end for s, e in row.content_spans
+                )
+                if not pd.isna(row.cue_start):  # (missing for a floating quotation)
+                    assert 0 <= row.cue_start < row.cue_end <= len(doc.text)
+    assert rows > 15000
