@@ -1962,10 +1962,11 @@ def test_back_belongs_to_the_cue(monkeypatch):
     assert scoring_triples(text) == [
         (["Priebus"], ["has aggressively pushed back on"], ["those charges"])
     ]
+    wrote = "Priebus wrote back: the charges are false."
+    assert scoring_triples(wrote) == [(["Priebus"], ["wrote back:"], ["the charges are false"])]
+    # ("pushed back on" is a hand-listed phrase since session 23: it keeps "back" either way)
     monkeypatch.setattr(rules, "BACK_IN_CUE", False)
-    assert scoring_triples(text) == [
-        (["Priebus"], ["has aggressively pushed"], ["back on those charges"])
-    ]
+    assert scoring_triples(wrote) == [(["Priebus"], ["wrote"], ["back: the charges are false"])]
 
 
 def test_then_coordinates_a_second_cue(monkeypatch):
