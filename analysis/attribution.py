@@ -223,6 +223,9 @@ GENERIC_NEXT = frozenset(("that", ":"))
 CUE_MODEL = True
 MODEL_CANDIDATE_PRECISION = 0.03
 LEMMA_CANDIDATES = True
+# ... and so are other forms of a multi-word phrase's first word ("raising questions about";
+# session 24)
+PHRASE_FORMS = True
 # Words near a mined cue in vector space (cues.json "neighbours": "warns" ~ "warned") are
 # candidates too, scored with their neighbour's lemma and precision band.
 NEIGHBOUR_CANDIDATES = True
@@ -263,6 +266,15 @@ FROM_NOUNS = frozenset(
     """criticism criticisms complaints praise support calls condemnation questions opposition
     pressure backlash objections pushback warnings demands attacks endorsement endorsements
     rebuke scrutiny ridicule""".split()
+)
+# ... and so does "of" or "among" after a noun of backing ("won the endorsement of the Union
+# Leader", "has strong support among black voters": they back the subject; session 24)
+NOUN_OF_SOURCE = True
+OF_NOUNS = frozenset("support backing endorsement endorsements".split())
+ACQUIRE_VERBS = frozenset(
+    """won win wins winning earned earn earns received receive receives receiving got gets get
+    gained gains secured secure secures has have had having enjoys enjoyed enjoy picked
+    snagged landed lacks lacked""".split()
 )
 # "In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead": the poll is the
 # source, "In" the cue (train: 18 found, 2 wrong; session 19)
@@ -352,6 +364,13 @@ COPULAS = frozenset("is are was were be been being feel feels felt seem seems se
 TOLD_ADDRESSEE = True
 ADDRESSEE_NOUNS = frozenset("reporters supporters journalists students voters".split())
 ADDRESSEE_MAX = 6
+# ... or a group noun after a determiner ("told a Senate panel Wednesday"; session 24)
+ADDRESSEE_GROUP = True
+ADDRESSEE_DETERMINERS = frozenset("a an the his her their its".split())
+ADDRESSEE_GROUPS = frozenset(
+    """panel committee subcommittee crowd audience gathering group rally conference meeting
+    hearing reporter interviewer newspaper magazine station network broadcaster""".split()
+)
 # ... "O'Malley's move was first reported by MSNBC": a passive cue ending in "by" takes its agent
 # as the source and its subject as the content
 PASSIVE_BY_CUE = True
@@ -527,7 +546,7 @@ SKIP_BEFORE_CUE = frozenset(
     reportedly publicly privately previously recently once first last initially originally
     already always often frequently long famously quickly immediately still just even only
     further since both all each lately monday tuesday wednesday thursday friday saturday sunday
-    yesterday today tonight earlier week month year""".split()
+    yesterday today tonight earlier week month year yet""".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TIME_WORDS = WEEKDAYS | frozenset(
@@ -630,6 +649,34 @@ _PARTY_RE = re.compile(r"[rdi](?:-|$)")  # "(R-OH)", "(D-R.I.)", "(R)": not "(NS
 # '"…," Edward-Isaac Dovere and Gabriel Debenedetti wrote': two names joined by "and" after a
 # quotation are its source (any "and" there stopped the rule; session 19)
 NAMES_AND_QUOTE = True
+# "the Florida senator and Republican presidential candidate said": one person's two titles
+# joined by "and" (the subject stopped at "and"; session 24)
+TITLE_AND = True
+TITLE_AND_WORDS = 4
+# "His wife, longtime Clinton aide Huma Abedin, announced": an appositive that ends in a name
+# (session 24)
+APPOSITIVE_NAME = True
+APPOSITIVE_WORDS = 8
+# "…, says political scientist Dossym Satpayev in Almaty.": the place closes the inverted
+# source (the sentence gave no attribution; session 24)
+INVERTED_PLACE = True
+# ... and so does a relative clause after its comma ("…, said Howard Rubel, a senior analyst,
+# who notes that …"; session 24)
+INVERTED_RELATIVE = True
+# "People who voted for Trump say": a restrictive relative clause belongs to the subject
+# (session 24)
+RESTRICTIVE_RELATIVE = True
+RELATIVE_SUBJECT_WORDS = 14
+# ... and so does a participle after a word for people ("Voters supporting Trump say")
+PARTICIPLE_HEADS = frozenset(
+    """those people voters others anyone everyone democrats republicans americans officials
+    activists groups supporters critics leaders members residents workers lawmakers senators
+    delegates superdelegates candidates conservatives liberals progressives""".split()
+)
+# "Joe Scarborough, host of “Morning Joe,” suggested …": a short quotation closing an aside
+# after the subject is a title, not the content of the cue after it (session 24)
+TITLE_QUOTE_ASIDE = True
+TITLE_QUOTE_WORDS = 8
 # "Kasich offered the man a job, then said he would welcome advice": ", then" coordinates the
 # cue with the clause before, as "and" does (session 19)
 THEN_COORDINATED = True
@@ -672,7 +719,7 @@ CUE_PREFIX = frozenset(
     """has have had would will did does do not never is was are were 's hasn't haven't hadn't
     didn't doesn't don't won't wouldn't isn't wasn't also still just even later often once again
     already recently previously repeatedly publicly privately first to could can may might should
-    must now then soon been be being long always ever""".split()
+    must now then soon been be being long always ever yet""".split()
 )
 MODALS = frozenset("might may could can should must".split())
 # Abbreviations whose period stays in a span (state abbreviations of AP style, name suffixes).
@@ -873,6 +920,34 @@ def _trie() -> dict[str, dict]:
             node = node.setdefault(intern(w), {})
         node[""] = entry
     return root
+
+
+@cache
+def _phrase_forms() -> dict[str, dict]:
+    """Other forms of a usable multi-word phrase's first word ("raising questions about" from
+    "raised questions about", "standing by" from "stood by"), as a trie like ``_trie``; each
+    entry keeps its phrase's lemma and has no counts of its own (a "form" candidate)."""
+    root: dict[str, dict] = {}
+    lexicon = cue_lexicon()
+    for phrase, entry in lexicon.items():
+        first = phrase[0]
+        if len(phrase) < 2 or not _formable(first) or not _usable(entry):
+            continue
+        lemma = lemmatize(first)
+        for form in _inflections(lemma):
+            variant = (form, *phrase[1:])
+            if form == first or variant in lexicon or lemmatize(form) != lemma:
+                continue
+            node = root
+            for w in variant:
+                node = node.setdefault(intern(w), {})
+            node.setdefault("", CueEntry(variant, entry.lemma, entry.pos, entry.cue_class, 0, 0))
+    return root
+
+
+def _formable(word: str) -> bool:
+    """Whether a word's other forms are worth trying (a content word of four letters or more)."""
+    return word.isalpha() and len(word) >= 4 and word not in FUNCTION_WORDS
 
 
 def _usable(entry: CueEntry) -> bool:
@@ -1197,7 +1272,13 @@ def _maybe_generic(norms: list[str]) -> bool:
 def _starters() -> frozenset[str]:
     """Words a cue candidate can start with: first words of phrases, other forms of cue verbs,
     vector neighbours of cues."""
-    return frozenset(_trie()) | _lemma_forms() | _neighbours().keys()
+    return frozenset(_trie()) | _lemma_forms() | _neighbours().keys() | _phrase_form_words()
+
+
+@cache
+def _phrase_form_words() -> frozenset[str]:
+    """First words of ``_phrase_forms`` (none when the switch is off)."""
+    return frozenset(_phrase_forms()) if PHRASE_FORMS else frozenset()
 
 
 @cache
@@ -1206,7 +1287,7 @@ def _cue_words() -> frozenset[str]:
     said*, *response* in *in response to*) and other forms of cue lemmas; a sentence without
     any of them holds no cue."""
     heads = {intern(max(reversed(p), key=len)) for p, e in cue_lexicon().items() if _usable(e)}
-    return frozenset(heads) | _lemma_forms() | _neighbours().keys()
+    return frozenset(heads) | _lemma_forms() | _neighbours().keys() | _phrase_form_words()
 
 
 @cache
@@ -1318,34 +1399,47 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
     """Cue candidates starting at token i, longest first: (end token, entry, kind).
 
     Kinds: "lex" (a mined or hand-listed phrase), "lemma" (another form of a mined cue lemma,
-    "asserting" from "assert"), "vec" (a vector neighbour of a cue, "warns" near "warned"),
-    "generic" (an unknown -ed verb before "that").
+    "asserting" from "assert"), "form" (a phrase with another form of its first word, "raising
+    questions about"), "vec" (a vector neighbour of a cue, "warns" near "warned"), "generic"
+    (an unknown -ed verb before "that").
     """
     norms = sent.norms
     w = norms[i]
-    out = []
     trie, lemma_forms, neighbours = _candidate_tables()
     node = trie.get(w)
-    k = i + 1
-    while node is not None:
-        entry = node.get("")
-        if entry is not None:
-            out.append((k, entry, "lex"))
-        if k >= len(norms):
-            break
-        node = node.get(norms[k])
-        k += 1
+    out = _trie_matches(node, norms, i, "lex") if node is not None else []
     if out:  # (a phrase: the other kinds are not looked at, so their tests are skipped)
-        out.reverse()  # longest first
         return out
+    if PHRASE_FORMS and (node := _phrase_forms().get(w)) is not None:
+        out = _trie_matches(node, norms, i, "form")  # the word's own form comes after them
     if LEMMA_CANDIDATES and w in lemma_forms:
         entry = _lemma_entry(w)
         if entry is not None and sent.raws[i][:1].islower():
-            return [(i + 1, entry, "lemma")]
+            return [*out, (i + 1, entry, "lemma")]
+    if out:
+        return out
     if w in neighbours and sent.raws[i][:1].islower():
         return [(i + 1, neighbours[w], "vec")]
     if i + 1 < len(norms) and norms[i + 1] in GENERIC_NEXT and _generic_cue(sent, i):
         return [(i + 1, _generic_entry(w), "generic")]
+    return out
+
+
+def _trie_matches(
+    node: dict, norms: list[str], i: int, kind: str
+) -> list[tuple[int, CueEntry, str]]:
+    """The phrases of a trie whose first word (at i) leads to ``node``, longest first."""
+    out = []
+    k = i + 1
+    while node is not None:
+        entry = node.get("")
+        if entry is not None:
+            out.append((k, entry, kind))
+        if k >= len(norms):
+            break
+        node = node.get(norms[k])
+        k += 1
+    out.reverse()
     return out
 
 
@@ -1998,7 +2092,7 @@ def _cue_lemmas() -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _lemma_entry(word: str) -> CueEntry | None:
-    if not word.isalpha() or len(word) < 4 or word in FUNCTION_WORDS:
+    if not _formable(word):
         return None
     lemma = lemmatize(word)
     if lemma not in _cue_lemmas():
@@ -2206,6 +2300,7 @@ def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
                     or (_is_cap(raws[k]) and not raws[k - 2][:1].islower())
                     or _plural_and(sent, k)
                     or norms[k - 2] in SUBJECT_PRONOUNS  # "she and other Democrats"
+                    or (TITLE_AND and _title_and(sent, k, j))
                 )
             ):
                 break
@@ -2253,6 +2348,29 @@ def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
             m -= 1
         k = m
     return k, j + 1
+
+
+def _title_and(sent: _Sentence, k: int, j: int) -> bool:
+    """Two titles of one person joined by "and" at k - 1 ("the Florida senator and Republican
+    presidential candidate", "the businessman and reality star"): a determiner a few plain
+    words before it, and only plain words from it to the head at j."""
+    norms = sent.norms
+    right = norms[k : j + 1]
+    if j - k >= TITLE_AND_WORDS or not all(_plain_word(w) and w not in DETERMINERS for w in right):
+        return False
+    if norms[j].endswith("s") or norms[k - 2].endswith("s"):
+        return False  # "the senator and reporters", "the costs and analysts": two parties
+    for d in range(k - 3, max(-1, k - 3 - TITLE_AND_WORDS), -1):
+        if norms[d] in DETERMINERS:
+            return d == 0 or norms[d - 1] in CLAUSE_PUNCT or norms[d - 1] in BOUNDARY_WORDS
+        if not _plain_word(norms[d]):
+            return False
+    return False
+
+
+def _plain_word(word: str) -> bool:
+    """A word that may sit inside a noun phrase (no clause or phrase boundary)."""
+    return word.isalpha() and word not in BOUNDARY_WORDS and word not in SUBJECT_STOPS
 
 
 def _plural_and(sent: _Sentence, k: int) -> bool:
@@ -2449,6 +2567,7 @@ def _find_subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
                 or opener in DETERMINERS
                 or _is_cap(sent.raws[k + 1])
                 or _is_cap(sent.raws[np[1] - 1])
+                or (APPOSITIVE_NAME and _is_cap(sent.raws[j - 1]) and j - k <= APPOSITIVE_WORDS)
             ):
                 return np[0], j + 1
         return None
@@ -2463,7 +2582,31 @@ def _find_subject_left(sent: _Sentence, ci: int) -> tuple[int, int] | None:
     np = _np_ending_at(sent, j)
     if np is not None and j + 1 < ci and _time_tail(sent, j, ci):
         return np[0], ci  # "a WBUR poll last week showed", "an ad released Thursday says"
+    if RESTRICTIVE_RELATIVE and np is not None:
+        head = _restrictive_head(sent, np[0], ci)
+        if head is not None:
+            return head[0], np[1]
     return np
+
+
+def _restrictive_head(sent: _Sentence, start: int, ci: int) -> tuple[int, int] | None:
+    """The noun phrase a restrictive relative clause ending before the cue qualifies ("People
+    who voted for Trump say", "The state officials whose laws have been invalidated say"):
+    PolNeAR's source is the noun phrase with its clause."""
+    norms = sent.norms
+    for r in range(start - 1, max(0, ci - RELATIVE_SUBJECT_WORDS) - 1, -1):
+        w = norms[r]
+        if w in CLAUSE_PUNCT:
+            return None
+        if w.endswith("ing") and r >= 1 and norms[r - 1] in PARTICIPLE_HEADS:
+            return _np_ending_at(sent, r - 1)  # "Voters supporting Trump say"
+        if w in ("who", "whose"):
+            if r < 1 or not norms[r - 1].isalpha() or norms[r - 1] in BOUNDARY_WORDS:
+                return None
+            if w == "who" and _clause_subject(sent, r + 1):
+                return None  # "a man who many party members oppose": the object, not the clause
+            return _np_ending_at(sent, r - 1)
+    return None
 
 
 def _subject_over_medium(
@@ -3438,6 +3581,37 @@ def _is_dash(sent: _Sentence, t: int) -> bool:
     return sent.norms[t] in ("—", "–") or _is_dash_token(sent, t)
 
 
+def _title_aside(sent: _Sentence, j: int, quotes: _QuoteIndex) -> int:
+    """The comma opening an aside after the subject that a short quotation ending at j closes
+    ("Dana Perino, a host of ''The Five,'' refused", "Mr. Manafort, citing ''…,'' said"), or -1:
+    the quotation is a title or a cited phrase, not the content of the cue after it."""
+    norms = sent.norms
+    t = j
+    while t > 0 and norms[t] in (",", '"', "'"):
+        t -= 1
+    q = quotes.at(sent.starts[t])
+    if q is None or len(q.fragments) != 1 or norms[j] not in (",", '"', "'"):
+        return -1
+    first = bisect_left(sent.starts, q.start)
+    if first < 3 or norms[first - 1] in CLAUSE_PUNCT or t - first > TITLE_QUOTE_WORDS:
+        return -1
+    comma = next((c for c in range(first - 2, 0, -1) if norms[c] in CLAUSE_PUNCT), -1)
+    if comma > _lead(sent) and norms[comma] == "," and _is_cap(sent.raws[comma - 1]):
+        return comma
+    return -1
+
+
+def _title_aside_subject(sent: _Sentence, ci: int, quotes: _QuoteIndex) -> tuple[int, int] | None:
+    """The subject of a cue after such an aside: the name and its aside ("Joe Scarborough,
+    host of MSNBC’s “Morning Joe,”"), or the name alone before a participle ("citing …")."""
+    j = _skip_back(sent, ci - 1)
+    comma = _title_aside(sent, j, quotes) if j > 0 else -1
+    if comma < 0:
+        return None
+    lead = _lead(sent)
+    return (lead, comma) if sent.norms[comma + 1].endswith("ing") else (lead, j + 1)
+
+
 def _quote_before(
     sent: _Sentence, j: int, quotes: _QuoteIndex, tail_done: bool = False
 ) -> tuple[list[tuple[int, int]], int, int] | None:
@@ -3483,6 +3657,7 @@ def _quote_before(
             and _is_cap(sent.raws[x - 1])
             and _is_cap(sent.raws[x + 1])
         )
+        and not (TITLE_AND and norms[x] == "and" and _title_and(sent, x + 1, j))
         for x in range(b, j + 1)
     ):
         return None  # an "and" inside an appositive ("Mr. Kaplan, a screenwriter and ...,") is
@@ -3753,7 +3928,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                         if fronted is not None:
                             subj, gerund_cut = fronted[0], sent.ends[fronted[1] - 1]
             else:
-                subj = left = _subject_left(sent, ci)
+                subj = left = _title_aside_subject(sent, ci, quotes) if TITLE_QUOTE_ASIDE else None
+                if subj is None:
+                    subj = left = _subject_left(sent, ci)
                 if MEDIUM_INFINITIVE and subj is not None and norms[ci] == "to":
                     # "Hillary Clinton took to Twitter to say thanks": not Twitter
                     subj = _subject_over_medium(sent, subj, quotes)
@@ -3890,6 +4067,25 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 # and a subject of its own
                 stops += [
                     t for c in cue_starts if c > cj + 1 for t in _clause_with_cue(sent, c, cj)
+                ]
+            if (
+                RESTRICTIVE_RELATIVE
+                and last_cue > cj
+                and subj is not None
+                and (
+                    norms[subj[0]] == "who"
+                    or (norms[ci].endswith("ing") and norms[ci - 1] in PARTICIPLE_HEADS)
+                )
+            ):
+                # "People who voted for Trump say …", "Voters supporting Trump say …": the
+                # clause ends where the cue whose subject holds it starts
+                stops += [
+                    c
+                    for c in cue_starts
+                    if c > cj
+                    and (s := _subject_left(sent, c)) is not None
+                    and s[0] <= subj[0]
+                    and s[1] > ci
                 ]
             if (ci == lead or (ASKED_CLAUSE and _asked_clause(sent, ci, entry))) and (
                 sourceless or fronted
@@ -4059,8 +4255,13 @@ def _noun_from(
     "from" is the source; the content is a that-clause after it, else the clause's subject."""
     norms = sent.norms
     n = len(norms)
-    f = cj if cj < n and norms[cj] == "from" else cj - 1
-    if f < 1 or norms[f] != "from" or norms[f - 1] not in FROM_NOUNS or f < ci:
+    links = ("from", "of", "among") if NOUN_OF_SOURCE else ("from",)
+    f = cj if cj < n and norms[cj] in links else cj - 1
+    if f < 1 or f < ci or norms[f] not in links:
+        return None
+    if norms[f] == "from" and norms[f - 1] not in FROM_NOUNS:
+        return None
+    if norms[f] != "from" and (norms[f - 1] not in OF_NOUNS or not _acquired(sent, f - 1)):
         return None
     np = _np_after(sent, f + 1, n, relaxed=True)
     if np is None:
@@ -4090,6 +4291,18 @@ def _noun_from(
     if not content:
         return None
     return _trim(text, *_span(sent, np[0], end)), content
+
+
+def _acquired(sent: _Sentence, t: int) -> bool:
+    """Whether the noun at t is what the subject won or has ("earned the backing", "has strong
+    support", "picked up the endorsement"), not what it gave ("Graham's endorsement of Cruz")."""
+    norms = sent.norms
+    for v in range(t - 1, max(-1, t - 5), -1):
+        if norms[v] in ACQUIRE_VERBS:
+            return True
+        if not norms[v].isalpha() or norms[v] in BOUNDARY_WORDS - {"has", "had", "have"}:
+            return False
+    return False
 
 
 def _feeling_object(
@@ -4135,6 +4348,8 @@ def _passive_by(
     ci = subj[1]
     if not any(norms[t] in PASSIVE_AUX for t in range(ci, cj)):
         return None
+    if PHRASE_FORMS and cj >= 2 and norms[cj - 1] == "by" and norms[cj - 2].endswith("ing"):
+        return None  # "is standing by his comments": a progressive, not a passive
     agent = _np_after(sent, cj, len(norms), relaxed=True)
     if agent is None or subj[0] >= subj[1]:
         return None
@@ -4551,6 +4766,9 @@ def _fronted_subordinator(sent: _Sentence, lead: int, ci: int, k: int) -> int:
 
 AUXILIARY_VERBS = frozenset("is was are were has had have will would can could did does".split())
 MAIN_VERBS = AUXILIARY_VERBS | frozenset("said says told also then".split())
+# ... or a present-tense verb before its object or complement (session 24)
+PRESENT_MAIN_VERB = True
+PRESENT_VERB_NEXT = frozenset("to that the a an his her their its it".split())
 
 
 def _main_clause_verb(sent: _Sentence, k: int) -> list[int]:
@@ -4563,6 +4781,16 @@ def _main_clause_verb(sent: _Sentence, k: int) -> list[int]:
     nxt = norms[t + 1]
     if nxt in MAIN_VERBS or (nxt.endswith("ed") and sent.raws[t + 1][:1].islower()):
         return [t]
+    if (
+        PRESENT_MAIN_VERB
+        and t + 2 < len(norms)
+        and nxt.endswith("s")
+        and not nxt.endswith(("ss", "us", "is"))
+        and len(nxt) > 3
+        and sent.raws[t + 1][:1].islower()
+        and norms[t + 2] in PRESENT_VERB_NEXT
+    ):
+        return [t]  # "Clinton, who announced a plan on Monday, plans to focus on …"
     return []
 
 
@@ -4735,6 +4963,8 @@ def _plan(
         tail_done = _addressee_tail(sent, cj)  # "..., a spokesman told The Wall Street Journal."
     loose = not tail_done and SPLIT_QUOTE_TAIL and j < 4 and _loose_tail(sent, cj)
     qb = _quote_before(sent, j, quotes, tail_done or loose)
+    if TITLE_QUOTE_ASIDE and qb is not None and not tail_done and _title_aside(sent, j, quotes) > 0:
+        qb = None  # 'Joe Scarborough, host of “Morning Joe,” suggested …': a title, no content
     split = loose and qb is not None and qb[0][-1][1] <= sent.start
     if split and not _opens_sentence(text, qb[0][0][0]):
         qb = None  # '… will “compete vigorously.” O’Malley’s move was reported by MSNBC.'
@@ -4829,8 +5059,17 @@ def _plan(
         # "subject" that starts in mid-clause, in lower case, is no subject of "said"
         after = _skip_adjuncts(sent, cj)
         np = _np_after(sent, after, inv_stop)
+        if INVERTED_PLACE and np is not None:
+            np = _with_place(sent, np)
         ends_np = np is not None and (np[1] >= n - 1 or norms[np[1]] in FINAL_PUNCT | {","})
-        if ends_np and (_tail_is_adjunct(sent, np[1]) or np[1] >= inv_stop - 1):
+        relative_tail = (
+            INVERTED_RELATIVE
+            and ends_np
+            and np[1] + 1 < n
+            and norms[np[1]] == ","
+            and norms[np[1] + 1] in ("who", "whose")
+        )  # "…, said Howard Rubel, a senior analyst at Jefferies, who notes that …"
+        if ends_np and (_tail_is_adjunct(sent, np[1]) or np[1] >= inv_stop - 1 or relative_tail):
             content = _content_before(text, sent, j, quotes)
             if content:
                 return ("trailing", j, (np[0], _with_comma(sent, np[1], inv_stop)), content)
@@ -4879,6 +5118,17 @@ def _plan(
     return ("forward",)
 
 
+def _with_place(sent: _Sentence, np: tuple[int, int]) -> tuple[int, int]:
+    """An inverted source with the place that ends the sentence after it ("says political
+    scientist Dossym Satpayev in Almaty."): PolNeAR's source keeps the place."""
+    norms = sent.norms
+    end = len(norms) - 1 if norms[-1] in FINAL_PUNCT else len(norms)
+    t = np[1]
+    if t + 1 < end and norms[t] == "in" and all(_is_cap(w) for w in sent.raws[t + 1 : end]):
+        return np[0], end
+    return np
+
+
 def _loose_tail(sent: _Sentence, k: int) -> bool:
     """What may follow a cue whose quotation ended the sentence before ('"Why?" Obama asked
     Republican politicians.'): a participle clause (", clutching the lectern") or a short
@@ -4912,8 +5162,11 @@ def _addressee_tail(sent: _Sentence, k: int) -> bool:
     k = _skip_adjuncts(sent, k)
     if k >= n:
         return False
+    group = _addressee_group(sent, k) if ADDRESSEE_GROUP else -1
     if norms[k] in OBJECT_PRONOUNS or norms[k] in ADDRESSEE_NOUNS:
         end = k + 1
+    elif group > 0:
+        end = group + 1
     else:
         end = k + (norms[k] == "the")
         while end < n and end - k <= ADDRESSEE_MAX and (_is_cap(raws[end]) or norms[end] == "of"):
@@ -4923,6 +5176,20 @@ def _addressee_tail(sent: _Sentence, k: int) -> bool:
     if end < n and norms[end] in ("of", "about", "to", "on"):
         return False  # "reminded voters of ...": a complement
     return _tail_is_adjunct(sent, end)
+
+
+def _addressee_group(sent: _Sentence, k: int) -> int:
+    """Where an audience named by a group noun ends ("told a Senate panel", "told the crowd"),
+    or -1."""
+    norms = sent.norms
+    if norms[k] not in ADDRESSEE_DETERMINERS:
+        return -1
+    for t in range(k + 1, min(len(norms), k + 1 + ADDRESSEE_MAX)):
+        if norms[t] in ADDRESSEE_GROUPS:
+            return t
+        if not norms[t].isalpha() or norms[t] in BOUNDARY_WORDS:
+            return -1
+    return -1
 
 
 # after ", according to X,": what opens an appositive of X, and a clause of the writer's
@@ -5921,6 +6188,8 @@ def speaker_summary(attributions: pd.DataFrame, text_or_article: str | Article) 
 # Caches that depend on the cue model (cleared when it changes, e.g. by the training script).
 MODEL_CACHES = (
     _trie,
+    _phrase_forms,
+    _phrase_form_words,
     _starters,
     _scan_words,
     _cue_words,

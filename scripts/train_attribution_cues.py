@@ -111,29 +111,34 @@ def examples(
                 candidates = rules._candidates_at(sent, i)
                 if not candidates:
                     continue
-                k, entry, kind = candidates[0]
-                s, e = sent.starts[i], sent.ends[k - 1]
-                j = bisect_left(gold_starts, e) - 1
-                hit = False
-                while j >= 0 and gold_starts[j] >= s - longest:
-                    if gold[j][1] > s:
-                        hit = True
-                        break
-                    j -= 1
-                feats.append(rules.cue_features(sent, i, k, entry, kind))
-                labels.append(int(hit))
-                if groups is not None:
-                    groups.append(doc_no)
-                if words is not None:
-                    key = rules._context_key(sent, i, k)
-                    words.append(rules.cue_vector_words(entry, key))
-                if phrases is not None:
-                    key = {
-                        "lex": " ".join(entry.phrase),
-                        "lemma": "=" + entry.lemma,
-                        "vec": "~" + entry.phrase[0],
-                    }.get(kind, "")
-                    phrases.append(key)
+                examples = candidates[:1]
+                if candidates[0][2] == "form":
+                    # the word's own form stays an example too ("respond" after "respond to"),
+                    # so the other kinds learn from the same positions as before
+                    examples += [c for c in candidates if c[2] != "form"][:1]
+                for k, entry, kind in examples:
+                    s, e = sent.starts[i], sent.ends[k - 1]
+                    j = bisect_left(gold_starts, e) - 1
+                    hit = False
+                    while j >= 0 and gold_starts[j] >= s - longest:
+                        if gold[j][1] > s:
+                            hit = True
+                            break
+                        j -= 1
+                    feats.append(rules.cue_features(sent, i, k, entry, kind))
+                    labels.append(int(hit))
+                    if groups is not None:
+                        groups.append(doc_no)
+                    if words is not None:
+                        key = rules._context_key(sent, i, k)
+                        words.append(rules.cue_vector_words(entry, key))
+                    if phrases is not None:
+                        key = {
+                            "lex": " ".join(entry.phrase),
+                            "lemma": "=" + entry.lemma,
+                            "vec": "~" + entry.phrase[0],
+                        }.get(kind, "")
+                        phrases.append(key)
     return feats, labels
 
 

@@ -1509,8 +1509,8 @@ def test_preposition_to_before_a_noun_phrase_belongs_to_the_cue(monkeypatch):
 def test_preposition_after_the_cue_belongs_to_it(monkeypatch):
     import analysis.attribution as attribution
 
-    text = "Marco Rubio spoke over boos from the audience."
-    assert scoring_triples(text) == [(["Marco Rubio"], ["spoke over"], ["boos from the audience"])]
+    text = "Trump fumed over the ruling."
+    assert scoring_triples(text) == [(["Trump"], ["fumed over"], ["the ruling"])]
     assert scoring_triples("Sanders wrote on the plan.") == [
         (["Sanders"], ["wrote on"], ["the plan"])
     ]
@@ -1518,9 +1518,9 @@ def test_preposition_after_the_cue_belongs_to_it(monkeypatch):
     on_twitter = "Fallon responded on Twitter that it was fake."
     assert scoring_triples(on_twitter)[0][1:] == (["responded"], ["that it was fake"])
     monkeypatch.setattr(attribution, "PARTICLE_PREPOSITIONS", False)
-    assert scoring_triples(text) == []  # "over boos …" is then an adjunct (ADJUNCT_CONTENT)
+    assert scoring_triples(text) == []  # "over the ruling" is then an adjunct (ADJUNCT_CONTENT)
     monkeypatch.setattr(attribution, "ADJUNCT_CONTENT", False)
-    assert scoring_triples(text) == [(["Marco Rubio"], ["spoke"], ["over boos from the audience"])]
+    assert scoring_triples(text) == [(["Trump"], ["fumed"], ["over the ruling"])]
 
 
 def test_noun_phrase_before_a_participle_cue_joins_the_cue(monkeypatch):
@@ -1746,8 +1746,9 @@ SWITCHED_RULES = [
     # a passive participle's phrase belongs to the subject, as PolNeAR marks it
     (
         "PARTICIPLE_BY_APPOSITIVE",
-        "The aides, led by campaign manager Terry Sullivan, told the group that they would win.",
-        "The aides, led by campaign manager Terry Sullivan,",
+        # (an appositive ending in a name, "led by … Terry Sullivan,", is APPOSITIVE_NAME's too)
+        "The aides, led by the campaign manager, told the group that they would win.",
+        "The aides, led by the campaign manager,",
         "that they would win",
     ),
     # session 19: after an auxiliary, the subject search found the verb phrase, not the subject

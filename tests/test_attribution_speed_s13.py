@@ -555,6 +555,17 @@ def _old_main_clause_verb(sent: A._Sentence, k: int) -> list[int]:
     nxt = norms[t + 1]
     if nxt in A.MAIN_VERBS or (nxt.endswith("ed") and sent.raws[t + 1][:1].islower()):
         return [t]
+    # session 24's PRESENT_MAIN_VERB: "…, travels to Ohio"
+    after = norms[t + 2] if t + 2 < len(norms) else ""
+    if (
+        A.PRESENT_MAIN_VERB
+        and after in A.PRESENT_VERB_NEXT
+        and len(nxt) > 3
+        and nxt[-1] == "s"
+        and nxt[-2:] not in ("ss", "us", "is")
+        and sent.raws[t + 1][:1].islower()
+    ):
+        return [t]
     return []
 
 
