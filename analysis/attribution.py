@@ -1282,12 +1282,32 @@ def _phrase_form_words() -> frozenset[str]:
 
 
 @cache
+def _phrase_form_heads() -> frozenset[str]:
+    """The longest word of each phrase in ``_phrase_forms``, as ``_cue_words`` takes them."""
+    if not PHRASE_FORMS:
+        return frozenset()
+    return frozenset(intern(max(reversed(p), key=len)) for p in _trie_phrases(_phrase_forms()))
+
+
+def _trie_phrases(root: dict[str, dict]) -> list[tuple[str, ...]]:
+    """Every phrase a word trie holds (``_trie``, ``_phrase_forms``)."""
+    phrases = []
+    stack = [((w,), node) for w, node in root.items()]
+    while stack:
+        words, node = stack.pop()
+        if "" in node:
+            phrases.append(words)
+        stack.extend(((*words, w), child) for w, child in node.items() if w)
+    return phrases
+
+
+@cache
 def _cue_words() -> frozenset[str]:
     """Words a cue candidate needs: the longest word of each usable phrase (*said* in *has
     said*, *response* in *in response to*) and other forms of cue lemmas; a sentence without
     any of them holds no cue."""
     heads = {intern(max(reversed(p), key=len)) for p, e in cue_lexicon().items() if _usable(e)}
-    return frozenset(heads) | _lemma_forms() | _neighbours().keys() | _phrase_form_words()
+    return frozenset(heads) | _lemma_forms() | _neighbours().keys() | _phrase_form_heads()
 
 
 @cache
@@ -1296,11 +1316,17 @@ def _phrase_openers() -> dict[str, frozenset[str]]:
     their own), each with the next words that make them worth a look: a phrase's second word,
     or "that" (before which an unknown verb may be a cue)."""
     forms = _single_forms()
-    return {
+    trie = _trie()
+    openers = {
         w: frozenset(node).difference([""]).union(["that"])
-        for w, node in _trie().items()
+        for w, node in trie.items()
         if "" not in node and w not in forms
     }
+    for w, node in (_phrase_forms() if PHRASE_FORMS else {}).items():
+        if w in forms or (w in trie and w not in openers):
+            continue  # a candidate on its own anyway
+        openers[w] = openers.get(w, frozenset(["that"])).union(node)
+    return openers
 
 
 @cache
@@ -6190,6 +6216,7 @@ MODEL_CACHES = (
     _trie,
     _phrase_forms,
     _phrase_form_words,
+    _phrase_form_heads,
     _starters,
     _scan_words,
     _cue_words,

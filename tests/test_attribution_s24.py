@@ -206,3 +206,14 @@ def test_a_relative_clause_after_an_inverted_source(monkeypatch):
     assert rows(text) == [said, notes]
     monkeypatch.setattr(attribution, "INVERTED_RELATIVE", False)
     assert rows(text) == [notes]
+
+
+def test_every_form_phrase_passes_the_sentence_prefilter():
+    """A sentence holding a form phrase must reach the cue matcher: the prefilter keeps each
+    phrase's longest word (not its first, which for "going on to" would let every "going"
+    sentence through)."""
+    phrases = attribution._trie_phrases(attribution._phrase_forms())
+    assert len(phrases) > 500
+    cue_words = attribution._cue_words()
+    assert all(max(reversed(p), key=len) in cue_words for p in phrases)
+    assert ("raising", "questions", "about") in phrases
