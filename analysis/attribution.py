@@ -1286,7 +1286,13 @@ def _phrase_form_heads() -> frozenset[str]:
     """The longest word of each phrase in ``_phrase_forms``, as ``_cue_words`` takes them."""
     if not PHRASE_FORMS:
         return frozenset()
-    return frozenset(intern(max(reversed(p), key=len)) for p in _trie_phrases(_phrase_forms()))
+    return frozenset(_longest_word(p) for p in _trie_phrases(_phrase_forms()))
+
+
+def _longest_word(phrase: tuple[str, ...]) -> str:
+    """The word of a phrase the sentence prefilter looks for: its longest, the last of equals
+    (*said* in *has said*, *response* in *in response to*)."""
+    return intern(max(reversed(phrase), key=len))
 
 
 def _trie_phrases(root: dict[str, dict]) -> list[tuple[str, ...]]:
@@ -1306,7 +1312,7 @@ def _cue_words() -> frozenset[str]:
     """Words a cue candidate needs: the longest word of each usable phrase (*said* in *has
     said*, *response* in *in response to*) and other forms of cue lemmas; a sentence without
     any of them holds no cue."""
-    heads = {intern(max(reversed(p), key=len)) for p, e in cue_lexicon().items() if _usable(e)}
+    heads = {_longest_word(p) for p, e in cue_lexicon().items() if _usable(e)}
     return frozenset(heads) | _lemma_forms() | _neighbours().keys() | _phrase_form_heads()
 
 
@@ -4374,7 +4380,7 @@ def _passive_by(
     ci = subj[1]
     if not any(norms[t] in PASSIVE_AUX for t in range(ci, cj)):
         return None
-    if PHRASE_FORMS and cj >= 2 and norms[cj - 1] == "by" and norms[cj - 2].endswith("ing"):
+    if cj >= 2 and norms[cj - 1] == "by" and norms[cj - 2].endswith("ing"):
         return None  # "is standing by his comments": a progressive, not a passive
     agent = _np_after(sent, cj, len(norms), relaxed=True)
     if agent is None or subj[0] >= subj[1]:
