@@ -41,6 +41,7 @@ from analysis.article import Article, as_article, frame, string_columns
 from analysis.attribution_lexicon import (
     FUNCTION_WORDS,
     CueEntry,
+    content_cut_model,
     cue_class,
     cue_contexts,
     cue_lexicon,
@@ -81,6 +82,16 @@ MIN_PRECISION = 0.25
 # ends the content; a prepositional phrase before "that" ("told to X on Monday that") is skipped.
 CUT_AT_PARTICIPLE = True
 SKIP_TO_THAT = True
+# Where a forward content ends at a comma or semicolon is decided by a logistic model trained on
+# PolNeAR train (session 25, scripts/train_content_cuts.py); off, by the hand rule of sessions
+# 1-24 (``_hand_cut``).
+CUT_MODEL = True
+# With the model, a comma before a word of CONTENT_CUTS (", despite …") still ends the content.
+CONCESSION_CUT = True
+# A content opening with an adjunct's preposition is cut by the hand rule, not the model.
+ADJUNCT_LEAD_HAND = True
+# With the model, a comma opening an aside that a comma and an auxiliary verb close is no cut.
+SUBJECT_ASIDE = True
 # A single dash in a forward content ends it ("... the GOP nomination -- including ...").
 CUT_AT_DASH = True
 # A sentence ending in a colon at a paragraph's end ("released the following statement:") gives
@@ -3416,38 +3427,7 @@ def _content_forward(
     q = quotes.starting_at(sent.starts[k])
     if q is not None and not _words_after(text, sent, q, n):
         return list(q.fragments)
-    end = n
-    # (only a comma or semicolon cuts: a tail without one skips the scan, and the scan visits
-    # only the marks, found in C: a Python step per token cost several times as much)
-    tail = norms[k + 1 : n - 1]
-    if not _CUT_MARKS.isdisjoint(tail):
-        for t in compress(count(k + 1), map(_CUT_MARKS.__contains__, tail)):
-            nxt = norms[t + 1]
-            cut = norms[t] == ";" or (
-                norms[t] == ","
-                and (
-                    nxt in CONTENT_CUTS
-                    or (
-                        CUT_AT_PARTICIPLE
-                        and nxt.endswith("ing")
-                        and nxt.isalpha()
-                        and nxt not in NOT_PARTICIPLES
-                    )
-                    or (
-                        nxt in ("but", "and", "where")
-                        and t + 2 < n
-                        and norms[t + 2] in THIRD_PERSON
-                    )
-                    or (
-                        nxt == "but"
-                        and t + 2 < n
-                        and (norms[t + 2] in ("the", "his", "her") or _is_cap(sent.raws[t + 2]))
-                    )
-                )
-            )
-            if cut and quotes.at(sent.starts[t + 1]) is None:
-                end = t
-                break
+    end = _content_cut_end(sent, k, n, quotes, objects)
     # (most contents hold no dash: one set operation on the tokens spares the scan)
     if CUT_AT_DASH and not _DASHES.isdisjoint(norms[k + 1 : end]):
         dashes = [t for t in range(k + 1, end) if norms[t] in _DASHES and _is_dash(sent, t)]
@@ -3472,7 +3452,137 @@ def _content_forward(
     return [(s, e)] if e > s else []
 
 
-_CUT_MARKS = frozenset(",;")  # the tokens a forward content's cut stands at
+_CUT_MARKS = frozenset(",;")  # the tokens the hand rule cuts a forward content at
+# where the content cut model may end a forward content: before a mark, a conjunction, a
+# preposition or subordinator opening an adjunct, or a dash (session 25: on PolNeAR train,
+# out of fold, these words took a further 900 tokens off the boundary errors of marks alone)
+CUT_CANDIDATES = _CUT_MARKS | frozenset(
+    """and but in on at after when by with as before while because during since from for amid
+    over ( — -- – -""".split()
+)
+
+
+def _content_cut_end(sent: _Sentence, k: int, n: int, quotes: _QuoteIndex, objects: bool) -> int:
+    """The token where a forward content from token k ends (n: at the sentence's end).
+
+    The content cut model (``scripts/train_content_cuts.py``) decides at each mark or
+    clause-opening word outside a quotation (``CUT_CANDIDATES``); without it, the hand rule
+    decides at commas and semicolons (``_hand_cut``)."""
+    norms = sent.norms
+    model = content_cut_model() if CUT_MODEL else None
+    if ADJUNCT_LEAD_HAND and norms[k] in ADJUNCT_CONTENT_PREPS:
+        # "said — on Twitter, as it happens — that …": ADJUNCT_CONTENT later finds the clause
+        # after the adjunct, which a cut inside the adjunct would lose
+        model = None
+    candidates = _CUT_MARKS if model is None else CUT_CANDIDATES
+    # (a tail without a candidate skips the scan, and the scan visits only the candidates,
+    # found in C: a Python step per token cost several times as much)
+    tail = norms[k + 1 : n - 1]
+    if candidates.isdisjoint(tail):
+        return n
+    if model is not None:
+        weights, cut_logit = model["weights"], model["cut_logit"]
+    for t in compress(count(k + 1), map(candidates.__contains__, tail)):
+        if quotes.at(sent.starts[t]) is not None or quotes.at(sent.starts[t + 1]) is not None:
+            continue
+        if model is None:
+            cut = _hand_cut(sent, t, n)
+        elif CONCESSION_CUT and norms[t] == "," and norms[t + 1] in CONTENT_CUTS:
+            cut = True  # "…, despite …": a concession is the writer's (the issue's article)
+        elif SUBJECT_ASIDE and norms[t] == "," and _aside_before_verb(norms, t, n):
+            cut = False  # "said the vote, which was held Monday, was fair": the subject's aside
+        else:
+            features = content_cut_features(sent, k, n, t, objects)
+            cut = sum(map(weights.get, features, repeat(0.0))) > cut_logit
+        if cut:
+            return t
+    return n
+
+
+def _aside_before_verb(norms: list[str], t: int, n: int) -> bool:
+    """Whether the comma at t opens an aside closed by a comma and an auxiliary verb ("the vote,
+    which was held Monday, was fair"): in PolNeAR train's forward contents the content goes on
+    over such a comma 82 times in 85."""
+    close = next((x for x in range(t + 1, n - 1) if norms[x] in _CUT_MARKS), None)
+    return close is not None and norms[close] == "," and norms[close + 1] in AUXILIARY_VERBS
+
+
+def _hand_cut(sent: _Sentence, t: int, n: int) -> bool:
+    """Session 1-24's rule for a forward content's mark at t: a semicolon; a comma before
+    "despite", "according", a participle, or "and"/"but"/"where" and a new subject."""
+    norms = sent.norms
+    nxt = norms[t + 1]
+    return norms[t] == ";" or (
+        norms[t] == ","
+        and (
+            nxt in CONTENT_CUTS
+            or (
+                CUT_AT_PARTICIPLE
+                and nxt.endswith("ing")
+                and nxt.isalpha()
+                and nxt not in NOT_PARTICIPLES
+            )
+            or (nxt in ("but", "and", "where") and t + 2 < n and norms[t + 2] in THIRD_PERSON)
+            or (
+                nxt == "but"
+                and t + 2 < n
+                and (norms[t + 2] in ("the", "his", "her") or _is_cap(sent.raws[t + 2]))
+            )
+        )
+    )
+
+
+# verbs that mark a clause of its own after a content's comma (with any "-ed" word)
+CUT_SEGMENT_VERBS = frozenset("is was are were has had have will would said says".split())
+
+
+def content_cut_features(sent: _Sentence, k: int, n: int, t: int, objects: bool) -> list[str]:
+    """What the content cut model sees at the candidate cut t (``CUT_CANDIDATES``) of a forward
+    content that starts at token k and may run to n: the words around it and at the content's
+    start, how far it is from both ends, and whether the words after it hold a verb."""
+    norms, raws = sent.norms, sent.raws
+    after = [norms[x] if x < n else "<end>" for x in range(t + 1, t + 4)]
+    nxt, nxt2 = after[0], after[1]
+    segment_end = n  # the next mark's token
+    for mark in _CUT_MARKS:
+        if mark in norms[t + 1 : segment_end]:
+            segment_end = norms.index(mark, t + 1, segment_end)
+    features = [
+        "bias",
+        f"mark={norms[t]}",
+        f"next={nxt}",
+        f"next2={nxt2}",
+        f"next3={after[2]}",
+        f"next_pair={nxt}_{nxt2}",
+        f"prev={norms[t - 1]}",
+        f"first={norms[k]}",
+        f"before={norms[k - 1] if k else '<start>'}",
+        f"from_start={min((t - k) // 4, 6)}",
+        f"to_end={min((n - t) // 4, 6)}",
+        f"segment={min((segment_end - t) // 3, 5)}",
+        f"commas_before={min(norms[k:t].count(','), 3)}",
+    ]
+    if norms[t] not in _CUT_MARKS:  # a word: with its neighbours
+        features += [
+            "word_mark",
+            f"mark_next={norms[t]}_{nxt}",
+            f"mark_prev={norms[t]}_{norms[t - 1]}",
+        ]
+    if t + 1 < n and _is_cap(raws[t + 1]):
+        features.append("next_cap")
+    if _is_cap(raws[t - 1]):
+        features.append("prev_cap")
+    for name, word in (("next", nxt), ("next2", nxt2)):
+        for suffix in ("ing", "ed", "s"):
+            if word.endswith(suffix):
+                features.append(f"{name}_{suffix}")
+    if any(
+        w.endswith("ed") or w in CUT_SEGMENT_VERBS for w in norms[t + 1 : min(segment_end, t + 6)]
+    ):
+        features.append("segment_verb")
+    if objects:
+        features.append("objects")
+    return features
 
 
 def _before_event_adjunct(sent: _Sentence, k: int, end: int) -> int:

@@ -13,6 +13,7 @@ admit, insist, concede, reveal, hint, boast ...) or the speaker's manner are eva
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -22,6 +23,7 @@ from analysis.paths import PACKAGE_DATA_DIR
 CUES_PATH = PACKAGE_DATA_DIR / "cues.json"
 FRAMING_PATH = PACKAGE_DATA_DIR / "cues_framing.json"
 MODEL_PATH = PACKAGE_DATA_DIR / "cues_model.json"
+CUTS_MODEL_PATH = PACKAGE_DATA_DIR / "content_cuts_model.json"
 # Off while training the model: its candidates must not depend on an earlier model.
 MODEL_ENABLED = True
 
@@ -227,3 +229,15 @@ def cue_model() -> dict[str, object] | None:
     if not MODEL_ENABLED or not MODEL_PATH.exists():
         return None
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def content_cut_model() -> dict[str, object] | None:
+    """The content cut model: feature weights and the log-odds above which a forward content
+    ends at a comma or semicolon, trained on PolNeAR train by ``scripts/train_content_cuts.py``;
+    None when the file is absent."""
+    if not CUTS_MODEL_PATH.exists():
+        return None
+    data = json.loads(CUTS_MODEL_PATH.read_text(encoding="utf-8"))
+    threshold = data["threshold"]
+    return {"weights": data["weights"], "cut_logit": math.log(threshold / (1 - threshold))}

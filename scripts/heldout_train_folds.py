@@ -1,5 +1,5 @@
-"""Score the attribution system on held-out slices of PolNeAR train, with a cue lexicon and a
-cue model built from the rest of train only.
+"""Score the attribution system on held-out slices of PolNeAR train, with a cue lexicon, a
+cue model and a content cut model built from the rest of train only.
 
 The shipped lexicon and model are mined and trained on all of train, so train scores them on
 articles they have seen: its figures run well above dev's (lenient 0.76 against 0.72). A held-out
@@ -28,6 +28,7 @@ for path in (SCRIPTS.parent, SCRIPTS):
 
 import mine_cues  # noqa: E402
 import train_attribution_cues  # noqa: E402
+import train_content_cuts  # noqa: E402
 
 from analysis import attribution as rules  # noqa: E402
 from analysis import attribution_lexicon as lexicon  # noqa: E402
@@ -48,21 +49,29 @@ def _clear_caches() -> None:
         lexicon.cue_neighbours,
         lexicon.cue_contexts,
         lexicon.cue_model,
+        lexicon.content_cut_model,
         *rules.MODEL_CACHES,
     ):
         cached.cache_clear()
 
 
 @contextmanager
-def _cue_data(cues: Path, model: Path) -> Iterator[None]:
-    """The package reads this lexicon and model until the block ends, then its own again."""
-    kept = lexicon.CUES_PATH, lexicon.MODEL_PATH, lexicon.MODEL_ENABLED
+def _cue_data(cues: Path, model: Path, cuts: Path | None = None) -> Iterator[None]:
+    """The package reads this lexicon and model (and content cut model) until the block ends,
+    then its own again."""
+    kept = lexicon.CUES_PATH, lexicon.MODEL_PATH, lexicon.MODEL_ENABLED, lexicon.CUTS_MODEL_PATH
     lexicon.CUES_PATH, lexicon.MODEL_PATH, lexicon.MODEL_ENABLED = cues, model, True
+    lexicon.CUTS_MODEL_PATH = cuts or lexicon.CUTS_MODEL_PATH
     _clear_caches()
     try:
         yield
     finally:
-        lexicon.CUES_PATH, lexicon.MODEL_PATH, lexicon.MODEL_ENABLED = kept
+        (
+            lexicon.CUES_PATH,
+            lexicon.MODEL_PATH,
+            lexicon.MODEL_ENABLED,
+            lexicon.CUTS_MODEL_PATH,
+        ) = kept
         _clear_caches()
 
 
@@ -97,11 +106,14 @@ def score_fold(train_dir: Path, docs: Sequence[Document], lo: int, hi: int, c: f
         folder = Path(tmp)
         rest = training_folder(train_dir, held_out, folder)
         cues, model = folder / "cues.json", folder / "cues_model.json"
+        cuts = folder / "content_cuts_model.json"
         mine_cues.main([str(rest), str(cues)])
         with _cue_data(cues, model):
             train_attribution_cues.main([str(rest), str(model), "--c", str(c)])
             lexicon.MODEL_ENABLED = True  # the training script switched it off
             _clear_caches()
+            train_content_cuts.main([str(rest), str(cuts)])
+        with _cue_data(cues, model, cuts):
             return score_documents(held_out, system_predictor)
 
 

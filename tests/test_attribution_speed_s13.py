@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import accumulate, chain
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -417,30 +418,32 @@ _FORWARD_WORDS = [
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_FORWARD_WORDS), min_size=1, max_size=24), st.booleans())
 def test_content_forward_equals_the_old_scans(words, objects):
-    text = " ".join(words)
-    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
-    quotes = A._QuoteIndex(find_quotes(text, [(0, len(text))]))
-    n = len(sent.norms)
-    for k in range(n):
-        for stop in {n, max(k, n - 3), k + 2}:
-            got = A._content_forward(text, sent, k, quotes, stop, objects=objects)
-            assert got == _old_content_forward(text, sent, k, quotes, stop, objects=objects)
+    with mock.patch.object(A, "CUT_MODEL", False):  # the hand rule (session 25: a model)
+        text = " ".join(words)
+        sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+        quotes = A._QuoteIndex(find_quotes(text, [(0, len(text))]))
+        n = len(sent.norms)
+        for k in range(n):
+            for stop in {n, max(k, n - 3), k + 2}:
+                got = A._content_forward(text, sent, k, quotes, stop, objects=objects)
+                assert got == _old_content_forward(text, sent, k, quotes, stop, objects=objects)
 
 
 def test_content_forward_hand_checked():
-    quotes = A._QuoteIndex([])
-    text = "He said the plan works, adding that it - he thinks - is fine; and more."
-    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
-    # cut at ", adding" (a participle after a comma); two dashes cut nothing; then at ";"
-    assert A._content_forward(text, sent, 2, quotes, len(sent.norms)) == [(8, 22)]
-    assert text[24:60] == "adding that it - he thinks - is fine"
-    assert A._content_forward(text, sent, 6, quotes, len(sent.norms)) == [(24, 60)]
-    text = "He said it works - mostly."
-    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
-    assert A._content_forward(text, sent, 2, quotes, len(sent.norms)) == [(8, 16)]  # one dash
-    text = "He said it works well."
-    sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
-    assert A._content_forward(text, sent, 2, quotes, len(sent.norms)) == [(8, 21)]  # no mark
+    with mock.patch.object(A, "CUT_MODEL", False):  # the hand rule (session 25: a model)
+        quotes = A._QuoteIndex([])
+        text = "He said the plan works, adding that it - he thinks - is fine; and more."
+        sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+        # cut at ", adding" (a participle after a comma); two dashes cut nothing; then at ";"
+        assert A._content_forward(text, sent, 2, quotes, len(sent.norms)) == [(8, 22)]
+        assert text[24:60] == "adding that it - he thinks - is fine"
+        assert A._content_forward(text, sent, 6, quotes, len(sent.norms)) == [(24, 60)]
+        text = "He said it works - mostly."
+        sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+        assert A._content_forward(text, sent, 2, quotes, len(sent.norms)) == [(8, 16)]  # one dash
+        text = "He said it works well."
+        sent = A._sentences(text, [], [(0, len(text))], prefilter=False)[0]
+        assert A._content_forward(text, sent, 2, quotes, len(sent.norms)) == [(8, 21)]  # no mark
 
 
 def _old_floating_quotes(

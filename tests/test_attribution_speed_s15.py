@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from unittest import mock
 
 import numpy as np
 import pandas as pd
@@ -276,16 +277,17 @@ def _laid_out(text: str) -> tuple[A._Sentence, A._QuoteIndex] | None:
 @settings(max_examples=400, deadline=None)
 @given(_sentence_texts())
 def test_content_forward_equals_the_old_one(text: str) -> None:
-    laid = _laid_out(text)
-    if laid is None:
-        return
-    sent, quotes = laid
-    n = len(sent.norms)
-    for k in range(n):
-        for stop in {n, max(k + 1, n - 3), k + 2}:
-            for objects in (False, True):
-                new = A._content_forward(text, sent, k, quotes, stop, objects)
-                assert new == _old_content_forward(text, sent, k, quotes, stop, objects)
+    with mock.patch.object(A, "CUT_MODEL", False):  # the hand rule (session 25: a model)
+        laid = _laid_out(text)
+        if laid is None:
+            return
+        sent, quotes = laid
+        n = len(sent.norms)
+        for k in range(n):
+            for stop in {n, max(k + 1, n - 3), k + 2}:
+                for objects in (False, True):
+                    new = A._content_forward(text, sent, k, quotes, stop, objects)
+                    assert new == _old_content_forward(text, sent, k, quotes, stop, objects)
 
 
 @settings(max_examples=400, deadline=None)
@@ -323,19 +325,20 @@ def test_quote_before_on_a_last_token_and() -> None:
 
 
 def test_content_scans_hand_checked() -> None:
-    text = "Smith said the plan would fail , and he left ; it was bad."
-    sent, quotes = _laid_out(text)
-    k = sent.norms.index("the")
-    assert A._content_forward(text, sent, k, quotes, len(sent.norms)) == [
-        (text.index("the plan"), text.index(" ,"))  # cut at ", and he"
-    ]
-    text = "“We will win,” Smith said."
-    sent, quotes = _laid_out(text)
-    j = sent.norms.index("smith")
-    assert A._quote_before(sent, j, quotes) == ([(0, text.index(" Smith"))], j, 0)
-    text = "We will win , Smith said."  # no quote mark: nothing before the cue
-    sent, quotes = _laid_out(text)
-    assert A._quote_before(sent, sent.norms.index("smith"), quotes) is None
+    with mock.patch.object(A, "CUT_MODEL", False):  # the hand rule (session 25: a model)
+        text = "Smith said the plan would fail , and he left ; it was bad."
+        sent, quotes = _laid_out(text)
+        k = sent.norms.index("the")
+        assert A._content_forward(text, sent, k, quotes, len(sent.norms)) == [
+            (text.index("the plan"), text.index(" ,"))  # cut at ", and he"
+        ]
+        text = "“We will win,” Smith said."
+        sent, quotes = _laid_out(text)
+        j = sent.norms.index("smith")
+        assert A._quote_before(sent, j, quotes) == ([(0, text.index(" Smith"))], j, 0)
+        text = "We will win , Smith said."  # no quote mark: nothing before the cue
+        sent, quotes = _laid_out(text)
+        assert A._quote_before(sent, sent.norms.index("smith"), quotes) is None
 
 
 # --- sorted lists built by comprehensions, not generators -------------------------------------

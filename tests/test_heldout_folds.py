@@ -50,11 +50,16 @@ def test_the_training_folder_leaves_the_held_out_articles_out(shared_dir, tmp_pa
 def test_a_fold_is_scored_with_its_own_cue_data_and_the_package_keeps_its_own(shared_dir, tmp_path):
     train = _small_train(shared_dir, tmp_path, 40)
     docs = load_split(train)
-    before = lexicon.CUES_PATH, lexicon.MODEL_PATH, lexicon.MODEL_ENABLED
+    before = lexicon.CUES_PATH, lexicon.MODEL_PATH, lexicon.MODEL_ENABLED, lexicon.CUTS_MODEL_PATH
     shipped = lexicon.cue_lexicon()
     scores = folds.score_fold(train, docs, 0, 10, folds.train_attribution_cues.C)
     assert scores["n_documents"] == 10
     assert scores["n_gold"] == sum(len(d.attributions) for d in docs[:10])
     assert 0.0 < scores["attribution"]["lenient"]["f1"] < 1.0
-    assert before == (lexicon.CUES_PATH, lexicon.MODEL_PATH, lexicon.MODEL_ENABLED)
+    assert before == (
+        lexicon.CUES_PATH,
+        lexicon.MODEL_PATH,
+        lexicon.MODEL_ENABLED,
+        lexicon.CUTS_MODEL_PATH,
+    )
     assert lexicon.cue_lexicon() == shipped
