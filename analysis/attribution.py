@@ -92,6 +92,8 @@ CONCESSION_CUT = True
 ADJUNCT_LEAD_HAND = True
 # With the model, a comma opening an aside that a comma and an auxiliary verb close is no cut.
 SUBJECT_ASIDE = True
+CUT_LEMMA = True
+BUT_CLAUSE_CUT = True
 # A single dash in a forward content ends it ("... the GOP nomination -- including ...").
 CUT_AT_DASH = True
 # A sentence ending in a colon at a paragraph's end ("released the following statement:") gives
@@ -3407,7 +3409,13 @@ def _infinitive_verb(sent: _Sentence, t: int) -> bool:
 
 
 def _content_forward(
-    text: str, sent: _Sentence, k: int, quotes: _QuoteIndex, stop: int, objects: bool = False
+    text: str,
+    sent: _Sentence,
+    k: int,
+    quotes: _QuoteIndex,
+    stop: int,
+    objects: bool = False,
+    lemma: str = "",
 ) -> list[tuple[int, int]]:
     """Content from token k to the sentence end or a cut; a quote starting there is taken whole.
 
@@ -3427,7 +3435,7 @@ def _content_forward(
     q = quotes.starting_at(sent.starts[k])
     if q is not None and not _words_after(text, sent, q, n):
         return list(q.fragments)
-    end = _content_cut_end(sent, k, n, quotes, objects)
+    end = _content_cut_end(sent, k, n, quotes, objects, lemma)
     # (most contents hold no dash: one set operation on the tokens spares the scan)
     if CUT_AT_DASH and not _DASHES.isdisjoint(norms[k + 1 : end]):
         dashes = [t for t in range(k + 1, end) if norms[t] in _DASHES and _is_dash(sent, t)]
@@ -3462,7 +3470,9 @@ CUT_CANDIDATES = _CUT_MARKS | frozenset(
 )
 
 
-def _content_cut_end(sent: _Sentence, k: int, n: int, quotes: _QuoteIndex, objects: bool) -> int:
+def _content_cut_end(
+    sent: _Sentence, k: int, n: int, quotes: _QuoteIndex, objects: bool, lemma: str = ""
+) -> int:
     """The token where a forward content from token k ends (n: at the sentence's end).
 
     The content cut model (``scripts/train_content_cuts.py``) decides at each mark or
@@ -3489,14 +3499,30 @@ def _content_cut_end(sent: _Sentence, k: int, n: int, quotes: _QuoteIndex, objec
             cut = _hand_cut(sent, t, n)
         elif CONCESSION_CUT and norms[t] == "," and norms[t + 1] in CONTENT_CUTS:
             cut = True  # "…, despite …": a concession is the writer's (the issue's article)
+        elif BUT_CLAUSE_CUT and norms[t] == "," and _but_clause(sent, t, n):
+            cut = True  # "said the plan would fail, but he left": the writer's next clause
         elif SUBJECT_ASIDE and norms[t] == "," and _aside_before_verb(norms, t, n):
             cut = False  # "said the vote, which was held Monday, was fair": the subject's aside
         else:
-            features = content_cut_features(sent, k, n, t, objects)
+            features = content_cut_features(sent, k, n, t, objects, lemma)
             cut = sum(map(weights.get, features, repeat(0.0))) > cut_logit
         if cut:
             return t
     return n
+
+
+def _but_clause(sent: _Sentence, t: int, n: int) -> bool:
+    """Whether the comma at t opens "but" and a new subject (a pronoun, "the", "his", "her", a
+    capital): in PolNeAR train's forward contents gold ends there 19 times in 27."""
+    norms = sent.norms
+    return (
+        t + 2 < n
+        and norms[t + 1] == "but"
+        and (norms[t + 2] in BUT_SUBJECTS or _is_cap(sent.raws[t + 2]))
+    )
+
+
+BUT_SUBJECTS = frozenset("he she they the his her".split())
 
 
 def _aside_before_verb(norms: list[str], t: int, n: int) -> bool:
@@ -3536,10 +3562,13 @@ def _hand_cut(sent: _Sentence, t: int, n: int) -> bool:
 CUT_SEGMENT_VERBS = frozenset("is was are were has had have will would said says".split())
 
 
-def content_cut_features(sent: _Sentence, k: int, n: int, t: int, objects: bool) -> list[str]:
+def content_cut_features(
+    sent: _Sentence, k: int, n: int, t: int, objects: bool, lemma: str = ""
+) -> list[str]:
     """What the content cut model sees at the candidate cut t (``CUT_CANDIDATES``) of a forward
     content that starts at token k and may run to n: the words around it and at the content's
-    start, how far it is from both ends, and whether the words after it hold a verb."""
+    start, how far it is from both ends, whether the words after it hold a verb, and the cue's
+    lemma when the caller gives it."""
     norms, raws = sent.norms, sent.raws
     after = [norms[x] if x < n else "<end>" for x in range(t + 1, t + 4)]
     nxt, nxt2 = after[0], after[1]
@@ -3582,6 +3611,8 @@ def content_cut_features(sent: _Sentence, k: int, n: int, t: int, objects: bool)
         features.append("segment_verb")
     if objects:
         features.append("objects")
+    if CUT_LEMMA and lemma:
+        features.append(f"cue={lemma}")
     return features
 
 
@@ -4278,7 +4309,9 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     if norms[subj[0] - 2 : subj[0] - 1] == [","]:
                         # "the plan, which he says includes X, is ...": the clause ends at its comma
                         stops += [t for t in range(k + 1, n) if norms[t] == ","][:1]
-            forward = _content_forward(text, sent, k, quotes, min([*stops, n]), objects=True)
+            forward = _content_forward(
+                text, sent, k, quotes, min([*stops, n]), objects=True, lemma=entry.lemma
+            )
             if (
                 forward
                 and forward[0][0] == sent.starts[cj]
@@ -5074,7 +5107,7 @@ def _plan(
         followed = np[1] < n - 1 and norms[np[1]] == ","
         if ci <= _lead(sent) or (followed and ci > 0 and norms[ci - 1] in (",", ":")):
             # "According to X, ...", "In addition, according to X, ..."
-            content = _content_forward(text, sent, np[1], quotes, n)
+            content = _content_forward(text, sent, np[1], quotes, n, lemma=entry.lemma)
             if ci > _lead(sent) and norms[ci - 1] == "," and content:
                 # "At the heart of the trouble, according to X, was ...": both halves (train
                 # joins them 22 times in 31); a lead alone ("But,", "In addition,") is no content
@@ -5236,7 +5269,7 @@ def _plan(
             if content and not parenthetical and _fronted_only(sent, k):
                 return ("forward",)  # "When pressed by moderators, Sanders apologized."
             if content and parenthetical and not tail_done:
-                rest = _content_forward(text, sent, after + 1, quotes, inv_stop)
+                rest = _content_forward(text, sent, after + 1, quotes, inv_stop, lemma=entry.lemma)
                 if (
                     rest
                     and (norms[0] in FRONTED or norms[0] == "asked")

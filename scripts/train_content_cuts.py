@@ -6,11 +6,11 @@ short. The rules are run on PolNeAR train with the hand rule deciding
 attribution, every candidate cut outside a quotation (``analysis.attribution.CUT_CANDIDATES``:
 a comma or semicolon, a conjunction, a preposition, a dash) becomes one example, up to and
 including the one where the gold content ends: labelled a cut there, a continuation before.
-Features are ``analysis.attribution.content_cut_features``. A logistic regression
-(scikit-learn, L2, lbfgs, the bias as a feature) is fitted and written as a plain feature →
-weight table the package reads without scikit-learn; only weights are stored, no PolNeAR text.
-C and the threshold were chosen on held-out train folds (``scripts/heldout_train_folds.py``),
-session 25.
+Features are ``analysis.attribution.content_cut_features``, the cue's lemma among them. A
+logistic regression (scikit-learn, L2, lbfgs, the bias as a feature) is fitted and written as a
+plain feature → weight table the package reads without scikit-learn; only weights are stored,
+no PolNeAR text. C and the threshold were chosen on held-out train folds
+(``scripts/heldout_train_folds.py``), session 25.
 
     python scripts/train_content_cuts.py ../shared/data/polnear/train
 """
@@ -36,7 +36,7 @@ FORMAT = "content-cut-logistic/1"
 C = 0.3
 THRESHOLD = 0.45
 # (sentence, content start token, end bound, objects) of one forward content
-Scan = tuple[object, int, int, bool]
+Scan = tuple[object, int, int, bool, object, str]
 
 
 @contextmanager
@@ -44,9 +44,9 @@ def _recording(scans: list[Scan]) -> Iterator[None]:
     """Record every forward content's comma scan, the hand rule deciding, until the block ends."""
     scan, kept = rules._content_cut_end, rules.CUT_MODEL
 
-    def record(sent, k, n, quotes, objects):  # the scan's own signature
-        scans.append((sent, k, n, objects, quotes))
-        return scan(sent, k, n, quotes, objects)
+    def record(sent, k, n, quotes, objects, lemma=""):  # the scan's own signature
+        scans.append((sent, k, n, objects, quotes, lemma))
+        return scan(sent, k, n, quotes, objects, lemma)
 
     rules._content_cut_end, rules.CUT_MODEL = record, False
     try:
@@ -68,7 +68,7 @@ def examples(doc: Document) -> Iterator[tuple[list[str], int]]:
     for p, attribution in enumerate(predicted):
         if p not in gold_of or not attribution.content:
             continue
-        for sent, k, n, objects, quotes in scans:
+        for sent, k, n, objects, quotes, lemma in scans:
             start = sent.starts[k]
             if (sent.start, k) in seen or not any(s <= start < e for s, e in attribution.content):
                 continue
@@ -84,7 +84,8 @@ def examples(doc: Document) -> Iterator[tuple[list[str], int]]:
                     and quotes.at(sent.starts[t]) is None
                     and quotes.at(sent.starts[t + 1]) is None
                 ):
-                    yield rules.content_cut_features(sent, k, n, t, objects), int(t == end)
+                    features = rules.content_cut_features(sent, k, n, t, objects, lemma)
+                    yield features, int(t == end)
             break
 
 
