@@ -82,9 +82,9 @@ MIN_PRECISION = 0.25
 # ends the content; a prepositional phrase before "that" ("told to X on Monday that") is skipped.
 CUT_AT_PARTICIPLE = True
 SKIP_TO_THAT = True
-# Where a forward content ends at a comma or semicolon is decided by a logistic model trained on
-# PolNeAR train (session 25, scripts/train_content_cuts.py); off, by the hand rule of sessions
-# 1-24 (``_hand_cut``).
+# Where a forward content ends (at a mark, a conjunction, a preposition, a dash) is decided by a
+# logistic model trained on PolNeAR train (session 25, scripts/train_content_cuts.py); off, by the
+# hand rule of sessions 1-24 at commas and semicolons (``_hand_cut``).
 CUT_MODEL = True
 # With the model, a comma before a word of CONTENT_CUTS (", despite …") still ends the content.
 CONCESSION_CUT = True
@@ -92,7 +92,9 @@ CONCESSION_CUT = True
 ADJUNCT_LEAD_HAND = True
 # With the model, a comma opening an aside that a comma and an auxiliary verb close is no cut.
 SUBJECT_ASIDE = True
+# The cue's lemma is one of the model's features ("announced" and "said" take different tails).
 CUT_LEMMA = True
+# With the model, a comma before "but" and a new subject still ends the content.
 BUT_CLAUSE_CUT = True
 # A single dash in a forward content ends it ("... the GOP nomination -- including ...").
 CUT_AT_DASH = True
@@ -3492,6 +3494,7 @@ def _content_cut_end(
         return n
     if model is not None:
         weights, cut_logit = model["weights"], model["cut_logit"]
+        shared = sum(map(weights.get, _content_features(sent, k, objects, lemma), repeat(0.0)))
     for t in compress(count(k + 1), map(candidates.__contains__, tail)):
         if quotes.at(sent.starts[t]) is not None or quotes.at(sent.starts[t + 1]) is not None:
             continue
@@ -3504,8 +3507,8 @@ def _content_cut_end(
         elif SUBJECT_ASIDE and norms[t] == "," and _aside_before_verb(norms, t, n):
             cut = False  # "said the vote, which was held Monday, was fair": the subject's aside
         else:
-            features = content_cut_features(sent, k, n, t, objects, lemma)
-            cut = sum(map(weights.get, features, repeat(0.0))) > cut_logit
+            features = _candidate_features(sent, k, n, t)
+            cut = shared + sum(map(weights.get, features, repeat(0.0))) > cut_logit
         if cut:
             return t
     return n
@@ -3535,7 +3538,8 @@ def _aside_before_verb(norms: list[str], t: int, n: int) -> bool:
 
 def _hand_cut(sent: _Sentence, t: int, n: int) -> bool:
     """Session 1-24's rule for a forward content's mark at t: a semicolon; a comma before
-    "despite", "according", a participle, or "and"/"but"/"where" and a new subject."""
+    "despite", "according", a participle, "but" and a new subject, or "and"/"where" and a
+    pronoun."""
     norms = sent.norms
     nxt = norms[t + 1]
     return norms[t] == ";" or (
@@ -3548,12 +3552,8 @@ def _hand_cut(sent: _Sentence, t: int, n: int) -> bool:
                 and nxt.isalpha()
                 and nxt not in NOT_PARTICIPLES
             )
-            or (nxt in ("but", "and", "where") and t + 2 < n and norms[t + 2] in THIRD_PERSON)
-            or (
-                nxt == "but"
-                and t + 2 < n
-                and (norms[t + 2] in ("the", "his", "her") or _is_cap(sent.raws[t + 2]))
-            )
+            or _but_clause(sent, t, n)
+            or (nxt in ("and", "where") and t + 2 < n and norms[t + 2] in THIRD_PERSON)
         )
     )
 
@@ -3569,6 +3569,22 @@ def content_cut_features(
     content that starts at token k and may run to n: the words around it and at the content's
     start, how far it is from both ends, whether the words after it hold a verb, and the cue's
     lemma when the caller gives it."""
+    return _content_features(sent, k, objects, lemma) + _candidate_features(sent, k, n, t)
+
+
+def _content_features(sent: _Sentence, k: int, objects: bool, lemma: str) -> list[str]:
+    """The content cut model's features that one content's candidates share (scored once)."""
+    norms = sent.norms
+    features = ["bias", f"first={norms[k]}", f"before={norms[k - 1] if k else '<start>'}"]
+    if objects:
+        features.append("objects")
+    if CUT_LEMMA and lemma:
+        features.append(f"cue={lemma}")
+    return features
+
+
+def _candidate_features(sent: _Sentence, k: int, n: int, t: int) -> list[str]:
+    """The content cut model's features of the candidate cut t itself."""
     norms, raws = sent.norms, sent.raws
     after = [norms[x] if x < n else "<end>" for x in range(t + 1, t + 4)]
     nxt, nxt2 = after[0], after[1]
@@ -3577,15 +3593,12 @@ def content_cut_features(
         if mark in norms[t + 1 : segment_end]:
             segment_end = norms.index(mark, t + 1, segment_end)
     features = [
-        "bias",
         f"mark={norms[t]}",
         f"next={nxt}",
         f"next2={nxt2}",
         f"next3={after[2]}",
         f"next_pair={nxt}_{nxt2}",
         f"prev={norms[t - 1]}",
-        f"first={norms[k]}",
-        f"before={norms[k - 1] if k else '<start>'}",
         f"from_start={min((t - k) // 4, 6)}",
         f"to_end={min((n - t) // 4, 6)}",
         f"segment={min((segment_end - t) // 3, 5)}",
@@ -3609,10 +3622,6 @@ def content_cut_features(
         w.endswith("ed") or w in CUT_SEGMENT_VERBS for w in norms[t + 1 : min(segment_end, t + 6)]
     ):
         features.append("segment_verb")
-    if objects:
-        features.append("objects")
-    if CUT_LEMMA and lemma:
-        features.append(f"cue={lemma}")
     return features
 
 

@@ -234,7 +234,7 @@ def cue_model() -> dict[str, object] | None:
 @cache
 def content_cut_model() -> dict[str, object] | None:
     """The content cut model: feature weights and the log-odds above which a forward content
-    ends at a comma or semicolon, trained on PolNeAR train by ``scripts/train_content_cuts.py``;
+    ends at a candidate cut, trained on PolNeAR train by ``scripts/train_content_cuts.py``;
     None when the file is absent."""
     if not CUTS_MODEL_PATH.exists():
         return None

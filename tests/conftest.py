@@ -30,6 +30,16 @@ def scoring_triples(text: str) -> list[tuple[list[str], list[str], list[str]]]:
     ]
 
 
+def public_rows(text: str) -> list[tuple[str, str, str]]:
+    """(source, cue, content) texts of the rows of the public attribution table."""
+    from analysis import find_attributions
+
+    return [
+        (r.source_text or "", r.cue_text or "", r.content_text or "")
+        for r in find_attributions(text).itertuples()
+    ]
+
+
 @pytest.fixture(scope="session")
 def seed_article():
     return load_article(BUNDLED_ARTICLE)

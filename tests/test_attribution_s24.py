@@ -7,18 +7,10 @@ multi-word cue's first word (each checked by hand; switched off, each case comes
 from __future__ import annotations
 
 import pytest
+from conftest import public_rows as rows
 from conftest import scoring_triples
 
 import analysis.attribution as attribution
-from analysis import find_attributions
-
-
-def rows(text: str) -> list[tuple[str, str, str]]:
-    """(source, cue, content) texts of the public table's rows."""
-    table = find_attributions(text)
-    return [
-        (r.source_text or "", r.cue_text or "", r.content_text or "") for r in table.itertuples()
-    ]
 
 
 def test_two_titles_joined_by_and_are_one_source(monkeypatch):
