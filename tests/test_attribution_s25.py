@@ -148,8 +148,8 @@ def test_an_aside_before_the_verb_is_no_cut(monkeypatch):
 
 
 def test_the_cue_word_is_a_feature(monkeypatch):
-    # "announced" takes a clause whose trailing participle PolNeAR leaves out more often than
-    # "said" does; without the cue word the model goes on
+    # with the cue word the model ends the content before the trailing participle; without it,
+    # it goes on
     text = "The group announced it would close the plant, starting in March."
     assert rows(text) == [("The group", "announced", "it would close the plant")]
     monkeypatch.setattr(attribution, "CUT_LEMMA", False)
