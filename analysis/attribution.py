@@ -479,6 +479,23 @@ FRONTED_GERUND_PREP = True
 SUBORDINATE_PARTICIPLE = True
 PARTICIPLE_SUBORDINATORS = frozenset("when after while before because since as".split())
 SUBORDINATE_WINDOW = 25
+# ... and a long description after an inverted cue may run on to the name after its comma
+# (session 26)
+INVERTED_NAME_APPOSITIVE = True
+# ... and (session 26) a participle cue after a comma takes the whole subject of its main
+# clause, found left of that clause's first verb as a cue's subject is ("Presumptive Republican
+# presidential nominee Donald Trump also joined the debate, announcing", "David Stockman, a
+# former director of ..., has been pushing for it, arguing"), or everything before the
+# participle's comma when a preposition, not a verb, follows the subject ("Democrats in
+# Congress, fearing ...")
+PARTICIPLE_VERB_SUBJECT = True
+IRREGULAR_PAST = frozenset(
+    """left made took went gave spent began struck sought came got held kept led met paid put ran
+    sat saw set stood told thought won wrote brought bought built caught chose drew drove fell
+    felt fought found flew grew heard hit knew lost meant rose sent shot shut spoke stuck swore
+    threw understood became broke""".split()
+)
+SUBJECT_PREPOSITIONS = frozenset("in of on at from for with to across around".split())
 # ... and FRONTED_GERUND after "In addition to"
 IN_ADDITION_TO = True
 # Session 8, span rules. A fronted subordinate clause that holds the cue ends its content at the
@@ -561,7 +578,7 @@ SKIP_BEFORE_CUE = frozenset(
     reportedly publicly privately previously recently once first last initially originally
     already always often frequently long famously quickly immediately still just even only
     further since both all each lately monday tuesday wednesday thursday friday saturday sunday
-    yesterday today tonight earlier week month year yet""".split()
+    yesterday today tonight earlier week month year yet instead""".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TIME_WORDS = WEEKDAYS | frozenset(
@@ -3176,6 +3193,42 @@ def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[i
     return (k, end) if end > k else None
 
 
+def _participle_verb_subject(sent: _Sentence, subj: tuple[int, int], ci: int) -> tuple[int, int]:
+    """The whole subject of the main clause a participle cue hangs on: the subject of its first
+    verb, or what stands before the participle's comma when no verb comes first."""
+    norms, raws = sent.norms, sent.raws
+    k = subj[0]
+    if norms[k] in PERSONAL_PRONOUNS:
+        return subj
+    for v in range(k + 1, ci - 1):
+        w = norms[v]
+        if not raws[v][:1].islower():
+            continue
+        if (
+            w in AUXILIARY_VERBS
+            or w in MODALS
+            or w in IRREGULAR_PAST
+            or w.endswith(("n't", "n’t"))
+            or (w.endswith("ed") and norms[v - 1] not in DETERMINERS)
+        ):
+            found = _subject_left(sent, v)
+            if found is None or found[0] < k or found[1] > v or norms[found[0]] in REL_PRONOUNS:
+                return subj
+            if found[0] > k and norms[found[0] - 1] in ("and", "or"):
+                # "Mr. Rubio's father and mother married": the coordination from its start
+                if any(norms[t] in CLAUSE_PUNCT for t in range(k, found[0])):
+                    return subj
+                return k, found[1]
+            return found
+    if (
+        subj[1] >= ci - 1
+        or norms[subj[1]] not in SUBJECT_PREPOSITIONS
+        or any(norms[t] in CLAUSE_PUNCT for t in range(subj[1], ci - 1))
+    ):
+        return subj
+    return k, ci - 1  # "Democrats in Congress, fearing ...": a subject the participle follows
+
+
 def _fronted_participle(sent: _Sentence, k: int) -> bool:
     """Whether the clause opens with a participle ("Speaking at ...,", "Asked about ...,"),
     whose subject is the main clause's, not the participle."""
@@ -3274,7 +3327,15 @@ def _np_after(
         ):
             return None
         to_end = end >= len(norms) - 2
-        if first_comma - k > (max(12, max_det) if to_end and first_comma == end else max_det):
+        named = (
+            INVERTED_NAME_APPOSITIVE
+            and first_comma < end - 1
+            and _is_cap(sent.raws[first_comma + 1])
+            and norms[k] in INVERTED_OPENERS
+        )  # "said a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn"
+        if first_comma - k > (
+            max(12, max_det) if (to_end and first_comma == end) or named else max_det
+        ):
             return None
     return k, end
 
@@ -4087,6 +4148,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                         subj = _subordinate_subject(sent, ci - 1)
                     if subj is None:
                         subj = _leading_subject(sent, ci - 1, quotes)
+                        if PARTICIPLE_VERB_SUBJECT and subj is not None and prev == ",":
+                            subj = _participle_verb_subject(sent, subj, ci)
                     if (
                         BY_GERUND_CUE
                         and prev == "by"

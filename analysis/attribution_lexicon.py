@@ -30,7 +30,7 @@ MODEL_ENABLED = True
 # Words for cue matching: letters/digits with inner apostrophes ("don't", "Trump's"), or one symbol.
 # Hyphenated words stay whole; two apostrophes ('') are a double quote mark in some copy.
 CUE_TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|''|[^\w\s]")
-_QUOTE_NORMS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_QUOTE_NORMS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "―": "—"})
 
 # Irregular past forms common among reporting verbs (the rest follow the suffix rules).
 IRREGULAR = {
@@ -65,7 +65,8 @@ FUNCTION_WORDS = frozenset(
 
 @lru_cache(maxsize=65536)
 def normalize(token: str) -> str:
-    """Lower case, curly apostrophe folded, every double quote mark written '"'."""
+    """Lower case, curly apostrophe folded, every double quote mark written '"', a horizontal
+    bar (a dash in some outlets' datelines) written "—"."""
     if token == "''":
         return '"'
     if token.isascii():  # no curly apostrophe or quote mark to fold

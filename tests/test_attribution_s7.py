@@ -24,6 +24,9 @@ def test_fronted_participle_clause_is_no_leading_subject(monkeypatch):
     )
     assert scoring_triples(recite) == [(["he"], ["saying:"], ["“This know also.”"])]
     monkeypatch.setattr(attribution, "LEADING_PARTICIPLE", False)
+    # session 26's rule finds "Trump" left of "went" all the same
+    assert scoring_triples(text) == [(["Trump"], ["calling"], ["him “a total stiff.”"])]
+    monkeypatch.setattr(attribution, "PARTICIPLE_VERB_SUBJECT", False)
     assert scoring_triples(text) == [(["Speaking"], ["calling"], ["him “a total stiff.”"])]
 
 
@@ -35,6 +38,9 @@ def test_dateline_is_no_leading_subject(monkeypatch):
     content = ["that “bombastic comments” do more harm than good"]
     assert scoring_triples(text) == [(["Democrat Hillary Clinton"], ["saying"], content)]
     monkeypatch.setattr(attribution, "LEADING_DATELINE", False)
+    # session 26's rule finds the subject left of "has" all the same
+    assert scoring_triples(text) == [(["Democrat Hillary Clinton"], ["saying"], content)]
+    monkeypatch.setattr(attribution, "PARTICIPLE_VERB_SUBJECT", False)
     assert scoring_triples(text) == [(["Washington"], ["saying"], content)]
 
 
@@ -334,9 +340,13 @@ def test_participle_after_a_subordinate_clause_takes_its_subject(monkeypatch):
         "Rubio's father and mother married in Cuba when they were young and arrived in Miami "
         "in 1956, hoping for better jobs."
     )
-    assert scoring_triples(cuba) == [(["Rubio's"], ["hoping for"], ["better jobs"])]
+    # (session 26: the whole subject, "Rubio's father and mother", left of "married")
+    parents = [(["Rubio's father and mother"], ["hoping for"], ["better jobs"])]
+    assert scoring_triples(cuba) == parents
     monkeypatch.setattr(attribution, "SUBORDINATE_PARTICIPLE", False)
     assert scoring_triples(text) == [(["The fracas"], ["calling"], ["them rapists"])]
+    assert scoring_triples(cuba) == parents
+    monkeypatch.setattr(attribution, "PARTICIPLE_VERB_SUBJECT", False)
     assert scoring_triples(cuba) == [(["Rubio's"], ["hoping for"], ["better jobs"])]
 
 

@@ -627,11 +627,12 @@ def _sentences(
 class _OldPieceFlags(dict):
     """The per-piece flags the old ``_sentences`` read (since removed from the package): a piece
     could keep its sentence when one of its tokens is a word a cue needs or "that", or when it
-    has no tokens laid end to end (None)."""
+    has no tokens laid end to end (None). A colon too since session 23 (``COLON_VERB_CUE``: an
+    unknown verb before a colon may be a cue), which the old code predates."""
 
     def __missing__(self, piece: str) -> bool:
         tokens = A._PIECES[piece]
-        keep = A._cue_words() | {"that"}
+        keep = A._cue_words() | {"that"} | ({":"} if A.COLON_VERB_CUE else set())
         flag = self[piece] = tokens is None or not keep.isdisjoint(tokens[3::4])
         return flag
 
