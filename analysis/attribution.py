@@ -496,6 +496,9 @@ IRREGULAR_PAST = frozenset(
     threw understood became broke""".split()
 )
 SUBJECT_PREPOSITIONS = frozenset("in of on at from for with to across around".split())
+# ... and one after a coordinated clause with a subject of its own takes that subject, not the
+# previous attribution's source (session 26)
+CLAUSE_OWN_PARTICIPLE = True
 # ... and FRONTED_GERUND after "In addition to"
 IN_ADDITION_TO = True
 # Session 8, span rules. A fronted subordinate clause that holds the cue ends its content at the
@@ -3229,6 +3232,30 @@ def _participle_verb_subject(sent: _Sentence, subj: tuple[int, int], ci: int) ->
     return k, ci - 1  # "Democrats in Congress, fearing ...": a subject the participle follows
 
 
+def _coordinated_clause_subject(sent: _Sentence, ci: int, earlier: int) -> tuple[int, int] | None:
+    """The subject of a clause opened by ", and" / ", but" after the character offset
+    ``earlier`` (the previous attribution's source) that a participle cue at ci ends, when a
+    verb follows it there ("..., and the ACLU of Ohio has already sued the city, saying")."""
+    norms = sent.norms
+    t = ci - 2
+    while t > 1 and not (norms[t] in ("and", "but") and norms[t - 1] == ","):
+        if norms[t] in (";", ":", '"'):
+            return None
+        t -= 1
+    if t <= 1 or sent.starts[t] <= earlier:
+        return None
+    for v in range(t + 2, ci - 1):
+        w = norms[v]
+        if sent.raws[v][:1].islower() and (
+            w in AUXILIARY_VERBS or w in MODALS or w in IRREGULAR_PAST or w.endswith("ed")
+        ):
+            found = _subject_left(sent, v)
+            if found is not None and found[0] == t + 1:
+                return found
+            return None
+    return None
+
+
 def _fronted_participle(sent: _Sentence, k: int) -> bool:
     """Whether the clause opens with a participle ("Speaking at ...,", "Asked about ...,"),
     whose subject is the main clause's, not the participle."""
@@ -4137,8 +4164,15 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 or (prev == "," and norms[ci].endswith("ing"))
                 or (DASH_PARTICIPLE and prev in ("—", "–") and norms[ci].endswith("ing"))
             ):
-                if prev_source is not None and prev != "by":
+                own = (
+                    _coordinated_clause_subject(sent, ci, prev_source[0])
+                    if CLAUSE_OWN_PARTICIPLE and prev == "," and prev_source is not None
+                    else None
+                )
+                if prev_source is not None and prev != "by" and own is None:
                     source = prev_source
+                elif own is not None:
+                    subj = own  # "X say ..., and the ACLU has sued the city, saying": the ACLU
                 elif COORDINATED_RELATIVE and prev in ("and", "but") and _clause_who(sent, ci - 1):
                     # "Weaver, who came out and endorsed Clinton": the relative pronoun
                     subj = _clause_who(sent, ci - 1)

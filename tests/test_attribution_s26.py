@@ -130,3 +130,20 @@ def test_a_long_description_without_a_name_after_its_comma_is_still_no_source():
 def test_instead_before_a_cue_is_no_part_of_the_subject():
     text = "Sanders instead said that the plan would fail."
     assert rows(text) == [("Sanders", "said", "that the plan would fail")]
+
+
+def test_a_participle_after_a_coordinated_clause_takes_that_clause_subject(monkeypatch):
+    text = (
+        "Protest groups say the restrictions are less for safety than to minimize their "
+        "visibility, and the American Civil Liberties Union of Ohio has already sued the city "
+        "over the rules, saying they violate free-speech rights."
+    )
+    assert _participle_source(text) == "the American Civil Liberties Union of Ohio"
+    monkeypatch.setattr(attribution, "CLAUSE_OWN_PARTICIPLE", False)
+    assert _participle_source(text) == "Protest groups"
+
+
+def test_a_participle_after_the_same_clause_keeps_the_earlier_source():
+    # no ", and" clause between the cues: the participle is the first cue's
+    text = "Clinton told reporters the plan was sound, adding that it would pass."
+    assert _participle_source(text) == "Clinton"
