@@ -3199,21 +3199,12 @@ def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[i
 def _participle_verb_subject(sent: _Sentence, subj: tuple[int, int], ci: int) -> tuple[int, int]:
     """The whole subject of the main clause a participle cue hangs on: the subject of its first
     verb, or what stands before the participle's comma when no verb comes first."""
-    norms, raws = sent.norms, sent.raws
+    norms = sent.norms
     k = subj[0]
     if norms[k] in PERSONAL_PRONOUNS:
         return subj
     for v in range(k + 1, ci - 1):
-        w = norms[v]
-        if not raws[v][:1].islower():
-            continue
-        if (
-            w in AUXILIARY_VERBS
-            or w in MODALS
-            or w in IRREGULAR_PAST
-            or w.endswith(("n't", "n’t"))
-            or (w.endswith("ed") and norms[v - 1] not in DETERMINERS)
-        ):
+        if _clause_verb(sent, v):
             found = _subject_left(sent, v)
             if found is None or found[0] < k or found[1] > v or norms[found[0]] in REL_PRONOUNS:
                 return subj
@@ -3232,6 +3223,18 @@ def _participle_verb_subject(sent: _Sentence, subj: tuple[int, int], ci: int) ->
     return k, ci - 1  # "Democrats in Congress, fearing ...": a subject the participle follows
 
 
+def _clause_verb(sent: _Sentence, v: int) -> bool:
+    """Whether the token at v reads as a clause's finite verb: an auxiliary or a modal, a common
+    irregular past, a word ending in "n't", or a lower-case "-ed" word after no determiner."""
+    w = sent.norms[v]
+    return sent.raws[v][:1].islower() and (
+        _verb_like(w)
+        or w in IRREGULAR_PAST
+        or w.endswith(("n't", "n’t"))
+        or (w.endswith("ed") and sent.norms[v - 1] not in DETERMINERS)
+    )
+
+
 def _coordinated_clause_subject(sent: _Sentence, ci: int, earlier: int) -> tuple[int, int] | None:
     """The subject of a clause opened by ", and" / ", but" after the character offset
     ``earlier`` (the previous attribution's source) that a participle cue at ci ends, when a
@@ -3245,10 +3248,7 @@ def _coordinated_clause_subject(sent: _Sentence, ci: int, earlier: int) -> tuple
     if t <= 1 or sent.starts[t] <= earlier:
         return None
     for v in range(t + 2, ci - 1):
-        w = norms[v]
-        if sent.raws[v][:1].islower() and (
-            w in AUXILIARY_VERBS or w in MODALS or w in IRREGULAR_PAST or w.endswith("ed")
-        ):
+        if _clause_verb(sent, v):
             found = _subject_left(sent, v)
             if found is not None and found[0] == t + 1:
                 return found

@@ -30,7 +30,7 @@ MODEL_ENABLED = True
 # Words for cue matching: letters/digits with inner apostrophes ("don't", "Trump's"), or one symbol.
 # Hyphenated words stay whole; two apostrophes ('') are a double quote mark in some copy.
 CUE_TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|''|[^\w\s]")
-_QUOTE_NORMS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "―": "—"})
+_MARK_NORMS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "―": "—"})
 
 # Irregular past forms common among reporting verbs (the rest follow the suffix rules).
 IRREGULAR = {
@@ -71,7 +71,7 @@ def normalize(token: str) -> str:
         return '"'
     if token.isascii():  # no curly apostrophe or quote mark to fold
         return token.lower()
-    return token.lower().replace("’", "'").translate(_QUOTE_NORMS)
+    return token.lower().replace("’", "'").translate(_MARK_NORMS)
 
 
 def lemmatize(word: str, vocabulary: dict[str, int] | None = None) -> str:
