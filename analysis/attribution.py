@@ -499,6 +499,10 @@ SUBJECT_PREPOSITIONS = frozenset("in of on at from for with to across around".sp
 # ... and one after a coordinated clause with a subject of its own takes that subject, not the
 # previous attribution's source (session 26)
 CLAUSE_OWN_PARTICIPLE = True
+# ... and so does a cue that takes the main clause's subject otherwise: an infinitive ("Breitbart
+# Texas editor Brandon Darby will come on the program to talk about"), a participle with no comma
+# ("Party leaders are now openly questioning") or after a preposition (", before insisting")
+MAIN_CLAUSE_VERB_SUBJECT = True
 # ... and FRONTED_GERUND after "In addition to"
 IN_ADDITION_TO = True
 # Session 8, span rules. A fronted subordinate clause that holds the cue ends its content at the
@@ -3196,9 +3200,10 @@ def _leading_subject(sent: _Sentence, upto: int, quotes: _QuoteIndex) -> tuple[i
     return (k, end) if end > k else None
 
 
-def _participle_verb_subject(sent: _Sentence, subj: tuple[int, int], ci: int) -> tuple[int, int]:
-    """The whole subject of the main clause a participle cue hangs on: the subject of its first
-    verb, or what stands before the participle's comma when no verb comes first."""
+def _main_clause_subject(sent: _Sentence, subj: tuple[int, int], ci: int) -> tuple[int, int]:
+    """The whole subject of the main clause whose leading subject ``subj`` a cue at ci takes
+    (a participle, an infinitive): the subject of the clause's first verb before ci - 1, or,
+    when no verb comes first and a comma stands at ci - 1, what stands before that comma."""
     norms = sent.norms
     k = subj[0]
     if norms[k] in PERSONAL_PRONOUNS:
@@ -3216,6 +3221,7 @@ def _participle_verb_subject(sent: _Sentence, subj: tuple[int, int], ci: int) ->
             return found
     if (
         subj[1] >= ci - 1
+        or norms[ci - 1] != ","
         or norms[subj[1]] not in SUBJECT_PREPOSITIONS
         or any(norms[t] in CLAUSE_PUNCT for t in range(subj[1], ci - 1))
     ):
@@ -4183,7 +4189,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     if subj is None:
                         subj = _leading_subject(sent, ci - 1, quotes)
                         if PARTICIPLE_VERB_SUBJECT and subj is not None and prev == ",":
-                            subj = _participle_verb_subject(sent, subj, ci)
+                            subj = _main_clause_subject(sent, subj, ci)
                     if (
                         BY_GERUND_CUE
                         and prev == "by"
@@ -4200,6 +4206,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     source = prev_source
                 else:
                     subj = _leading_subject(sent, pj, quotes)
+                    if MAIN_CLAUSE_VERB_SUBJECT and subj is not None:
+                        subj = _main_clause_subject(sent, subj, pj + 1)
                     if FRONTED_GERUND_PREP and subj is None:
                         # "After savaging party funders ..., Trump is finding": opening the
                         # sentence, the main clause's subject after the clause
@@ -4817,6 +4825,8 @@ def _main_subject(sent: _Sentence, ci: int, quotes: _QuoteIndex) -> tuple[int, i
     norms = sent.norms
     if INFINITIVE_MAIN_SUBJECT and ci > 1 and norms[ci - 1] == "to":
         subj = _leading_subject(sent, ci - 1, quotes)
+        if MAIN_CLAUSE_VERB_SUBJECT and subj is not None:
+            subj = _main_clause_subject(sent, subj, ci - 1)
         if (
             subj is None
             or not _subject_like(sent, *subj)
@@ -4832,6 +4842,8 @@ def _main_subject(sent: _Sentence, ci: int, quotes: _QuoteIndex) -> tuple[int, i
     if not norms[ci].endswith("ing"):
         return None
     subj = _leading_subject(sent, ci - 1, quotes)
+    if MAIN_CLAUSE_VERB_SUBJECT and subj is not None:
+        subj = _main_clause_subject(sent, subj, ci)
     if subj is None or not _subject_like(sent, *subj) or ci - subj[1] > MAIN_SUBJECT_GAP:
         return None
     if norms[subj[0]] in ("it", "there", "there's", "what"):

@@ -147,3 +147,34 @@ def test_a_participle_after_the_same_clause_keeps_the_earlier_source():
     # no ", and" clause between the cues: the participle is the first cue's
     text = "Clinton told reporters the plan was sound, adding that it would pass."
     assert _participle_source(text) == "Clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "before"),
+    [
+        (
+            # an infinitive cue takes the subject of the main clause's verb ("will come")
+            "Breitbart Texas editor Brandon Darby will come on the program to talk about the "
+            "border.",
+            [("Breitbart Texas editor Brandon Darby", "talk about")],
+            [("Breitbart Texas", "talk about")],
+        ),
+        (
+            # a participle with no comma before it: the subject left of "are"
+            "Party leaders are now openly questioning whether he can win.",
+            [("Party leaders", "questioning")],
+            [],
+        ),
+        (
+            # a participle after "before": the fronted time phrase is no subject
+            "In the meantime, Trump's congressional allies spent the day on television before "
+            "urging him to stop.",
+            [("Trump's congressional allies", "urging")],
+            [("the meantime", "urging")],
+        ),
+    ],
+)
+def test_other_cues_on_the_main_clause_take_its_whole_subject(monkeypatch, text, after, before):
+    assert [row[:2] for row in rows(text)] == after
+    monkeypatch.setattr(attribution, "MAIN_CLAUSE_VERB_SUBJECT", False)
+    assert [row[:2] for row in rows(text)] == before
