@@ -496,13 +496,13 @@ IRREGULAR_PAST = frozenset(
     threw understood became broke""".split()
 )
 SUBJECT_PREPOSITIONS = frozenset("in of on at from for with to across around".split())
-# ... and one after a coordinated clause with a subject of its own takes that subject, not the
-# previous attribution's source (session 26)
-CLAUSE_OWN_PARTICIPLE = True
-# ... and so does a cue that takes the main clause's subject otherwise: an infinitive ("Breitbart
+# ... and so do the other cues that take the main clause's subject: an infinitive ("Breitbart
 # Texas editor Brandon Darby will come on the program to talk about"), a participle with no comma
 # ("Party leaders are now openly questioning") or after a preposition (", before insisting")
 MAIN_CLAUSE_VERB_SUBJECT = True
+# ... and one after a coordinated clause with a subject of its own takes that subject, not the
+# previous attribution's source (session 26)
+CLAUSE_OWN_PARTICIPLE = True
 # ... and FRONTED_GERUND after "In addition to"
 IN_ADDITION_TO = True
 # Session 8, span rules. A fronted subordinate clause that holds the cue ends its content at the
