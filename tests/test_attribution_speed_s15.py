@@ -473,7 +473,8 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
 
     Kinds: "lex" (a mined or hand-listed phrase), "lemma" (another form of a mined cue lemma,
     "asserting" from "assert"), "vec" (a vector neighbour of a cue, "warns" near "warned"),
-    "generic" (an unknown -ed verb before "that").
+    "generic" (an unknown -ed verb before "that", or since session 23 before a colon and a
+    quotation: ``GENERIC_NEXT``, which this old code predates and now reads).
     """
     norms = sent.norms
     w = norms[i]
@@ -496,7 +497,7 @@ def _candidates_at(sent: _Sentence, i: int) -> list[tuple[int, CueEntry, str]]:
             out.append((i + 1, entry, "lemma"))
     if not out and w in neighbours and sent.raws[i][:1].islower():
         out.append((i + 1, neighbours[w], "vec"))
-    if not out and i + 1 < len(norms) and norms[i + 1] == "that" and _generic_cue(sent, i):
+    if not out and i + 1 < len(norms) and norms[i + 1] in GENERIC_NEXT and _generic_cue(sent, i):
         out.append((i + 1, _generic_entry(w), "generic"))
     return out
 '''
