@@ -1490,6 +1490,24 @@ def validation_attribution(section: Mapping[str, object]) -> str:
     return text
 
 
+def validation_publishers(table: pd.DataFrame) -> str:
+    """The spread of lenient F1 over the publishers of PolNeAR dev (``table``:
+    :func:`analysis.validation.summary.publisher_table`, weakest first)."""
+    if table.empty:
+        return "No publisher's figures are available."
+    weakest, strongest = table.iloc[0], table.iloc[-1]
+    fewest, most = int(table["n_documents"].min()), int(table["n_documents"].max())
+    size = _count(most) if fewest == most else f"{_count(fewest)} to {_count(most)}"
+    return (
+        f"Each of the {_count(len(table))} publishers has {size} articles, so one "
+        f"publisher's figure moves with a single article. Lenient F1 runs from "
+        f"**{_score(weakest['lenient_f1'], 3)}** ({md_escape(str(weakest['publisher']))}, "
+        f"{_counted(int(weakest['n_gold']), 'annotated attribution')}) to "
+        f"**{_score(strongest['lenient_f1'], 3)}** ({md_escape(str(strongest['publisher']))}). "
+        "A corpus from one outlet may score well above or below the pooled figure."
+    )
+
+
 def validation_readability(section: Mapping[str, object]) -> str:
     """OneStopEnglish triplets the Flesch–Kincaid grade orders, the package against textstat
     (``section`` is the ``readability`` part of the validation figures)."""

@@ -14,10 +14,11 @@ scripts can be judged on train without reading dev. Each fold takes about a minu
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from analysis import attribution_lexicon as lexicon  # noqa: E402
 from analysis.validation.polnear import (  # noqa: E402
     Document,
     load_split,
+    score_by_publisher,
     score_documents,
     system_predictor,
 )
@@ -101,7 +103,19 @@ def training_folder(train_dir: Path, held_out: Sequence[Document], folder: Path)
 
 def score_fold(train_dir: Path, docs: Sequence[Document], lo: int, hi: int, c: float) -> dict:
     """The scores of articles lo..hi-1 with a lexicon and a model built from the others."""
-    held_out = docs[lo:hi]
+    return score_held_out(train_dir, docs[lo:hi], c)[0]
+
+
+def score_held_out(
+    train_dir: Path,
+    held_out: Sequence[Document],
+    c: float,
+    by_publisher: bool = False,
+    predictions: dict[str, list] | None = None,
+) -> tuple[dict, dict[str, dict]]:
+    """The scores of the held-out articles with a lexicon and models built from the rest of
+    train, and (``by_publisher``) the scores of each publisher's held-out articles. With
+    ``predictions``, each article's predicted attributions are kept there, by its id."""
     with tempfile.TemporaryDirectory(prefix="heldout-fold-") as tmp:
         folder = Path(tmp)
         rest = training_folder(train_dir, held_out, folder)
@@ -114,7 +128,12 @@ def score_fold(train_dir: Path, docs: Sequence[Document], lo: int, hi: int, c: f
             _clear_caches()
             train_content_cuts.main([str(rest), str(cuts)])
         with _cue_data(cues, model, cuts):
-            return score_documents(held_out, system_predictor)
+            predict = functools.cache(system_predictor)
+            scores = score_documents(held_out, predict)
+            parts = score_by_publisher(held_out, predict) if by_publisher else {}
+            if predictions is not None:
+                predictions.update((doc.doc_id, predict(doc.text)) for doc in held_out)
+            return scores, parts
 
 
 def figures(scores: dict) -> list[str]:
@@ -133,19 +152,54 @@ def figures(scores: dict) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train_dir", type=Path)
-    parser.add_argument("--folds", nargs="+", type=parse_fold, default=None)
+    folds = parser.add_mutually_exclusive_group()
+    folds.add_argument("--folds", nargs="+", type=parse_fold, default=None)
+    folds.add_argument("--interleaved", type=int, metavar="K", help="K folds of every K-th article")
+    parser.add_argument("--by-publisher", action="store_true", help="a row per publisher too")
     parser.add_argument("--c", type=float, default=train_attribution_cues.C)
     args = parser.parse_args(argv)
     docs = load_split(args.train_dir)
-    folds = args.folds or [parse_fold(spec) for spec in DEFAULT_FOLDS]
-    if any(hi > len(docs) for _, hi in folds):
-        parser.error(f"{args.train_dir} holds {len(docs)} articles; a fold runs past them")
+    if args.interleaved is not None:
+        if not 2 <= args.interleaved <= len(docs):
+            parser.error(f"--interleaved needs 2 to {len(docs)} folds")
+        held_outs = interleaved_folds(docs, args.interleaved)
+    else:
+        slices = args.folds or [parse_fold(spec) for spec in DEFAULT_FOLDS]
+        if any(hi > len(docs) for _, hi in slices):
+            parser.error(f"{args.train_dir} holds {len(docs)} articles; a fold runs past them")
+        held_outs = {f"{lo}-{hi - 1}": docs[lo:hi] for lo, hi in slices}
     rows = [ROW.format("articles", "P", "R", "lenient", "strict", "source", "cue", "content")]
-    for lo, hi in folds:
-        scores = score_fold(args.train_dir, docs, lo, hi, args.c)
-        rows.append(ROW.format(f"{lo}-{hi - 1}", *figures(scores)))
+    predictions: dict[str, list] = {}
+    for label, held_out in held_outs.items():
+        scores, parts = score_held_out(
+            args.train_dir, held_out, args.c, args.by_publisher, predictions
+        )
+        rows.append(ROW.format(label, *figures(scores)))
+        rows += [ROW.format(f"  {name}", *figures(part)) for name, part in parts.items()]
+    if args.interleaved is not None:  # every article held out once: one score over all of train
+        pooled = score_documents(docs, _kept(docs, predictions))
+        rows.append(ROW.format("all", *figures(pooled)))
+        if args.by_publisher:
+            parts = score_by_publisher(docs, _kept(docs, predictions))
+            rows += [ROW.format(f"  {name}", *figures(part)) for name, part in parts.items()]
     print("\n".join(rows))
     return 0
+
+
+def _kept(docs: Sequence[Document], predictions: dict[str, list]) -> Callable[[str], list]:
+    """A predictor handing out each article's kept predictions. Two train articles share one
+    text (wash-post, 2015-12-22 and -23), so a text's are handed out in the order of ``docs``,
+    which the scorers keep."""
+    queues: dict[str, list[list]] = {}
+    for doc in docs:
+        queues.setdefault(doc.text, []).append(predictions[doc.doc_id])
+    return lambda text: queues[text].pop(0)
+
+
+def interleaved_folds(docs: Sequence[Document], k: int) -> dict[str, list[Document]]:
+    """K folds by position: fold i holds articles i, i + K, i + 2K, … of the sorted split, so
+    each publisher is held out in about the share it has in train."""
+    return {f"{i}/{k}": list(docs[i::k]) for i in range(k)}
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import pytest
 
 from analysis import attribution_lexicon as lexicon
 from analysis.paths import PROJECT_ROOT
-from analysis.validation.polnear import load_split
+from analysis.validation.polnear import Document, load_split
 
 sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
 import heldout_train_folds as folds
@@ -63,3 +63,29 @@ def test_a_fold_is_scored_with_its_own_cue_data_and_the_package_keeps_its_own(sh
         lexicon.CUTS_MODEL_PATH,
     )
     assert lexicon.cue_lexicon() == shipped
+
+
+def test_interleaved_folds_take_every_kth_article():
+    docs = [Document(f"p{i // 4}_{i}", str(i)) for i in range(10)]
+    got = folds.interleaved_folds(docs, 3)
+    assert list(got) == ["0/3", "1/3", "2/3"]
+    assert [[d.text for d in fold] for fold in got.values()] == [
+        ["0", "3", "6", "9"],
+        ["1", "4", "7"],
+        ["2", "5", "8"],
+    ]
+
+
+@pytest.mark.shared
+def test_interleaved_run_prints_each_fold_and_all_of_train(shared_dir, tmp_path, capsys):
+    train = _small_train(shared_dir, tmp_path, 24)
+    assert folds.main([str(train), "--interleaved", "2", "--by-publisher"]) == 0
+    table = capsys.readouterr().out.split("\narticles ")[1].splitlines()
+    assert [line.split()[0] for line in table] == [
+        "P", "0/2", "breitbart", "1/2", "breitbart", "all", "breitbart"
+    ]  # fmt: skip
+    lenient = {i: float(line.split()[3]) for i, line in enumerate(table) if i}
+    # all of train, each article as its fold predicted it: between the two folds, and the
+    # only publisher of these 24 articles scores the same
+    assert min(lenient[1], lenient[3]) <= lenient[5] <= max(lenient[1], lenient[3])
+    assert lenient[5] == lenient[6] and lenient[1] == lenient[2]

@@ -1055,6 +1055,27 @@ def test_validation_attribution_names_the_weakest_role():
     assert "hardest role" not in text
 
 
+def test_validation_publishers_names_the_weakest_and_the_strongest():
+    table = pd.DataFrame(
+        {
+            "publisher": ["huff-post", "nyt", "west-journal"],
+            "n_documents": [12, 12, 11],
+            "n_gold": [236, 534, 237],
+            "lenient_f1": [0.5841, 0.718, 0.7854],
+        }
+    )
+    assert nv.validation_publishers(table) == (
+        "Each of the 3 publishers has 11 to 12 articles, so one publisher's figure moves "
+        "with a single article. Lenient F1 runs from **0.584** (huff\\-post, 236 annotated "
+        "attributions) to **0.785** (west\\-journal). A corpus from one outlet may score well "
+        "above or below the pooled figure."
+    )
+    assert nv.validation_publishers(table.iloc[:2]).startswith(
+        "Each of the 2 publishers has 12 articles, so"
+    )
+    assert nv.validation_publishers(table.iloc[0:0]) == "No publisher's figures are available."
+
+
 def test_validation_readability_and_no_triplets():
     assert nv.validation_readability(FIGURES["readability"]) == (
         "The package's Flesch–Kincaid grade orders **31 of 32 triplets** elementary < "

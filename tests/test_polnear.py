@@ -10,6 +10,7 @@ from analysis.validation.polnear import (
     load_split,
     main,
     parse_ann,
+    score_by_publisher,
     score_documents,
     score_polnear,
     toy_baseline,
@@ -91,6 +92,27 @@ def test_greedy_pairing_needs_shared_content():
     assert s["roles"]["content"]["token"]["p"] == 0.0
 
 
+def test_publisher_is_the_file_name_prefix():
+    assert Document("nyt_2016-05-27_clinton-faces", "").publisher == "nyt"
+    assert Document("west-journal_2016-01-05_x", "").publisher == "west-journal"
+    assert Document("plain", "").publisher == "plain"
+
+
+def test_score_by_publisher_scores_each_outlet_alone_and_predicts_each_text_once():
+    docs = [Document("a_1", TEXT, GOLD), Document("b_1", TEXT, GOLD), Document("a_2", TEXT, GOLD)]
+    seen = []
+
+    def predict(text):
+        seen.append(text)
+        return GOLD if len(seen) != 3 else []  # b_1, scored last, gets nothing right
+
+    scores = score_by_publisher(docs, predict)
+    assert list(scores) == ["a", "b"] and len(seen) == 3
+    assert scores["a"]["n_documents"] == 2 and scores["a"]["n_gold"] == 4
+    assert scores["a"]["attribution"]["lenient"]["f1"] == 1.0
+    assert scores["b"]["n_gold"] == 2 and scores["b"]["attribution"]["lenient"]["r"] == 0.0
+
+
 def test_is_direct_quote():
     assert is_direct_quote(TEXT, ((0, 14),))
     assert not is_direct_quote(TEXT, ((40, 56),))
@@ -119,6 +141,11 @@ def test_cli_on_a_tiny_split(tmp_path, capsys):
     assert main([str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "attribution lenient" in out and "speaker accuracy" in out
+    (tmp_path / "text" / "a.txt").rename(tmp_path / "text" / "nyt_a.txt")
+    (tmp_path / "attributions" / "a.ann").rename(tmp_path / "attributions" / "nyt_a.ann")
+    assert main([str(tmp_path), "--by-publisher"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("attribution lenient") == 2 and "\nnyt documents 1  gold 2" in out
 
 
 @pytest.mark.shared

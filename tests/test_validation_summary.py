@@ -123,6 +123,34 @@ def test_detail_tables_from_committed_figures():
     assert len(rd) == 7 and (rd["n_triplets"] == 32).all()
 
 
+def test_publisher_table_weakest_first():
+    section = {
+        "by_publisher": {
+            "nyt": {"n_documents": 12, "n_gold": 534, "lenient_f1": 0.7, "strict_f1": 0.4,
+                    "source_exact_f1": 0.6, "cue_exact_f1": 0.65, "content_token_f1": 0.8},
+            "breitbart": {"n_documents": 12, "n_gold": 304, "lenient_f1": 0.6, "strict_f1": 0.3,
+                          "source_exact_f1": 0.5, "cue_exact_f1": 0.55, "content_token_f1": 0.7},
+        }
+    }  # fmt: skip
+    table = summary.publisher_table(section)
+    assert list(table["publisher"]) == ["breitbart", "nyt"]
+    assert list(table.columns) == [
+        "publisher", "n_documents", "n_gold", "lenient_f1", "strict_f1", "source_exact_f1",
+        "cue_exact_f1", "content_token_f1",
+    ]  # fmt: skip
+    assert table.loc[1, "n_gold"] == 534 and table.loc[0, "cue_exact_f1"] == 0.55
+    assert summary.publisher_table({}).empty
+
+
+def test_committed_publisher_figures_add_up_to_dev():
+    at = summary.load_validation_figures()["attribution"]
+    table = summary.publisher_table(at)
+    assert len(table) == 7 and (table["n_documents"] == 12).all()
+    assert table["n_gold"].sum() == at["system"]["n_gold"]
+    pooled = at["system"]["attribution"]["lenient"]["f1"]
+    assert table["lenient_f1"].min() < pooled < table["lenient_f1"].max()
+
+
 def test_command_without_reference_data_exits_2(tmp_path, capsys):
     from analysis.validation.__main__ import main
 

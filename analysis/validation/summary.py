@@ -11,6 +11,7 @@ checks that the committed file matches a fresh computation.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import math
@@ -82,17 +83,40 @@ def polnear_figures(shared_dir: Path) -> dict[str, object]:
 
     split_dir = shared_dir / "polnear" / "dev"
     docs = polnear.load_split(split_dir)
+    predict = functools.cache(polnear.system_predictor)  # the by-publisher pass reuses them
+    by_publisher = polnear.score_by_publisher(docs, predict)
     return {
         "dataset": "PolNeAR dev",
-        "system": polnear.score_documents(docs, polnear.system_predictor),
+        "system": polnear.score_documents(docs, predict),
         "baseline": polnear.score_documents(docs, polnear.toy_baseline),
         "baseline_name": "toy “Capitalised Name said …” regex",
+        "by_publisher": {name: _headline_scores(s) for name, s in by_publisher.items()},
         "provenance": {
             "source": "networkdynamics/PolNeAR (Newell, Margolin & Ruths, LREC 2018)",
             "path": "polnear/dev",
             **_fingerprint([p for p in split_dir.rglob("*") if p.is_file()], shared_dir),
         },
     }
+
+
+# The attribution figures kept per publisher: (name, path into score_documents' dict).
+PUBLISHER_MEASURES = (
+    ("lenient_f1", ("attribution", "lenient", "f1")),
+    ("strict_f1", ("attribution", "strict", "f1")),
+    ("source_exact_f1", ("roles", "source", "exact", "f1")),
+    ("cue_exact_f1", ("roles", "cue", "exact", "f1")),
+    ("content_token_f1", ("roles", "content", "token", "f1")),
+)
+
+
+def _headline_scores(scores: dict[str, Any]) -> dict[str, object]:
+    out: dict[str, object] = {"n_documents": scores["n_documents"], "n_gold": scores["n_gold"]}
+    for name, path in PUBLISHER_MEASURES:
+        value: Any = scores
+        for key in path:
+            value = value[key]
+        out[name] = value
+    return out
 
 
 def onestop_figures(shared_dir: Path) -> dict[str, object]:
@@ -313,3 +337,14 @@ def readability_table(section: dict[str, object]) -> pd.DataFrame:
         rows, columns=["formula", "n_triplets", "package_ordered", "textstat_ordered"]
     )
     return table
+
+
+def publisher_table(section: dict[str, object]) -> pd.DataFrame:
+    """The attribution figures of each publisher's dev articles, weakest lenient F1 first."""
+    rows = [
+        {"publisher": name, **figures}
+        for name, figures in (section.get("by_publisher") or {}).items()
+    ]
+    columns = ["publisher", "n_documents", "n_gold", *(name for name, _ in PUBLISHER_MEASURES)]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values("lenient_f1", kind="stable", ignore_index=True)
