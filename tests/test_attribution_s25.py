@@ -149,11 +149,12 @@ def test_an_aside_before_the_verb_is_no_cut(monkeypatch):
 
 def test_the_cue_word_is_a_feature(monkeypatch):
     # with the cue word the model ends the content before the trailing participle; without it,
-    # it goes on
-    text = "The group announced it would close the plant, starting in March."
-    assert rows(text) == [("The group", "announced", "it would close the plant")]
+    # it goes on. (Which sentence shows it moves with the model's weights: session 27's retrained
+    # cut model ends "announced ..., starting in March" either way, and "confirmed" shows it.)
+    text = "The group confirmed it would close the plant, starting in March."
+    assert rows(text) == [("The group", "confirmed", "it would close the plant")]
     monkeypatch.setattr(attribution, "CUT_LEMMA", False)
-    assert rows(text) == [("The group", "announced", "it would close the plant, starting in March")]
+    assert rows(text) == [("The group", "confirmed", "it would close the plant, starting in March")]
 
 
 def test_but_and_a_new_subject_ends_the_content(monkeypatch):

