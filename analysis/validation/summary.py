@@ -111,12 +111,15 @@ PUBLISHER_MEASURES = (
 
 def _headline_scores(scores: dict[str, Any]) -> dict[str, object]:
     out: dict[str, object] = {"n_documents": scores["n_documents"], "n_gold": scores["n_gold"]}
-    for name, path in PUBLISHER_MEASURES:
-        value: Any = scores
-        for key in path:
-            value = value[key]
-        out[name] = value
+    out.update((name, _at(scores, path)) for name, path in PUBLISHER_MEASURES)
     return out
+
+
+def _at(value: Any, path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in nested dicts; None where a key is missing."""
+    for part in path:
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def onestop_figures(shared_dir: Path) -> dict[str, object]:
@@ -230,9 +233,7 @@ def figures_table(figures: dict[str, object]) -> pd.DataFrame:
 
     def add(task: str, metric: str, section: dict, path: tuple[str, ...], n: object) -> None:
         for method, key in (("package", "system"), ("baseline", "baseline")):
-            value: Any = section.get(key)
-            for part in path:
-                value = value.get(part) if isinstance(value, dict) else None
+            value = _at(section.get(key), path)
             if isinstance(value, int | float):
                 rows.append(
                     {
