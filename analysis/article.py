@@ -32,12 +32,14 @@ _BYLINE_RE = re.compile(
     r"^\s*By\s+(?P<name>[A-Z][\w.’'\-]*(?:[ \t]+(?:[A-Z][\w.’'\-]*|and|de|van|von|la|&))*)"
     r"(?:\s*,.*)?\s*$"
 )
-# "WASHINGTON (AP) —", "LONDON (Reuters) -", "PARIS —", "ST. LOUIS, Mo. (AP) —"
+# "WASHINGTON (AP) —", "LONDON (Reuters) -", "PARIS —", "ST. LOUIS, Mo. (AP) —". A lone hyphen
+# is a dash only with a space after it and a space or the agency's bracket before it: "U.S.-born",
+# "AFL-CIO" open sentences, not datelines.
 _DATELINE_RE = re.compile(
     r"(?P<place>[A-Z][A-Z.’'\-]*(?:[ \t]+[A-Z][A-Z.’'\-]*)*"
     r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?)"
     r"(?:[ \t]*\((?P<agency>[A-Za-z][\w .&]{0,30})\))?"
-    r"[ \t]*(?:—|–|--|-)[ \t]*"
+    r"(?:[ \t]*(?:—|–|--)|[ \t]*(?<=[\s)])-(?=[ \t]))[ \t]*"
 )
 # A credit line opens with one of these phrases, or mentions who "contributed". The second kind
 # is tried only on a line that says "contributed" at all: its ".*" retries every position of

@@ -40,6 +40,7 @@ import pandas as pd
 from analysis.article import Article, as_article, frame, string_columns
 from analysis.attribution_lexicon import (
     FUNCTION_WORDS,
+    PREPOSITIONS,
     CueEntry,
     content_cut_model,
     cue_class,
@@ -399,6 +400,8 @@ LIGHT_VERBS = frozenset(
     provides provided offer offered offers sent send sends issued issue issues took take takes
     expressed voiced delivered became become remains remained""".split()
 )
+# "left no doubt" (session 28)
+LIGHT_VERB_FORMS = LIGHT_VERBS | frozenset("left leaves renewed".split())
 # ... "X has reportedly looked at Y": a hearsay adverb before a verb that is no cue has no source
 REPORTEDLY_SOURCELESS = True
 HEARSAY_ADVERBS = frozenset(("reportedly", "allegedly"))
@@ -2383,6 +2386,7 @@ def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
                     or _plural_and(sent, k)
                     or norms[k - 2] in SUBJECT_PRONOUNS  # "she and other Democrats"
                     or (TITLE_AND and _title_and(sent, k, j))
+                    or (COORDINATED_SUBJECT and _opening_conjunct(sent, k - 1))
                 )
             ):
                 break
@@ -2400,6 +2404,18 @@ def _np_ending_at(sent: _Sentence, j: int) -> tuple[int, int] | None:
             continue
         elif prev in SUBJECT_PREPS and _np_modifier(sent, k - 1):
             k -= 1  # "protest organizers in Cleveland said", "one employee at a software firm"
+            continue
+        elif (
+            COORDINATED_SUBJECT
+            and prev == ","
+            and "and" in norms[k:j]
+            and "," not in norms[k:j]
+            and _opening_conjunct(sent, k - 1)
+        ):
+            k = _conjunct_start(sent)  # "His family, friends and employees"
+            continue
+        elif JOINED_MARK_SUBJECT and prev in ("-", ",") and _joined_mark(sent, k - 1):
+            k -= 1  # "A U.S.-born gunman", "34,000 people": a mark inside a word or number
             continue
         elif prev in CLAUSE_PUNCT or prev in BOUNDARY_WORDS or prev in SUBJECT_STOPS:
             if (
@@ -2453,6 +2469,46 @@ def _title_and(sent: _Sentence, k: int, j: int) -> bool:
 def _plain_word(word: str) -> bool:
     """A word that may sit inside a noun phrase (no clause or phrase boundary)."""
     return word.isalpha() and word not in BOUNDARY_WORDS and word not in SUBJECT_STOPS
+
+
+# "The Clinton campaign and some cybersecurity experts have alleged": a short noun phrase opening
+# the sentence before "and" is the first part of the subject (session 28).
+COORDINATED_SUBJECT = True
+CONJUNCT_WORDS = 5
+CONJUNCT_ADVERBS = frozenset("first second finally then now still also and".split())
+
+
+def _conjunct_start(sent: _Sentence) -> int:
+    """Where a subject opening the sentence starts: after a leading "But", "And", "So", "Yet"."""
+    return 1 if len(sent.norms) > 1 and sent.norms[0] in ("but", "and", "so", "yet") else 0
+
+
+def _opening_conjunct(sent: _Sentence, a: int) -> bool:
+    """Whether the words before the "and" or list comma at a open the sentence (after a leading
+    conjunction) and read as noun phrases separated by commas ("His family, friends and"): at
+    most CONJUNCT_WORDS words between commas, no other punctuation, clause verb or participle."""
+    norms = sent.norms
+    start = _conjunct_start(sent)
+    if a <= start:
+        return False
+    words = 0
+    for t in range(start, a):
+        w = norms[t]
+        if w == ",":
+            if words == 0:
+                return False
+            words = 0
+            continue
+        words += 1
+        if words > CONJUNCT_WORDS:
+            return False
+        if not w[:1].isalnum() or w in BOUNDARY_WORDS or _clause_verb(sent, t):
+            return False  # "The economy grew and analysts said": a clause, not a subject
+        if sent.raws[t][:1].islower() and w.endswith("ing"):
+            return False
+        if words == 1 and (w in FRONTED or w in FRONTED_MORE or w in CONJUNCT_ADVERBS):
+            return False  # "Throughout the race, X and Y", "First, she and others"
+    return True
 
 
 def _plural_and(sent: _Sentence, k: int) -> bool:
@@ -2907,6 +2963,10 @@ def _verb_subject(sent: _Sentence, np: tuple[int, int]) -> tuple[int, int]:
     """The subject of the verb before a noun cue's own determiner phrase ("Mr. Ryan is a vocal
     advocate of", "He gave a few hints of"): np, when it is no such phrase."""
     norms, raws = sent.norms, sent.raws
+    if LIGHT_VERB_SUBJECT:
+        v = _light_verb_inside(sent, np)
+        if v is not None:
+            return np[0], v  # "Cruz made an unprompted call for": the words before the verb
     if np[1] - np[0] > 4 or not all(raws[t].islower() for t in range(np[0], np[1])):
         return np  # only a verb, a determiner and lowercase modifiers ("gave a few")
     if norms[np[1]].endswith("ing"):
@@ -2922,6 +2982,37 @@ def _verb_subject(sent: _Sentence, np: tuple[int, int]) -> tuple[int, int]:
         return np  # "Thirteen months passed a federal judge ordered": a subject of its own
     subj = _subject_left(sent, v)
     return np if subj is None else subj
+
+
+# ... and when np holds the verb's subject too ("Cruz made an unprompted call for", "Sharpton
+# left no doubt"), the words before the verb and its auxiliaries (session 28)
+LIGHT_VERB_SUBJECT = True
+LIGHT_OBJECT_OPENERS = NOUN_CUE_DETERMINERS | frozenset("no his her their its another".split())
+LIGHT_VERB_AUXILIARIES = MODALS | frozenset(
+    "will would did does do has have had is was are were be been not n't can't cannot won't"
+    " don't didn't doesn't also never".split()
+)
+
+
+def _light_verb_inside(sent: _Sentence, np: tuple[int, int]) -> int | None:
+    """Where the subject inside np ends: before a lower-case light verb (and its auxiliaries)
+    whose object, opening with a determiner at most three words before np's end, the cue
+    heads; None without one, or when "and" joins the verb to words before it."""
+    norms = sent.norms
+    for v in range(max(np[0] + 1, np[1] - 4), np[1] - 1):
+        if (
+            norms[v] in LIGHT_VERB_FORMS
+            and norms[v + 1] in LIGHT_OBJECT_OPENERS
+            and sent.raws[v][:1].islower()
+        ):
+            if norms[v - 1] == "and" or any(
+                norms[u] in CLAUSE_PUNCT or norms[u] in REL_PRONOUNS for u in range(np[0], np[1])
+            ):
+                return None  # "met local reporters and made several statements": whose?
+            while v - 1 > np[0] and norms[v - 1] in LIGHT_VERB_AUXILIARIES:
+                v -= 1  # "They can't make the same argument"
+            return v
+    return None
 
 
 def _degree_subject(sent: _Sentence, j: int) -> bool:
@@ -3294,6 +3385,33 @@ def _infinitive_clause_subject(
     return lead[0], subj[1]
 
 
+# "The rally let supporters hear Trump promise": the speaker is the object of the causative or
+# perception verb before the cue, not the words from the sentence's start (session 28).
+CAUSATIVE_OBJECT_SUBJECT = True
+# "make" and "have" are left out: "Cruz made an unprompted call for", "who has made".
+PERCEPTION_VERBS = frozenset("let lets hear heard watch watched see saw help helps helped".split())
+
+
+def _causative_object(sent: _Sentence, subj: tuple[int, int], ci: int) -> tuple[int, int]:
+    """The words after the last causative verb inside ``subj`` (a verb in lower case, not after
+    a determiner, with words of its own before the cue), else ``subj``."""
+    norms = sent.norms
+    for t in range(subj[1] - 2, subj[0], -1):
+        if norms[t] in CLAUSE_PUNCT or norms[t] in REL_PRONOUNS:
+            break
+        if (
+            norms[t] in PERCEPTION_VERBS
+            and sent.raws[t][:1].islower()
+            and norms[t - 1] not in DETERMINERS
+            and not any(norms[u] in REL_PRONOUNS for u in range(subj[0], t))
+            and "," not in norms[t + 1 : subj[1]]
+            and norms[t + 1] not in PREPOSITIONS
+            and (not norms[t].startswith("help") or _is_cap(sent.raws[t + 1]))
+        ):
+            return t + 1, subj[1]  # "help Cruz cast", not "helped draft a report defending"
+    return subj
+
+
 def _embedded_gerund_subject(
     sent: _Sentence, subj: tuple[int, int], ci: int, quotes: _QuoteIndex
 ) -> tuple[int, int]:
@@ -3438,6 +3556,8 @@ def _np_after(
             break
         if relaxed and norms[end] == ",":
             break
+        if INVERTED_SOURCE_CLAUSE_END and _clause_resumes(sent, k, end, stop):
+            break  # "X's decision, said the senator, was a mistake": the clause goes on
         if (
             end > k
             and norms[end] in NAME_ADJUNCTS
@@ -3471,6 +3591,23 @@ def _np_after(
         ):
             return None
     return k, end
+
+
+# An inverted source ends at a comma followed by a finite verb: the sentence the cue
+# interrupted goes on there, and no appositive opens with "was" (session 28).
+INVERTED_SOURCE_CLAUSE_END = True
+
+
+def _clause_resumes(sent: _Sentence, k: int, comma: int, stop: int) -> bool:
+    """Whether an inverted source starting at token k ends at ``comma``, followed by an auxiliary
+    verb (before ``stop``). Not after "by": in "The email, released by Judicial Watch, was sent"
+    the agent belongs to a participle inside the subject, and the resumed clause is no content."""
+    return (
+        comma + 1 < stop
+        and sent.norms[comma] == ","
+        and sent.norms[comma + 1] in AUXILIARY_VERBS
+        and sent.norms[k] != "by"
+    )
 
 
 def _drop_final_time(sent: _Sentence, k: int, end: int) -> int:
@@ -3517,6 +3654,21 @@ def _last_who(sent: _Sentence, k: int, end: int) -> int | None:
         if sent.norms[t] == "," and sent.norms[t + 1] == "who":
             return t
     return None
+
+
+# A hyphen with no space on either side joins the words of a compound the tokens split
+# ("U.S.-born"), and a comma between digits a number ("34,000"): the subject runs on over it
+# (session 28).
+JOINED_MARK_SUBJECT = True
+
+
+def _joined_mark(sent: _Sentence, t: int) -> bool:
+    """Whether the hyphen or comma at t has a token right before and right after it, with no
+    space (a comma only between digits)."""
+    starts, ends, norms = sent.starts, sent.ends, sent.norms
+    if not (0 < t < len(starts) - 1 and ends[t - 1] == starts[t] and ends[t] == starts[t + 1]):
+        return False
+    return norms[t] == "-" or (norms[t - 1].isdigit() and norms[t + 1].isdigit())
 
 
 def _is_dash_token(sent: _Sentence, t: int) -> bool:
@@ -4326,6 +4478,8 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     and _after_infinitive(sent, subj, ci)
                 ):
                     subj = left = _infinitive_clause_subject(sent, subj, ci, quotes)
+                if CAUSATIVE_OBJECT_SUBJECT and subj is not None:
+                    subj = left = _causative_object(sent, subj, ci)
                 if MEDIUM_INFINITIVE and subj is not None and norms[ci] == "to":
                     # "Hillary Clinton took to Twitter to say thanks": not Twitter
                     subj = _subject_over_medium(sent, subj, quotes)
@@ -4363,7 +4517,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                     subj = _auxiliary_subject(sent, subj)  # not one another rule chose
             owner = _possessor(sent, ci) if entry.pos == "noun" else None
             if owner is not None:
-                subj = (owner, owner + 1)  # "his longstanding criticism of": his
+                subj = (_titled_possessor(sent, owner), owner + 1)  # "his criticism of": his
             if NOUN_CUE_SUBJECT and subj is not None and subj[1] == ci and subj[1] - subj[0] > 1:
                 subj = _verb_subject(sent, subj)  # "Mr. Ryan is a vocal advocate of"
             if (
@@ -4490,7 +4644,7 @@ def _attribute_sentence(text: str, sent: _Sentence, quotes: _QuoteIndex) -> list
                 ci > 0 and not norms[ci].endswith("ing") and _possessive(sent, ci - 1)
             ):
                 stops += _main_verb_after(sent, k)
-            stops += _subordinate_clause_end(sent, ci, k, quotes)
+            stops += _subordinate_clause_end(sent, ci, k, quotes, subj)
             if SOURCELESS_CLAUSE_END and sourceless and source is None:
                 stops += _first_comma(sent, k, quotes)
             if NOUN_CUE_COMMA and entry.pos == "noun":
@@ -5019,6 +5173,30 @@ def _possessive(sent: _Sentence, t: int) -> bool:
 CLAUSE_LINKS = frozenset("while whereas although though because when after as since".split())
 
 
+# A clause a subordinator opens right before its cue's subject holds that cue's content up to
+# its comma, and after "that" it is inside the content of the cue before it (session 28):
+# "Prosecutors argued that although Lazar confessed, he showed no remorse".
+SUBORDINATE_CLAUSE_CUE = True
+
+
+def _subordinator_before(sent: _Sentence, start: int) -> bool:
+    """Whether a subordinating conjunction (not "as") stands right before token ``start``."""
+    return start > 0 and sent.norms[start - 1] in CLAUSE_SUBORDINATORS
+
+
+def _inside_that_clause(sent: _Sentence, cj: int, start: int) -> bool:
+    """Whether the clause from token ``start`` is a subordinate clause opening a "that" clause
+    after token cj, or the clause after its comma: "that although A confessed, B showed"."""
+    norms = sent.norms
+    end = start - 1 if norms[start - 1] == "," else start
+    for t in range(end - 1, cj, -1):
+        if norms[t] == ",":
+            return False
+        if norms[t] in CLAUSE_SUBORDINATORS and norms[t - 1] == "that":
+            return True
+    return False
+
+
 def _clause_with_cue(sent: _Sentence, c: int, cj: int) -> list[int]:
     """Where a later clause opens whose cue at c has its own subject after a comma or "and" /
     "but" ("…, and three-fourths say …", "…, others appeared …"); empty otherwise."""
@@ -5027,6 +5205,8 @@ def _clause_with_cue(sent: _Sentence, c: int, cj: int) -> list[int]:
         return []
     norms = sent.norms
     t = subj[0] - 1
+    if SUBORDINATE_CLAUSE_CUE and _inside_that_clause(sent, cj, subj[0]):
+        return []  # "argued that although Lazar confessed, he showed …": inside this content
     if norms[t] in ("and", "but") or norms[t] in CLAUSE_LINKS:
         return [t - 1] if norms[t - 1] == "," and t - 1 > cj else [t]
     return [t] if norms[t] == "," else []
@@ -5049,16 +5229,28 @@ CLAUSE_SUBORDINATORS = frozenset(
 )
 
 
-def _subordinate_clause_end(sent: _Sentence, ci: int, k: int, quotes: _QuoteIndex) -> list[int]:
+def _subordinate_clause_end(
+    sent: _Sentence, ci: int, k: int, quotes: _QuoteIndex, subj: tuple[int, int] | None = None
+) -> list[int]:
     """The comma closing a subordinate clause that opens the sentence and holds the cue ("While
-    Trump said X, Clinton ..."), as a content stop; empty otherwise."""
+    Trump said X, Clinton ..."), or that opens right before the cue's subject ``subj`` ("argued
+    that although Lazar confessed, he showed no remorse"), as a content stop; empty otherwise."""
     norms = sent.norms
     lead = _lead(sent)
     lead = _fronted_subordinator(sent, lead, ci, k)
     if lead >= ci or (
         norms[lead] not in CLAUSE_SUBORDINATORS and not (AS_CLAUSE and norms[lead] == "as")
     ):
-        return []
+        if not (
+            SUBORDINATE_CLAUSE_CUE and subj is not None and _subordinator_before(sent, subj[0])
+        ):
+            return []
+        # "although Lazar confessed, he …": nothing left for the content; else the content
+        # cut decides (the clause's own commas and the one closing it look alike)
+        n = len(norms)
+        if k + 1 < n and norms[k] == "," and quotes.starting_at(sent.starts[k + 1]) is None:
+            return [k]
+        return []  # 'When asked, she said, "…"': the quotation after the comma is the content
     if any(norms[t] == "," for t in range(lead, ci)):
         return []
     n = len(norms)
@@ -5277,6 +5469,27 @@ def _possessor(sent: _Sentence, ci: int) -> int | None:
     return None
 
 
+# A possessive name keeps its abbreviated title: "Mr. Trump's call for" (session 28).
+POSSESSOR_TITLE = True
+
+
+def _titled_possessor(sent: _Sentence, owner: int) -> int:
+    """Where a possessive at ``owner`` starts: at its title ("Mr.", "Sen.") when one stands
+    right before the name, else at ``owner``."""
+    raws = sent.raws
+    if (
+        POSSESSOR_TITLE
+        and owner >= 2
+        and sent.norms[owner - 1] == "."
+        and _is_cap(raws[owner])
+        and raws[owner - 2].isalpha()
+        and raws[owner - 2][:1].isupper()
+        and len(raws[owner - 2]) <= 4
+    ):
+        return owner - 2
+    return owner
+
+
 def _coordinator(sent: _Sentence, c: int) -> int:
     """For a cue at c coordinated with an earlier one ("and have been calling", "but on Tuesday
     wrote"), the index of its "and"/"but"; -1 when it is not coordinated."""
@@ -5459,8 +5672,16 @@ def _plan(
             and norms[np[1]] == ","
             and norms[np[1] + 1] in ("who", "whose")
         )  # "…, said Howard Rubel, a senior analyst at Jefferies, who notes that …"
-        if ends_np and (_tail_is_adjunct(sent, np[1]) or np[1] >= inv_stop - 1 or relative_tail):
+        resumes = INVERTED_SOURCE_CLAUSE_END and ends_np and _clause_resumes(sent, np[0], np[1], n)
+        if ends_np and (
+            _tail_is_adjunct(sent, np[1]) or np[1] >= inv_stop - 1 or relative_tail or resumes
+        ):
             content = _content_before(text, sent, j, quotes)
+            if content and resumes:
+                # "X's decision, said the senator, was a mistake": the clause goes on
+                content += _content_forward(
+                    text, sent, np[1] + 1, quotes, inv_stop, lemma=entry.lemma
+                )
             if content:
                 return ("trailing", j, (np[0], _with_comma(sent, np[1], inv_stop)), content)
         return ("forward",)

@@ -193,9 +193,9 @@ def test_sentence_tokens_equal_a_scan_per_sentence(text):
 
 
 def test_a_token_over_a_sentence_start_scans_each_sentence():
-    # the dateline pattern takes "AFL-" for a place: the body starts inside "AFL-CIO", whose
-    # match in the whole text runs over the first sentence's start
-    text = "AFL-CIO to endorse Clinton.\n\nThe AFL-CIO political committee met Friday, Trump said."
+    # the dateline pattern takes "AFL--" for a place (a double hyphen is a dash): the body
+    # starts inside "AFL--CIO", whose match in the whole text runs over the first sentence's start
+    text = "AFL--CIO to endorse Clinton.\n\nThe AFL-CIO political committee met Friday, Trump said."
     article = Article.from_text(text)
     assert article.dateline is not None and article.sentences[0].text.startswith("CIO")
     tokens = N.sentence_tokens(article)
@@ -204,6 +204,17 @@ def test_a_token_over_a_sentence_start_scans_each_sentence():
         ["The", "AFL-CIO", "Friday", "Trump"],
     ]
     assert tokens == [_old_cap_tokens(text, s.start, s.end) for s in article.sentences]
+
+
+def test_a_hyphenated_name_opening_the_text_is_no_dateline():
+    # session 28: a lone hyphen with no space after it joins a word ("AFL-CIO", "U.S.-born")
+    text = "AFL-CIO to endorse Clinton.\n\nThe AFL-CIO political committee met Friday, Trump said."
+    article = Article.from_text(text)
+    assert article.dateline is None
+    assert [[t.text for t in ts] for ts in N.sentence_tokens(article)] == [
+        ["AFL-CIO", "Clinton"],
+        ["The", "AFL-CIO", "Friday", "Trump"],
+    ]
 
 
 def test_sentence_tokens_of_an_article():

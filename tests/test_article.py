@@ -257,3 +257,20 @@ def test_sentence_is_slotted_frozen_and_pickles():
     copy = pickle.loads(pickle.dumps(sentence))
     assert copy == sentence and (copy.start, copy.end, copy.text) == (10, 25, "He said so.")
     assert dataclasses.replace(sentence, end=24) == Sentence(3, 1, 10, 24, "He said so.")
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "first"),
+    [
+        ("NEW YORK - The talks resumed.", "NEW YORK -", "The talks resumed."),
+        ("LONDON (Reuters)- The talks resumed.", "LONDON (Reuters)-", "The talks resumed."),
+        ("WASHINGTON—The talks resumed.", "WASHINGTON—", "The talks resumed."),
+        # a hyphen inside a word opens no dateline (session 28: "U.S.-" was taken for a place)
+        ("U.S.-led forces struck overnight.", None, "U.S.-led forces struck overnight."),
+        ("A U.S.-born gunman attacked the club.", None, "A U.S.-born gunman attacked the club."),
+    ],
+)
+def test_a_dateline_dash_is_not_a_hyphen(text, dateline, first):
+    article = Article.from_text(text)
+    assert (article.dateline.text if article.dateline else None) == dateline
+    assert article.sentences[0].text == first
