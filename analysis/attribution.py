@@ -2502,12 +2502,14 @@ def _opening_conjunct(sent: _Sentence, a: int) -> bool:
         words += 1
         if words > CONJUNCT_WORDS:
             return False
-        if not w[:1].isalnum() or w in BOUNDARY_WORDS or _clause_verb(sent, t):
+        if not w[:1].isalnum() or w in BOUNDARY_WORDS or w in COPULAS or _clause_verb(sent, t):
             return False  # "The economy grew and analysts said": a clause, not a subject
         if sent.raws[t][:1].islower() and w.endswith("ing"):
             return False
         if words == 1 and (w in FRONTED or w in FRONTED_MORE or w in CONJUNCT_ADVERBS):
             return False  # "Throughout the race, X and Y", "First, she and others"
+    if words == 0:  # a comma right before "and": a list's ("unions, groups, and lawmakers"),
+        return norms[start:a].count(",") >= 2  # not a clause's ("Trump leads, and few expect")
     return True
 
 
@@ -3593,8 +3595,8 @@ def _np_after(
     return k, end
 
 
-# An inverted source ends at a comma followed by a finite verb: the sentence the cue
-# interrupted goes on there, and no appositive opens with "was" (session 28).
+# An inverted source ends at a comma followed by an auxiliary: the sentence the cue interrupted
+# goes on there, and no appositive opens with "was" (session 28).
 INVERTED_SOURCE_CLAUSE_END = True
 
 
@@ -5173,8 +5175,8 @@ def _possessive(sent: _Sentence, t: int) -> bool:
 CLAUSE_LINKS = frozenset("while whereas although though because when after as since".split())
 
 
-# A clause a subordinator opens right before its cue's subject holds that cue's content up to
-# its comma, and after "that" it is inside the content of the cue before it (session 28):
+# A clause a subordinator opens right after "that" is inside the content of the cue before it,
+# and a cue with a comma right after it there has no content of its own (session 28):
 # "Prosecutors argued that although Lazar confessed, he showed no remorse".
 SUBORDINATE_CLAUSE_CUE = True
 

@@ -65,7 +65,7 @@ def test_without_a_model_file_the_hand_rule_decides(monkeypatch, tmp_path):
 def test_the_shipped_model_is_a_weight_table_with_a_threshold():
     model = lexicon.content_cut_model()
     assert model is not None
-    assert model["cut_logit"] == pytest.approx(-0.2007, abs=1e-4)  # log(0.45 / 0.55)
+    assert model["cut_logit"] == pytest.approx(-0.4055, abs=1e-4)  # log(0.40 / 0.60)
     weights = model["weights"]
     assert "bias" in weights and weights["bias"] < 0  # most candidates are no cut
     assert weights["mark=;"] > 0 > weights["mark=,"]  # a semicolon usually ends it, a comma not
@@ -149,12 +149,13 @@ def test_an_aside_before_the_verb_is_no_cut(monkeypatch):
 
 def test_the_cue_word_is_a_feature(monkeypatch):
     # with the cue word the model ends the content before the trailing participle; without it,
-    # it goes on. (Which sentence shows it moves with the model's weights: session 27's retrained
-    # cut model ends "announced ..., starting in March" either way, and "confirmed" shows it.)
-    text = "The group confirmed it would close the plant, starting in March."
-    assert rows(text) == [("The group", "confirmed", "it would close the plant")]
+    # it goes on. (Which sentence shows it moves with the model's weights and threshold: session
+    # 27's retrained model ended "announced ..., starting in March" either way, session 28's
+    # threshold 0.40 "confirmed ..." too, and "claimed" shows it.)
+    text = "The group claimed it would close the plant, starting in March."
+    assert rows(text) == [("The group", "claimed", "it would close the plant")]
     monkeypatch.setattr(attribution, "CUT_LEMMA", False)
-    assert rows(text) == [("The group", "confirmed", "it would close the plant, starting in March")]
+    assert rows(text) == [("The group", "claimed", "it would close the plant, starting in March")]
 
 
 def test_but_and_a_new_subject_ends_the_content(monkeypatch):

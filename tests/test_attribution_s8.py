@@ -66,14 +66,16 @@ def test_sourceless_content_ends_at_the_first_comma(monkeypatch):
     subject, cue = "Enthusiasm for Clinton", ["appears"]
     predicate = "to have plummeted from the levels she enjoyed in 2008"
     assert scoring_triples(text) == [([], cue, [subject, predicate])]
-    stable = "New Hampshire seems stable, but that could change."
+    # (session 28: the content cut model at threshold 0.40 ends ", but that could change" with
+    # or without the rule, so the tail is one only the rule ends)
+    stable = "New Hampshire seems stable, at least for now."
     assert scoring_triples(stable) == [([], ["seems"], ["New Hampshire", "stable"])]
     monkeypatch.setattr(attribution, "SOURCELESS_CLAUSE_END", False)
     monkeypatch.setattr(attribution, "INFINITIVE_COMMA", False)  # "to have plummeted ..."
     long = predicate + ", when she defeated Barack Obama in Ohio"
     assert scoring_triples(text) == [([], cue, [subject, long])]
     assert scoring_triples(stable) == [
-        ([], ["seems"], ["New Hampshire", "stable, but that could change"])
+        ([], ["seems"], ["New Hampshire", "stable, at least for now"])
     ]
 
 
